@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "cedre",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cedre", targets: ["cedre"]),
+        .library(name: "CedreCore", targets: ["CedreCore"]),
+        .library(name: "CedreStore", targets: ["CedreStore"]),
+        .library(name: "CedreReports", targets: ["CedreReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        .target(name: "CedreSchemas", path: "Schemas", resources: [.copy("json"), .copy("schema.sql")]),
+        .target(
+            name: "CedreFixtures", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")], path: "Fixtures",
+            exclude: ["README.md", "generate-network-2013.py"], resources: [.copy("network-2013"), .copy("departements.csv")]),
+        .target(name: "CedreCore", dependencies: ["CedreSchemas"], resources: [.copy("Schemes/Definitions")]),
+        .target(name: "CedreStore", dependencies: [
+            "CedreCore", "CedreSchemas",
+            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "CedreReports", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "CedreTestSupport", dependencies: ["CedreCore", "CedreStore"]),
+        .executableTarget(name: "cedre", dependencies: [
+            "CedreCore", "CedreStore", "CedreReports", "CedreFixtures",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreTestSupport"]),
+        .testTarget(name: "CedreStoreTests", dependencies: ["CedreStore", "CedreTestSupport"]),
+        .testTarget(name: "CedreReportsTests", dependencies: ["CedreReports", "CedreTestSupport"]),
+        .testTarget(name: "cedreTests", dependencies: ["cedre", "CedreTestSupport"]),
+    ]
+)

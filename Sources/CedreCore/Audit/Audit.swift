@@ -1,0 +1,173 @@
+import Foundation
+
+/// One audit of a certification: planned, held, reported and closed, or called off.
+public struct Audit: StateMachine, Equatable {
+    public enum State: String, MachineState, Codable {
+        case planned
+        case postponed
+        case confirmed
+        case conducted
+        case reported
+        case closed
+        case cancelled
+    }
+
+    /// What the audit is for; decides what it does to the certification.
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        /// Stage 2 of the initial certification (or a new start after lapse).
+        case initial
+        case surveillance
+        case recertification
+        /// A short-notice or extension audit; no effect on the cycle.
+        case special
+        /// A peer internal audit by a trained auditor of another member (rules 13, 15–19).
+        case crossAudit = "cross-audit"
+
+        /// Whether a certification body performs it (everything but cross-audits).
+        public var isExternal: Bool { self != .crossAudit }
+    }
+
+    public enum Event: Equatable, Sendable {
+        case confirmed(on: Day, scheduledOn: Day, auditors: [String])
+        case postponed(on: Day, to: Day, reason: String)
+        case cancelled(on: Day, reason: String)
+        case conducted(on: Day)
+        case findingRaised(on: Day)
+        case reported(on: Day)
+        case closed(on: Day)
+    }
+
+    public enum EventKind: String, MachineEventKind {
+        case confirmed
+        case postponed
+        case cancelled
+        case conducted
+        case findingRaised
+        case reported
+        case closed
+    }
+
+    public typealias Move = Transition<State, EventKind>
+
+    public static let machineName = "audit"
+
+    public let id: AuditID
+    public let key: CertificationKey
+    public let kind: Kind
+    public let plannedOn: Day
+    public private(set) var state: State
+    /// The day the audit is expected to take place; moved by confirmation and postponement.
+    public private(set) var scheduledOn: Day
+    public private(set) var auditors: [String]
+    public private(set) var conductedOn: Day?
+    public private(set) var reportedOn: Day?
+    public private(set) var closedOn: Day?
+    public private(set) var cancelledOn: Day?
+    /// The reason of the last cancellation or postponement.
+    public private(set) var reason: String?
+    public private(set) var history: [Move] = []
+
+    /// An audit as planned on `plannedOn`, to take place on `scheduledOn`.
+    public init(id: AuditID, key: CertificationKey, kind: Kind, plannedOn: Day, scheduledOn: Day, auditors: [String]) {
+        self.id = id
+        self.key = key
+        self.kind = kind
+        self.plannedOn = plannedOn
+        self.scheduledOn = scheduledOn
+        self.auditors = auditors
+        self.state = Audit.transitions.initial
+    }
+
+    /// Whether the audit took place.
+    public var wasConducted: Bool { conductedOn != nil }
+
+    /// Applies one fact; a refused event leaves the value unchanged.
+    @discardableResult
+    public mutating func apply(_ event: Event) throws(TransitionError) -> Move {
+        let from = state
+        let to: State
+        switch event {
+        case .confirmed(_, let day, let names):
+            try require([.planned, .postponed, .confirmed].contains(from), event)
+            scheduledOn = day
+            auditors = names
+            to = .confirmed
+        case .postponed(_, let day, let why):
+            try require([.planned, .postponed, .confirmed].contains(from), event)
+            scheduledOn = day
+            reason = why
+            to = .postponed
+        case .cancelled(let day, let why):
+            try require([.planned, .postponed, .confirmed].contains(from), event)
+            cancelledOn = day
+            reason = why
+            to = .cancelled
+        case .conducted(let day):
+            try require([.planned, .postponed, .confirmed].contains(from), event)
+            conductedOn = day
+            to = .conducted
+        case .findingRaised:
+            try require(from == .conducted || from == .reported, event)
+            to = from
+        case .reported(let day):
+            try require(from == .conducted, event)
+            reportedOn = day
+            to = .reported
+        case .closed(let day):
+            try require(from == .reported, event)
+            closedOn = day
+            to = .closed
+        }
+        let move = Move(from: from, event: event.kind, to: to, on: event.day)
+        state = to
+        history.append(move)
+        return move
+    }
+
+    private func require(_ condition: Bool, _ event: Event) throws(TransitionError) {
+        if !condition {
+            throw .illegal(machine: Audit.machineName, subject: id.rawValue, state: state.rawValue,
+                           event: event.kind.rawValue, on: event.day)
+        }
+    }
+
+    /// Every legal move of an audit (DESIGN §4).
+    public static let transitions = TransitionTable<State, EventKind>(
+        initial: .planned,
+        rules: [State.planned, .postponed, .confirmed].flatMap { from in
+            [
+                TransitionRule(from, .confirmed, .confirmed),
+                TransitionRule(from, .postponed, .postponed),
+                TransitionRule(from, .cancelled, .cancelled),
+                TransitionRule(from, .conducted, .conducted),
+            ]
+        } + [
+            .init(.conducted, .findingRaised, .conducted),
+            .init(.reported, .findingRaised, .reported),
+            .init(.conducted, .reported, .reported),
+            .init(.reported, .closed, .closed),
+        ])
+}
+
+extension Audit.Event {
+    /// The day the fact happened.
+    public var day: Day {
+        switch self {
+        case .confirmed(let day, _, _), .postponed(let day, _, _), .cancelled(let day, _), .conducted(let day),
+            .findingRaised(let day), .reported(let day), .closed(let day):
+            day
+        }
+    }
+
+    public var kind: Audit.EventKind {
+        switch self {
+        case .confirmed: .confirmed
+        case .postponed: .postponed
+        case .cancelled: .cancelled
+        case .conducted: .conducted
+        case .findingRaised: .findingRaised
+        case .reported: .reported
+        case .closed: .closed
+        }
+    }
+}

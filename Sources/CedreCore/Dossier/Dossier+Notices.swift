@@ -1,0 +1,109 @@
+import Foundation
+
+extension Dossier {
+    /// What holds on `day` and needs a human, each with the day it fell due, plus the
+    /// deadlines falling within `horizon` days.
+    ///
+    /// The dossier must hold the facts up to `day`; it is advanced to `day` here.
+    public func notices(on day: Day, horizon: Int) -> [Notice] {
+        let dossier = advance(to: day)
+        var notices: [Notice] = []
+        let stream = Stream.certification(key)
+        func add(_ rule: NoticeRule, _ due: Day, finding: FindingID? = nil, obligation: Obligation? = nil) {
+            let subject = [stream, finding?.rawValue, obligation?.rawValue].compactMap { $0 }.joined(separator: "/")
+            notices.append(Notice(rule: rule, key: key, subject: subject, due: due, finding: finding, obligation: obligation))
+        }
+        func announce(_ deadline: Day?, _ obligation: Obligation, finding: FindingID? = nil) {
+            guard let deadline, deadline >= day, deadline <= day.adding(days: horizon) else { return }
+            add(.dueSoon, deadline, finding: finding, obligation: obligation)
+        }
+
+        if let certification = dossier.certification {
+            switch certification.state {
+            case .certified, .suspended:
+                if let dueBy = certification.nextSurveillanceDueBy {
+                    if day > dueBy { add(.surveillanceOverdue, dueBy.adding(days: 1)) }
+                    announce(dueBy, .surveillanceAudit)
+                }
+                if let dueBy = certification.recertificationPlanningDueBy {
+                    if day > dueBy { add(.recertificationNotPlanned, dueBy.adding(days: 1)) }
+                    announce(dueBy, .recertificationPlanning)
+                }
+                announce(certification.expiresOn, .certificateExpiry)
+                if certification.state == .suspended { announce(certification.suspensionEndsBy, .suspensionMaximum) }
+            case .expired:
+                if let expiresOn = certification.expiresOn { add(.certificateExpired, expiresOn.adding(days: 1)) }
+                announce(certification.restorableUntil, .restoreWindow)
+            case .lapsed:
+                if let expiresOn = certification.expiresOn, let until = certification.restorableUntil {
+                    add(.certificateExpired, expiresOn.adding(days: 1))
+                    add(.certificationLapsed, until.adding(days: 1))
+                }
+            case .withdrawn:
+                if let withdrawal = certification.withdrawal, withdrawal.reason == .suspensionMaximumReached {
+                    add(.suspensionExpired, withdrawal.on)
+                }
+            case .engaged, .initialAuditPlanned, .audited:
+                break
+            }
+        }
+        let isActive = dossier.certification.map { $0.state != .withdrawn } ?? (dossier.membership?.state != .excluded)
+        guard isActive else { return notices }
+        for status in dossier.findingStatuses(on: day) where status.finding.isOpen {
+            if let escalation = status.escalation {
+                add(.minorFindingEscalated, escalation.on, finding: status.finding.id)
+            }
+            if status.isOverdue, let deadline = status.deadline {
+                add(.majorFindingOverdue, deadline.adding(days: 1), finding: status.finding.id)
+            }
+            if scheme.grading.grade(status.grade)?.whenOverdue == .suspensionTrigger {
+                announce(status.deadline, .findingDeadline, finding: status.finding.id)
+            }
+        }
+        return notices
+    }
+}
+
+/// A deadline the facts have set, whatever day it is: what `check` watches.
+public struct Deadline: Hashable, Sendable {
+    public let obligation: Obligation
+    /// The finding it concerns, or empty for the certification itself.
+    public let subject: String
+    public let day: Day
+
+    public init(obligation: Obligation, subject: String, day: Day) {
+        self.obligation = obligation
+        self.subject = subject
+        self.day = day
+    }
+}
+
+extension Dossier {
+    /// Every deadline set by the facts applied so far; the day after each, a notice may start.
+    public var deadlines: [Deadline] {
+        var deadlines: [Deadline] = []
+        func add(_ obligation: Obligation, _ day: Day?, subject: String = "") {
+            if let day { deadlines.append(Deadline(obligation: obligation, subject: subject, day: day)) }
+        }
+        if let certification {
+            switch certification.state {
+            case .certified, .suspended:
+                add(.surveillanceAudit, certification.nextSurveillanceDueBy)
+                add(.recertificationPlanning, certification.recertificationPlanningDueBy)
+                add(.certificateExpiry, certification.expiresOn)
+                add(.restoreWindow, certification.restorableUntil)
+                if certification.state == .suspended { add(.suspensionMaximum, certification.suspensionEndsBy) }
+            case .expired:
+                add(.restoreWindow, certification.restorableUntil)
+            case .engaged, .initialAuditPlanned, .audited, .lapsed, .withdrawn:
+                break
+            }
+        }
+        if let lastFactOn {
+            for status in findingStatuses(on: lastFactOn) where status.finding.isOpen {
+                add(.findingDeadline, status.deadline, subject: status.finding.id.rawValue)
+            }
+        }
+        return deadlines
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+
+/// Everything about one member under one scheme: its certification (or, for a group site, its
+/// group membership), its audits and their findings.
+///
+/// The dossier is the unit of consistency: facts are replayed through it in day order, and it
+/// enforces the rules that tie machines together (a decision blocked by findings, an audit
+/// that moves the certification, a finding raised only by a conducted audit).
+public struct Dossier: Equatable, Sendable {
+    public let key: CertificationKey
+    public let scheme: Scheme
+    public private(set) var certification: Certification?
+    public private(set) var membership: GroupMembership?
+    /// Audits in the order they were planned.
+    public private(set) var audits: [Audit] = []
+    /// Findings in the order they were raised.
+    public private(set) var findings: [Finding] = []
+    /// The day of the latest fact applied.
+    public private(set) var lastFactOn: Day?
+
+    public init(key: CertificationKey, scheme: Scheme) {
+        self.key = key
+        self.scheme = scheme
+    }
+
+    /// The audit with this id.
+    public func audit(_ id: AuditID) -> Audit? {
+        audits.first { $0.id == id }
+    }
+
+    /// The finding with this id.
+    public func finding(_ id: FindingID) -> Finding? {
+        findings.first { $0.id == id }
+    }
+
+    /// The dossier as the calendar leaves it on `day`.
+    public func advance(to day: Day) -> Dossier {
+        var copy = self
+        copy.certification = certification?.advance(to: day)
+        return copy
+    }
+
+    /// Applies one fact of this dossier on `day`; a refused fact leaves the dossier unchanged.
+    public mutating func apply(_ fact: Fact, on day: Day) throws(TransitionError) {
+        var next = self
+        try next.perform(fact, on: day)
+        next.lastFactOn = max(lastFactOn ?? day, day)
+        self = next
+    }
+
+    private mutating func perform(_ fact: Fact, on day: Day) throws(TransitionError) {
+        switch fact {
+        case .memberAdded, .memberLeft:
+            return
+        case .certificationEngaged:
+            guard let certification else {
+                certification = Certification(key: key, rules: scheme.cycle, engagedOn: day)
+                return
+            }
+            let state = certification.advance(to: day).state
+            guard state == .withdrawn || state == .lapsed else { throw .alreadyEngaged(key, on: day) }
+            try applyToCertification(.engaged(on: day), on: day)
+        case .certificationDecided:
+            let blocks = blockingFindings(on: day)
+            guard blocks.isEmpty else { throw .blockedByFindings(key, findings: blocks, on: day) }
+            try applyToCertification(.decided(on: day), on: day)
+        case .certificationSuspended(_, let reason):
+            try applyToCertification(.suspended(on: day, reason: reason), on: day)
+        case .certificationRestored:
+            try applyToCertification(.restored(on: day), on: day)
+        case .certificationWithdrawn(_, let reason):
+            try applyToCertification(.withdrawn(on: day, reason: reason), on: day)
+        case .auditPlanned(_, let id, let kind, let scheduledOn, let auditors):
+            try plan(Audit(id: id, key: key, kind: kind, plannedOn: day, scheduledOn: scheduledOn, auditors: auditors))
+        case .auditConfirmed(_, let id, let scheduledOn, let auditors):
+            try updateAudit(id, .confirmed(on: day, scheduledOn: scheduledOn, auditors: auditors), on: day)
+        case .auditPostponed(_, let id, let newDay, let reason):
+            try updateAudit(id, .postponed(on: day, to: newDay, reason: reason), on: day)
+        case .auditCancelled(_, let id, let reason):
+            try updateAudit(id, .cancelled(on: day, reason: reason), on: day)
+            try unplanIfLastPending(kindOf: id, on: day)
+        case .auditConducted(_, let id):
+            try updateAudit(id, .conducted(on: day), on: day)
+            try recordConduct(of: id, on: day)
+        case .auditReported(_, let id):
+            try updateAudit(id, .reported(on: day), on: day)
+        case .auditClosed(_, let id):
+            let unresolved = findings.filter { $0.audit == id && $0.isOpen && !$0.hasAcceptedPlan }.map(\.id)
+            guard unresolved.isEmpty else { throw .auditHasOpenFindings(id, findings: unresolved) }
+            try updateAudit(id, .closed(on: day), on: day)
+        case .findingRaised(_, let id, let auditID, let gradeID, let requirement, let statement):
+            try raise(id, audit: auditID, grade: gradeID, requirement: requirement, statement: statement, on: day)
+        case .findingCorrected(_, let id, let statement):
+            try updateFinding(id, .corrected(on: day, statement: statement), on: day)
+        case .findingPlanProposed(_, let id, let statement):
+            try updateFinding(id, .planProposed(on: day, statement: statement), on: day)
+        case .findingPlanAccepted(_, let id, let due):
+            try updateFinding(id, .planAccepted(on: day, due: due), on: day)
+        case .findingImplemented(_, let id):
+            try updateFinding(id, .implemented(on: day), on: day)
+        case .findingVerified(_, let id, let effective):
+            try updateFinding(id, .verified(on: day, effective: effective), on: day)
+        case .findingRegraded(_, let id, let gradeID, let reason):
+            guard let grade = scheme.grading.grade(gradeID), grade.isNonconformity else {
+                throw .unknownGrade(gradeID, scheme: scheme.id)
+            }
+            try updateFinding(id, .regraded(on: day, to: gradeID, reason: reason), on: day)
+        case .membershipApplied:
+            guard scheme.kind == .group else { throw .notAGroupScheme(scheme.id) }
+            if membership == nil {
+                membership = GroupMembership(key: key, appliedOn: day)
+            } else {
+                try applyToMembership(.applied(on: day), on: day)
+            }
+        case .membershipJoined:
+            try applyToMembership(.joined(on: day), on: day)
+        case .membershipSuspended(_, let reason):
+            try applyToMembership(.suspended(on: day, reason: reason), on: day)
+        case .membershipReinstated:
+            try applyToMembership(.reinstated(on: day), on: day)
+        case .membershipExcluded(_, let reason):
+            try applyToMembership(.excluded(on: day, reason: reason), on: day)
+        }
+    }
+
+    private mutating func applyToCertification(_ event: Certification.Event, on day: Day) throws(TransitionError) {
+        guard var certification else { throw .notEngaged(key, on: day) }
+        try certification.apply(event)
+        self.certification = certification
+    }
+
+    private mutating func applyToMembership(_ event: GroupMembership.Event, on day: Day) throws(TransitionError) {
+        guard scheme.kind == .group else { throw .notAGroupScheme(scheme.id) }
+        guard var membership else { throw .notACandidate(key, on: day) }
+        try membership.apply(event)
+        self.membership = membership
+    }
+
+    private mutating func plan(_ audit: Audit) throws(TransitionError) {
+        guard self.audit(audit.id) == nil else { throw .duplicateAudit(audit.id) }
+        if certification == nil, membership == nil { throw .notEngaged(key, on: audit.plannedOn) }
+        if let certification {
+            switch audit.kind {
+            case .initial: try applyToCertification(.initialAuditPlanned(on: audit.plannedOn), on: audit.plannedOn)
+            case .recertification:
+                try applyToCertification(.recertificationAuditPlanned(on: audit.plannedOn), on: audit.plannedOn)
+            case .surveillance:
+                let state = certification.advance(to: audit.plannedOn).state
+                guard state == .certified || state == .suspended else {
+                    throw .illegal(machine: Certification.machineName, subject: key.description, state: state.rawValue,
+                                   event: "surveillanceAuditPlanned", on: audit.plannedOn)
+                }
+            case .special, .crossAudit: break
+            }
+        } else if audit.kind == .initial || audit.kind == .recertification {
+            throw .auditKindNotApplicable(audit.id, kind: audit.kind.rawValue, key)
+        }
+        audits.append(audit)
+    }
+
+    private mutating func updateAudit(_ id: AuditID, _ event: Audit.Event, on day: Day) throws(TransitionError) {
+        guard let index = audits.firstIndex(where: { $0.id == id }) else { throw .unknownAudit(id, key, on: day) }
+        try audits[index].apply(event)
+    }
+
+    private mutating func unplanIfLastPending(kindOf id: AuditID, on day: Day) throws(TransitionError) {
+        guard let kind = audit(id)?.kind, let certification else { return }
+        let stillPlanned = audits.contains { other in
+            other.kind == kind && [.planned, .postponed, .confirmed].contains(other.state)
+        }
+        guard !stillPlanned else { return }
+        let state = certification.advance(to: day).state
+        switch kind {
+        case .initial where state == .initialAuditPlanned:
+            try applyToCertification(.initialAuditUnplanned(on: day), on: day)
+        case .recertification where [.certified, .suspended, .expired].contains(state):
+            try applyToCertification(.recertificationAuditUnplanned(on: day), on: day)
+        case .initial, .recertification, .surveillance, .special, .crossAudit:
+            break
+        }
+    }
+
+    private mutating func recordConduct(of id: AuditID, on day: Day) throws(TransitionError) {
+        guard let kind = audit(id)?.kind, certification != nil else { return }
+        switch kind {
+        case .initial: try applyToCertification(.initialAuditConducted(on: day), on: day)
+        case .surveillance: try applyToCertification(.surveillanceAuditConducted(on: day), on: day)
+        case .recertification: try applyToCertification(.recertificationAuditConducted(on: day), on: day)
+        case .special, .crossAudit: break
+        }
+    }
+
+    private mutating func raise(
+        _ id: FindingID, audit auditID: AuditID, grade gradeID: GradeID, requirement: RequirementID,
+        statement: String, on day: Day
+    ) throws(TransitionError) {
+        guard finding(id) == nil else { throw .duplicateFinding(id) }
+        guard let grade = scheme.grading.grade(gradeID) else { throw .unknownGrade(gradeID, scheme: scheme.id) }
+        try updateAudit(auditID, .findingRaised(on: day), on: day)
+        let auditOn = audit(auditID)?.conductedOn ?? day
+        findings.append(Finding(
+            id: id, key: key, audit: auditID, grade: gradeID, requiresAction: grade.isNonconformity,
+            requirement: requirement, statement: statement, raisedOn: day, auditOn: auditOn))
+    }
+
+    private mutating func updateFinding(_ id: FindingID, _ event: Finding.Event, on day: Day) throws(TransitionError) {
+        guard let index = findings.firstIndex(where: { $0.id == id }) else { throw .unknownFinding(id, key, on: day) }
+        try findings[index].apply(event)
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+
+/// The JSON payload of a logged fact: every field any fact uses, each optional.
+///
+/// Encoded with sorted keys and no insignificant whitespace, so the stored text, and the
+/// hash chain over it, is the same on every machine.
+public struct FactPayload: Codable, Equatable, Sendable {
+    public var member: MemberID?
+    public var scheme: SchemeID?
+    public var name: String?
+    public var type: String?
+    public var departement: String?
+    public var region: String?
+    public var group: MemberID?
+    public var source: String?
+    public var joined: Day?
+    public var audit: AuditID?
+    public var auditKind: String?
+    public var scheduledOn: Day?
+    public var auditors: [String]?
+    public var finding: FindingID?
+    public var grade: GradeID?
+    public var requirement: RequirementID?
+    public var statement: String?
+    public var due: Day?
+    public var effective: Bool?
+    public var reason: String?
+
+    public init() {}
+}
+
+/// Why a payload does not make a fact; names the field, for import errors.
+public struct FactPayloadError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}
+
+extension Fact {
+    /// The payload written to the log.
+    public var payload: FactPayload {
+        var payload = FactPayload()
+        if let key {
+            payload.member = key.member
+            payload.scheme = key.scheme
+        }
+        switch self {
+        case .memberAdded(let member, let joined):
+            payload.member = member.id
+            payload.joined = joined
+            payload.name = member.name
+            payload.type = member.typeCode
+            payload.departement = member.departement
+            payload.region = member.region
+            payload.group = member.group
+            payload.source = member.source
+        case .memberLeft(let id):
+            payload.member = id
+        case .certificationEngaged, .certificationDecided, .certificationRestored, .membershipApplied,
+            .membershipJoined, .membershipReinstated:
+            break
+        case .certificationSuspended(_, let reason):
+            payload.reason = reason.rawValue
+        case .certificationWithdrawn(_, let reason):
+            payload.reason = reason.rawValue
+        case .auditPlanned(_, let audit, let kind, let scheduledOn, let auditors):
+            payload.audit = audit
+            payload.auditKind = kind.rawValue
+            payload.scheduledOn = scheduledOn
+            payload.auditors = auditors.isEmpty ? nil : auditors
+        case .auditConfirmed(_, let audit, let scheduledOn, let auditors):
+            payload.audit = audit
+            payload.scheduledOn = scheduledOn
+            payload.auditors = auditors
+        case .auditPostponed(_, let audit, let day, let reason):
+            payload.audit = audit
+            payload.scheduledOn = day
+            payload.reason = reason
+        case .auditCancelled(_, let audit, let reason):
+            payload.audit = audit
+            payload.reason = reason
+        case .auditConducted(_, let audit), .auditReported(_, let audit), .auditClosed(_, let audit):
+            payload.audit = audit
+        case .findingRaised(_, let finding, let audit, let grade, let requirement, let statement):
+            payload.finding = finding
+            payload.audit = audit
+            payload.grade = grade
+            payload.requirement = requirement
+            payload.statement = statement
+        case .findingCorrected(_, let finding, let statement), .findingPlanProposed(_, let finding, let statement):
+            payload.finding = finding
+            payload.statement = statement
+        case .findingPlanAccepted(_, let finding, let due):
+            payload.finding = finding
+            payload.due = due
+        case .findingImplemented(_, let finding):
+            payload.finding = finding
+        case .findingVerified(_, let finding, let effective):
+            payload.finding = finding
+            payload.effective = effective
+        case .findingRegraded(_, let finding, let grade, let reason):
+            payload.finding = finding
+            payload.grade = grade
+            payload.reason = reason
+        case .membershipSuspended(_, let reason), .membershipExcluded(_, let reason):
+            payload.reason = reason
+        }
+        return payload
+    }
+
+    /// Rebuilds a fact from its kind and payload, naming the first missing or invalid field.
+    public init(kind: Kind, payload: FactPayload) throws(FactPayloadError) {
+        let reader = PayloadReader(payload: payload)
+        switch kind {
+        case .memberAdded:
+            let code = try reader.required(payload.type, "type")
+            guard let types = CompanyType.parse(code) else {
+                throw FactPayloadError(field: "type", message: "'\(code)' is not a member type")
+            }
+            self = .memberAdded(Member(
+                id: try reader.required(payload.member, "member"), name: try reader.required(payload.name, "name"),
+                types: types, departement: try reader.required(payload.departement, "departement"),
+                region: try reader.required(payload.region, "region"), group: payload.group, source: payload.source),
+                joined: payload.joined)
+        case .memberLeft:
+            self = .memberLeft(try reader.required(payload.member, "member"))
+        case .certificationEngaged:
+            self = .certificationEngaged(try reader.key())
+        case .certificationDecided:
+            self = .certificationDecided(try reader.key())
+        case .certificationSuspended:
+            self = .certificationSuspended(try reader.key(), reason: try reader.enumeration(payload.reason, "reason"))
+        case .certificationRestored:
+            self = .certificationRestored(try reader.key())
+        case .certificationWithdrawn:
+            self = .certificationWithdrawn(try reader.key(), reason: try reader.enumeration(payload.reason, "reason"))
+        case .auditPlanned:
+            self = .auditPlanned(
+                try reader.key(), try reader.required(payload.audit, "audit"),
+                kind: try reader.enumeration(payload.auditKind, "auditKind"),
+                scheduledOn: try reader.required(payload.scheduledOn, "scheduledOn"), auditors: payload.auditors ?? [])
+        case .auditConfirmed:
+            self = .auditConfirmed(
+                try reader.key(), try reader.required(payload.audit, "audit"),
+                scheduledOn: try reader.required(payload.scheduledOn, "scheduledOn"), auditors: payload.auditors ?? [])
+        case .auditPostponed:
+            self = .auditPostponed(
+                try reader.key(), try reader.required(payload.audit, "audit"),
+                to: try reader.required(payload.scheduledOn, "scheduledOn"), reason: payload.reason ?? "")
+        case .auditCancelled:
+            self = .auditCancelled(try reader.key(), try reader.required(payload.audit, "audit"), reason: payload.reason ?? "")
+        case .auditConducted:
+            self = .auditConducted(try reader.key(), try reader.required(payload.audit, "audit"))
+        case .auditReported:
+            self = .auditReported(try reader.key(), try reader.required(payload.audit, "audit"))
+        case .auditClosed:
+            self = .auditClosed(try reader.key(), try reader.required(payload.audit, "audit"))
+        case .findingRaised:
+            self = .findingRaised(
+                try reader.key(), try reader.required(payload.finding, "finding"),
+                audit: try reader.required(payload.audit, "audit"), grade: try reader.required(payload.grade, "grade"),
+                requirement: try reader.required(payload.requirement, "requirement"), statement: payload.statement ?? "")
+        case .findingCorrected:
+            self = .findingCorrected(
+                try reader.key(), try reader.required(payload.finding, "finding"),
+                statement: try reader.required(payload.statement, "statement"))
+        case .findingPlanProposed:
+            self = .findingPlanProposed(
+                try reader.key(), try reader.required(payload.finding, "finding"), statement: payload.statement ?? "")
+        case .findingPlanAccepted:
+            self = .findingPlanAccepted(try reader.key(), try reader.required(payload.finding, "finding"), due: payload.due)
+        case .findingImplemented:
+            self = .findingImplemented(try reader.key(), try reader.required(payload.finding, "finding"))
+        case .findingVerified:
+            self = .findingVerified(
+                try reader.key(), try reader.required(payload.finding, "finding"),
+                effective: try reader.required(payload.effective, "effective"))
+        case .findingRegraded:
+            self = .findingRegraded(
+                try reader.key(), try reader.required(payload.finding, "finding"),
+                grade: try reader.required(payload.grade, "grade"), reason: payload.reason ?? "")
+        case .membershipApplied:
+            self = .membershipApplied(try reader.key())
+        case .membershipJoined:
+            self = .membershipJoined(try reader.key())
+        case .membershipSuspended:
+            self = .membershipSuspended(try reader.key(), reason: payload.reason ?? "")
+        case .membershipReinstated:
+            self = .membershipReinstated(try reader.key())
+        case .membershipExcluded:
+            self = .membershipExcluded(try reader.key(), reason: payload.reason ?? "")
+        }
+    }
+}
+
+private struct PayloadReader {
+    let payload: FactPayload
+
+    func required<Value>(_ value: Value?, _ field: String) throws(FactPayloadError) -> Value {
+        guard let value else { throw FactPayloadError(field: field, message: "is required") }
+        return value
+    }
+
+    func key() throws(FactPayloadError) -> CertificationKey {
+        CertificationKey(member: try required(payload.member, "member"), scheme: try required(payload.scheme, "scheme"))
+    }
+
+    func enumeration<Value: RawRepresentable & CaseIterable>(
+        _ text: String?, _ field: String
+    ) throws(FactPayloadError) -> Value where Value.RawValue == String {
+        let raw = try required(text, field)
+        guard let value = Value(rawValue: raw) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw FactPayloadError(field: field, message: "'\(raw)' is not one of \(allowed)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// What a person did or decided: the only thing the event log holds.
+///
+/// What the calendar decides (overdue, expired, lapsed) is never a fact; machines derive it
+/// from facts and a day. Each case names the certification it belongs to, so a fact can be
+/// routed and replayed on its own.
+public enum Fact: Equatable, Sendable {
+    /// A member joins the register; `joined` is the day it joined the federation, when known.
+    case memberAdded(Member, joined: Day?)
+    case memberLeft(MemberID)
+    case certificationEngaged(CertificationKey)
+    case certificationDecided(CertificationKey)
+    case certificationSuspended(CertificationKey, reason: SuspensionReason)
+    case certificationRestored(CertificationKey)
+    case certificationWithdrawn(CertificationKey, reason: WithdrawalReason)
+    case auditPlanned(CertificationKey, AuditID, kind: Audit.Kind, scheduledOn: Day, auditors: [String])
+    case auditConfirmed(CertificationKey, AuditID, scheduledOn: Day, auditors: [String])
+    case auditPostponed(CertificationKey, AuditID, to: Day, reason: String)
+    case auditCancelled(CertificationKey, AuditID, reason: String)
+    case auditConducted(CertificationKey, AuditID)
+    case auditReported(CertificationKey, AuditID)
+    case auditClosed(CertificationKey, AuditID)
+    case findingRaised(
+        CertificationKey, FindingID, audit: AuditID, grade: GradeID, requirement: RequirementID, statement: String)
+    case findingCorrected(CertificationKey, FindingID, statement: String)
+    case findingPlanProposed(CertificationKey, FindingID, statement: String)
+    case findingPlanAccepted(CertificationKey, FindingID, due: Day?)
+    case findingImplemented(CertificationKey, FindingID)
+    case findingVerified(CertificationKey, FindingID, effective: Bool)
+    case findingRegraded(CertificationKey, FindingID, grade: GradeID, reason: String)
+    case membershipApplied(CertificationKey)
+    case membershipJoined(CertificationKey)
+    case membershipSuspended(CertificationKey, reason: String)
+    case membershipReinstated(CertificationKey)
+    case membershipExcluded(CertificationKey, reason: String)
+
+    /// The kind as the log's `kind` column writes it.
+    public enum Kind: String, CaseIterable, Codable, Sendable {
+        case memberAdded = "member.added"
+        case memberLeft = "member.left"
+        case certificationEngaged = "certification.engaged"
+        case certificationDecided = "certification.decided"
+        case certificationSuspended = "certification.suspended"
+        case certificationRestored = "certification.restored"
+        case certificationWithdrawn = "certification.withdrawn"
+        case auditPlanned = "audit.planned"
+        case auditConfirmed = "audit.confirmed"
+        case auditPostponed = "audit.postponed"
+        case auditCancelled = "audit.cancelled"
+        case auditConducted = "audit.conducted"
+        case auditReported = "audit.reported"
+        case auditClosed = "audit.closed"
+        case findingRaised = "finding.raised"
+        case findingCorrected = "finding.corrected"
+        case findingPlanProposed = "finding.planProposed"
+        case findingPlanAccepted = "finding.planAccepted"
+        case findingImplemented = "finding.implemented"
+        case findingVerified = "finding.verified"
+        case findingRegraded = "finding.regraded"
+        case membershipApplied = "membership.applied"
+        case membershipJoined = "membership.joined"
+        case membershipSuspended = "membership.suspended"
+        case membershipReinstated = "membership.reinstated"
+        case membershipExcluded = "membership.excluded"
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .memberAdded: .memberAdded
+        case .memberLeft: .memberLeft
+        case .certificationEngaged: .certificationEngaged
+        case .certificationDecided: .certificationDecided
+        case .certificationSuspended: .certificationSuspended
+        case .certificationRestored: .certificationRestored
+        case .certificationWithdrawn: .certificationWithdrawn
+        case .auditPlanned: .auditPlanned
+        case .auditConfirmed: .auditConfirmed
+        case .auditPostponed: .auditPostponed
+        case .auditCancelled: .auditCancelled
+        case .auditConducted: .auditConducted
+        case .auditReported: .auditReported
+        case .auditClosed: .auditClosed
+        case .findingRaised: .findingRaised
+        case .findingCorrected: .findingCorrected
+        case .findingPlanProposed: .findingPlanProposed
+        case .findingPlanAccepted: .findingPlanAccepted
+        case .findingImplemented: .findingImplemented
+        case .findingVerified: .findingVerified
+        case .findingRegraded: .findingRegraded
+        case .membershipApplied: .membershipApplied
+        case .membershipJoined: .membershipJoined
+        case .membershipSuspended: .membershipSuspended
+        case .membershipReinstated: .membershipReinstated
+        case .membershipExcluded: .membershipExcluded
+        }
+    }
+
+    /// The certification the fact belongs to; nil for facts about the member itself.
+    public var key: CertificationKey? {
+        switch self {
+        case .memberAdded, .memberLeft:
+            nil
+        case .certificationEngaged(let key), .certificationDecided(let key), .certificationSuspended(let key, _),
+            .certificationRestored(let key), .certificationWithdrawn(let key, _),
+            .auditPlanned(let key, _, _, _, _), .auditConfirmed(let key, _, _, _), .auditPostponed(let key, _, _, _),
+            .auditCancelled(let key, _, _), .auditConducted(let key, _), .auditReported(let key, _),
+            .auditClosed(let key, _), .findingRaised(let key, _, _, _, _, _), .findingCorrected(let key, _, _),
+            .findingPlanProposed(let key, _, _), .findingPlanAccepted(let key, _, _),
+            .findingImplemented(let key, _), .findingVerified(let key, _, _), .findingRegraded(let key, _, _, _),
+            .membershipApplied(let key), .membershipJoined(let key), .membershipSuspended(let key, _),
+            .membershipReinstated(let key), .membershipExcluded(let key, _):
+            key
+        }
+    }
+
+    /// The member the fact is about.
+    public var member: MemberID {
+        switch self {
+        case .memberAdded(let member, _): member.id
+        case .memberLeft(let id): id
+        default: key?.member ?? ""
+        }
+    }
+
+    /// The log stream the fact is appended to: one per member and one per certification.
+    public var stream: String {
+        key.map(Stream.certification) ?? Stream.member(member)
+    }
+}
+
+/// Names of the event log's streams.
+public enum Stream {
+    /// `member/solipass`: the member's own facts (added, left).
+    public static func member(_ id: MemberID) -> String { "member/\(id)" }
+
+    /// `certification/solipass/cedre`: a certification with its audits and findings.
+    public static func certification(_ key: CertificationKey) -> String { "certification/\(key.member)/\(key.scheme)" }
+}
+
+/// A fact with the day it happened: what is recorded, imported and replayed.
+public struct DatedFact: Equatable, Sendable {
+    public var fact: Fact
+    public var day: Day
+
+    public init(_ fact: Fact, on day: Day) {
+        self.fact = fact
+        self.day = day
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A site's inclusion in a group certificate (member × group scheme).
+///
+/// The group rules that decide when a candidate may join (rule 13) or when exclusion is
+/// refused (rule 9) live with the group certificate; this machine holds the states.
+public struct GroupMembership: StateMachine, Equatable {
+    public enum State: String, MachineState, Codable {
+        case candidate
+        case member
+        case suspended
+        case excluded
+    }
+
+    public enum Event: Equatable, Sendable {
+        case applied(on: Day)
+        case joined(on: Day)
+        case suspended(on: Day, reason: String)
+        case reinstated(on: Day)
+        case excluded(on: Day, reason: String)
+    }
+
+    public enum EventKind: String, MachineEventKind {
+        case applied
+        case joined
+        case suspended
+        case reinstated
+        case excluded
+    }
+
+    public typealias Move = Transition<State, EventKind>
+
+    public static let machineName = "group membership"
+
+    public let key: CertificationKey
+    public private(set) var state: State
+    public private(set) var appliedOn: Day
+    public private(set) var joinedOn: Day?
+    public private(set) var suspendedOn: Day?
+    public private(set) var excludedOn: Day?
+    public private(set) var reason: String?
+    public private(set) var history: [Move] = []
+
+    /// A candidacy recorded on `appliedOn`.
+    public init(key: CertificationKey, appliedOn: Day) {
+        self.key = key
+        self.appliedOn = appliedOn
+        self.state = GroupMembership.transitions.initial
+    }
+
+    /// Applies one fact; a refused event leaves the value unchanged.
+    @discardableResult
+    public mutating func apply(_ event: Event) throws(TransitionError) -> Move {
+        let from = state
+        let to: State
+        switch event {
+        case .applied(let day):
+            try require(from == .excluded, event)
+            appliedOn = day
+            joinedOn = nil
+            excludedOn = nil
+            to = .candidate
+        case .joined(let day):
+            try require(from == .candidate, event)
+            joinedOn = day
+            to = .member
+        case .suspended(let day, let why):
+            try require(from == .member, event)
+            suspendedOn = day
+            reason = why
+            to = .suspended
+        case .reinstated:
+            try require(from == .suspended, event)
+            suspendedOn = nil
+            to = .member
+        case .excluded(let day, let why):
+            try require(from != .excluded, event)
+            excludedOn = day
+            reason = why
+            to = .excluded
+        }
+        let move = Move(from: from, event: event.kind, to: to, on: event.day)
+        state = to
+        history.append(move)
+        return move
+    }
+
+    private func require(_ condition: Bool, _ event: Event) throws(TransitionError) {
+        if !condition {
+            throw .illegal(machine: GroupMembership.machineName, subject: key.description, state: state.rawValue,
+                           event: event.kind.rawValue, on: event.day)
+        }
+    }
+
+    /// Every legal move of a group membership (DESIGN §4).
+    public static let transitions = TransitionTable<State, EventKind>(
+        initial: .candidate,
+        rules: [
+            .init(.excluded, .applied, .candidate),
+            .init(.candidate, .joined, .member),
+            .init(.member, .suspended, .suspended),
+            .init(.suspended, .reinstated, .member),
+            .init(.candidate, .excluded, .excluded),
+            .init(.member, .excluded, .excluded),
+            .init(.suspended, .excluded, .excluded),
+        ])
+}
+
+extension GroupMembership.Event {
+    /// The day the fact happened.
+    public var day: Day {
+        switch self {
+        case .applied(let day), .joined(let day), .suspended(let day, _), .reinstated(let day),
+            .excluded(let day, _):
+            day
+        }
+    }
+
+    public var kind: GroupMembership.EventKind {
+        switch self {
+        case .applied: .applied
+        case .joined: .joined
+        case .suspended: .suspended
+        case .reinstated: .reinstated
+        case .excluded: .excluded
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A problem with one field of a member record, as entered on the command line or in a file.
+public struct FieldIssue: Error, Equatable, Sendable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field) \(message)" }
+}
+
+/// Every issue of one record.
+public struct FieldIssues: Error, Equatable, Sendable {
+    public let issues: [FieldIssue]
+}
+
+/// Turns what an officer typed into a `Member`, or says which fields are wrong and why.
+public enum MemberProfile {
+    /// Ids are short, shell-safe and never contain the `/` that separates log streams.
+    public static let idPattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+
+    /// Every field's issues, or the member; the region is derived from the département when empty.
+    public static func check(
+        id: String, name: String, type: String, departement: String, region: String?, group: String?,
+        source: String?, departements: DepartementDirectory
+    ) -> Result<Member, FieldIssues> {
+        var issues: [FieldIssue] = []
+        if id.range(of: idPattern, options: .regularExpression) == nil {
+            issues.append(FieldIssue(field: "id", message: "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (got '\(id)')"))
+        }
+        let trimmedName = name.trimmingCharacters(in: .whitespaces)
+        if trimmedName.isEmpty { issues.append(FieldIssue(field: "name", message: "is required")) }
+        let types = CompanyType.parse(type)
+        if types == nil {
+            let allowed = CompanyType.allCases.map(\.rawValue).joined(separator: ", ")
+            issues.append(FieldIssue(field: "type", message: "must be one of \(allowed), or several joined by '+' (got '\(type)')"))
+        }
+        let code = normalizedCode(departement)
+        var federationRegion = ""
+        if let place = departements[code] {
+            federationRegion = place.federationRegion
+            if let region, !region.trimmingCharacters(in: .whitespaces).isEmpty,
+                !sameName(region, place.federationRegion), !sameName(region, place.region2013)
+            {
+                issues.append(FieldIssue(
+                    field: "region",
+                    message: "'\(region)' is not the region of département \(code) (\(place.federationRegion), or \(place.region2013) before 2016)"))
+            }
+        } else {
+            issues.append(FieldIssue(field: "departement", message: "'\(departement)' is not a département code (01…95, 2A, 2B, 971…976)"))
+        }
+        let groupID = group.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : MemberID(rawValue: $0) }
+        if groupID?.rawValue == id { issues.append(FieldIssue(field: "group", message: "cannot be the member itself")) }
+        guard issues.isEmpty, let types else { return .failure(FieldIssues(issues: issues)) }
+        let sourceText = source.flatMap { $0.isEmpty ? nil : $0 }
+        return .success(Member(
+            id: MemberID(rawValue: id), name: trimmedName, types: types, departement: code, region: federationRegion,
+            group: groupID, source: sourceText))
+    }
+
+    /// `check`, throwing the first issue: for the command line.
+    public static func validate(
+        id: String, name: String, type: String, departement: String, region: String?, group: String?,
+        source: String?, departements: DepartementDirectory
+    ) throws(FieldIssue) -> Member {
+        switch check(
+            id: id, name: name, type: type, departement: departement, region: region, group: group, source: source,
+            departements: departements)
+        {
+        case .success(let member): return member
+        case .failure(let failure): throw failure.issues[0]
+        }
+    }
+
+    /// Spreadsheets drop leading zeros: `1` is département `01`.
+    static func normalizedCode(_ code: String) -> String {
+        let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
+        return trimmed.count == 1 && trimmed.allSatisfy(\.isNumber) ? "0" + trimmed : trimmed
+    }
+
+    private static func sameName(_ a: String, _ b: String) -> Bool {
+        a.trimmingCharacters(in: .whitespaces).compare(b, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+    }
+}

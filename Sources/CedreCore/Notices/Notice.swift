@@ -1,0 +1,58 @@
+import Foundation
+
+/// The calendar rules `cedre check` reports on, by their stable kebab-case ids.
+public enum NoticeRule: String, Codable, CaseIterable, Sendable {
+    /// Rule 2: the surveillance audit was not held by its last day.
+    case surveillanceOverdue = "surveillance-overdue"
+    /// Rule 5: no recertification audit planned by expiry − 4 months.
+    case recertificationNotPlanned = "recertification-not-planned"
+    /// Rule 3: no recertification decision by the expiry day.
+    case certificateExpired = "certificate-expired"
+    /// Rule 3: the restore window closed; only a new initial audit leads back.
+    case certificationLapsed = "certification-lapsed"
+    /// Rule 4: a suspension outlived its maximum: the certificate is withdrawn.
+    case suspensionExpired = "suspension-expired"
+    /// Rule 6: a major nonconformity still open after its deadline (a suspension trigger).
+    case majorFindingOverdue = "major-finding-overdue"
+    /// Rule 7: a minor nonconformity still open at the next audit, escalated to major.
+    case minorFindingEscalated = "minor-finding-escalated"
+    /// A deadline of the rules above falls within the horizon.
+    case dueSoon = "due-soon"
+}
+
+/// The obligation a `due-soon` notice announces.
+public enum Obligation: String, Codable, CaseIterable, Sendable {
+    case surveillanceAudit = "surveillance-audit"
+    case recertificationPlanning = "recertification-planning"
+    case certificateExpiry = "certificate-expiry"
+    case restoreWindow = "restore-window"
+    case suspensionMaximum = "suspension-maximum"
+    case findingDeadline = "finding-deadline"
+}
+
+/// Something that needs a human, with the true day it fell due.
+///
+/// Identified by (subject, rule, due): the notice ledger stores each once, so a notice is
+/// new on the first run that sees it and never again.
+public struct Notice: Hashable, Sendable {
+    public let rule: NoticeRule
+    public let key: CertificationKey
+    /// The machine instance it is about: the certification stream, a finding, or an obligation.
+    public let subject: String
+    /// The first day the rule holds (for `due-soon`: the deadline announced).
+    public let due: Day
+    public let finding: FindingID?
+    public let obligation: Obligation?
+
+    public init(
+        rule: NoticeRule, key: CertificationKey, subject: String, due: Day, finding: FindingID? = nil,
+        obligation: Obligation? = nil
+    ) {
+        self.rule = rule
+        self.key = key
+        self.subject = subject
+        self.due = due
+        self.finding = finding
+        self.obligation = obligation
+    }
+}

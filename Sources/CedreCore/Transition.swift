@@ -1,0 +1,79 @@
+import Foundation
+
+/// A state of a machine, as it appears in tables, the database and documentation.
+public protocol MachineState: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
+
+/// The kind of an event, without its data: what transition tables are keyed by.
+public protocol MachineEventKind: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
+
+/// A state machine whose legal moves are declared as data in `transitions`.
+///
+/// `apply` must agree with the table; a test walks every (state, event kind) pair of every
+/// machine against it, and `docs/state-machines.md` is generated from the same tables.
+public protocol StateMachine: Sendable {
+    associatedtype State: MachineState
+    associatedtype Event: Sendable
+    associatedtype EventKind: MachineEventKind
+
+    /// The machine's name in errors and documentation.
+    static var machineName: String { get }
+    /// Every legal move, fact-driven or calendar-driven.
+    static var transitions: TransitionTable<State, EventKind> { get }
+    /// The state the facts alone give, before the calendar is consulted.
+    var state: State { get }
+}
+
+/// Whether a move is caused by a person's act (a fact in the log) or by the calendar.
+public enum TransitionCause: String, Sendable {
+    /// A recorded fact: someone did or decided something.
+    case fact
+    /// Derived by `advance(to:)`: a deadline passed.
+    case calendar
+}
+
+/// One legal move of a machine: in `from`, an event of kind `event` leads to `to`.
+public struct TransitionRule<State: MachineState, EventKind: MachineEventKind>: Hashable, Sendable {
+    public let from: State
+    public let event: EventKind
+    public let to: State
+    public let cause: TransitionCause
+
+    public init(_ from: State, _ event: EventKind, _ to: State, cause: TransitionCause = .fact) {
+        self.from = from
+        self.event = event
+        self.to = to
+        self.cause = cause
+    }
+}
+
+/// A machine's transition table.
+public struct TransitionTable<State: MachineState, EventKind: MachineEventKind>: Sendable {
+    /// The state a new machine starts in.
+    public let initial: State
+    public let rules: [TransitionRule<State, EventKind>]
+
+    public init(initial: State, rules: [TransitionRule<State, EventKind>]) {
+        self.initial = initial
+        self.rules = rules
+    }
+
+    /// The state `event` leads to from `state`, or nil when the pair is illegal.
+    public func target(from state: State, on event: EventKind) -> State? {
+        rules.first { $0.from == state && $0.event == event }?.to
+    }
+}
+
+/// A move that happened: recorded in the machine's history, shown by `show` commands.
+public struct Transition<State: MachineState, EventKind: MachineEventKind>: Hashable, Sendable {
+    public let from: State
+    public let event: EventKind
+    public let to: State
+    public let on: Day
+
+    public init(from: State, event: EventKind, to: State, on: Day) {
+        self.from = from
+        self.event = event
+        self.to = to
+        self.on = on
+    }
+}

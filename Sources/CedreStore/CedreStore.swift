@@ -1,0 +1,160 @@
+import CedreCore
+import Foundation
+import GRDB
+
+/// The cedre database: an append-only event log and the projections derived from it.
+///
+/// Opening a store migrates it, so nothing ever holds an unmigrated database; a database
+/// written by a newer cedre is refused. Every command is one `write`: an IMMEDIATE
+/// transaction that appends its facts and updates the projections, or changes nothing.
+public struct CedreStore: Sendable {
+    public let writer: any DatabaseWriter
+    public let catalog: SchemeCatalog
+
+    /// Wraps an open connection, migrating it first.
+    public init(writer: any DatabaseWriter, catalog: SchemeCatalog = .bundled, path: String = ":memory:") throws {
+        self.writer = writer
+        self.catalog = catalog
+        let migrator = Migrations.migrator
+        let superseded = try writer.read { db -> Bool in
+            let known = try db.tableExists("grdb_migrations")
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            if !known, tables > 0 { throw StoreError.notACedreDatabase(path: path) }
+            return try migrator.hasBeenSuperseded(db)
+        }
+        if superseded { throw StoreError.newerSchema(path: path) }
+        try migrator.migrate(writer)
+    }
+
+    /// Opens the database at `path`, creating it (readable by its owner only) if needed.
+    public static func open(path: String, catalog: SchemeCatalog = .bundled) throws -> CedreStore {
+        let url = URL(fileURLWithPath: path)
+        let manager = FileManager.default
+        try manager.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        if !manager.fileExists(atPath: path) {
+            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(30)
+        configuration.label = "cedre"
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try CedreStore(writer: queue, catalog: catalog, path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notACedreDatabase(path: path)
+        }
+    }
+
+    /// A fresh database in memory, for tests and dry runs.
+    public static func inMemory(catalog: SchemeCatalog = .bundled) throws -> CedreStore {
+        try CedreStore(writer: DatabaseQueue(), catalog: catalog)
+    }
+}
+
+// MARK: - Reads
+
+extension CedreStore {
+    /// A member as the projections hold it.
+    public func member(_ id: MemberID) throws -> MemberRecord? {
+        try writer.read { db in try MemberRows.fetch(id, in: db) }
+    }
+
+    /// Every member, by id.
+    public func members() throws -> [MemberRecord] {
+        try writer.read { db in try MemberRows.fetchAll(in: db) }
+    }
+
+    /// The certification an audit belongs to.
+    public func certificationKey(ofAudit id: AuditID) throws -> CertificationKey {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT member_id, scheme_id FROM audit WHERE id = ?", arguments: [id])
+                .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
+        }.orThrow(StoreError.notFound("audit \(id)"))
+    }
+
+    /// The certification a finding belongs to.
+    public func certificationKey(ofFinding id: FindingID) throws -> CertificationKey {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT member_id, scheme_id FROM finding WHERE id = ?", arguments: [id])
+                .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
+        }.orThrow(StoreError.notFound("finding \(id)"))
+    }
+
+    /// One dossier replayed from the log with the facts that happened on or before `day`.
+    public func dossier(_ key: CertificationKey, through day: Day? = nil) throws -> Dossier? {
+        try writer.read { db in
+            var network = Network(catalog: catalog)
+            guard let record = try MemberRows.fetch(key.member, in: db) else { return nil }
+            network.insert(record)
+            for event in try EventLog.events(ofStreams: [Stream.certification(key)], in: db) {
+                if let day, event.occurredOn > day { break }
+                try network.apply(try event.fact(), on: event.occurredOn)
+            }
+            return network.dossiers[key]
+        }
+    }
+
+    /// The whole network replayed from the log with the facts that happened on or before `day`.
+    public func network(through day: Day? = nil) throws -> Network {
+        try writer.read { db in try Replay.network(through: day, catalog: catalog, in: db) }
+    }
+
+    /// The events of the log, oldest first, optionally those of one member only.
+    public func events(member: MemberID? = nil, limit: Int? = nil) throws -> [LoggedEvent] {
+        try writer.read { db in
+            var sql = "SELECT * FROM event"
+            var arguments: StatementArguments = []
+            if let member {
+                sql += " WHERE stream = ? OR (stream >= ? AND stream < ?)"
+                arguments = [Stream.member(member), "certification/\(member)/", "certification/\(member)0"]
+            }
+            sql += " ORDER BY id"
+            if let limit {
+                sql = "SELECT * FROM (\(sql) DESC LIMIT \(limit)) ORDER BY id"
+            }
+            return try LoggedEvent.fetchAll(db, sql: sql, arguments: arguments)
+        }
+    }
+
+    /// The number of events in the log.
+    public func eventCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
+    }
+
+    /// Whether every event was written by the demo: the only kind of database `demo` may replace.
+    public func isDemoDatabase(actor: String) throws -> Bool {
+        try writer.read { db in
+            let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+            let others = try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE actor <> ?", arguments: [actor]) ?? 0
+            return events > 0 && others == 0
+        }
+    }
+}
+
+enum MemberRows {
+    static func fetch(_ id: MemberID, in db: Database) throws -> MemberRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM member WHERE id = ?", arguments: [id]).map(record)
+    }
+
+    static func fetchAll(in db: Database) throws -> [MemberRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM member ORDER BY id").map(record)
+    }
+
+    static func record(_ row: Row) throws -> MemberRecord {
+        let id: MemberID = row["id"]
+        let code: String = row["type"]
+        guard let types = CompanyType.parse(code) else {
+            throw StoreError.notFound("a readable projection row for member \(id) (run 'cedre rebuild')")
+        }
+        let member = Member(
+            id: id, name: row["name"], types: types, departement: row["departement"], region: row["region"],
+            group: row["group_id"], source: row["source"])
+        return MemberRecord(
+            member: member, joinedOn: Day.fromDatabaseValue(row["joined_on"]), leftOn: Day.fromDatabaseValue(row["left_on"]))
+    }
+}

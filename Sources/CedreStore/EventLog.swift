@@ -1,0 +1,149 @@
+import CedreCore
+import Crypto
+import Foundation
+import GRDB
+
+/// The append-only, hash-chained event log: the only truth the store keeps.
+///
+/// Each row's hash is SHA-256 over the previous row's hash and the row's own columns, each
+/// length-prefixed, so editing any column of any row, or removing a row, breaks the chain
+/// from that row on; `verify` names the first broken row.
+enum EventLog {
+    /// The `prev_hash` of the first row.
+    static let genesisHash = String(repeating: "0", count: 64)
+
+    private static let payloadEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// The canonical JSON of a fact's payload.
+    static func canonicalPayload(of fact: Fact) -> String {
+        // Encoding a struct of optionals and strings cannot fail.
+        String(decoding: (try? payloadEncoder.encode(fact.payload)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// SHA-256 over the previous hash and every column of the row, hex.
+    static func hash(
+        id: Int64, stream: String, kind: String, occurredOn: Day, recordedAt: String, actor: String,
+        payload: String, previousHash: String
+    ) -> String {
+        var hasher = SHA256()
+        for field in [previousHash, String(id), stream, kind, occurredOn.description, recordedAt, actor, payload] {
+            let bytes = Array(field.utf8)
+            hasher.update(data: Array("\(bytes.count):".utf8))
+            hasher.update(data: bytes)
+        }
+        return hexadecimal(hasher.finalize())
+    }
+
+    private static func hexadecimal(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The last row's id and hash, or nil for an empty log.
+    static func head(_ db: Database) throws -> (id: Int64, hash: String)? {
+        try Row.fetchOne(db, sql: "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
+    }
+
+    /// Appends facts in order, chaining each to the previous row.
+    static func append(
+        _ facts: [(fact: Fact, day: Day)], actor: String, recordedAt: String, in db: Database
+    ) throws -> [LoggedEvent] {
+        var (lastID, lastHash) = try head(db) ?? (0, genesisHash)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO event (id, stream, kind, occurred_on, recorded_at, actor, payload, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var appended: [LoggedEvent] = []
+        appended.reserveCapacity(facts.count)
+        for (fact, day) in facts {
+            let id = lastID + 1
+            let payload = canonicalPayload(of: fact)
+            let hash = hash(
+                id: id, stream: fact.stream, kind: fact.kind.rawValue, occurredOn: day, recordedAt: recordedAt,
+                actor: actor, payload: payload, previousHash: lastHash)
+            try statement.execute(arguments: [
+                id, fact.stream, fact.kind.rawValue, day, recordedAt, actor, payload, lastHash, hash,
+            ])
+            appended.append(LoggedEvent(
+                id: id, stream: fact.stream, kind: fact.kind.rawValue, occurredOn: day, recordedAt: recordedAt,
+                actor: actor, payload: payload, previousHash: lastHash, hash: hash))
+            (lastID, lastHash) = (id, hash)
+        }
+        return appended
+    }
+
+    /// The events of some streams, in replay order: day, then record order.
+    static func events(ofStreams streams: [String], in db: Database) throws -> [LoggedEvent] {
+        guard !streams.isEmpty else { return [] }
+        var events: [LoggedEvent] = []
+        let statement = try db.cachedStatement(sql: "SELECT * FROM event WHERE stream = ? ORDER BY occurred_on, id")
+        for stream in streams {
+            events += try LoggedEvent.fetchAll(statement, arguments: [stream])
+        }
+        return events.sorted { ($0.occurredOn, $0.id) < ($1.occurredOn, $1.id) }
+    }
+
+    /// Every event but member additions that happened on or before `day` (all when nil), in
+    /// replay order.
+    static func cursor(through day: Day?, in db: Database) throws -> RecordCursor<LoggedEvent> {
+        try LoggedEvent.fetchCursor(db, sql: """
+            SELECT * FROM event WHERE occurred_on <= ? AND kind <> 'member.added' ORDER BY occurred_on, id
+            """, arguments: [day ?? Day(year: 9999, month: 12, day: 31)])
+    }
+
+    /// Every member addition, whatever its day: members exist before any fact is replayed.
+    static func memberAdditions(in db: Database) throws -> RecordCursor<LoggedEvent> {
+        try LoggedEvent.fetchCursor(db, sql: "SELECT * FROM event WHERE kind = 'member.added' ORDER BY id")
+    }
+
+    /// Walks the chain in id order and returns the first row whose hash or link is wrong.
+    static func firstBrokenRow(in db: Database) throws -> ChainBreak? {
+        var previousHash = genesisHash
+        var previousID: Int64 = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM event ORDER BY id")
+        while let row = try rows.next() {
+            let id: Int64 = row["id"]
+            let stored: String = row["hash"]
+            let linked: String = row["prev_hash"]
+            guard let occurredOn = Day.fromDatabaseValue(row["occurred_on"]) else {
+                return ChainBreak(id: id, reason: .unreadableRow)
+            }
+            let computed = hash(
+                id: id, stream: row["stream"], kind: row["kind"], occurredOn: occurredOn, recordedAt: row["recorded_at"],
+                actor: row["actor"], payload: row["payload"], previousHash: linked)
+            if id != previousID + 1 { return ChainBreak(id: id, reason: .missingRowBefore) }
+            if linked != previousHash { return ChainBreak(id: id, reason: .linkBroken) }
+            if computed != stored { return ChainBreak(id: id, reason: .contentChanged) }
+            previousHash = stored
+            previousID = id
+        }
+        return nil
+    }
+}
+
+/// The first row where the hash chain does not hold.
+public struct ChainBreak: Equatable, Sendable {
+    public enum Reason: String, Sendable {
+        /// A column was edited: the row's hash no longer matches its content.
+        case contentChanged = "its content does not match its hash"
+        /// The row does not point to the previous row's hash.
+        case linkBroken = "it does not link to the previous row's hash"
+        /// Rows are missing before it.
+        case missingRowBefore = "rows are missing before it"
+        /// A column cannot be read.
+        case unreadableRow = "a column cannot be read"
+    }
+
+    public let id: Int64
+    public let reason: Reason
+}

@@ -1,0 +1,106 @@
+import CSV
+import CedreCore
+import CedreSchemas
+import Foundation
+
+/// Reads a members file (CSV or JSON), checking all of it against `Schemas/json/members.schema.json`
+/// and the federation's rules before anything is written.
+public struct MemberImport {
+    /// A member ready to record, with the line it came from.
+    public struct Row: Equatable, Sendable {
+        public let line: Int
+        public let member: Member
+        public let joined: Day?
+    }
+
+    /// The columns a CSV file may have; the first four are required.
+    public static let columns = ["id", "name", "type", "departement", "region", "group", "joined", "source"]
+
+    public let file: String
+    public let departements: DepartementDirectory
+
+    public init(file: String, departements: DepartementDirectory) {
+        self.file = file
+        self.departements = departements
+    }
+
+    /// Every member of the file, or every problem found in it.
+    public func read(csv data: Data, existing: [MemberID: MemberRecord]) -> Result<[Row], ImportFailure> {
+        switch CSVRecords.read(data, file: file, columns: MemberImport.columns, required: Array(MemberImport.columns.prefix(4))) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let records): return check(records, existing: existing)
+        }
+    }
+
+    /// Every member of a JSON array file, or every problem found in it.
+    public func read(json data: Data, existing: [MemberID: MemberRecord]) -> Result<[Row], ImportFailure> {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(data)
+        } catch {
+            return .failure(ImportFailure(issues: [ImportIssue(file: file, line: error.line, field: "", message: error.message)]))
+        }
+        return check(document, existing: existing)
+    }
+
+    private func check(_ document: JSONValue, existing: [MemberID: MemberRecord]) -> Result<[Row], ImportFailure> {
+        var issues = SchemaCheck.violations(of: document, against: "members", file: file)
+        let rejected = Set(issues.map(\.line))
+        guard let items = document.arrayValue else { return .failure(ImportFailure(issues: issues)) }
+
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        for item in items where !rejected.contains(item.line) {
+            func text(_ key: String) -> String? { item[key]?.stringValue }
+            let id = text("id") ?? ""
+            if let first = seen[id] {
+                issues.append(ImportIssue(file: file, line: item.line, field: "id", message: "'\(id)' already appears on line \(first)"))
+                continue
+            }
+            seen[id] = item.line
+            if existing[MemberID(rawValue: id)] != nil {
+                issues.append(ImportIssue(file: file, line: item.line, field: "id", message: "member '\(id)' already exists"))
+                continue
+            }
+            let result = MemberProfile.check(
+                id: id, name: text("name") ?? "", type: text("type") ?? "", departement: text("departement") ?? "",
+                region: text("region"), group: text("group"), source: text("source"), departements: departements)
+            switch result {
+            case .failure(let problems):
+                issues += problems.issues.map { ImportIssue(file: file, line: item.line, field: $0.field, message: $0.message) }
+            case .success(let member):
+                rows.append(Row(line: item.line, member: member, joined: text("joined").flatMap { Day($0) }))
+            }
+        }
+        issues += groupIssues(rows, existing: existing)
+        guard issues.isEmpty else { return .failure(ImportFailure(issues: issues.sorted { $0.line < $1.line })) }
+        return .success(rows)
+    }
+
+    /// A group must be a GES of the file or of the database.
+    private func groupIssues(_ rows: [Row], existing: [MemberID: MemberRecord]) -> [ImportIssue] {
+        let inFile = Dictionary(rows.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
+        return rows.compactMap { row in
+            guard let group = row.member.group else { return nil }
+            let types = inFile[group]?.types ?? existing[group]?.member.types
+            guard let types else {
+                return ImportIssue(file: file, line: row.line, field: "group", message: "'\(group)' is not a member of the file or of the federation")
+            }
+            guard types.contains(.ges) else {
+                return ImportIssue(file: file, line: row.line, field: "group", message: "'\(group)' is not a GES (its type is \(CompanyType.code(for: types)))")
+            }
+            return nil
+        }
+    }
+
+    /// The facts to record: GES first, so their companies can name them. A member whose
+    /// joining day is not given is dated `recordedOn` and counted as always a member.
+    public static func facts(_ rows: [Row], recordedOn: Day) -> (facts: [DatedFact], lines: [Int]) {
+        let ordered = rows.enumerated().sorted { lhs, rhs in
+            let (left, right) = (lhs.element.member.types.contains(.ges), rhs.element.member.types.contains(.ges))
+            return left != right ? left : lhs.offset < rhs.offset
+        }.map(\.element)
+        let facts = ordered.map { DatedFact(.memberAdded($0.member, joined: $0.joined), on: $0.joined ?? recordedOn) }
+        return (facts, ordered.map(\.line))
+    }
+}

@@ -1,0 +1,39 @@
+import CedreCore
+import CedreSchemas
+import Foundation
+
+/// Validates documents against the JSON Schemas shipped in `Schemas/json/`.
+public enum SchemaCheck {
+    private static let cache = SchemaCache()
+
+    /// The compiled schema `Schemas/json/<name>.schema.json`.
+    public static func schema(named name: String) throws -> JSONSchema {
+        try cache.schema(named: name)
+    }
+
+    /// Every violation of `document` against the named schema, as import issues of `file`.
+    static func violations(of document: JSONValue, against name: String, file: String) -> [ImportIssue] {
+        do {
+            return try schema(named: name).validate(document).map { violation in
+                ImportIssue(file: file, line: violation.line, field: violation.field, message: violation.message)
+            }
+        } catch {
+            return [ImportIssue(file: "Schemas/json/\(name).schema.json", line: 1, field: "", message: "the schema cannot be used: \(error)")]
+        }
+    }
+}
+
+/// Compiled schemas, loaded once per process.
+private final class SchemaCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var schemas: [String: JSONSchema] = [:]
+
+    func schema(named name: String) throws -> JSONSchema {
+        lock.lock()
+        defer { lock.unlock() }
+        if let schema = schemas[name] { return schema }
+        let schema = try JSONSchema(JSONParser.parse(CedreSchemas.json(named: name)))
+        schemas[name] = schema
+        return schema
+    }
+}

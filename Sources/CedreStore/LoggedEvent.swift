@@ -1,0 +1,74 @@
+import CedreCore
+import Foundation
+import GRDB
+
+/// A row of the event log: a fact, when it happened and was recorded, by whom, chained.
+public struct LoggedEvent: Equatable, Sendable, FetchableRecord {
+    public let id: Int64
+    public let stream: String
+    public let kind: String
+    public let occurredOn: Day
+    /// ISO 8601 UTC with milliseconds: when the fact was entered.
+    public let recordedAt: String
+    public let actor: String
+    /// Canonical JSON (sorted keys).
+    public let payload: String
+    public let previousHash: String
+    public let hash: String
+
+    public init(row: Row) throws {
+        id = row["id"]
+        stream = row["stream"]
+        kind = row["kind"]
+        occurredOn = try Day.fromDatabaseValue(row["occurred_on"]).orThrow(
+            StoreError.unreadableEvent(id: row["id"], reason: "occurred_on is not a day"))
+        recordedAt = row["recorded_at"]
+        actor = row["actor"]
+        payload = row["payload"]
+        previousHash = row["prev_hash"]
+        hash = row["hash"]
+    }
+
+    init(
+        id: Int64, stream: String, kind: String, occurredOn: Day, recordedAt: String, actor: String,
+        payload: String, previousHash: String, hash: String
+    ) {
+        self.id = id
+        self.stream = stream
+        self.kind = kind
+        self.occurredOn = occurredOn
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.payload = payload
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
+    /// The fact this row records.
+    public func fact() throws(StoreError) -> Fact {
+        guard let kind = Fact.Kind(rawValue: kind) else {
+            throw .unreadableEvent(id: id, reason: "unknown kind '\(self.kind)'")
+        }
+        let decoded: FactPayload
+        do {
+            decoded = try JSONDecoder().decode(FactPayload.self, from: Data(payload.utf8))
+        } catch {
+            throw .unreadableEvent(id: id, reason: "payload is not a fact payload")
+        }
+        do {
+            return try Fact(kind: kind, payload: decoded)
+        } catch {
+            throw .unreadableEvent(id: id, reason: error.description)
+        }
+    }
+
+    /// The id, kind and day, for error messages.
+    public var summary: EventSummary { EventSummary(id: id, kind: kind, on: occurredOn) }
+}
+
+extension Optional {
+    func orThrow(_ error: @autoclosure () -> some Error) throws -> Wrapped {
+        guard let self else { throw error() }
+        return self
+    }
+}

@@ -1,0 +1,42 @@
+import CedreCore
+import Foundation
+import GRDB
+
+/// Replays the log through a network: every member first, then the other facts in day
+/// order, then record order.
+enum Replay {
+    /// The network the facts up to `day` describe (all facts when nil).
+    static func network(through day: Day?, catalog: SchemeCatalog, in db: Database) throws -> Network {
+        var network = Network(catalog: catalog)
+        for cursor in [try EventLog.memberAdditions(in: db), try EventLog.cursor(through: day, in: db)] {
+            while let event = try cursor.next() {
+                do {
+                    try network.apply(try event.fact(), on: event.occurredOn)
+                } catch let error as TransitionError {
+                    throw StoreError.unreadableEvent(id: event.id, reason: "it no longer replays: \(error)")
+                }
+            }
+        }
+        return network
+    }
+}
+
+extension CedreStore {
+    /// Replays the whole log and rewrites every projection from it, in one transaction.
+    ///
+    /// Returns the number of events replayed.
+    @discardableResult
+    public func rebuild() throws -> Int {
+        try writer.write { db in
+            let network = try Replay.network(through: nil, catalog: catalog, in: db)
+            try Projections.clear(db)
+            try Projections.write(network, in: db)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+        }
+    }
+
+    /// Every projection row, table by table in primary-key order: what `rebuild` must reproduce.
+    public func projectionDump() throws -> [String] {
+        try writer.read { db in try Projections.dump(db) }
+    }
+}

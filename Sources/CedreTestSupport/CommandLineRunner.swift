@@ -1,0 +1,75 @@
+import Foundation
+
+/// Runs the built `cedre` executable on a temporary database, as an officer's shell would.
+public struct CommandLineRunner {
+    /// What a run printed and how it ended.
+    public struct Result: Sendable {
+        public let status: Int32
+        public let output: String
+        public let error: String
+    }
+
+    /// The temporary folder holding the database; removed by `cleanUp()`.
+    public let folder: URL
+    public var environment: [String: String]
+
+    /// A runner whose `CEDRE_DB` points into a fresh temporary folder.
+    public init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        environment = ProcessInfo.processInfo.environment
+        environment["CEDRE_DB"] = database
+        environment["CEDRE_ACTOR"] = "tests"
+        environment["NO_COLOR"] = "1"
+        environment.removeValue(forKey: "RECORD_SNAPSHOTS")
+    }
+
+    /// The database path the runs use.
+    public var database: String { folder.appendingPathComponent("cedre.sqlite").path }
+
+    /// The `cedre` executable next to the test bundle.
+    public static var executable: URL {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [here, here.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("cedre")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return here.appendingPathComponent("cedre")
+    }
+
+    /// Runs `cedre arguments…`, optionally feeding `input` on standard input.
+    @discardableResult
+    public func run(_ arguments: [String], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = CommandLineRunner.executable
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Runs a command line written as one string, split on spaces (no quoting).
+    @discardableResult
+    public func run(_ line: String) throws -> Result {
+        try run(line.split(separator: " ").map(String.init))
+    }
+
+    /// Removes the temporary folder.
+    public func cleanUp() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}

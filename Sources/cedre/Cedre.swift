@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// `cedre`: the quality officers' record of certifications, audits, findings and cross-audits.
+@main
+struct Cedre: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cedre",
+        abstract: "Certification cycles, audits, findings and cross-audits of a federation, from an append-only log.",
+        discussion: """
+            cedre records what people did and decided (engagements, audits, findings, decisions) \
+            in a tamper-evident event log, and derives from those facts and a day everything the \
+            calendar decides: surveillance overdue, certificate expired, restore window closed.
+
+            Every fact carries the day it happened (--on); --as-of replays any past day.
+
+            EXIT CODES
+              0   success, nothing needs attention
+              3   success, something needs attention (check)
+              64  usage error
+              65  bad input: a refused fact, an invalid import, an unknown id
+              70  internal error
+
+            EXAMPLE
+              export CEDRE_DB=$(mktemp -d)/cedre.sqlite
+              cedre init
+              cedre member add --id solipass --name SOLIPASS --type GES --departement 49
+              cedre cert engage solipass --scheme cedre --on 2013-01-10
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Initialize.self, Demo.self, Import.self, Export.self, Backup.self, Verify.self, Rebuild.self, Log.self,
+            MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self,
+        ])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard let failure = ExitCodes.failure(for: error) else { exit(withError: error) }
+            FileHandle.standardError.write(Data("cedre: \(failure.message)\n".utf8))
+            exit(withError: failure.code)
+        }
+    }
+}

@@ -1,0 +1,330 @@
+import ArgumentParser
+import CedreCore
+import CedreReports
+import CedreStore
+import Foundation
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Plan, confirm, conduct, report, close, cancel, postpone, list or show audits.",
+        subcommands: [Plan.self, Confirm.self, Conduct.self, Report.self, Close.self, Cancel.self, Postpone.self,
+                      List.self, Show.self])
+
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan an audit of a member under a scheme; prints the new audit id alone.",
+            discussion: """
+                --on is the day the audit is to take place. The plan itself is dated \
+                --planned-on, by default the earlier of that day and today.
+
+                EXAMPLE
+                  AUDIT=$(cedre audit plan solipass --scheme cedre --kind initial --on 2013-03-01)
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The audited member's id.")
+        var member: String
+        @Option(help: ArgumentHelp("The scheme: cedre or cedre-iso.", valueName: "scheme"))
+        var scheme: String
+        @Option(help: "initial, surveillance, recertification, special or cross-audit.")
+        var kind: Audit.Kind
+        @Option(help: ArgumentHelp("The day the audit is to take place.", valueName: "day"))
+        var on: Day
+        @Option(name: .customLong("planned-on"), help: ArgumentHelp(
+            "The day the plan was made (default the earlier of --on and today).", valueName: "day"))
+        var plannedOn: Day?
+        @Option(name: .customLong("auditor"), help: ArgumentHelp("An auditor's name; repeat for a team.", valueName: "name"))
+        var auditors: [String] = []
+
+        func run() throws {
+            let cedre = try store.openStore()
+            let key = CertificationKey(member: MemberID(rawValue: member), scheme: SchemeID(rawValue: scheme))
+            var allocated: AuditID?
+            try cedre.record(context: store.context) { allocator in
+                let id = try allocator.nextAudit(year: on.year)
+                allocated = id
+                let fact = Fact.auditPlanned(key, id, kind: kind, scheduledOn: on, auditors: auditors)
+                return [DatedFact(fact, on: plannedOn ?? min(on, store.today))]
+            }
+            Output.write("\(allocated?.rawValue ?? "")\n")
+        }
+    }
+
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Confirm an audit's day and auditors.",
+            discussion: """
+                EXAMPLE
+                  cedre audit confirm A-2013-0001 --on 2013-03-01 --auditor "C. Lemoine"
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The audit id.")
+        var audit: String
+        @Option(help: ArgumentHelp("The confirmed day of the audit (default the planned one).", valueName: "day"))
+        var on: Day?
+        @Option(name: .customLong("confirmed-on"), help: ArgumentHelp(
+            "The day of the confirmation (default the earlier of the audit day and today).", valueName: "day"))
+        var confirmedOn: Day?
+        @Option(name: .customLong("auditor"), help: ArgumentHelp("An auditor's name; repeat for a team.", valueName: "name"))
+        var auditors: [String] = []
+
+        func run() throws {
+            let cedre = try store.openStore()
+            let id = AuditID(rawValue: audit)
+            let key = try cedre.certificationKey(ofAudit: id)
+            guard let current = try cedre.dossier(key)?.audit(id) else { throw StoreError.notFound("audit \(audit)") }
+            let day = on ?? current.scheduledOn
+            let names = auditors.isEmpty ? current.auditors : auditors
+            try cedre.record(
+                [DatedFact(.auditConfirmed(key, id, scheduledOn: day, auditors: names), on: confirmedOn ?? min(day, store.today))],
+                context: store.context)
+            Output.write("Audit \(id) confirmed for \(day).\n")
+        }
+    }
+
+    struct Conduct: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that an audit took place: moves the certification (initial, surveillance, recertification).",
+            discussion: """
+                A minor finding of an earlier audit still open on this day is escalated to major \
+                (rule 7).
+
+                EXAMPLE
+                  cedre audit conduct A-2013-0001 --on 2013-03-01
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The audit id.")
+        var audit: String
+        @Option(help: ArgumentHelp("The day it took place (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordAudit(audit, store: store, on: on, done: "conducted") { key, id in .auditConducted(key, id) }
+        }
+    }
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that an audit's report was issued.",
+            discussion: """
+                EXAMPLE
+                  cedre audit report A-2013-0001 --on 2013-03-08
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The audit id.")
+        var audit: String
+        @Option(help: ArgumentHelp("The day of the report (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordAudit(audit, store: store, on: on, done: "reported") { key, id in .auditReported(key, id) }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a reported audit: each of its findings is closed or has an accepted plan.",
+            discussion: """
+                EXAMPLE
+                  cedre audit close A-2013-0001 --on 2013-04-20
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The audit id.")
+        var audit: String
+        @Option(help: ArgumentHelp("The day it was closed (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordAudit(audit, store: store, on: on, done: "closed") { key, id in .auditClosed(key, id) }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a planned or confirmed audit.",
+            discussion: """
+                EXAMPLE
+                  cedre audit cancel A-2014-0003 --reason "site closed for works" --on 2014-02-10
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The audit id.")
+        var audit: String
+        @Option(help: "Why it is cancelled.")
+        var reason: String
+        @Option(help: ArgumentHelp("The day of the cancellation (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordAudit(audit, store: store, on: on, done: "cancelled") { key, id in
+                .auditCancelled(key, id, reason: reason)
+            }
+        }
+    }
+
+    struct Postpone: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a planned or confirmed audit to a new day; the old day stays in its history.",
+            discussion: """
+                EXAMPLE
+                  cedre audit postpone A-2014-0003 --to 2014-04-15 --reason "auditor ill" --on 2014-03-01
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The audit id.")
+        var audit: String
+        @Option(help: ArgumentHelp("The new day of the audit.", valueName: "day"))
+        var to: Day
+        @Option(help: "Why it is moved.")
+        var reason: String = ""
+        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordAudit(audit, store: store, on: on, done: "postponed to \(to)") { key, id in
+                .auditPostponed(key, id, to: to, reason: reason)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List audits, optionally of one member, scheme, state or period.",
+            discussion: """
+                EXAMPLE
+                  cedre audit list --scheme cedre --from 2014-01-01 --to 2014-12-31 --format csv
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only this member's audits.")
+        var member: String?
+        @Option(help: "Only this scheme's audits.")
+        var scheme: String?
+        @Option(help: ArgumentHelp("Only audits scheduled on or after this day.", valueName: "day"))
+        var from: Day?
+        @Option(help: ArgumentHelp("Only audits scheduled on or before this day.", valueName: "day"))
+        var to: Day?
+
+        func run() throws {
+            let network = try store.openExistingStore().network(through: store.today)
+            let audits = network.dossiers.values.flatMap(\.audits)
+                .filter { audit in member.map { audit.key.member.rawValue == $0 } ?? true }
+                .filter { audit in scheme.map { audit.key.scheme.rawValue == $0 } ?? true }
+                .filter { audit in from.map { audit.scheduledOn >= $0 } ?? true }
+                .filter { audit in to.map { audit.scheduledOn <= $0 } ?? true }
+                .sorted { ($0.scheduledOn, $0.id) < ($1.scheduledOn, $1.id) }
+                .map(AuditLine.init)
+            if output.format == .json { return Output.write(try Output.json(audits)) }
+            let table = Table(
+                columns: ["id", "member", "scheme", "kind", "state", "scheduled", "conducted", "auditors"],
+                rows: audits.map {
+                    [$0.id.rawValue, $0.member.rawValue, $0.scheme.rawValue, $0.kind, $0.state, $0.scheduledOn.description,
+                     $0.conductedOn?.description ?? "", $0.auditors.joined(separator: ", ")]
+                })
+            Output.write(Output.render(table, as: output.format))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show an audit with its findings and history.",
+            discussion: """
+                EXAMPLE
+                  cedre audit show A-2013-0001 --format json
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The audit id.")
+        var audit: String
+        @Option(help: "How to write the answer: table or json.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let cedre = try store.openExistingStore()
+            let id = AuditID(rawValue: audit)
+            let key = try cedre.certificationKey(ofAudit: id)
+            guard let dossier = try cedre.dossier(key, through: store.today), let item = dossier.audit(id) else {
+                throw StoreError.notFound("audit \(audit) on \(store.today)")
+            }
+            let line = AuditLine(item)
+            let findings = dossier.findingStatuses(on: store.today).filter { $0.finding.audit == id }.map(FindingLine.init)
+            if format == .json { return Output.write(try Output.json(AuditDetail(audit: line, findings: findings, history: item.history.map(HistoryLine.init)))) }
+            var lines = ["\(id) — \(line.kind) audit of \(key.member) under \(key.scheme): \(line.state)",
+                         "  planned on \(line.plannedOn) for \(line.scheduledOn)"]
+            if let day = line.conductedOn { lines.append("  conducted on \(day)") }
+            if let day = line.reportedOn { lines.append("  reported on \(day)") }
+            if let day = line.closedOn { lines.append("  closed on \(day)") }
+            if !line.auditors.isEmpty { lines.append("  auditors: \(line.auditors.joined(separator: ", "))") }
+            for finding in findings {
+                lines.append("  finding \(finding.id) \(finding.grade) on \(finding.requirement): \(finding.state)")
+            }
+            for move in item.history { lines.append("  \(move.on)  \(move.event.rawValue): \(move.from.rawValue) → \(move.to.rawValue)") }
+            Output.write(lines.joined(separator: "\n") + "\n")
+        }
+    }
+}
+
+/// An audit as lists and JSON write it.
+struct AuditLine: Encodable {
+    let id: AuditID
+    let member: MemberID
+    let scheme: SchemeID
+    let kind: String
+    let state: String
+    let plannedOn: Day
+    let scheduledOn: Day
+    let conductedOn: Day?
+    let reportedOn: Day?
+    let closedOn: Day?
+    let cancelledOn: Day?
+    let auditors: [String]
+
+    init(_ audit: Audit) {
+        id = audit.id
+        member = audit.key.member
+        scheme = audit.key.scheme
+        kind = audit.kind.rawValue
+        state = audit.state.rawValue
+        plannedOn = audit.plannedOn
+        scheduledOn = audit.scheduledOn
+        conductedOn = audit.conductedOn
+        reportedOn = audit.reportedOn
+        closedOn = audit.closedOn
+        cancelledOn = audit.cancelledOn
+        auditors = audit.auditors
+    }
+}
+
+/// `audit show --format json`.
+struct AuditDetail: Encodable {
+    let audit: AuditLine
+    let findings: [FindingLine]
+    let history: [HistoryLine]
+}
+
+/// One move of a machine's history.
+struct HistoryLine: Encodable {
+    let on: Day
+    let from: String
+    let event: String
+    let to: String
+
+    init<State, Kind>(_ move: Transition<State, Kind>) {
+        on = move.on
+        from = move.from.rawValue
+        event = move.event.rawValue
+        to = move.to.rawValue
+    }
+}
+
+/// Records one fact about an existing audit.
+private func recordAudit(
+    _ audit: String, store options: StoreOptions, on day: Day?, done: String,
+    _ fact: (CertificationKey, AuditID) -> Fact
+) throws {
+    let store = try options.openStore()
+    let id = AuditID(rawValue: audit)
+    let key = try store.certificationKey(ofAudit: id)
+    let date = day ?? options.today
+    try store.record([DatedFact(fact(key, id), on: date)], context: options.context)
+    Output.write("Audit \(id) \(done) on \(date).\n")
+}
+
+extension Audit.Kind: ExpressibleByArgument {}

@@ -1,0 +1,175 @@
+import ArgumentParser
+import CedreCore
+import CedreReports
+import CedreStore
+import Foundation
+
+struct CertificationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cert",
+        abstract: "Engage, decide, suspend, restore, withdraw or show a member's certification under a scheme.",
+        subcommands: [Engage.self, Decide.self, Suspend.self, Restore.self, Withdraw.self, Show.self])
+
+    /// The member and scheme every `cert` verb names.
+    struct Target: ParsableArguments {
+        @Argument(help: "The member's id.")
+        var member: String
+
+        @Option(help: ArgumentHelp("The scheme: cedre or cedre-iso.", valueName: "scheme"))
+        var scheme: String
+
+        var key: CertificationKey { CertificationKey(member: MemberID(rawValue: member), scheme: SchemeID(rawValue: scheme)) }
+    }
+
+    struct Engage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a member starts the approach under a scheme.",
+            discussion: """
+                EXAMPLE
+                  cedre cert engage solipass --scheme cedre --on 2013-01-10
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: ArgumentHelp("The day it happened (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try record(.certificationEngaged(target.key), on: on, store: store, done: "engaged")
+        }
+    }
+
+    struct Decide: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a certification decision: initial, renewal, or restoration after expiry.",
+            discussion: """
+                Refused (exit 65) while a major finding is not verified effective or a minor one \
+                has no accepted action plan (rules 6 and 7), and without the audit the decision \
+                rests on: the initial audit, or a recertification audit of the cycle.
+
+                The certificate expires 3 years after an initial decision; a renewal or a \
+                restoration sets the new expiry to the old expiry + 3 years (rule 1).
+
+                EXAMPLE
+                  cedre cert decide solipass --scheme cedre --on 2013-05-02
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try record(.certificationDecided(target.key), on: on, store: store, done: "certified")
+        }
+    }
+
+    struct Suspend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a suspension: the certificate is not valid until restored (rule 4).",
+            discussion: """
+                A suspension lasts at most 6 months; past that day the certificate is withdrawn.
+
+                EXAMPLE
+                  cedre cert suspend solipass --scheme cedre --reason surveillance-overdue --on 2014-05-20
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: ArgumentHelp("surveillance-overdue, major-finding-overdue, member-request, group-major-finding or other."))
+        var reason: SuspensionReason
+        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try record(.certificationSuspended(target.key, reason: reason), on: on, store: store, done: "suspended")
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lift a suspension before its maximum: the certificate is valid again.",
+            discussion: """
+                An expired certificate is restored by a recertification decision instead \
+                (cert decide, within 6 months of expiry).
+
+                EXAMPLE
+                  cedre cert restore solipass --scheme cedre --on 2014-07-01
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try record(.certificationRestored(target.key), on: on, store: store, done: "restored")
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a certification (or abandon an engagement).",
+            discussion: """
+                EXAMPLE
+                  cedre cert withdraw solipass --scheme cedre --reason member-request --on 2015-01-15
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: ArgumentHelp("member-left, member-request, suspension-maximum-reached, certification-body-decision or other."))
+        var reason: WithdrawalReason = .other
+        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try record(.certificationWithdrawn(target.key, reason: reason), on: on, store: store, done: "withdrawn")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a certification on a day: state, cycle dates, flags, open findings, history.",
+            discussion: """
+                The state and flags are what the facts and the calendar give on --as-of \
+                (default today): a certificate with no recertification decision by its expiry \
+                day is expired the day after.
+
+                EXAMPLE
+                  cedre cert show solipass --scheme cedre --as-of 2014-05-03 --format json
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: "How to write the answer: table or json.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let day = store.today
+            let cedre = try store.openExistingStore()
+            let key = target.key
+            guard let scheme = cedre.catalog[key.scheme] else { throw TransitionError.unknownScheme(key.scheme) }
+            var groups: [SchemeID: Certification] = [:]
+            let dossier: Dossier?
+            if scheme.kind == .group {
+                let network = try cedre.network(through: day)
+                groups = CertificationRegister(network: network, on: day).groupCertificates
+                dossier = network.dossiers[key]
+            } else {
+                dossier = try cedre.dossier(key, through: day)
+            }
+            guard let dossier, let status = CertificationRegister.status(of: dossier, on: day, groups: groups) else {
+                throw StoreError.notFound("a certification of \(key.member) under \(key.scheme) on \(day)")
+            }
+            let sheet = CertificationSheet(dossier: dossier, status: status, on: day)
+            Output.write(format == .json ? try Output.json(sheet) : sheet.text())
+        }
+    }
+}
+
+/// Records one fact about a certification and confirms it in one line.
+private func record(_ fact: Fact, on day: Day?, store options: StoreOptions, done: String) throws {
+    let store = try options.openStore()
+    let date = day ?? options.today
+    try store.record([DatedFact(fact, on: date)], context: options.context)
+    if let key = fact.key {
+        Output.write("\(key.member) \(done) under \(key.scheme) on \(date).\n")
+    }
+}
+
+extension SuspensionReason: ExpressibleByArgument {}
+extension WithdrawalReason: ExpressibleByArgument {}

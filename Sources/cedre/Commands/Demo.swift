@@ -1,0 +1,62 @@
+import ArgumentParser
+import CedreCore
+import CedreFixtures
+import CedreReports
+import CedreStore
+import Foundation
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the federation's 2013 network from the bundled fixtures and print its status.",
+        discussion: """
+            The database is built in a temporary folder, or at --db (or CEDRE_DB) to explore it \
+            afterwards; an existing database there is replaced only if it is itself a demo one.
+
+            EXAMPLE
+              cedre demo
+              cedre demo --db /tmp/demo.sqlite && cedre member list --db /tmp/demo.sqlite --as-of 2013-12-31
+            """)
+
+    /// Every fact of the demo is recorded by this actor: it is how a demo database is recognised.
+    static let actor = "cedre demo"
+    /// The day the 2013 activity report speaks of.
+    static let day = Day(year: 2013, month: 12, day: 31) ?? Day(ordinal: 0)
+
+    @Option(help: ArgumentHelp("Where to build the demo database (env CEDRE_DB; default a temporary folder).", valueName: "path"))
+    var db: String?
+
+    @Option(help: "The language of the report: fr (default) or en.")
+    var lang: ReportLanguage = .fr
+
+    func run() throws {
+        let path = try databasePath()
+        let store = try CedreStore.open(path: path)
+        let context = RecordingContext(actor: Demo.actor, today: Demo.day, now: Date())
+        let folder = CedreFixtures.network2013
+        for file in ["members.csv", "events.jsonl"] {
+            _ = try store.importFile(folder.appendingPathComponent(file), departements: CedreFixtures.departements, context: context)
+        }
+        let register = CertificationRegister(network: try store.network(through: Demo.day), on: Demo.day)
+        Output.write(StatusReport(register: register).text(lang))
+        Output.write("\n\(lang == .fr ? "Base de démonstration" : "Demo database"): \(path)\n")
+    }
+
+    /// A fresh path: the requested one (after removing an earlier demo there) or a temporary one.
+    private func databasePath() throws -> String {
+        let requested = db ?? ProcessInfo.processInfo.environment["CEDRE_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let path = requested else {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-demo-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return folder.appendingPathComponent("cedre.sqlite").path
+        }
+        guard FileManager.default.fileExists(atPath: path) else { return path }
+        let isDemo = try CedreStore.open(path: path).isDemoDatabase(actor: Demo.actor)
+        guard isDemo else { throw StoreError.notADemoDatabase(path: path) }
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+        return path
+    }
+}
+
+extension ReportLanguage: ExpressibleByArgument {}

@@ -1,0 +1,312 @@
+import ArgumentParser
+import CedreCore
+import CedreReports
+import CedreStore
+import Foundation
+
+struct FindingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "finding",
+        abstract: "Raise findings and follow their corrective actions to closure.",
+        discussion: """
+            A nonconformity goes open → planProposed → planAccepted → implemented → \
+            verifiedEffective (closed), or back to planProposed when verified ineffective.
+            """,
+        subcommands: [Open.self, Correct.self, Propose.self, Accept.self, Implement.self, Verify.self, Regrade.self,
+                      List.self, Show.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Raise a finding at a conducted audit; prints the new finding id alone.",
+            discussion: """
+                The grade comes from the scheme's grading scale (cedre: major, minor, \
+                observation, opportunity). A major must be verified effective within 90 days of \
+                the audit, capped at the certificate's expiry (rule 6); a minor needs an accepted \
+                plan before a decision and is escalated if still open at the next audit (rule 7).
+
+                EXAMPLE
+                  F=$(cedre finding open A-2013-0001 --grade major --requirement 4.2 --on 2013-03-01)
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The audit that raised it.")
+        var audit: String
+        @Option(help: ArgumentHelp("A grade of the scheme's scale: major, minor, observation, opportunity.", valueName: "grade"))
+        var grade: String
+        @Option(help: ArgumentHelp("The requirement of the referential, e.g. 4.2.", valueName: "clause"))
+        var requirement: String
+        @Option(help: "What the auditor found.")
+        var statement: String = ""
+        @Option(help: ArgumentHelp("The day it was raised (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            let cedre = try store.openStore()
+            let auditID = AuditID(rawValue: audit)
+            let key = try cedre.certificationKey(ofAudit: auditID)
+            let day = on ?? store.today
+            var allocated: FindingID?
+            try cedre.record(context: store.context) { allocator in
+                let id = try allocator.nextFinding(year: day.year)
+                allocated = id
+                let fact = Fact.findingRaised(
+                    key, id, audit: auditID, grade: GradeID(rawValue: grade),
+                    requirement: RequirementID(rawValue: requirement), statement: statement)
+                return [DatedFact(fact, on: day)]
+            }
+            Output.write("\(allocated?.rawValue ?? "")\n")
+        }
+    }
+
+    struct Correct: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an immediate correction, before the root-cause analysis (rule 8b).",
+            discussion: """
+                EXAMPLE
+                  cedre finding correct F-2013-0001 --statement "register updated on site" --on 2013-03-01
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The finding id.")
+        var finding: String
+        @Option(help: "What was corrected.")
+        var statement: String
+        @Option(help: ArgumentHelp("The day of the correction (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordFinding(finding, store: store, on: on, done: "corrected") { key, id in
+                .findingCorrected(key, id, statement: statement)
+            }
+        }
+    }
+
+    struct Propose: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the member's corrective action plan.",
+            discussion: """
+                EXAMPLE
+                  cedre finding propose F-2013-0001 --plan "train the two coordinators" --on 2013-03-20
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The finding id.")
+        var finding: String
+        @Option(help: "The plan: root cause and actions.")
+        var plan: String = ""
+        @Option(help: ArgumentHelp("The day it was proposed (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordFinding(finding, store: store, on: on, done: "has a proposed plan") { key, id in
+                .findingPlanProposed(key, id, statement: plan)
+            }
+        }
+    }
+
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Accept the proposed plan, optionally with a due day for its implementation.",
+            discussion: """
+                EXAMPLE
+                  cedre finding accept F-2013-0001 --due 2013-04-30 --on 2013-03-22
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The finding id.")
+        var finding: String
+        @Option(help: ArgumentHelp("The day the plan should be implemented by.", valueName: "day"))
+        var due: Day?
+        @Option(help: ArgumentHelp("The day it was accepted (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordFinding(finding, store: store, on: on, done: "has an accepted plan") { key, id in
+                .findingPlanAccepted(key, id, due: due)
+            }
+        }
+    }
+
+    struct Implement: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that the accepted plan was carried out.",
+            discussion: """
+                EXAMPLE
+                  cedre finding implement F-2013-0001 --on 2013-04-10
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The finding id.")
+        var finding: String
+        @Option(help: ArgumentHelp("The day it was implemented (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordFinding(finding, store: store, on: on, done: "implemented") { key, id in .findingImplemented(key, id) }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the effectiveness check: --effective closes it, --ineffective asks for a new plan.",
+            discussion: """
+                EXAMPLE
+                  cedre finding verify F-2013-0001 --effective --on 2013-04-20
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The finding id.")
+        var finding: String
+        @Flag(exclusivity: .exclusive, help: "Whether the action was effective.")
+        var outcome: Effectiveness
+        @Option(help: ArgumentHelp("The day of the check (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            let effective = outcome == .effective
+            try recordFinding(finding, store: store, on: on, done: effective ? "verified effective (closed)" : "verified ineffective") {
+                key, id in .findingVerified(key, id, effective: effective)
+            }
+        }
+    }
+
+    struct Regrade: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Grade a finding otherwise, e.g. several minors on one requirement as a major (rule 8).",
+            discussion: """
+                EXAMPLE
+                  cedre finding regrade F-2013-0004 --grade major --reason "third minor on 7.1" --on 2013-09-12
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The finding id.")
+        var finding: String
+        @Option(help: "The new grade, a nonconformity of the scheme's scale.")
+        var grade: String
+        @Option(help: "Why the grade changes.")
+        var reason: String
+        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            try recordFinding(finding, store: store, on: on, done: "graded \(grade)") { key, id in
+                .findingRegraded(key, id, grade: GradeID(rawValue: grade), reason: reason)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List findings with their grade in force, deadline and lateness.",
+            discussion: """
+                EXAMPLE
+                  cedre finding list --open --format markdown
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only this member's findings.")
+        var member: String?
+        @Flag(help: "Only findings still open.")
+        var open = false
+
+        func run() throws {
+            let day = store.today
+            let network = try store.openExistingStore().network(through: day)
+            let lines = network.dossiers.values
+                .filter { dossier in member.map { dossier.key.member.rawValue == $0 } ?? true }
+                .flatMap { $0.advance(to: day).findingStatuses(on: day) }
+                .filter { !open || $0.finding.isOpen }
+                .sorted { $0.finding.id < $1.finding.id }
+                .map(FindingLine.init)
+            if output.format == .json { return Output.write(try Output.json(lines)) }
+            let table = Table(
+                columns: ["id", "member", "scheme", "audit", "grade", "requirement", "state", "deadline", "overdue"],
+                rows: lines.map {
+                    [$0.id.rawValue, $0.member.rawValue, $0.scheme.rawValue, $0.audit.rawValue, $0.grade.rawValue,
+                     $0.requirement.rawValue, $0.state, $0.deadline?.description ?? "", $0.overdue ? "yes" : ""]
+                })
+            Output.write(Output.render(table, as: output.format))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a finding: grade, deadline, plan and history.",
+            discussion: """
+                EXAMPLE
+                  cedre finding show F-2013-0001 --as-of 2013-06-01
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The finding id.")
+        var finding: String
+        @Option(help: "How to write the answer: table or json.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let cedre = try store.openExistingStore()
+            let id = FindingID(rawValue: finding)
+            let key = try cedre.certificationKey(ofFinding: id)
+            let day = store.today
+            guard let dossier = try cedre.dossier(key, through: day)?.advance(to: day), let item = dossier.finding(id) else {
+                throw StoreError.notFound("finding \(finding) on \(day)")
+            }
+            let line = FindingLine(dossier.status(of: item, on: day))
+            if format == .json { return Output.write(try Output.json(line)) }
+            var lines = ["\(id) — \(line.grade) on requirement \(line.requirement), audit \(line.audit) of \(key.member) under \(key.scheme): \(line.state)"]
+            if !item.statement.isEmpty { lines.append("  \(item.statement)") }
+            if let escalated = line.escalatedOn { lines.append("  escalated from \(item.grade) on \(escalated) (still open at the next audit)") }
+            if let deadline = line.deadline { lines.append("  deadline \(deadline)\(line.overdue ? " — OVERDUE" : "")") }
+            if let plan = item.plan, !plan.isEmpty { lines.append("  plan: \(plan)") }
+            for move in item.history { lines.append("  \(move.on)  \(move.event.rawValue): \(move.from.rawValue) → \(move.to.rawValue)") }
+            Output.write(lines.joined(separator: "\n") + "\n")
+        }
+    }
+
+    enum Effectiveness: String, EnumerableFlag {
+        case effective, ineffective
+
+        static func help(for value: Effectiveness) -> ArgumentHelp? {
+            value == .effective ? "The corrective action worked: the finding is closed." : "It did not: a new plan is needed."
+        }
+    }
+}
+
+/// A finding as lists and JSON write it.
+struct FindingLine: Encodable {
+    let id: FindingID
+    let member: MemberID
+    let scheme: SchemeID
+    let audit: AuditID
+    let grade: GradeID
+    let recordedGrade: GradeID
+    let requirement: RequirementID
+    let state: String
+    let raisedOn: Day
+    let deadline: Day?
+    let overdue: Bool
+    let escalatedOn: Day?
+    let closedOn: Day?
+
+    init(_ status: FindingStatus) {
+        let finding = status.finding
+        id = finding.id
+        member = finding.key.member
+        scheme = finding.key.scheme
+        audit = finding.audit
+        grade = status.grade
+        recordedGrade = finding.grade
+        requirement = finding.requirement
+        state = finding.state.rawValue
+        raisedOn = finding.raisedOn
+        deadline = status.deadline
+        overdue = status.isOverdue
+        escalatedOn = status.escalation?.on
+        closedOn = finding.closedOn
+    }
+}
+
+/// Records one fact about an existing finding.
+private func recordFinding(
+    _ finding: String, store options: StoreOptions, on day: Day?, done: String,
+    _ fact: (CertificationKey, FindingID) -> Fact
+) throws {
+    let store = try options.openStore()
+    let id = FindingID(rawValue: finding)
+    let key = try store.certificationKey(ofFinding: id)
+    let date = day ?? options.today
+    try store.record([DatedFact(fact(key, id), on: date)], context: options.context)
+    Output.write("Finding \(id) \(done) on \(date).\n")
+}

@@ -1,0 +1,207 @@
+import ArgumentParser
+import CedreCore
+import CedreFixtures
+import CedreReports
+import CedreStore
+import Foundation
+
+struct Initialize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create an empty database (readable by its owner only), or migrate an existing one.",
+        discussion: """
+            EXAMPLE
+              export CEDRE_DB=$HOME/qualite/cedre.sqlite
+              cedre init
+            """)
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let path = store.databasePath
+        let existed = FileManager.default.fileExists(atPath: path)
+        _ = try store.openStore()
+        Output.write(existed ? "\(path) is ready (already a cedre database).\n" : "Created \(path).\n")
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import members (.csv or .json) or facts (.jsonl), all or nothing.",
+        discussion: """
+            The whole file is checked before anything is written: against its JSON Schema \
+            (Schemas/json/members.schema.json or events.schema.json), then against the rules, \
+            replaying every certification it touches. Every problem is listed as \
+            file:line: field: message, and nothing is imported.
+
+            A members CSV has the header id,name,type,departement,region,group (and optionally \
+            joined, source); region may be empty and is then derived from the département; \
+            group is the id of the member's GES. Semicolon-separated files from French \
+            spreadsheets are accepted.
+
+            EXAMPLE
+              cedre import adherents.csv --dry-run
+              cedre import adherents.csv --as-of 2013-12-31
+            """)
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The file: members (.csv, .json) or facts (.jsonl).")
+    var file: String
+
+    @Flag(name: .customLong("dry-run"), help: "Check the file and say what would be imported; write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let cedre = try store.openStore()
+        let summary = try cedre.importFile(
+            URL(fileURLWithPath: file), departements: CedreFixtures.departements, context: store.context, dryRun: dryRun)
+        let verb = summary.dryRun ? "would import" : "imported"
+        Output.write("\(summary.file): \(verb) \(summary.count) \(summary.content.rawValue).\n")
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the members and the whole event log as JSON.",
+        discussion: """
+            The output validates against Schemas/json/export.schema.json; its events carry \
+            their hashes, so a copy can be checked against the chain.
+
+            EXAMPLE
+              cedre export > cedre-$(date +%F).json
+            """)
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let cedre = try store.openExistingStore()
+        let export = ExportDocument(members: try cedre.members(), events: try cedre.events())
+        Output.write(try Output.json(export))
+    }
+}
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the database with SQLite's online backup, safe while others write.",
+        discussion: """
+            EXAMPLE
+              cedre backup /srv/sauvegardes/cedre-$(date +%F).sqlite
+            """)
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "Where to write the copy; must not exist yet.")
+    var path: String
+
+    func run() throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw CommandError.invalidArgument("\(path) already exists; choose a new file for the backup.")
+        }
+        let events = try store.openExistingStore().backup(to: path)
+        Output.write("Backed up \(events) events to \(path).\n")
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the hash chain of the event log and that projections match a replay.",
+        discussion: """
+            Exits 0 when the chain holds and the projections are what the log gives; otherwise \
+            exits 65 and names the first broken row.
+
+            EXAMPLE
+              cedre verify && cedre backup /srv/sauvegardes/cedre.sqlite
+            """)
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let report = try store.openExistingStore().verify()
+        if let problem = report.problem {
+            FileHandle.standardError.write(Data("cedre: \(problem)\n".utf8))
+            throw ExitCodes.badInput
+        }
+        Output.write("The event log holds: \(report.events) events chained, projections match the replay.\n")
+    }
+}
+
+struct Rebuild: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Recompute every projection by replaying the event log.",
+        discussion: """
+            EXAMPLE
+              cedre rebuild && cedre verify
+            """)
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let events = try store.openExistingStore().rebuild()
+        Output.write("Rebuilt the projections from \(events) events.\n")
+    }
+}
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the event log: every fact, who recorded it and when.",
+        discussion: """
+            EXAMPLE
+              cedre log --member solipass
+              cedre log --last 20 --format json
+            """)
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Only the facts of this member (its own and its certifications').")
+    var member: String?
+
+    @Option(help: "Only the last N events.")
+    var last: Int?
+
+    func run() throws {
+        let events = try store.openExistingStore().events(member: member.map(MemberID.init(rawValue:)), limit: last)
+        if output.format == .json { return Output.write(try Output.json(events.map(ExportDocument.Event.init))) }
+        let table = Table(
+            columns: ["id", "on", "kind", "stream", "actor", "recorded"],
+            alignments: [.right, .left, .left, .left, .left, .left],
+            rows: events.map { [String($0.id), $0.occurredOn.description, $0.kind, $0.stream, $0.actor, $0.recordedAt] })
+        Output.write(Output.render(table, as: output.format))
+    }
+}
+
+/// `cedre export`: members and every event with its chain.
+struct ExportDocument: Encodable {
+    struct Event: Encodable {
+        let id: Int64
+        let stream: String
+        let kind: String
+        let occurredOn: Day
+        let recordedAt: String
+        let actor: String
+        let payload: FactPayload?
+        let previousHash: String
+        let hash: String
+
+        init(_ event: LoggedEvent) {
+            id = event.id
+            stream = event.stream
+            kind = event.kind
+            occurredOn = event.occurredOn
+            recordedAt = event.recordedAt
+            actor = event.actor
+            payload = try? JSONDecoder().decode(FactPayload.self, from: Data(event.payload.utf8))
+            previousHash = event.previousHash
+            hash = event.hash
+        }
+    }
+
+    struct MemberLine: Encodable {
+        let member: Member
+        let joinedOn: Day?
+        let leftOn: Day?
+    }
+
+    let format = "cedre-export/1"
+    let members: [MemberLine]
+    let events: [Event]
+
+    init(members: [MemberRecord], events: [LoggedEvent]) {
+        self.members = members.map { MemberLine(member: $0.member, joinedOn: $0.joinedOn, leftOn: $0.leftOn) }
+        self.events = events.map(Event.init)
+    }
+}

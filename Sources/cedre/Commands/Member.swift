@@ -1,0 +1,209 @@
+import ArgumentParser
+import CedreCore
+import CedreFixtures
+import CedreReports
+import CedreStore
+import Foundation
+
+struct MemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member",
+        abstract: "Add, list, show members of the federation, or record that one left.",
+        subcommands: [Add.self, List.self, Show.self, Leave.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a member company, GES or federation body.",
+            discussion: """
+                The region is derived from the département when omitted; when given it must be \
+                the département's federation region (as reports write it) or its 2013 region.
+
+                EXAMPLE
+                  cedre member add --id solipass --name "SOLIPASS" --type GES --departement 49
+                  cedre member add --id solipass-tierce --name "SOLIPASS Tiercé" --type AI \\
+                      --departement 49 --group solipass --joined 2009-03-01
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: ArgumentHelp("A short lowercase id: letters, digits, dashes.", valueName: "id"))
+        var id: String
+
+        @Option(help: "The name as the federation writes it.")
+        var name: String
+
+        @Option(help: ArgumentHelp("AI, ACI, EI, ETTI, GES, national or regional; AI+ACI for several.", valueName: "type"))
+        var type: String
+
+        @Option(help: ArgumentHelp("The département code: 01…95, 2A, 2B, 971…976.", valueName: "code"))
+        var departement: String
+
+        @Option(help: "The federation region; derived from the département when omitted.")
+        var region: String?
+
+        @Option(help: ArgumentHelp("The id of the member's GES, if any.", valueName: "id"))
+        var group: String?
+
+        @Option(help: ArgumentHelp(
+            "The day it joined the federation; when omitted it counts as a member on every day.", valueName: "day"))
+        var joined: Day?
+
+        @Option(help: "Where this record comes from (free text).")
+        var source: String?
+
+        func run() throws {
+            let store = try self.store.openStore()
+            let member = try MemberProfile.validate(
+                id: id, name: name, type: type, departement: departement, region: region, group: group,
+                source: source, departements: CedreFixtures.departements)
+            try store.record(
+                [DatedFact(.memberAdded(member, joined: joined), on: joined ?? self.store.today)], context: self.store.context)
+            Output.write("Added member \(member.id) (\(member.typeCode), \(member.departement), \(member.region)).\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the members, with their certification state under each scheme.",
+            discussion: """
+                EXAMPLE
+                  cedre member list --region "Pays de la Loire" --format csv > membres.csv
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        @Option(help: "Only members of this federation region.")
+        var region: String?
+
+        @Option(help: ArgumentHelp("Only members of this type (AI, ACI, EI, ETTI, GES, national, regional).", valueName: "type"))
+        var type: String?
+
+        func run() throws {
+            let day = store.today
+            let network = try store.openExistingStore().network(through: day)
+            let register = CertificationRegister(network: network, on: day)
+            let rows = network.members.values
+                .filter { $0.isMember(on: day) }
+                .filter { record in region.map { record.member.region == $0 } ?? true }
+                .filter { record in type.map { code in record.member.types.contains { $0.rawValue == code } } ?? true }
+                .sorted { $0.member.id < $1.member.id }
+                .map { MemberSummary(record: $0, statuses: register.statuses(of: $0.member.id)) }
+            if output.format == .json { return Output.write(try Output.json(rows)) }
+            let schemes = network.catalog.ids
+            let table = Table(
+                columns: ["id", "name", "type", "departement", "region"] + schemes.map(\.rawValue),
+                rows: rows.map { row in
+                    [row.id.rawValue, row.name, row.type, row.departement, row.region]
+                        + schemes.map { scheme in row.certifications[scheme.rawValue] ?? "" }
+                })
+            Output.write(Output.render(table, as: output.format))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one member: profile, certifications and history.",
+            discussion: """
+                EXAMPLE
+                  cedre member show solipass --as-of 2014-06-30
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        @Argument(help: "The member's id.")
+        var member: String
+
+        func run() throws {
+            let day = store.today
+            let network = try store.openExistingStore().network(through: day)
+            let id = MemberID(rawValue: member)
+            guard let record = network.members[id] else { throw StoreError.notFound("member \(member)") }
+            let summary = MemberSummary(record: record, statuses: CertificationRegister(network: network, on: day).statuses(of: id))
+            if output.format == .json { return Output.write(try Output.json(summary)) }
+            var lines = [
+                "\(record.member.name) (\(id))",
+                "type \(summary.type), département \(summary.departement), region \(summary.region)",
+                "joined " + (record.joinedOn?.description ?? "(day unknown)") + (record.leftOn.map { ", left \($0)" } ?? ""),
+            ]
+            if let group = record.member.group { lines.append("group \(group)") }
+            if let source = record.member.source { lines.append("source: \(source)") }
+            lines.append("")
+            for (scheme, state) in summary.certifications.sorted(by: { $0.key < $1.key }) {
+                lines.append("\(scheme): \(state) on \(day)")
+            }
+            Output.write(lines.joined(separator: "\n") + "\n")
+        }
+    }
+
+    struct Leave: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a member left the federation: its certifications are withdrawn.",
+            discussion: """
+                Every certification still running is withdrawn (reason member-left) and every \
+                group membership ends, on the same day, in the same transaction.
+
+                EXAMPLE
+                  cedre member leave tremplin-57 --on 2014-06-30
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The member's id.")
+        var member: String
+
+        @Option(help: ArgumentHelp("The day it left (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            let store = try self.store.openStore()
+            let id = MemberID(rawValue: member)
+            let day = on ?? self.store.today
+            guard try store.member(id) != nil else { throw StoreError.notFound("member \(member)") }
+            let network = try store.network(through: day)
+            let consequences = network.dossiers.values.filter { $0.key.member == id }.sorted { $0.key < $1.key }
+                .flatMap { dossier -> [Fact] in
+                    var facts: [Fact] = []
+                    if let state = dossier.advance(to: day).certification?.state, state != .withdrawn {
+                        facts.append(.certificationWithdrawn(dossier.key, reason: .memberLeft))
+                    }
+                    if let state = dossier.membership?.state, state != .excluded {
+                        facts.append(.membershipExcluded(dossier.key, reason: "member left the federation"))
+                    }
+                    return facts
+                }
+            try store.record(
+                (consequences + [.memberLeft(id)]).map { DatedFact($0, on: day) }, context: self.store.context)
+            Output.write("Member \(id) left on \(day); \(consequences.count) certification(s) or membership(s) ended.\n")
+        }
+    }
+}
+
+/// A member and its state under each scheme, as `member list` and `member show` print it.
+struct MemberSummary: Encodable {
+    let id: MemberID
+    let name: String
+    let type: String
+    let departement: String
+    let region: String
+    let group: MemberID?
+    let joinedOn: Day?
+    let leftOn: Day?
+    let source: String?
+    /// Scheme id → state on the day asked.
+    let certifications: [String: String]
+
+    init(record: MemberRecord, statuses: [SchemeStatus]) {
+        id = record.member.id
+        name = record.member.name
+        type = record.member.typeCode
+        departement = record.member.departement
+        region = record.member.region
+        group = record.member.group
+        joinedOn = record.joinedOn
+        leftOn = record.leftOn
+        source = record.member.source
+        certifications = Dictionary(statuses.map { ($0.scheme.rawValue, $0.standing.rawValue) }, uniquingKeysWith: { $1 })
+    }
+}

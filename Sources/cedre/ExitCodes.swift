@@ -1,0 +1,64 @@
+import ArgumentParser
+import CedreCore
+import CedreStore
+import Foundation
+import GRDB
+
+/// Errors of the command line itself (not of the rules or the store).
+enum CommandError: Error, CustomStringConvertible {
+    /// A reading command named a database that does not exist.
+    case noDatabase(String)
+    /// An argument names something the command cannot use.
+    case invalidArgument(String)
+
+    var description: String {
+        switch self {
+        case .noDatabase(let path):
+            "no database at \(path); create one with 'cedre init' or point --db (or CEDRE_DB) at one."
+        case .invalidArgument(let message):
+            message
+        }
+    }
+}
+
+/// The single mapping from errors to exit codes and messages (DESIGN §6).
+///
+/// 0 success, 3 success with something needing attention, 64 usage error, 65 bad input
+/// (refused fact, invalid import), 70 internal error.
+enum ExitCodes {
+    static let attention = ExitCode(3)
+    static let usage = ExitCode(64)
+    static let badInput = ExitCode(65)
+    static let internalError = ExitCode(70)
+
+    /// The exit code and one-sentence message for an error a command threw, or nil when
+    /// ArgumentParser should report it itself (help, usage errors, explicit exit codes).
+    static func failure(for error: any Error) -> (code: ExitCode, message: String)? {
+        switch error {
+        case is ExitCode, is CleanExit, is ValidationError:
+            return nil
+        case let error as StoreError:
+            switch error {
+            case .unreadableEvent: return (internalError, error.description)
+            default: return (badInput, error.description)
+            }
+        case let error as TransitionError:
+            return (badInput, error.description)
+        case let error as ImportFailure:
+            return (badInput, error.description)
+        case let error as FieldIssue:
+            return (badInput, error.description + ".")
+        case let error as CommandError:
+            switch error {
+            case .noDatabase: return (badInput, error.description)
+            case .invalidArgument: return (usage, error.description)
+            }
+        case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
+            return (internalError, "the database stayed busy for 30 seconds (another cedre is writing); nothing was written, try again.")
+        case let error as DatabaseError:
+            return (internalError, "the database failed (\(error.resultCode)): \(error.message ?? "no detail"); nothing was written.")
+        default:
+            return (internalError, "\(error.localizedDescription); nothing was written.")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import CedreCore
+import CedreTestSupport
+import Testing
+
+@Suite struct DayTests {
+    private func parse(_ text: String) -> Day? { Day(text) }
+
+    @Test func parsesAndPrintsTheIsoForm() {
+        #expect(parse("2013-05-02")?.description == "2013-05-02")
+        #expect(parse("0999-01-01")?.description == "0999-01-01")
+        #expect(parse("2013-5-2") == nil)
+        #expect(parse("2013-02-29") == nil)
+        #expect(parse("2012-02-29") != nil)
+        #expect(parse("2013-04-31") == nil)
+        #expect(parse("2013-13-01") == nil)
+        #expect(parse("2013-00-10") == nil)
+        #expect(parse("20130502") == nil)
+        #expect(parse("2013-05-0x") == nil)
+    }
+
+    @Test func addingAMonthClampsToTheMonthsEnd() {
+        #expect(Day("2013-01-31").adding(months: 1) == "2013-02-28")
+        #expect(Day("2012-01-31").adding(months: 1) == "2012-02-29")
+        #expect(Day("2013-03-31").adding(months: -1) == "2013-02-28")
+        #expect(Day("2013-08-31").adding(months: 1) == "2013-09-30")
+        #expect(Day("2013-12-15").adding(months: 1) == "2014-01-15")
+        #expect(Day("2014-01-15").adding(months: -1) == "2013-12-15")
+        #expect(Day("2013-05-02").adding(months: 36) == "2016-05-02")
+    }
+
+    @Test func leapDaysBecomeTheTwentyEighthInCommonYears() {
+        #expect(Day("2012-02-29").adding(years: 1) == "2013-02-28")
+        #expect(Day("2012-02-29").adding(years: 4) == "2016-02-29")
+        #expect(Day("2016-02-29").adding(years: 3) == "2019-02-28")
+        #expect(Day.isLeap(2000) && !Day.isLeap(1900) && Day.isLeap(2012) && !Day.isLeap(2013))
+    }
+
+    @Test func dayArithmeticCrossesMonthsAndYears() {
+        #expect(Day("2013-03-01").adding(days: 90) == "2013-05-30")
+        #expect(Day("2012-12-31").adding(days: 1) == "2013-01-01")
+        #expect(Day("2012-02-28").adding(days: 1) == "2012-02-29")
+        #expect(Day("2013-01-01").days(to: "2014-01-01") == 365)
+        #expect(Day("2012-01-01").days(to: "2013-01-01") == 366)
+        #expect(Day(ordinal: 0) == "1970-01-01")
+    }
+
+    @Test func knowsItsWeekday() {
+        #expect(Day("2013-12-12").weekday == 4)
+        #expect(Day("2013-12-16").weekday == 1)
+        #expect(Day("1969-12-31").weekday == 3)
+    }
+
+    @Test(arguments: 0..<2000)
+    func roundTripsThroughItsComponents(offset: Int) {
+        let day = Day("2010-01-01").adding(days: offset * 7 + offset % 5)
+        let (year, month, dayOfMonth) = day.components
+        #expect(Day(year: year, month: month, day: dayOfMonth) == day)
+        #expect(parse(day.description) == day)
+    }
+}
+
+@Suite struct RatioTests {
+    @Test func readsDecimalLiteralsExactly() {
+        #expect(Ratio(decimal: "0.6") == Ratio(3, 5))
+        #expect(Ratio(decimal: "0.25") == Ratio(1, 4))
+        #expect(Ratio(decimal: "1") == Ratio(1, 1))
+        #expect(Ratio(decimal: "1.0") == Ratio(1, 1))
+        #expect(Ratio(decimal: "x") == nil)
+    }
+
+    @Test func squareRootProductsRoundUpExactly() {
+        #expect(Ratio(4, 5).ceilingOfProductWithSquareRoot(of: 36) == 5)
+        #expect(Ratio(3, 5).ceilingOfProductWithSquareRoot(of: 25) == 3)
+        #expect(Ratio(1, 1).ceilingOfProductWithSquareRoot(of: 16) == 4)
+        #expect(Ratio(1, 1).ceilingOfProductWithSquareRoot(of: 17) == 5)
+        #expect(Ratio(3, 5).ceilingOfProductWithSquareRoot(of: 0) == 0)
+    }
+
+    @Test(arguments: 1...400)
+    func perfectSquaresNeverRoundUpTooFar(root: Int) {
+        for ratio in [Ratio(1, 1), Ratio(3, 5), Ratio(4, 5)] {
+            let exact = ratio.numerator * root
+            let expected = (exact + ratio.denominator - 1) / ratio.denominator
+            #expect(ratio.ceilingOfProductWithSquareRoot(of: root * root) == expected)
+        }
+    }
+
+    @Test func sharesCompareInIntegers() {
+        #expect(Ratio(3, 4).isReached(by: 3, of: 4))
+        #expect(!Ratio(3, 4).isReached(by: 2, of: 4))
+        #expect(Ratio(3, 4).isReached(by: 6, of: 8))
+        #expect(Ratio(1, 4).ceilingOfProduct(with: 5) == 2)
+        #expect(Ratio(3, 10).ceilingOfProduct(with: 16) == 5)
+    }
+}

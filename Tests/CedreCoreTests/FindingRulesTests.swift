@@ -1,0 +1,189 @@
+import CedreCore
+import CedreTestSupport
+import Testing
+
+/// Rules 6–8b: what findings block, their deadlines, escalation and grading scales as data.
+@Suite struct FindingRulesTests {
+    let key = Scenario.key
+    let major = Scenario.major
+
+    private var minorAtInitialAudit: [(Fact, Day)] {
+        [
+            (.certificationEngaged(key), "2013-01-10"),
+            (.auditPlanned(key, "A-2013-0001", kind: .initial, scheduledOn: "2013-03-01", auditors: []), "2013-02-01"),
+            (.auditConducted(key, "A-2013-0001"), "2013-03-01"),
+            (.findingRaised(key, "F-2013-0002", audit: "A-2013-0001", grade: "minor", requirement: "7.1", statement: ""), "2013-03-01"),
+        ]
+    }
+
+    // MARK: Rule 6
+
+    @Test func aMajorBlocksTheDecisionUntilVerifiedEffective() throws {
+        var dossier = try Scenario.dossier(Scenario.audited)
+        let blocked = TransitionError.blockedByFindings(
+            key, findings: [FindingBlock(finding: major, grade: "major", state: "open", missing: .blocksUntilVerified)],
+            on: "2013-04-01")
+        #expect(throws: blocked) { try dossier.apply(.certificationDecided(key), on: "2013-04-01") }
+        try dossier.apply(Array(Scenario.findingClosed.prefix(3)))
+        #expect(throws: TransitionError.self) { try dossier.apply(.certificationDecided(key), on: "2013-04-15") }
+        try dossier.apply(Array(Scenario.findingClosed.suffix(1)))
+        try dossier.apply(.certificationDecided(key), on: "2013-05-02")
+        #expect(dossier.certification?.state == .certified)
+    }
+
+    @Test func aMajorIsDueNinetyDaysAfterTheAudit() throws {
+        let dossier = try Scenario.dossier(Scenario.audited)
+        let status = try #require(dossier.findingStatuses(on: "2013-05-30").first)
+        #expect(status.deadline == "2013-05-30")
+        #expect(!status.isOverdue)
+        #expect(dossier.findingStatuses(on: "2013-05-31").first?.isOverdue == true)
+        let overdue = dossier.notices(on: "2013-05-31", horizon: 0).first { $0.rule == .majorFindingOverdue }
+        #expect(overdue?.due == "2013-05-31")
+        #expect(overdue?.finding == major)
+        #expect(dossier.notices(on: "2013-05-30", horizon: 0).allSatisfy { $0.rule != .majorFindingOverdue })
+    }
+
+    @Test func aMajorDeadlineIsCappedAtTheCertificatesExpiry() throws {
+        let dossier = try Scenario.dossier(Scenario.certified + [
+            (.auditPlanned(key, "A-2016-0001", kind: .special, scheduledOn: "2016-03-15", auditors: []), "2016-03-01"),
+            (.auditConducted(key, "A-2016-0001"), "2016-03-15"),
+            (.findingRaised(key, "F-2016-0001", audit: "A-2016-0001", grade: "major", requirement: "5.3", statement: ""), "2016-03-15"),
+        ])
+        #expect(dossier.findingStatuses(on: "2016-03-15").last?.deadline == "2016-05-02")
+    }
+
+    @Test func anIneffectiveActionSendsTheFindingBackToANewPlan() throws {
+        var dossier = try Scenario.dossier(Scenario.audited + Array(Scenario.findingClosed.prefix(3)))
+        try dossier.apply(.findingVerified(key, major, effective: false), on: "2013-04-20")
+        #expect(dossier.finding(major)?.state == .ineffective)
+        #expect(dossier.finding(major)?.isOpen == true)
+        try dossier.apply(.findingPlanProposed(key, major, statement: "second plan"), on: "2013-04-22")
+        #expect(dossier.finding(major)?.state == .planProposed)
+    }
+
+    // MARK: Rule 7
+
+    @Test func aMinorNeedsAnAcceptedPlanBeforeADecision() throws {
+        var dossier = try Scenario.dossier(minorAtInitialAudit)
+        #expect(throws: TransitionError.blockedByFindings(
+            key, findings: [FindingBlock(finding: "F-2013-0002", grade: "minor", state: "open", missing: .blocksUntilPlanAccepted)],
+            on: "2013-04-01")) {
+            try dossier.apply(.certificationDecided(key), on: "2013-04-01")
+        }
+        try dossier.apply([
+            (.findingPlanProposed(key, "F-2013-0002", statement: ""), "2013-03-10"),
+            (.findingPlanAccepted(key, "F-2013-0002", due: nil), "2013-03-15"),
+            (.certificationDecided(key), "2013-04-01"),
+        ])
+        #expect(dossier.certification?.state == .certified)
+        #expect(dossier.findingStatuses(on: "2013-04-01").first?.deadline == nil)
+    }
+
+    private func certifiedWithOpenMinor() throws -> Dossier {
+        try Scenario.dossier(minorAtInitialAudit + [
+            (.findingPlanProposed(key, "F-2013-0002", statement: ""), "2013-03-10"),
+            (.findingPlanAccepted(key, "F-2013-0002", due: nil), "2013-03-15"),
+            (.certificationDecided(key), "2013-04-01"),
+            (.findingImplemented(key, "F-2013-0002"), "2013-06-01"),
+            (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-03-10", auditors: []), "2014-01-10"),
+        ])
+    }
+
+    @Test func aMinorStillOpenAtTheNextAuditIsEscalatedToMajor() throws {
+        var dossier = try certifiedWithOpenMinor()
+        try dossier.apply(.auditConducted(key, "A-2014-0001"), on: "2014-03-10")
+        let status = try #require(dossier.findingStatuses(on: "2014-03-10").first)
+        #expect(status.grade == "major")
+        #expect(status.finding.grade == "minor")
+        #expect(status.escalation == FindingStatus.Escalation(on: "2014-03-10", audit: "A-2014-0001", from: "minor"))
+        #expect(status.deadline == "2014-06-08")
+        let notice = dossier.notices(on: "2014-03-10", horizon: 0).first { $0.rule == .minorFindingEscalated }
+        #expect(notice?.due == "2014-03-10")
+        #expect(notice?.subject == "certification/solipass/cedre/F-2013-0002")
+    }
+
+    @Test func aMinorClosedOnTheDayOfTheNextAuditIsNotEscalated() throws {
+        var dossier = try certifiedWithOpenMinor()
+        try dossier.apply(.auditConducted(key, "A-2014-0001"), on: "2014-03-10")
+        try dossier.apply(.findingVerified(key, "F-2013-0002", effective: true), on: "2014-03-10")
+        let status = try #require(dossier.findingStatuses(on: "2014-03-10").first)
+        #expect(status.escalation == nil)
+        #expect(status.grade == "minor")
+    }
+
+    @Test func anEscalatedMinorKeepsItsHistoryOnceClosed() throws {
+        var dossier = try certifiedWithOpenMinor()
+        try dossier.apply(.auditConducted(key, "A-2014-0001"), on: "2014-03-10")
+        try dossier.apply(.findingVerified(key, "F-2013-0002", effective: true), on: "2014-04-01")
+        let status = try #require(dossier.findingStatuses(on: "2014-04-01").first)
+        #expect(status.escalation?.on == "2014-03-10")
+        #expect(!status.finding.isOpen)
+        #expect(dossier.notices(on: "2014-04-01", horizon: 0).allSatisfy { $0.rule != .minorFindingEscalated })
+    }
+
+    // MARK: Rule 8
+
+    @Test func theAuditorMayGradeSeveralMinorsAsMajor() throws {
+        var dossier = try Scenario.dossier(minorAtInitialAudit)
+        try dossier.apply(.findingRegraded(key, "F-2013-0002", grade: "major", reason: "third minor on 7.1"), on: "2013-03-05")
+        let status = try #require(dossier.findingStatuses(on: "2013-03-05").first)
+        #expect(status.grade == "major")
+        #expect(status.finding.originalGrade == "minor")
+        #expect(status.deadline == "2013-06-03")
+        #expect(throws: TransitionError.unknownGrade("observation", scheme: "cedre")) {
+            try dossier.apply(.findingRegraded(key, "F-2013-0002", grade: "observation", reason: ""), on: "2013-03-06")
+        }
+    }
+
+    // MARK: Rule 8b
+
+    @Test func anotherGradingScaleIsJustData() throws {
+        var scheme = Schemes.cedre
+        scheme.grading = GradingScale(grades: [
+            Grade(id: "PF", label: LocalizedText(fr: "Point fort", en: "Strength"), isNonconformity: false,
+                  decision: .none, deadline: nil, whenOverdue: .none, escalatesTo: nil),
+            Grade(id: "PS", label: LocalizedText(fr: "Point sensible", en: "Sensitive point"), isNonconformity: false,
+                  decision: .none, deadline: nil, whenOverdue: .none, escalatesTo: nil),
+            Grade(id: "NCmin", label: LocalizedText(fr: "Non-conformité mineure", en: "Minor"), isNonconformity: true,
+                  decision: .blocksUntilPlanAccepted, deadline: .nextAudit, whenOverdue: .none, escalatesTo: "NCmaj"),
+            Grade(id: "NCmaj", label: LocalizedText(fr: "Non-conformité majeure", en: "Major"), isNonconformity: true,
+                  decision: .blocksUntilVerified, deadline: .daysAfterAudit(60, cappedAtExpiry: false),
+                  whenOverdue: .suspensionTrigger, escalatesTo: nil),
+        ])
+        var dossier = try Scenario.dossier(Array(Scenario.audited.prefix(3)), scheme: scheme)
+        try dossier.apply([
+            (.findingRaised(key, "F-2013-0001", audit: "A-2013-0001", grade: "NCmaj", requirement: "4.2", statement: ""), "2013-03-01"),
+            (.findingRaised(key, "F-2013-0002", audit: "A-2013-0001", grade: "PF", requirement: "4.3", statement: ""), "2013-03-01"),
+        ])
+        #expect(dossier.findingStatuses(on: "2013-03-01").map(\.deadline) == ["2013-04-30", nil])
+        #expect(dossier.finding("F-2013-0002")?.state == .noted)
+        #expect(dossier.blockingFindings(on: "2013-03-02").map(\.finding) == ["F-2013-0001"])
+        #expect(throws: TransitionError.unknownGrade("major", scheme: "cedre")) {
+            try dossier.apply(.findingRaised(key, "F-2013-0003", audit: "A-2013-0001", grade: "major", requirement: "1", statement: ""), on: "2013-03-01")
+        }
+    }
+
+    @Test func anImmediateCorrectionIsRecordedBeforeTheRootCauseAnalysis() throws {
+        var dossier = try Scenario.dossier(Scenario.audited)
+        try dossier.apply(.findingCorrected(key, major, statement: "register completed on site"), on: "2013-03-01")
+        #expect(dossier.finding(major)?.correction == "register completed on site")
+        #expect(dossier.finding(major)?.state == .open)
+    }
+
+    @Test func anAuditClosesOnlyWhenEachFindingIsClosedOrAccepted() throws {
+        var dossier = try Scenario.dossier(Scenario.audited + [(.auditReported(key, "A-2013-0001"), "2013-03-05")])
+        #expect(throws: TransitionError.auditHasOpenFindings("A-2013-0001", findings: [major])) {
+            try dossier.apply(.auditClosed(key, "A-2013-0001"), on: "2013-03-10")
+        }
+        try dossier.apply(Array(Scenario.findingClosed.prefix(2)))
+        try dossier.apply(.auditClosed(key, "A-2013-0001"), on: "2013-03-25")
+        #expect(dossier.audit("A-2013-0001")?.state == .closed)
+    }
+
+    @Test func findingsAreRaisedOnlyByAConductedAudit() throws {
+        var dossier = try Scenario.dossier(Array(Scenario.audited.prefix(2)))
+        #expect(throws: TransitionError.illegal(machine: "audit", subject: "A-2013-0001", state: "planned", event: "findingRaised", on: "2013-02-15")) {
+            try dossier.apply(.findingRaised(key, major, audit: "A-2013-0001", grade: "major", requirement: "4.2", statement: ""), on: "2013-02-15")
+        }
+    }
+}
