@@ -34,9 +34,11 @@ let package = Package(
             "CedreCore", "CedreStore", "CedreReports", "CedreFixtures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreTestSupport"]),
-        .testTarget(name: "CedreStoreTests", dependencies: ["CedreStore", "CedreTestSupport"]),
-        .testTarget(name: "CedreReportsTests", dependencies: ["CedreReports", "CedreTestSupport"]),
-        .testTarget(name: "cedreTests", dependencies: ["cedre", "CedreTestSupport"]),
+        .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreTestSupport", "CedreSchemas"]),
+        .testTarget(
+            name: "CedreStoreTests", dependencies: ["CedreStore", "CedreTestSupport", "CedreFixtures", "CedreSchemas"]),
+        .testTarget(
+            name: "CedreReportsTests", dependencies: ["CedreReports", "CedreTestSupport", "CedreStore", "CedreFixtures"]),
+        .testTarget(name: "cedreTests", dependencies: ["cedre", "CedreTestSupport", "CedreCore", "CedreSchemas"]),
     ]
 )

@@ -1,0 +1,147 @@
+CREATE TRIGGER event_refuses_delete BEFORE DELETE ON event
+BEGIN
+    SELECT RAISE(ABORT, 'the event log is append-only: events cannot be deleted');
+END;
+
+CREATE TRIGGER event_refuses_update BEFORE UPDATE ON event
+BEGIN
+    SELECT RAISE(ABORT, 'the event log is append-only: events cannot be changed');
+END;
+
+CREATE TABLE audit (
+    id TEXT PRIMARY KEY NOT NULL,
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('initial', 'surveillance', 'recertification', 'special', 'cross-audit')),
+    state TEXT NOT NULL CHECK (state IN
+        ('planned', 'postponed', 'confirmed', 'conducted', 'reported', 'closed', 'cancelled')),
+    planned_on TEXT NOT NULL,
+    scheduled_on TEXT NOT NULL,
+    auditors TEXT NOT NULL CHECK (json_valid(auditors)),
+    conducted_on TEXT,
+    reported_on TEXT,
+    closed_on TEXT,
+    cancelled_on TEXT,
+    reason TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE certification (
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN
+        ('engaged', 'initialAuditPlanned', 'audited', 'certified', 'suspended', 'expired', 'lapsed', 'withdrawn')),
+    engaged_on TEXT NOT NULL,
+    certified_on TEXT,
+    expires_on TEXT,
+    next_surveillance_due_by TEXT,
+    recertification_planned_on TEXT,
+    recertification_planning_due_by TEXT,
+    restorable_until TEXT,
+    suspended_on TEXT,
+    suspension_reason TEXT,
+    suspension_ends_by TEXT,
+    withdrawn_on TEXT,
+    withdrawal_reason TEXT,
+    last_fact_on TEXT NOT NULL,
+    PRIMARY KEY (member_id, scheme_id)
+) WITHOUT ROWID;
+
+CREATE TABLE deadline (
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    obligation TEXT NOT NULL CHECK (obligation IN ('surveillance-audit', 'recertification-planning',
+        'certificate-expiry', 'restore-window', 'suspension-maximum', 'finding-deadline')),
+    subject TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    PRIMARY KEY (member_id, scheme_id, obligation, subject)
+) WITHOUT ROWID;
+
+CREATE TABLE decision (
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    decided_on TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('initial', 'renewal', 'restoration')),
+    expires_on TEXT NOT NULL,
+    PRIMARY KEY (member_id, scheme_id, decided_on)
+) WITHOUT ROWID;
+
+CREATE TABLE event (
+    id INTEGER PRIMARY KEY,
+    stream TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    occurred_on TEXT NOT NULL CHECK (occurred_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+    recorded_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    payload TEXT NOT NULL CHECK (json_valid(payload)),
+    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+);
+
+CREATE TABLE finding (
+    id TEXT PRIMARY KEY NOT NULL,
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    audit_id TEXT NOT NULL REFERENCES audit(id),
+    grade TEXT NOT NULL,
+    original_grade TEXT NOT NULL,
+    requirement TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN
+        ('open', 'planProposed', 'planAccepted', 'implemented', 'verifiedEffective', 'ineffective', 'noted')),
+    raised_on TEXT NOT NULL,
+    audit_on TEXT NOT NULL,
+    correction TEXT,
+    plan TEXT,
+    plan_accepted_on TEXT,
+    plan_due TEXT,
+    implemented_on TEXT,
+    closed_on TEXT,
+    effective_grade TEXT NOT NULL,
+    escalated_on TEXT,
+    escalated_by TEXT,
+    deadline TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE group_membership (
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('candidate', 'member', 'suspended', 'excluded')),
+    applied_on TEXT NOT NULL,
+    joined_on TEXT,
+    suspended_on TEXT,
+    excluded_on TEXT,
+    reason TEXT,
+    PRIMARY KEY (member_id, scheme_id)
+) WITHOUT ROWID;
+
+CREATE TABLE member (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    departement TEXT NOT NULL,
+    region TEXT NOT NULL,
+    group_id TEXT,
+    source TEXT,
+    joined_on TEXT,
+    left_on TEXT
+) WITHOUT ROWID;
+
+CREATE INDEX audit_by_certification ON audit(member_id, scheme_id);
+
+CREATE INDEX audit_by_scheduled_day ON audit(scheduled_on);
+
+CREATE INDEX certification_by_state ON certification(scheme_id, state);
+
+CREATE INDEX deadline_by_day ON deadline(due_on);
+
+CREATE INDEX decision_by_day ON decision(decided_on);
+
+CREATE INDEX event_by_day ON event(occurred_on, id);
+
+CREATE INDEX event_by_stream ON event(stream, occurred_on, id);
+
+CREATE INDEX finding_by_certification ON finding(member_id, scheme_id);
+
+CREATE INDEX finding_by_state ON finding(state, deadline);
+
+CREATE INDEX member_by_region ON member(region, type);

@@ -146,4 +146,9 @@ public struct ChainBreak: Equatable, Sendable {
 
     public let id: Int64
     public let reason: Reason
+
+    public init(id: Int64, reason: Reason) {
+        self.id = id
+        self.reason = reason
+    }
 }

@@ -7,8 +7,9 @@ import GRDB
 /// Each row is a function of the facts alone (no "today"), so `rebuild` reproduces them
 /// byte for byte and `check` can range-query the deadlines they keep.
 enum Projections {
-    static let tables = ["member", "certification", "decision", "group_membership", "audit", "finding", "deadline"]
-    private static let dossierTables = ["certification", "decision", "group_membership", "finding", "audit", "deadline"]
+    /// Findings come before the audits they reference, so rows can be deleted in this order.
+    static let tables = ["member", "certification", "decision", "group_membership", "finding", "audit", "deadline"]
+    private static let dossierTables = tables.filter { $0 != "member" }
 
     /// Empties every projection, before a rebuild.
     static func clear(_ db: Database) throws {

@@ -2,7 +2,9 @@ import CedreCore
 import Foundation
 
 /// The network's certification status on a day: members by state, by scheme, by region and
-/// by type, and the share certified.
+/// by type, the share certified, and what needs a human (due, overdue, suspended, expiring).
+///
+/// Its JSON form is validated by `Schemas/json/report-status.schema.json`.
 public struct StatusReport: Encodable, Equatable, Sendable {
     /// How many members stand in each state, overall or under one scheme.
     public struct Counts: Encodable, Equatable, Sendable {
@@ -13,7 +15,10 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         public var expired = 0
         public var lapsed = 0
         public var withdrawn = 0
+        /// Members with no dossier (no certification approach, no group candidacy).
         public var none = 0
+
+        public init() {}
 
         mutating func add(_ standing: Standing?) {
             members += 1
@@ -29,58 +34,258 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         }
     }
 
+    /// The counts of the members holding a dossier under one scheme.
     public struct SchemeLine: Encodable, Equatable, Sendable {
         public let scheme: SchemeID
         public let name: String
         public let counts: Counts
     }
 
+    /// The counts of one region or one company type.
     public struct GroupLine: Encodable, Equatable, Sendable {
         public let name: String
         public let counts: Counts
     }
 
+    /// One cell of the state × region × type × scheme breakdown.
+    ///
+    /// A member with dossiers under two schemes is in one cell per scheme; a member with none
+    /// is in a cell whose scheme is null and whose state is `none`.
+    public struct Cell: Encodable, Equatable, Sendable {
+        public let scheme: SchemeID?
+        public let region: String
+        /// The member's types as files write them (`AI+ACI`).
+        public let type: String
+        /// A standing (`certified`, `initialAuditPlanned`…) or `none`.
+        public let state: String
+        public let members: Int
+
+        private enum CodingKeys: String, CodingKey {
+            case scheme, region, type, state, members
+        }
+
+        /// The scheme is written even when null, so every cell has the same keys.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(scheme, forKey: .scheme)
+            try container.encode(region, forKey: .region)
+            try container.encode(type, forKey: .type)
+            try container.encode(state, forKey: .state)
+            try container.encode(members, forKey: .members)
+        }
+    }
+
+    /// The certifications of one year: the "certifications over time" chart.
+    public struct YearLine: Encodable, Equatable, Sendable {
+        public let year: Int
+        public let newlyCertified: Int
+        public let renewed: Int
+        public let joinedGroup: Int
+    }
+
+    /// One thing that needs a human: a deadline, a lateness, a suspension, an expiry.
+    public struct Item: Encodable, Equatable, Sendable {
+        public let member: MemberReference
+        public let scheme: SchemeID
+        /// What it is, as a kebab-case id: an obligation (`surveillance-audit`), a notice rule
+        /// (`surveillance-overdue`) or a suspension reason (`member-request`).
+        public let subject: String
+        /// The deadline, the first day late, or the day of the suspension.
+        public let day: Day
+        public let finding: FindingID?
+
+        private enum CodingKeys: String, CodingKey {
+            case member, scheme, subject, day, finding
+        }
+
+        /// The finding is written even when null, so every item has the same keys.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(member, forKey: .member)
+            try container.encode(scheme, forKey: .scheme)
+            try container.encode(subject, forKey: .subject)
+            try container.encode(day, forKey: .day)
+            try container.encode(finding, forKey: .finding)
+        }
+    }
+
+    /// The horizon `check` uses too: two months of deadlines ahead.
+    public static let defaultHorizonDays = 60
+
     public let asOf: Day
+    /// Deadlines up to this many days after `asOf` are listed as due or expiring.
+    public let horizonDays: Int
+    public let filter: ReportFilter
+    /// Each member counted once, by its best standing.
     public let counts: Counts
     /// certified / members, a computed share (not the rounded figure a printed report shows).
     public let certifiedShare: Double
     public let byScheme: [SchemeLine]
     public let byRegion: [GroupLine]
     public let byType: [GroupLine]
+    public let breakdown: [Cell]
+    public let certificationsByYear: [YearLine]
+    /// Deadlines within the horizon: surveillance audits, recertification planning, finding deadlines…
+    public let due: [Item]
+    /// What is late on `asOf`: surveillance, recertification planning, major findings, expired certificates.
+    public let overdue: [Item]
+    public let suspended: [Item]
+    /// Certificates whose last valid day falls within the horizon.
+    public let expiring: [Item]
 
-    /// The report of `register`, counting each member once by its best standing.
+    /// The report of the whole network, with the default horizon.
     public init(register: CertificationRegister) {
-        asOf = register.day
+        self.init(register: register, filter: .everything, horizonDays: StatusReport.defaultHorizonDays)
+    }
+
+    /// The report of `register` restricted to `filter`, counting each member once by its best standing.
+    public init(register: CertificationRegister, filter: ReportFilter, horizonDays: Int) {
+        let day = register.day
+        asOf = day
+        self.horizonDays = horizonDays
+        self.filter = filter
         let network = register.network
-        let members = network.members.values.filter { $0.isMember(on: register.day) }.sorted { $0.member.id < $1.member.id }
+        let members = network.members.values
+            .filter { $0.isMember(on: day) && filter.includes($0.member) }
+            .sorted { $0.member.id < $1.member.id }
         var counts = Counts()
         var byScheme: [SchemeID: Counts] = [:]
         var byRegion: [String: Counts] = [:]
         var byType: [String: Counts] = [:]
+        var cells: [CellKey: Int] = [:]
         for record in members {
-            let statuses = register.statuses(of: record.member.id)
+            let member = record.member
+            let statuses = register.statuses(of: member.id).filter { filter.includes($0.scheme) }
             let best = StatusReport.best(statuses.map(\.standing))
             counts.add(best)
-            byRegion[record.member.region, default: Counts()].add(best)
-            byType[record.member.typeCode, default: Counts()].add(best)
+            byRegion[member.region, default: Counts()].add(best)
+            byType[member.typeCode, default: Counts()].add(best)
             for status in statuses {
                 byScheme[status.scheme, default: Counts()].add(status.standing)
+                cells[CellKey(scheme: status.scheme, region: member.region, type: member.typeCode, state: status.standing.rawValue), default: 0] += 1
+            }
+            if statuses.isEmpty {
+                cells[CellKey(scheme: nil, region: member.region, type: member.typeCode, state: "none"), default: 0] += 1
             }
         }
         self.counts = counts
         certifiedShare = counts.members == 0 ? 0 : Double(counts.certified) / Double(counts.members)
-        self.byScheme = network.catalog.schemes.map { scheme in
+        self.byScheme = network.catalog.schemes.filter { filter.includes($0.id) }.map { scheme in
             SchemeLine(scheme: scheme.id, name: scheme.name, counts: byScheme[scheme.id] ?? Counts())
         }
-        let french = Locale(identifier: "fr_FR")
-        self.byRegion = byRegion.keys.sorted { $0.compare($1, locale: french) == .orderedAscending }
-            .map { GroupLine(name: $0, counts: byRegion[$0] ?? Counts()) }
-        self.byType = byType.keys.sorted().map { GroupLine(name: $0, counts: byType[$0] ?? Counts()) }
+        self.byRegion = byRegion.keys.sorted(by: Collation.precedes).map { GroupLine(name: $0, counts: byRegion[$0] ?? Counts()) }
+        self.byType = byType.keys.sorted(by: StatusReport.typeOrder).map { GroupLine(name: $0, counts: byType[$0] ?? Counts()) }
+        breakdown = cells.keys.sorted(by: CellKey.precedes).map { key in
+            Cell(scheme: key.scheme, region: key.region, type: key.type, state: key.state, members: cells[key] ?? 0)
+        }
+        certificationsByYear = StatusReport.years(of: network, through: day, filter: filter)
+        let lists = StatusReport.lists(of: register, members: members, filter: filter, horizonDays: horizonDays)
+        due = lists.due
+        overdue = lists.overdue
+        suspended = lists.suspended
+        expiring = lists.expiring
     }
 
     /// The standing that says most about a member holding several: certified first.
     static func best(_ standings: [Standing]) -> Standing? {
         let order: [Standing] = [.certified, .suspended, .expired, .audited, .initialAuditPlanned, .engaged, .candidate, .lapsed, .withdrawn]
         return order.first { standings.contains($0) }
+    }
+
+    /// Company types in the order of `CompanyType` (AI, ACI, EI, ETTI, GES, then bodies), combinations after their first type.
+    static func typeOrder(_ first: String, _ second: String) -> Bool {
+        func rank(_ code: String) -> [Int] {
+            (CompanyType.parse(code) ?? []).compactMap { CompanyType.allCases.firstIndex(of: $0) }
+        }
+        let (left, right) = (rank(first), rank(second))
+        return left == right ? first < second : left.lexicographicallyPrecedes(right)
+    }
+
+    private struct CellKey: Hashable {
+        let scheme: SchemeID?
+        let region: String
+        let type: String
+        let state: String
+
+        static func precedes(_ first: CellKey, _ second: CellKey) -> Bool {
+            if first.scheme != second.scheme {
+                guard let left = first.scheme else { return false }
+                guard let right = second.scheme else { return true }
+                return left < right
+            }
+            if first.region != second.region { return Collation.precedes(first.region, second.region) }
+            if first.type != second.type { return StatusReport.typeOrder(first.type, second.type) }
+            let states = Standing.allCases.map(\.rawValue) + ["none"]
+            return (states.firstIndex(of: first.state) ?? states.count) < (states.firstIndex(of: second.state) ?? states.count)
+        }
+    }
+
+    private static func years(of network: Network, through day: Day, filter: ReportFilter) -> [YearLine] {
+        let milestones = CertificationMilestone.all(in: network, through: day).filter { milestone in
+            filter.includes(milestone.scheme) && network.members[milestone.member].map { filter.includes($0.member) } == true
+        }
+        guard let first = milestones.first?.on.year else { return [] }
+        return (first...day.year).map { year in
+            let ofYear = milestones.filter { $0.on.year == year }
+            return YearLine(
+                year: year, newlyCertified: ofYear.filter { $0.kind == .newlyCertified }.count,
+                renewed: ofYear.filter { $0.kind == .renewed }.count,
+                joinedGroup: ofYear.filter { $0.kind == .joinedGroup }.count)
+        }
+    }
+
+    private static func lists(
+        of register: CertificationRegister, members: [MemberRecord], filter: ReportFilter, horizonDays: Int
+    ) -> (due: [Item], overdue: [Item], suspended: [Item], expiring: [Item]) {
+        let day = register.day
+        let late: Set<NoticeRule> = [.surveillanceOverdue, .recertificationNotPlanned, .majorFindingOverdue, .certificateExpired]
+        var due: [Item] = []
+        var overdue: [Item] = []
+        var suspended: [Item] = []
+        var expiring: [Item] = []
+        for record in members {
+            let reference = MemberReference(record.member)
+            for status in register.statuses(of: record.member.id) where filter.includes(status.scheme) {
+                let key = CertificationKey(member: record.member.id, scheme: status.scheme)
+                guard let dossier = register.network.dossiers[key] else { continue }
+                for notice in dossier.notices(on: day, horizon: horizonDays) {
+                    let item = Item(member: reference, scheme: status.scheme, subject: "", day: notice.due, finding: notice.finding)
+                    switch notice.rule {
+                    case .dueSoon where notice.obligation == .certificateExpiry:
+                        expiring.append(item.about(Obligation.certificateExpiry.rawValue))
+                    case .dueSoon:
+                        due.append(item.about(notice.obligation?.rawValue ?? notice.rule.rawValue))
+                    case .certificateExpired where status.standing != .expired:
+                        break
+                    case let rule where late.contains(rule):
+                        overdue.append(item.about(rule.rawValue))
+                    default:
+                        break
+                    }
+                }
+                if status.standing == .suspended {
+                    let own = dossier.certification?.advance(to: day).suspension
+                    let since = own?.on ?? dossier.membership?.suspendedOn ?? status.certification?.suspension?.on ?? day
+                    let reason = own?.reason.rawValue ?? (dossier.membership?.state == .suspended ? "membership" : "group-certificate")
+                    suspended.append(Item(member: reference, scheme: status.scheme, subject: reason, day: since, finding: nil))
+                }
+            }
+        }
+        return (due.sorted(by: Item.precedes), overdue.sorted(by: Item.precedes), suspended.sorted(by: Item.precedes),
+                expiring.sorted(by: Item.precedes))
+    }
+}
+
+extension StatusReport.Item {
+    /// The same item, about `subject`.
+    fileprivate func about(_ subject: String) -> StatusReport.Item {
+        StatusReport.Item(member: member, scheme: scheme, subject: subject, day: day, finding: finding)
+    }
+
+    /// List order: by day, then member, then scheme and subject.
+    static func precedes(_ first: StatusReport.Item, _ second: StatusReport.Item) -> Bool {
+        if first.day != second.day { return first.day < second.day }
+        if first.member != second.member { return MemberReference.precedes(first.member, second.member) }
+        return (first.scheme, first.subject, first.finding?.rawValue ?? "") < (second.scheme, second.subject, second.finding?.rawValue ?? "")
     }
 }

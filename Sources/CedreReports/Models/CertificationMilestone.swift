@@ -1,0 +1,50 @@
+import CedreCore
+import Foundation
+
+/// A day a member became, stayed or joined certified: what the yearly list and the
+/// "certifications over time" chart count.
+///
+/// Under a single scheme an initial decision makes a member newly certified and a renewal
+/// or restoration renews it. Under a group scheme the central function joins the group
+/// certificate with its initial decision and each site joins on the day its membership
+/// starts; the group certificate's renewals renew the central function.
+public struct CertificationMilestone: Equatable, Sendable {
+    /// What the member achieved that day.
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case newlyCertified = "newly-certified"
+        case renewed
+        case joinedGroup = "joined-group"
+    }
+
+    public let member: MemberID
+    public let scheme: SchemeID
+    public let kind: Kind
+    public let on: Day
+
+    public init(member: MemberID, scheme: SchemeID, kind: Kind, on: Day) {
+        self.member = member
+        self.scheme = scheme
+        self.kind = kind
+        self.on = on
+    }
+
+    /// Every milestone of `network` on or before `day`, by day then member.
+    public static func all(in network: Network, through day: Day) -> [CertificationMilestone] {
+        var milestones: [CertificationMilestone] = []
+        for dossier in network.dossiers.values {
+            let key = dossier.key
+            for decision in dossier.certification?.decisions ?? [] where decision.on <= day {
+                let kind: Kind
+                switch decision.kind {
+                case .initial: kind = dossier.scheme.kind == .group ? .joinedGroup : .newlyCertified
+                case .renewal, .restoration: kind = .renewed
+                }
+                milestones.append(CertificationMilestone(member: key.member, scheme: key.scheme, kind: kind, on: decision.on))
+            }
+            if dossier.scheme.kind == .group, let joinedOn = dossier.membership?.joinedOn, joinedOn <= day {
+                milestones.append(CertificationMilestone(member: key.member, scheme: key.scheme, kind: .joinedGroup, on: joinedOn))
+            }
+        }
+        return milestones.sorted { ($0.on, $0.member, $0.scheme) < ($1.on, $1.member, $1.scheme) }
+    }
+}

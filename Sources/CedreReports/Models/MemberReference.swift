@@ -1,0 +1,30 @@
+import CedreCore
+import Foundation
+
+/// Who a report line is about, with what a reader needs to place it: name, region,
+/// département and type.
+public struct MemberReference: Encodable, Equatable, Sendable {
+    public let id: MemberID
+    public let name: String
+    public let region: String
+    public let departement: String
+    /// The types as files write them: `AI`, `AI+ACI`.
+    public let type: String
+
+    public init(_ member: Member) {
+        id = member.id
+        name = member.name
+        region = member.region
+        departement = member.departement
+        type = member.typeCode
+    }
+
+    /// Report order: by name as French readers sort, then by id so the order is total.
+    public static func precedes(_ first: MemberReference, _ second: MemberReference) -> Bool {
+        switch Collation.compare(first.name, second.name) {
+        case .orderedAscending: true
+        case .orderedDescending: false
+        case .orderedSame: first.id < second.id
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import CedreCore
+import Foundation
+
+/// Which members and schemes a report covers: the whole network, or one region, one scheme,
+/// one company type, as a board, a region or a funder asks.
+public struct ReportFilter: Equatable, Sendable {
+    /// The federation region, as reports write it (`Pays de la Loire`); matched ignoring case and accents.
+    public var region: String?
+    public var scheme: SchemeID?
+    /// The types a member must all hold (`[.ai]` also matches an `AI+ACI` member).
+    public var types: [CompanyType]?
+
+    public init(region: String? = nil, scheme: SchemeID? = nil, types: [CompanyType]? = nil) {
+        self.region = region
+        self.scheme = scheme
+        self.types = types
+    }
+
+    /// The whole network.
+    public static let everything = ReportFilter()
+
+    /// Whether the report counts `member`.
+    public func includes(_ member: Member) -> Bool {
+        if let region, !ReportFilter.sameName(region, member.region) { return false }
+        if let types, !types.allSatisfy(member.types.contains) { return false }
+        return true
+    }
+
+    /// Whether the report counts what happens under `scheme`.
+    public func includes(_ scheme: SchemeID) -> Bool {
+        self.scheme.map { $0 == scheme } ?? true
+    }
+
+    /// Whether two region names are the same to a reader: `rhone-alpes` is `Rhône-Alpes`.
+    public static func sameName(_ first: String, _ second: String) -> Bool {
+        first.compare(second, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+    }
+}
+
+extension ReportFilter: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case region, scheme, type
+    }
+
+    /// Every key is written, null when the report is not restricted on it.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(region, forKey: .region)
+        try container.encode(scheme, forKey: .scheme)
+        try container.encode(types.map(CompanyType.code(for:)), forKey: .type)
+    }
+}

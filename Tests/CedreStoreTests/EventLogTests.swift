@@ -1,0 +1,123 @@
+import CedreCore
+import CedreStore
+import CedreTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct EventLogTests {
+    private func store(with facts: [(Fact, Day)] = Scenario.certified) throws -> CedreStore {
+        let store = try CedreStore.inMemory()
+        try store.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + facts)
+        return store
+    }
+
+    @Test func eachEventIsChainedToThePreviousOne() throws {
+        let events = try store().events()
+        #expect(events.count == 10)
+        #expect(events.first?.previousHash == String(repeating: "0", count: 64))
+        for (previous, next) in zip(events, events.dropFirst()) {
+            #expect(next.previousHash == previous.hash)
+            #expect(next.id == previous.id + 1)
+        }
+        #expect(Set(events.map(\.hash)).count == events.count)
+    }
+
+    @Test func theLogRefusesUpdatesAndDeletes() throws {
+        let store = try store()
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in try db.execute(sql: "UPDATE event SET actor = 'mallory' WHERE id = 3") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in try db.execute(sql: "DELETE FROM event WHERE id = 10") }
+        }
+        #expect(try store.verify().problem == nil)
+    }
+
+    @Test(arguments: ["payload", "actor", "occurred_on", "recorded_at", "kind", "stream", "hash", "prev_hash"])
+    func verifyNamesTheFirstTamperedRow(column: String) throws {
+        let store = try store()
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER event_refuses_update")
+            let replacement: String
+            switch column {
+            case "payload": replacement = #"'{"member":"solipass","scheme":"cedre-iso"}'"#
+            case "occurred_on": replacement = "'2013-03-02'"
+            case "hash", "prev_hash": replacement = "'" + String(repeating: "a", count: 64) + "'"
+            default: replacement = "'edited'"
+            }
+            try db.execute(sql: "UPDATE event SET \(column) = \(replacement) WHERE id = 4")
+        }
+        let report = try store.verify()
+        #expect(report.chainBreak?.id == 4)
+        #expect(report.problem?.contains("event #4") == true)
+    }
+
+    @Test func verifyNoticesARemovedRow() throws {
+        let store = try store()
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER event_refuses_delete")
+            try db.execute(sql: "DELETE FROM event WHERE id = 6")
+        }
+        #expect(try store.verify().chainBreak == ChainBreak(id: 7, reason: .missingRowBefore))
+    }
+
+    @Test func verifyNoticesProjectionsThatDoNotMatchTheLog() throws {
+        let store = try store()
+        try store.writer.write { db in try db.execute(sql: "UPDATE certification SET expires_on = '2017-05-02'") }
+        let report = try store.verify()
+        #expect(report.chainBreak == nil)
+        #expect(report.problem?.contains("rebuild") == true)
+        try store.rebuild()
+        #expect(try store.verify().problem == nil)
+    }
+
+    @Test func rebuildGivesByteIdenticalProjections() throws {
+        let store = try store(with: Scenario.certified + [
+            (.auditPlanned(Scenario.key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-04-10", auditors: ["X"]), "2014-03-01"),
+            (.auditConducted(Scenario.key, "A-2014-0001"), "2014-04-10"),
+            (.findingRaised(Scenario.key, "F-2014-0001", audit: "A-2014-0001", grade: "minor", requirement: "7.1", statement: "s"), "2014-04-10"),
+            (.certificationSuspended(Scenario.key, reason: .memberRequest), "2014-06-01"),
+        ])
+        let before = try store.projectionDump()
+        #expect(before.count > 10)
+        try store.rebuild()
+        #expect(try store.projectionDump() == before)
+    }
+
+    @Test func theMigratedSchemaIsTheOneInSchemasFolder() throws {
+        let store = try CedreStore.inMemory()
+        let sql = try store.writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT sql || ';' FROM sqlite_master
+                WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
+                ORDER BY type DESC, name
+                """)
+        }
+        Snapshot.expect(sql.joined(separator: "\n\n") + "\n", matches: "../../../Schemas/schema.sql")
+    }
+
+    @Test func aDatabaseFromANewerCedreIsRefused() throws {
+        let queue = try DatabaseQueue()
+        _ = try CedreStore(writer: queue)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        #expect(throws: StoreError.newerSchema(path: ":memory:")) { try CedreStore(writer: queue) }
+    }
+
+    @Test func aForeignDatabaseIsRefused() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in try db.execute(sql: "CREATE TABLE invoices (id INTEGER)") }
+        #expect(throws: StoreError.notACedreDatabase(path: ":memory:")) { try CedreStore(writer: queue) }
+    }
+
+    @Test func aFileDatabaseIsCreatedReadableByItsOwnerOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cedre.sqlite").path
+        _ = try CedreStore.open(path: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+}

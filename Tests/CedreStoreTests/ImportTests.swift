@@ -1,0 +1,144 @@
+import CedreCore
+import CedreFixtures
+import CedreStore
+import CedreTestSupport
+import Foundation
+import Testing
+
+@Suite struct ImportTests {
+    private func write(_ text: String, named name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    private func importing(_ text: String, named name: String = "members.csv", into store: CedreStore) throws -> ImportSummary {
+        let url = try write(text, named: name)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        return try store.importFile(url, departements: CedreFixtures.departements, context: .tests())
+    }
+
+    @Test func importsMembersWithTheirGroupsAndDerivedRegions() throws {
+        let store = try CedreStore.inMemory()
+        let summary = try importing("""
+            id,name,type,departement,region,group
+            solipass-tierce,SOLIPASS Tiercé,AI,49,,solipass
+            solipass,SOLIPASS,GES,49,Pays de la Loire,
+            aider-45,Aider,AI,45,Centre,
+            """, into: store)
+        #expect(summary.count == 3)
+        let members = try store.members()
+        #expect(members.map(\.member.id) == ["aider-45", "solipass", "solipass-tierce"])
+        #expect(members[0].member.region == "Centre-Limousin")
+        #expect(members[2].member.group == "solipass")
+        #expect(members[2].joinedOn == nil)
+    }
+
+    @Test func oneBadLineLeavesTheDatabaseUnchanged() throws {
+        let store = try CedreStore.inMemory()
+        _ = try importing("id,name,type,departement,region,group\nfirst,First,AI,49,,\n", into: store)
+        let before = try store.projectionDump()
+        let events = try store.eventCount()
+        #expect(throws: ImportFailure(issues: [
+            ImportIssue(file: "members.csv", line: 3, field: "departement", message: "must match ^(0?[1-9]|[1-8][0-9]|9[0-5]|2[ABab]|97[1-6])$"),
+        ])) {
+            try importing("""
+                id,name,type,departement,region,group
+                second,Second,ACI,35,,
+                third,Third,EI,100,,
+                fourth,Fourth,ETTI,59,,
+                """, into: store)
+        }
+        #expect(try store.eventCount() == events)
+        #expect(try store.projectionDump() == before)
+    }
+
+    @Test func everyProblemIsListedWithItsLineAndField() throws {
+        let store = try CedreStore.inMemory()
+        do {
+            _ = try importing("""
+                id,name,type,departement,region,group
+                ok,OK,AI,49,,
+                bad type,X,XYZ,49,,
+                ok,Again,AI,49,,
+                wrong-region,W,AI,49,Bretagne,
+                orphan,O,AI,49,,nowhere
+                """, into: store)
+            Issue.record("the import must be refused")
+        } catch let failure as ImportFailure {
+            let found = failure.issues.map { "\($0.line):\($0.field)" }
+            #expect(found == ["3:id", "3:type", "4:id", "5:region", "6:group"])
+            #expect(failure.description.hasPrefix("members.csv has 5 problems; nothing was imported."))
+        }
+        #expect(try store.eventCount() == 0)
+    }
+
+    @Test func jsonFilesNameTheLineOfEachProblem() throws {
+        let store = try CedreStore.inMemory()
+        do {
+            _ = try importing("""
+                [
+                  {"id": "a", "name": "A", "type": "AI", "departement": "49"},
+                  {"id": "b", "name": "B", "type": "AI"},
+                  {"id": "c", "name": "C", "type": "AI", "departement": "35", "colour": "red"}
+                ]
+                """, named: "members.json", into: store)
+            Issue.record("the import must be refused")
+        } catch let failure as ImportFailure {
+            #expect(failure.issues.map(\.line) == [3, 4])
+            #expect(failure.issues.map(\.field) == ["departement", "colour"])
+        }
+    }
+
+    @Test func frenchSpreadsheetsAreRead() throws {
+        let store = try CedreStore.inMemory()
+        let summary = try importing("\u{FEFF}id;name;type;departement;region;group\r\nessai;Essai, association;AI;1;;\r\n", into: store)
+        #expect(summary.count == 1)
+        #expect(try store.member("essai")?.member.departement == "01")
+        #expect(try store.member("essai")?.member.name == "Essai, association")
+    }
+
+    @Test func aDryRunChecksEverythingAndWritesNothing() throws {
+        let store = try CedreStore.inMemory()
+        let url = try write("id,name,type,departement,region,group\nx,X,AI,49,,\n", named: "members.csv")
+        let summary = try store.importFile(url, departements: CedreFixtures.departements, context: .tests(), dryRun: true)
+        #expect(summary.count == 1 && summary.dryRun)
+        #expect(try store.eventCount() == 0)
+    }
+
+    @Test func factsFilesAreReplayedBeforeAnyWrite() throws {
+        let store = try CedreStore.inMemory()
+        _ = try importing("id,name,type,departement,region,group\nsolipass,SOLIPASS,GES,49,,\n", into: store)
+        do {
+            _ = try importing("""
+                {"kind":"certification.engaged","on":"2013-01-10","payload":{"member":"solipass","scheme":"cedre"}}
+                {"kind":"certification.decided","on":"2013-02-10","payload":{"member":"solipass","scheme":"cedre"}}
+                """, named: "facts.jsonl", into: store)
+            Issue.record("a decision without audit must be refused")
+        } catch let failure as ImportFailure {
+            #expect(failure.issues.count == 1)
+            #expect(failure.issues.first?.line == 2)
+        }
+        #expect(try store.eventCount() == 1)
+    }
+
+    @Test func theTwentyThirteenNetworkImportsAndVerifies() throws {
+        let store = try CedreStore.inMemory()
+        let context = RecordingContext.tests(today: "2013-12-31")
+        for file in ["members.csv", "events.jsonl"] {
+            _ = try store.importFile(CedreFixtures.network2013.appendingPathComponent(file), departements: CedreFixtures.departements, context: context)
+        }
+        let register = CertificationRegister(network: try store.network(through: "2013-12-31"), on: "2013-12-31")
+        let standings = register.allStatuses
+        #expect(try store.members().count == 511)
+        #expect(standings.filter { $0.scheme == "cedre" && $0.standing == .certified }.count == 96)
+        #expect(standings.filter { $0.scheme == "cedre-iso" && $0.standing == .certified }.count == 19)
+        #expect(standings.filter { $0.standing.isEngaged }.count == 250)
+        let before = try store.projectionDump()
+        try store.rebuild()
+        #expect(try store.projectionDump() == before)
+        #expect(try store.verify().problem == nil)
+    }
+}
