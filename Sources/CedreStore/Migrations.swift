@@ -9,6 +9,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-event-log", migrate: createEventLog)
         migrator.registerMigration("v1-projections", migrate: createProjections)
+        migrator.registerMigration("v1-notice-ledger", migrate: createNoticeLedger)
         return migrator
     }
 
@@ -148,5 +149,54 @@ enum Migrations {
             ) WITHOUT ROWID;
             CREATE INDEX deadline_by_day ON deadline(due_on);
             """)
+    }
+
+    /// What `check` reported: runs, notices (once each, by their true due day) and their
+    /// later resolution. Append-only like the event log; it never holds facts.
+    private static func createNoticeLedger(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE check_run (
+                id INTEGER PRIMARY KEY,
+                as_of TEXT NOT NULL,
+                horizon_days INTEGER NOT NULL CHECK (horizon_days >= 0),
+                ran_at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                last_event_id INTEGER NOT NULL
+            );
+            CREATE TABLE notice (
+                id INTEGER PRIMARY KEY,
+                stream TEXT NOT NULL,
+                rule TEXT NOT NULL CHECK (rule IN ('surveillance-overdue', 'recertification-not-planned',
+                    'certificate-expired', 'certification-lapsed', 'suspension-expired', 'major-finding-overdue',
+                    'minor-finding-escalated', 'due-soon')),
+                due_on TEXT NOT NULL,
+                member_id TEXT NOT NULL,
+                scheme_id TEXT NOT NULL,
+                finding_id TEXT,
+                obligation TEXT,
+                first_run INTEGER NOT NULL REFERENCES check_run(id),
+                UNIQUE (stream, rule, due_on)
+            );
+            CREATE INDEX notice_by_member ON notice(member_id, scheme_id);
+            CREATE TABLE notice_status (
+                id INTEGER PRIMARY KEY,
+                notice_id INTEGER NOT NULL REFERENCES notice(id),
+                run INTEGER NOT NULL REFERENCES check_run(id),
+                status TEXT NOT NULL CHECK (status IN ('resolved', 'reopened', 'closed'))
+            );
+            CREATE INDEX notice_status_by_notice ON notice_status(notice_id, id);
+            """)
+        for table in ["check_run", "notice", "notice_status"] {
+            try db.execute(sql: """
+                CREATE TRIGGER \(table)_refuses_update BEFORE UPDATE ON \(table)
+                BEGIN
+                    SELECT RAISE(ABORT, 'the notice ledger is append-only');
+                END;
+                CREATE TRIGGER \(table)_refuses_delete BEFORE DELETE ON \(table)
+                BEGIN
+                    SELECT RAISE(ABORT, 'the notice ledger is append-only');
+                END;
+                """)
+        }
     }
 }

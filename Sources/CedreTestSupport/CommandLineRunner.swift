@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs the built `cedre` executable on a temporary database, as an officer's shell would.
-public struct CommandLineRunner {
+public struct CommandLineRunner: Sendable {
     /// What a run printed and how it ended.
     public struct Result: Sendable {
         public let status: Int32

@@ -30,7 +30,7 @@ struct Cedre: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Initialize.self, Demo.self, Import.self, Export.self, Backup.self, Verify.self, Rebuild.self, Log.self,
-            MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self,
+            MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self, Check.self,
         ])
 
     static func main() {

@@ -76,10 +76,23 @@ import Testing
         for audit in SiteSample.AuditKind.allCases {
             let sample = draw(audit, sites(x, visited: { _ in false }))
             let expected = (sample.sampleSize + 3) / 4
-            #expect(rules.sitesDrawnAtRandom(inSampleOf: sample.sampleSize) == expected)
+            #expect(rules.countDrawnAtRandom(inSampleOf: sample.sampleSize) == expected)
             #expect(sample.members(for: .drawnAtRandom).count == expected)
             #expect(sample.members(for: .notVisited).count == sample.sampleSize - expected)
         }
+    }
+
+    @Test func theRandomDrawGivesEverySiteTheSameChance() {
+        // Given 16 unvisited sites and 1,600 seeds, each drawing 1 site at random for an initial sample of 4.
+        var draws: [MemberID: Int] = [:]
+        for seed: UInt64 in 0..<1_600 {
+            for member in draw(.initial, sites(16, visited: { _ in false }), seed: seed).members(for: .drawnAtRandom) {
+                draws[member, default: 0] += 1
+            }
+        }
+        // Then every site is drawn about 100 times (a fixed, replayable check, not a flaky one).
+        #expect(draws.count == 16)
+        #expect(draws.values.allSatisfy { (60...140).contains($0) }, "\(draws)")
     }
 
     @Test(arguments: 0..<40)
@@ -240,6 +253,38 @@ import Testing
         #expect(SiteSample.AuditKind(.recertification) == .recertification)
         #expect(SiteSample.AuditKind(.special) == nil)
         #expect(SiteSample.AuditKind(.crossAudit) == nil)
+    }
+
+    // MARK: A worked example
+
+    /// The sites of the 2013 fixture's `cedre-iso` group, the central function excluded.
+    private let groupOf2013: [MemberID] = [
+        "aider-45", "agriservices", "ailes", "amie", "coorace-centre-limousin", "coorace-midi-pyrenees", "coup-d-main",
+        "defi-emploi", "eclair-au-service-du-quotidien", "emploi-services", "energie-m4", "entraide-partage-et-travail",
+        "le-tremplin-31", "solidarite-emploi-gatinais", "solipass-aci", "solipass-chateauneuf", "solipass-tierce",
+        "tremplin-travail",
+    ]
+
+    @Test func aRecordedSurveillanceSampleOfTheEighteenSiteGroupIsReplayedSiteForSite() {
+        // Given the 18 sites in 2014: every site visited in the cycle but one that joined late,
+        // two with open findings.
+        let group = groupOf2013.map { member in
+            SiteSampler.Site(
+                member: member, isVisitedInCycle: member != "defi-emploi",
+                hasOpenFindings: ["ailes", "solipass-tierce"].contains(member))
+        }
+        // When the 2014 surveillance sample is drawn with seed 2014.
+        let sample = draw(.surveillance, group, seed: 2014)
+        // Then ⌈0.6·√18⌉ = 3 sites, one at random, then the late site, then one with findings;
+        // this exact sample is what a replay of the logged seed must give, in every version.
+        #expect(sample == SiteSample(
+            audit: .surveillance, sites: 18, sampleSize: 3,
+            sample: [
+                SiteSample.Selection(member: centralFunction, reason: .centralFunction),
+                SiteSample.Selection(member: "aider-45", reason: .drawnAtRandom),
+                SiteSample.Selection(member: "defi-emploi", reason: .notVisited),
+                SiteSample.Selection(member: "solipass-tierce", reason: .openFindings),
+            ]))
     }
 
     // MARK: Contract

@@ -56,3 +56,24 @@ public struct Notice: Hashable, Sendable {
         self.obligation = obligation
     }
 }
+
+/// What a `check` run says of a notice.
+public enum NoticeStatus: String, Codable, CaseIterable, Sendable {
+    /// Reported for the first time by this run.
+    case new
+    /// Reported by an earlier run and still holding.
+    case open
+    /// Reported earlier, and no longer holding: done, or made moot by a late fact.
+    case resolved
+}
+
+/// A notice as one `check` run reports it.
+public struct ReportedNotice: Hashable, Sendable {
+    public let notice: Notice
+    public let status: NoticeStatus
+
+    public init(notice: Notice, status: NoticeStatus) {
+        self.notice = notice
+        self.status = status
+    }
+}

@@ -8,8 +8,11 @@ import Foundation
 public struct SiteSample: Codable, Equatable, Sendable {
     /// The external audits a site sample is drawn for; special and cross-audits have none.
     public enum AuditKind: String, Codable, CaseIterable, Sendable {
+        /// Stage 2 of the initial certification: ⌈initialFactor·√x⌉ sites.
         case initial
+        /// A surveillance audit of the cycle: ⌈surveillanceFactor·√x⌉ sites.
         case surveillance
+        /// The recertification audit: ⌈recertificationFactor·√x⌉ sites.
         case recertification
 
         /// The sampled kind of an audit, or nil for audits that visit no sample of sites.
@@ -25,7 +28,9 @@ public struct SiteSample: Codable, Equatable, Sendable {
 
     /// One visited member and why it is in the sample.
     public struct Selection: Codable, Equatable, Sendable {
+        /// The central function or a site of the group.
         public var member: MemberID
+        /// Why it is visited, printed beside it for the auditee.
         public var reason: SampleReason
 
         public init(member: MemberID, reason: SampleReason) {
@@ -34,6 +39,7 @@ public struct SiteSample: Codable, Equatable, Sendable {
         }
     }
 
+    /// The external audit the sample is drawn for.
     public var audit: AuditKind
     /// x: the sites of the group, the central function excluded.
     public var sites: Int

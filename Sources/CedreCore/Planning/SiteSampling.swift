@@ -15,6 +15,7 @@ public enum SiteSampler {
 
     /// A site of the group as the sampler needs to see it.
     public struct Site: Equatable, Sendable {
+        /// The member company the site is.
         public var member: MemberID
         /// Whether an external audit has visited the site in the current cycle.
         public var isVisitedInCycle: Bool
@@ -66,7 +67,7 @@ public enum SiteSampler {
         let shuffled = generator.shuffled(candidates)
         let drawOrder = shuffled.filter { !setAside.contains($0.member) } + shuffled.filter { setAside.contains($0.member) }
 
-        let drawnAtRandomCount = rules.sitesDrawnAtRandom(inSampleOf: sampleSize)
+        let drawnAtRandomCount = rules.countDrawnAtRandom(inSampleOf: sampleSize)
         var selections = drawOrder.prefix(drawnAtRandomCount).map { SiteSample.Selection(member: $0.member, reason: .drawnAtRandom) }
 
         let rank = Dictionary(uniqueKeysWithValues: drawOrder.enumerated().map { ($0.element.member, $0.offset) })
@@ -152,7 +153,7 @@ extension SamplingRules {
     }
 
     /// Rule 12: how many sites of a sample of `sampleSize` are drawn at random, ⌈share × size⌉.
-    public func sitesDrawnAtRandom(inSampleOf sampleSize: Int) -> Int {
+    public func countDrawnAtRandom(inSampleOf sampleSize: Int) -> Int {
         min(randomShare.ceilingOfProduct(with: sampleSize), sampleSize)
     }
 }

@@ -13,6 +13,8 @@ public struct Table: Equatable, Sendable {
     public var columns: [String]
     public var alignments: [Alignment]
     public var rows: [[String]]
+    /// Rows that need attention (overdue): red on a colour terminal, marked in HTML.
+    public var highlightedRows: Set<Int> = []
 
     public init(columns: [String], alignments: [Alignment]? = nil, rows: [[String]] = []) {
         self.columns = columns
@@ -22,18 +24,54 @@ public struct Table: Equatable, Sendable {
 
     /// Aligned columns separated by two spaces, with a rule under the header.
     public func text() -> String {
-        let widths = columns.indices.map { index in
-            ([columns[index]] + rows.map { $0[safe: index] }).map(\.count).max() ?? 0
-        }
+        text(style: .plain)
+    }
+
+    /// Aligned columns fitted to the style's width: the widest text columns shrink first, their
+    /// cells cut with an ellipsis; header in bold and highlighted rows in red when colour is on.
+    public func text(style: TerminalStyle) -> String {
+        let widths = fittedWidths(to: style.width)
         func line(_ cells: [String]) -> String {
-            cells.indices.map { index in
-                let cell = cells[index]
+            widths.indices.map { index in
+                let cell = Table.cut(cells[safe: index], to: widths[index])
                 let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
                 return alignments[safe: index] == .right ? padding + cell : cell + padding
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return ([line(columns), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+        let body = rows.indices.map { index in
+            highlightedRows.contains(index) ? style.alert(line(rows[index])) : line(rows[index])
+        }
+        return ([style.bold(line(columns)), rule] + body).joined(separator: "\n") + "\n"
+    }
+
+    /// The narrowest a text column gets when a table is fitted to a terminal.
+    static let minimumFittedWidth = 6
+
+    /// Each column's width: its widest cell, then, while the table is wider than `limit`, one
+    /// character less for the widest left-aligned column (numbers are never cut).
+    func fittedWidths(to limit: Int?) -> [Int] {
+        var widths = columns.indices.map { index in
+            ([columns[index]] + rows.map { $0[safe: index] }).map(\.count).max() ?? 0
+        }
+        guard let limit else { return widths }
+        var excess = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - limit
+        while excess > 0 {
+            let shrinkable = widths.indices.filter {
+                alignments[safe: $0] == .left && widths[$0] > Table.minimumFittedWidth
+            }
+            guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+            excess -= 1
+        }
+        return widths
+    }
+
+    /// `cell` cut to `width` characters, the last one an ellipsis when something was cut.
+    static func cut(_ cell: String, to width: Int) -> String {
+        guard cell.count > width else { return cell }
+        guard width > 1 else { return String(cell.prefix(width)) }
+        return String(cell.prefix(width - 1)) + "…"
     }
 
     /// A GitHub-flavoured Markdown table.

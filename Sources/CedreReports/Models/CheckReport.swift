@@ -1,0 +1,165 @@
+import CedreCore
+import Foundation
+
+/// What `cedre check` prints: the notices of one run, grouped by status.
+///
+/// Its JSON form is validated by `Schemas/json/check.schema.json`.
+public struct CheckReport: Encodable, Equatable, Sendable {
+    /// Which notices a run shows.
+    public enum Mode: Sendable {
+        /// New, resolved, and still-open items (reminders of deadlines to come only when new).
+        case standard
+        /// Only what changed: new and resolved items; a run with nothing to show prints nothing.
+        case quiet
+        /// Every open item, reminders included.
+        case all
+    }
+
+    public struct Item: Encodable, Equatable, Sendable {
+        public let member: MemberID
+        public let scheme: SchemeID
+        public let rule: NoticeRule
+        public let due: Day
+        public let status: NoticeStatus
+        public let subject: String
+        public let finding: FindingID?
+        public let obligation: Obligation?
+    }
+
+    public struct Counts: Encodable, Equatable, Sendable {
+        public let new: Int
+        public let open: Int
+        public let resolved: Int
+    }
+
+    public let asOf: Day
+    public let horizonDays: Int
+    public let items: [Item]
+    public let counts: Counts
+
+    public init(asOf: Day, horizonDays: Int, notices: [ReportedNotice], mode: Mode) {
+        self.asOf = asOf
+        self.horizonDays = horizonDays
+        let shown = notices.filter { reported in
+            switch (mode, reported.status) {
+            case (_, .new), (.standard, .resolved), (.all, .resolved), (.quiet, .resolved): true
+            case (.standard, .open): reported.notice.rule != .dueSoon
+            case (.all, .open): true
+            case (.quiet, .open): false
+            }
+        }
+        items = shown.map { reported in
+            let notice = reported.notice
+            return Item(
+                member: notice.key.member, scheme: notice.key.scheme, rule: notice.rule, due: notice.due,
+                status: reported.status, subject: notice.subject, finding: notice.finding, obligation: notice.obligation)
+        }
+        counts = Counts(
+            new: items.filter { $0.status == .new }.count, open: items.filter { $0.status == .open }.count,
+            resolved: items.filter { $0.status == .resolved }.count)
+    }
+
+    /// Whether a human should read this run (exit code 3): it shows at least one item.
+    public var needsAttention: Bool { !items.isEmpty }
+
+    /// The items as a table: status, due day, rule, member, scheme, what it is about.
+    public func table(_ language: ReportLanguage) -> Table {
+        let words = CheckWords(language)
+        return Table(
+            columns: words.columns,
+            rows: items.map { item in
+                [words.status(item.status), item.due.description, item.rule.rawValue, item.member.rawValue,
+                 item.scheme.rawValue, words.describe(item)]
+            })
+    }
+
+    /// A short text for a terminal or a mail: a headline, then the table.
+    public func text(_ language: ReportLanguage) -> String {
+        let words = CheckWords(language)
+        let vocabulary = Vocabulary(language)
+        var lines = [words.headline(asOf: vocabulary.date(asOf), horizon: horizonDays), words.summary(counts)]
+        if !items.isEmpty {
+            lines.append("")
+            lines.append(table(language).text())
+        }
+        return lines.joined(separator: "\n") + (items.isEmpty ? "\n" : "")
+    }
+}
+
+/// The words of `check`'s output, in each language.
+private struct CheckWords {
+    let language: ReportLanguage
+
+    init(_ language: ReportLanguage) {
+        self.language = language
+    }
+
+    var columns: [String] {
+        language == .fr
+            ? ["statut", "échéance", "règle", "adhérent", "référentiel", "objet"]
+            : ["status", "due", "rule", "member", "scheme", "about"]
+    }
+
+    func headline(asOf: String, horizon: Int) -> String {
+        language == .fr
+            ? "cedre check au \(asOf) (horizon \(horizon) jours)"
+            : "cedre check as of \(asOf) (horizon \(horizon) days)"
+    }
+
+    func summary(_ counts: CheckReport.Counts) -> String {
+        language == .fr
+            ? "\(counts.new) nouveau(x) · \(counts.open) toujours ouvert(s) · \(counts.resolved) résolu(s)"
+            : "\(counts.new) new · \(counts.open) still open · \(counts.resolved) resolved"
+    }
+
+    func status(_ status: NoticeStatus) -> String {
+        switch (status, language) {
+        case (.new, .fr): "nouveau"
+        case (.open, .fr): "ouvert"
+        case (.resolved, .fr): "résolu"
+        case (.new, .en): "new"
+        case (.open, .en): "open"
+        case (.resolved, .en): "resolved"
+        }
+    }
+
+    func describe(_ item: CheckReport.Item) -> String {
+        let finding = item.finding.map { " \($0)" } ?? ""
+        switch (item.rule, language) {
+        case (.surveillanceOverdue, .fr): return "audit de surveillance non réalisé à temps"
+        case (.surveillanceOverdue, .en): return "surveillance audit not held in time"
+        case (.recertificationNotPlanned, .fr): return "audit de renouvellement non planifié"
+        case (.recertificationNotPlanned, .en): return "recertification audit not planned"
+        case (.certificateExpired, .fr): return "certificat expiré"
+        case (.certificateExpired, .en): return "certificate expired"
+        case (.certificationLapsed, .fr): return "délai de rétablissement dépassé"
+        case (.certificationLapsed, .en): return "restore window closed"
+        case (.suspensionExpired, .fr): return "suspension au-delà de sa durée maximale : retrait"
+        case (.suspensionExpired, .en): return "suspension past its maximum: withdrawn"
+        case (.majorFindingOverdue, .fr): return "non-conformité majeure\(finding) non levée à échéance"
+        case (.majorFindingOverdue, .en): return "major nonconformity\(finding) past its deadline"
+        case (.minorFindingEscalated, .fr): return "non-conformité mineure\(finding) encore ouverte à l'audit suivant : majeure"
+        case (.minorFindingEscalated, .en): return "minor nonconformity\(finding) open at the next audit: major"
+        case (.dueSoon, _): return dueSoon(item.obligation, finding: finding)
+        }
+    }
+
+    private func dueSoon(_ obligation: Obligation?, finding: String) -> String {
+        switch (obligation, language) {
+        case (.surveillanceAudit?, .fr): "échéance de l'audit de surveillance"
+        case (.surveillanceAudit?, .en): "surveillance audit due"
+        case (.recertificationPlanning?, .fr): "planifier l'audit de renouvellement"
+        case (.recertificationPlanning?, .en): "plan the recertification audit"
+        case (.certificateExpiry?, .fr): "expiration du certificat"
+        case (.certificateExpiry?, .en): "certificate expiry"
+        case (.restoreWindow?, .fr): "fin du délai de rétablissement"
+        case (.restoreWindow?, .en): "end of the restore window"
+        case (.suspensionMaximum?, .fr): "fin de la durée maximale de suspension"
+        case (.suspensionMaximum?, .en): "end of the maximum suspension"
+        case (.findingDeadline?, .fr): "échéance de la non-conformité\(finding)"
+        case (.findingDeadline?, .en): "deadline of finding\(finding)"
+        case (nil, .fr): "échéance"
+        case (nil, .en): "deadline"
+        }
+    }
+}

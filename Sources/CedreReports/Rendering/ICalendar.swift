@@ -1,0 +1,108 @@
+import CedreCore
+import Foundation
+
+/// An RFC 5545 calendar of all-day events: what officers subscribe to in their agenda.
+///
+/// Lines end with CRLF and are folded at 75 octets, never inside a UTF-8 sequence; text
+/// values escape backslashes, commas, semicolons and newlines. Nothing depends on the clock:
+/// `DTSTAMP` is a day of the report, so the same facts always give the same file.
+public struct ICalendar: Equatable, Sendable {
+    /// One all-day event.
+    public struct Event: Equatable, Sendable {
+        /// Stable across exports, so a re-imported calendar updates events instead of doubling them.
+        public let uid: String
+        public let day: Day
+        public let summary: String
+        public let description: String
+        public let location: String
+        /// `TENTATIVE`, `CONFIRMED` or `CANCELLED`.
+        public let status: String
+
+        public init(uid: String, day: Day, summary: String, description: String, location: String, status: String) {
+            self.uid = uid
+            self.day = day
+            self.summary = summary
+            self.description = description
+            self.location = location
+            self.status = status
+        }
+    }
+
+    public static let productID = "-//cedre//audit programme//FR"
+
+    public let name: String
+    /// Written as every event's `DTSTAMP`, at midnight UTC.
+    public let stamp: Day
+    public let events: [Event]
+
+    public init(name: String, stamp: Day, events: [Event]) {
+        self.name = name
+        self.stamp = stamp
+        self.events = events
+    }
+
+    /// The calendar file.
+    public func text() -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(ICalendar.productID)", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:\(ICalendar.escape(name))",
+        ]
+        for event in events {
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(event.uid)",
+                "DTSTAMP:\(ICalendar.basic(stamp))T000000Z",
+                "DTSTART;VALUE=DATE:\(ICalendar.basic(event.day))",
+                "DTEND;VALUE=DATE:\(ICalendar.basic(event.day.adding(days: 1)))",
+                "SUMMARY:\(ICalendar.escape(event.summary))",
+                "DESCRIPTION:\(ICalendar.escape(event.description))",
+                "LOCATION:\(ICalendar.escape(event.location))",
+                "STATUS:\(event.status)",
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(ICalendar.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `20131212`: the basic form RFC 5545 dates take.
+    static func basic(_ day: Day) -> String {
+        day.description.replacingOccurrences(of: "-", with: "")
+    }
+
+    /// A TEXT value (RFC 5545 §3.3.11): `\`, `;`, `,` escaped, newlines written `\n`.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case ";": escaped += "\\;"
+            case ",": escaped += "\\,"
+            case "\n", "\r\n", "\r": escaped += "\\n"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// A content line folded (RFC 5545 §3.1): at most 75 octets per physical line, each
+    /// continuation starting with one space, breaks only between Unicode scalars.
+    static func fold(_ line: String) -> String {
+        var physical: [String] = []
+        var current = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > 75 {
+                physical.append(current)
+                current = " "
+                octets = 1
+            }
+            current.unicodeScalars.append(scalar)
+            octets += size
+        }
+        physical.append(current)
+        return physical.joined(separator: "\r\n")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+extension ReportDocument {
+    /// The document for a terminal: headings, aligned tables fitted to the style's width,
+    /// lists with their notes in a column. Charts are left out (their numbers are in tables).
+    public func text(style: TerminalStyle = .plain) -> String {
+        var lines = [style.bold(title)]
+        var afterHeading = false
+        for block in blocks {
+            if case .chart = block { continue }
+            if !afterHeading { lines.append("") }
+            afterHeading = false
+            switch block {
+            case .heading(let text), .subheading(let text):
+                lines.append(style.bold(text))
+                afterHeading = true
+            case .paragraph(let text):
+                lines += ReportDocument.wrap(text, width: style.width)
+            case .figures(let figures):
+                lines += ReportDocument.wrap(figures.map { "\($0.value) \($0.label)" }, separator: " · ", width: style.width)
+            case .table(let table):
+                lines += table.text(style: style).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            case .list(let items):
+                lines += ReportDocument.listLines(items, width: style.width)
+            case .chart:
+                break
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Items indented by two (four when nested), notes aligned in a column after the longest line.
+    static func listLines(_ items: [ListItem], width: Int?) -> [String] {
+        func indent(_ item: ListItem) -> String { item.isNested ? "    " : "  " }
+        let textWidth = items.map { indent($0).count + $0.text.count }.max() ?? 0
+        let noteWidth = items.compactMap { $0.note?.count }.max() ?? 0
+        let available = width.map { max(Table.minimumFittedWidth, $0 - (noteWidth > 0 ? noteWidth + 2 : 0)) } ?? textWidth
+        let column = min(textWidth, available)
+        return items.map { item in
+            let room = column - indent(item).count
+            let text = indent(item) + Table.cut(item.text, to: max(1, room))
+            guard let note = item.note else { return text }
+            return text + String(repeating: " ", count: max(0, column - text.count)) + "  " + note
+        }
+    }
+
+    /// Words (or parts joined by `separator`) wrapped greedily at `width`; one line when there is no width.
+    static func wrap(_ text: String, width: Int?) -> [String] {
+        wrap(text.split(separator: " ").map(String.init), separator: " ", width: width)
+    }
+
+    static func wrap(_ parts: [String], separator: String, width: Int?) -> [String] {
+        guard let width else { return [parts.joined(separator: separator)] }
+        var lines: [String] = []
+        var current = ""
+        for part in parts {
+            if current.isEmpty {
+                current = part
+            } else if current.count + separator.count + part.count <= width {
+                current += separator + part
+            } else {
+                lines.append(current)
+                current = part
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

@@ -1,0 +1,173 @@
+import CedreCore
+import Foundation
+import GRDB
+
+/// What `check` is asked: the day, how far ahead to look, and whether to write the ledger.
+public struct CheckRequest: Sendable {
+    public let asOf: Day
+    public let horizonDays: Int
+    public let dryRun: Bool
+    public let actor: String
+    public let now: Date
+
+    public init(asOf: Day, horizonDays: Int, dryRun: Bool, actor: String, now: Date) {
+        self.asOf = asOf
+        self.horizonDays = horizonDays
+        self.dryRun = dryRun
+        self.actor = actor
+        self.now = now
+    }
+}
+
+/// What a `check` run found: every notice it reports, new, still open or resolved.
+public struct CheckResult: Sendable {
+    public let asOf: Day
+    public let horizonDays: Int
+    public let notices: [ReportedNotice]
+}
+
+extension CedreStore {
+    /// Advances every certification to `asOf` and records in the notice ledger what fell due
+    /// on or before it (with its true due day) and what falls due within the horizon.
+    ///
+    /// One IMMEDIATE transaction: two runs at once are serialised by SQLite, and the second
+    /// finds the first one's notices in the ledger. The event log is never written. With
+    /// `dryRun` the same work is done and rolled back.
+    public func check(_ request: CheckRequest) throws -> CheckResult {
+        try writer.writeWithoutTransaction { db in
+            var notices: [ReportedNotice] = []
+            try db.inTransaction(.immediate) {
+                notices = try NoticeLedger(db: db, request: request).run(catalog: catalog)
+                return request.dryRun ? .rollback : .commit
+            }
+            return CheckResult(asOf: request.asOf, horizonDays: request.horizonDays, notices: notices)
+        }
+    }
+
+    /// The number of notices the ledger holds.
+    public func ledgerCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notice") ?? 0 }
+    }
+}
+
+/// The notice ledger: one row per (subject, rule, due day), ever.
+private struct NoticeLedger {
+    let db: Database
+    let request: CheckRequest
+
+    private struct Key: Hashable {
+        let subject: String
+        let rule: String
+        let due: String
+    }
+
+    private struct Entry {
+        let id: Int64
+        let notice: Notice
+        /// The latest status row: nil or `reopened` means open.
+        let latest: String?
+
+        var isOpen: Bool { latest == nil || latest == "reopened" }
+    }
+
+    func run(catalog: SchemeCatalog) throws -> [ReportedNotice] {
+        let network = try Replay.network(through: request.asOf, catalog: catalog, in: db)
+        var current: [Key: Notice] = [:]
+        for key in network.dossiers.keys.sorted() {
+            guard let dossier = network.dossiers[key] else { continue }
+            for notice in dossier.notices(on: request.asOf, horizon: request.horizonDays) {
+                current[Key(subject: notice.subject, rule: notice.rule.rawValue, due: notice.due.description)] = notice
+            }
+        }
+        let ledger = try entries()
+        var run: Int64?
+        func runID() throws -> Int64 {
+            if let run { return run }
+            let id = try insertRun()
+            run = id
+            return id
+        }
+
+        var reported: [ReportedNotice] = []
+        for (key, notice) in current {
+            if let entry = ledger[key] {
+                if !entry.isOpen { try appendStatus("reopened", to: entry.id, run: try runID()) }
+                reported.append(ReportedNotice(notice: notice, status: .open))
+            } else {
+                try insert(notice, run: try runID())
+                reported.append(ReportedNotice(notice: notice, status: .new))
+            }
+        }
+        let ended = Set(current.values.filter { $0.rule.endsTheCycle }.map(\.key))
+        for (key, entry) in ledger where entry.isOpen && current[key] == nil {
+            let notice = entry.notice
+            if notice.rule.concernsTheRunningCycle && ended.contains(notice.key) {
+                try appendStatus("closed", to: entry.id, run: try runID())
+            } else if notice.rule == .dueSoon {
+                if notice.due < request.asOf {
+                    try appendStatus("closed", to: entry.id, run: try runID())
+                } else if notice.due <= request.asOf.adding(days: request.horizonDays) {
+                    try appendStatus("resolved", to: entry.id, run: try runID())
+                    reported.append(ReportedNotice(notice: notice, status: .resolved))
+                }
+            } else if notice.due <= request.asOf {
+                try appendStatus("resolved", to: entry.id, run: try runID())
+                reported.append(ReportedNotice(notice: notice, status: .resolved))
+            }
+        }
+        return reported.sorted { ($0.notice.due, $0.notice.subject, $0.notice.rule.rawValue) < ($1.notice.due, $1.notice.subject, $1.notice.rule.rawValue) }
+    }
+
+    private func entries() throws -> [Key: Entry] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT notice.*, (SELECT status FROM notice_status WHERE notice_id = notice.id ORDER BY id DESC LIMIT 1) AS latest
+            FROM notice
+            """)
+        var entries: [Key: Entry] = [:]
+        for row in rows {
+            guard let rule = NoticeRule(rawValue: row["rule"]), let due = Day.fromDatabaseValue(row["due_on"]) else { continue }
+            let notice = Notice(
+                rule: rule, key: CertificationKey(member: row["member_id"], scheme: row["scheme_id"]), subject: row["stream"],
+                due: due, finding: row["finding_id"], obligation: (row["obligation"] as String?).flatMap(Obligation.init))
+            entries[Key(subject: notice.subject, rule: rule.rawValue, due: due.description)] = Entry(
+                id: row["id"], notice: notice, latest: row["latest"])
+        }
+        return entries
+    }
+
+    private func insertRun() throws -> Int64 {
+        let lastEvent = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM event") ?? 0
+        let recorded = RecordingContext(actor: request.actor, today: request.asOf, now: request.now).recordedAt
+        try db.execute(
+            sql: "INSERT INTO check_run (as_of, horizon_days, ran_at, actor, last_event_id) VALUES (?, ?, ?, ?, ?)",
+            arguments: [request.asOf, request.horizonDays, recorded, request.actor, lastEvent])
+        return db.lastInsertedRowID
+    }
+
+    private func insert(_ notice: Notice, run: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO notice (stream, rule, due_on, member_id, scheme_id, finding_id, obligation, first_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                notice.subject, notice.rule.rawValue, notice.due, notice.key.member, notice.key.scheme, notice.finding,
+                notice.obligation?.rawValue, run,
+            ])
+    }
+
+    private func appendStatus(_ status: String, to notice: Int64, run: Int64) throws {
+        try db.cachedStatement(sql: "INSERT INTO notice_status (notice_id, run, status) VALUES (?, ?, ?)")
+            .execute(arguments: [notice, run, status])
+    }
+}
+
+extension NoticeRule {
+    /// Notices that say the certificate is no longer valid: they supersede reminders about it.
+    fileprivate var endsTheCycle: Bool {
+        self == .certificateExpired || self == .certificationLapsed || self == .suspensionExpired
+    }
+
+    /// Reminders that stop holding, without being resolved, once the certificate is no longer valid.
+    fileprivate var concernsTheRunningCycle: Bool {
+        self == .surveillanceOverdue || self == .recertificationNotPlanned || self == .dueSoon
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import CedreCore
+import CedreReports
+import CedreStore
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The nightly check: advance every certification to a day and report what needs a human.",
+        discussion: """
+            Computes, from the facts and the day, everything that fell due on or before --as-of \
+            (surveillance overdue, recertification not planned, certificate expired, \
+            certification lapsed, suspension past its maximum, major finding overdue, minor \
+            finding escalated) and the deadlines falling within the horizon (due-soon). Each \
+            notice is recorded once in the notice ledger with its true due day: a night cron \
+            did not run is caught up by the next, nothing is reported as new twice, and a \
+            notice a late fact made moot is reported once as resolved. The event log is never \
+            written. Two runs at once: the second waits for the first, then finds nothing new.
+
+            Exit codes: 0 nothing needs attention (with --quiet: nothing printed), 3 something \
+            needs attention, 64 usage error, 65 bad input, 70 internal error.
+
+            EXAMPLE
+              cedre check --quiet                                  # from cron: mails only when needed
+              cedre check --as-of 2014-12-31 --format json
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("How far ahead to announce deadlines, in days: 60 or 60d.", valueName: "days"))
+    var horizon: Horizon = Horizon(days: 60)
+
+    @Flag(name: .customLong("dry-run"), help: "Print exactly what a real run would print; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Show only what changed (new and resolved); print nothing when nothing did.")
+    var quiet = false
+
+    @Flag(help: "Show every open item, deadline reminders included.")
+    var all = false
+
+    @Option(help: "How to write the answer: table, json, csv or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(help: "The language of the report: fr (default) or en.")
+    var lang: ReportLanguage = .fr
+
+    func validate() throws {
+        if quiet && all { throw ValidationError("--quiet and --all ask for opposite things; choose one.") }
+    }
+
+    func run() throws {
+        let cedre = try store.openExistingStore()
+        let result = try cedre.check(CheckRequest(
+            asOf: store.today, horizonDays: horizon.days, dryRun: dryRun, actor: store.actorName, now: Date()))
+        let report = CheckReport(
+            asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices,
+            mode: quiet ? .quiet : all ? .all : .standard)
+        if !(quiet && !report.needsAttention) {
+            switch format {
+            case .json: Output.write(try Output.json(report))
+            case .table: Output.write(report.text(lang))
+            case .csv, .markdown: Output.write(Output.render(report.table(lang), as: format))
+            }
+        }
+        if report.needsAttention { throw ExitCodes.attention }
+    }
+}
+
+/// `--horizon 60` or `--horizon 60d`.
+struct Horizon: ExpressibleByArgument {
+    let days: Int
+
+    init(days: Int) {
+        self.days = days
+    }
+
+    init?(argument: String) {
+        let digits = argument.hasSuffix("d") ? String(argument.dropLast()) : argument
+        guard let days = Int(digits), days >= 0, days <= 3660 else { return nil }
+        self.days = days
+    }
+
+    var defaultValueDescription: String { "\(days)d" }
+}

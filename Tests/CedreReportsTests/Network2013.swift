@@ -1,0 +1,40 @@
+import CedreCore
+import CedreFixtures
+import CedreReports
+import CedreStore
+import CedreTestSupport
+import Foundation
+
+/// The federation's 2013 network, imported once from the bundled fixtures into an in-memory
+/// store and replayed to the day of the activity report, as `cedre report` does.
+enum Network2013 {
+    /// The day the activity report speaks of.
+    static let day: Day = "2013-12-31"
+
+    /// The replayed network.
+    static let network: Network = {
+        do {
+            let store = try CedreStore.inMemory()
+            let context = RecordingContext(actor: "tests", today: day, now: Date(timeIntervalSince1970: 1_388_448_000))
+            for file in ["members.csv", "events.jsonl"] {
+                _ = try store.importFile(
+                    CedreFixtures.network2013.appendingPathComponent(file), departements: CedreFixtures.departements,
+                    context: context)
+            }
+            return try store.network(through: day)
+        } catch {
+            preconditionFailure("the 2013 fixture does not import: \(error)")
+        }
+    }()
+
+    /// The register on the report's day.
+    static var register: CertificationRegister { CertificationRegister(network: network, on: day) }
+
+    /// The four reports as `cedre report … --as-of 2013-12-31` builds them.
+    static var status: StatusReport { StatusReport(register: register) }
+    static var certifications: CertificationsReport { CertificationsReport(network: network, year: 2013, asOf: day) }
+    static var findings: FindingsReport { FindingsReport(network: network, on: day) }
+    static var audits: AuditProgramme {
+        AuditProgramme(network: network, from: "2013-01-01", to: day, asOf: day, departements: CedreFixtures.departements)
+    }
+}

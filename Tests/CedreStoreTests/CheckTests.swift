@@ -1,0 +1,163 @@
+import CedreCore
+import CedreFixtures
+import CedreStore
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// The nightly check and its notice ledger (DESIGN §5).
+@Suite struct CheckTests {
+    let key = Scenario.key
+
+    private func store(_ facts: [(Fact, Day)] = Scenario.certified) throws -> CedreStore {
+        let store = try CedreStore.inMemory()
+        try store.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + facts)
+        return store
+    }
+
+    @discardableResult
+    private func check(_ store: CedreStore, _ day: Day, horizon: Int = 0, dryRun: Bool = false) throws -> [ReportedNotice] {
+        try store.check(CheckRequest(asOf: day, horizonDays: horizon, dryRun: dryRun, actor: "cron", now: Date())).notices
+    }
+
+    private func summary(_ notices: [ReportedNotice]) -> [String] {
+        notices.map { "\($0.notice.rule.rawValue) \($0.notice.due) \($0.status.rawValue)" }
+    }
+
+    @Test func aNoticeIsNewOnceThenStillOpen() throws {
+        let store = try store()
+        #expect(summary(try check(store, "2014-05-03")) == ["surveillance-overdue 2014-05-03 new"])
+        let ledger = try store.ledgerCount()
+        #expect(summary(try check(store, "2014-05-03")) == ["surveillance-overdue 2014-05-03 open"])
+        #expect(try store.ledgerCount() == ledger)
+        #expect(summary(try check(store, "2014-06-01")) == ["surveillance-overdue 2014-05-03 open"])
+    }
+
+    @Test func eachRuleFallsDueOnItsDayNotTheDayBefore() throws {
+        let store = try store()
+        #expect(summary(try check(store, "2014-05-02", dryRun: true)) == ["due-soon 2014-05-02 new"])
+        #expect(summary(try check(store, "2014-05-03", dryRun: true)) == ["surveillance-overdue 2014-05-03 new"])
+        let rules = try check(store, "2016-05-03", dryRun: true).map(\.notice.rule)
+        #expect(rules.contains(.certificateExpired) && rules.contains(.recertificationNotPlanned) == false)
+        #expect(try check(store, "2016-05-02", dryRun: true).map(\.notice.rule).contains(.certificateExpired) == false)
+        #expect(try check(store, "2016-11-03", dryRun: true).map(\.notice.rule).contains(.certificationLapsed))
+        #expect(try check(store, "2016-11-02", dryRun: true).map(\.notice.rule).contains(.certificationLapsed) == false)
+    }
+
+    @Test func aNightThatDidNotRunIsCaughtUpWithTrueDueDays() throws {
+        let store = try store(Scenario.audited)
+        #expect(try check(store, "2013-05-25").isEmpty)
+        let caughtUp = try check(store, "2013-06-04")
+        #expect(summary(caughtUp) == ["major-finding-overdue 2013-05-31 new"])
+        #expect(caughtUp.first?.notice.finding == Scenario.major)
+    }
+
+    @Test func aLateFactThatMakesANoticeMootReportsItOnceAsResolved() throws {
+        let store = try store()
+        try check(store, "2014-05-10")
+        try store.record([
+            (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-03-25", auditors: []), "2014-03-01"),
+            (.auditConducted(key, "A-2014-0001"), "2014-03-25"),
+        ], context: .tests(today: "2014-05-12"))
+        #expect(summary(try check(store, "2014-05-12")) == ["surveillance-overdue 2014-05-03 resolved"])
+        #expect(try check(store, "2014-05-13").isEmpty)
+    }
+
+    @Test func dueSoonIsAnnouncedOnceAndResolvedWhenDone() throws {
+        let store = try store()
+        #expect(summary(try check(store, "2014-03-10", horizon: 60)) == ["due-soon 2014-05-02 new"])
+        #expect(summary(try check(store, "2014-03-11", horizon: 60)) == ["due-soon 2014-05-02 open"])
+        try store.record([
+            (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-03-20", auditors: []), "2014-03-12"),
+            (.auditConducted(key, "A-2014-0001"), "2014-03-20"),
+        ], context: .tests(today: "2014-03-20"))
+        #expect(summary(try check(store, "2014-03-21", horizon: 60)) == ["due-soon 2014-05-02 resolved"])
+    }
+
+    @Test func aDryRunWritesNothing() throws {
+        let store = try store()
+        let notices = try check(store, "2014-05-03", dryRun: true)
+        #expect(notices.map(\.status) == [.new])
+        #expect(try store.ledgerCount() == 0)
+        #expect(try check(store, "2014-05-03").map(\.status) == [.new])
+    }
+
+    @Test func checkNeverWritesTheEventLog() throws {
+        let store = try store()
+        let events = try store.eventCount()
+        for day: Day in ["2014-05-03", "2016-05-03", "2017-01-01"] { try check(store, day, horizon: 90) }
+        #expect(try store.eventCount() == events)
+        #expect(try store.verify().problem == nil)
+    }
+
+    @Test(arguments: [UInt64(1), 7, 42, 2013])
+    func noNoticeIsEverReportedNewTwice(seed: UInt64) throws {
+        let store = try store()
+        var generator = SeededGenerator(seed: seed)
+        var seen = Set<String>()
+        var day: Day = "2013-06-01"
+        for _ in 0..<40 {
+            day = day.adding(days: generator.index(below: 90) - 20)
+            for reported in try check(store, day, horizon: generator.index(below: 120)) where reported.status == .new {
+                let key = "\(reported.notice.subject)|\(reported.notice.rule)|\(reported.notice.due)"
+                #expect(!seen.contains(key), "\(key) reported new twice")
+                seen.insert(key)
+            }
+        }
+    }
+
+    @Test func twoChecksAtOnceNeverBothReportTheSameNoticeAsNew() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cedre.sqlite").path
+        let setup = try CedreStore.open(path: path)
+        try setup.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + Scenario.certified)
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                let store = try CedreStore.open(path: path)
+                let notices = try store.check(CheckRequest(asOf: "2016-06-01", horizonDays: 30, dryRun: false, actor: "cron", now: Date()))
+                results.add(notices.notices.filter { $0.status == .new }.count)
+            } catch {
+                results.add(-1)
+            }
+        }
+        #expect(results.all.filter { $0 > 0 }.count == 1)
+        #expect(!results.all.contains(-1))
+        #expect(try setup.verify().problem == nil)
+    }
+
+    @Test func onTheTwentyThirteenNetworkEveryMissingFirstSurveillanceIsReported() throws {
+        let store = try CedreStore.inMemory()
+        let context = RecordingContext.tests(today: "2013-12-31")
+        for file in ["members.csv", "events.jsonl"] {
+            _ = try store.importFile(CedreFixtures.network2013.appendingPathComponent(file), departements: CedreFixtures.departements, context: context)
+        }
+        let network = try store.network(through: "2013-12-31")
+        let decidedIn2013 = Set(network.dossiers.values.compactMap { dossier -> CertificationKey? in
+            guard let decision = dossier.certification?.currentDecision, decision.on.year == 2013 else { return nil }
+            return dossier.key
+        })
+        #expect(decidedIn2013.count == 47)
+        let overdue = Set(try check(store, "2014-12-31").filter { $0.notice.rule == .surveillanceOverdue }.map(\.notice.key))
+        #expect(decidedIn2013.isSubset(of: overdue))
+    }
+}
+
+/// Values collected across threads.
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int] = []
+
+    func add(_ value: Int) {
+        lock.lock()
+        values.append(value)
+        lock.unlock()
+    }
+
+    var all: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
+    }
+}

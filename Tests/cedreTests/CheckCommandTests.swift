@@ -1,0 +1,107 @@
+import CedreCore
+import CedreSchemas
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// `cedre check` as cron runs it: exit codes, --quiet, --dry-run, JSON, two runs at once.
+@Suite struct CheckCommandTests {
+    private func certifiedMember() throws -> CommandLineRunner {
+        let cli = try CommandLineRunner()
+        try cli.run("init")
+        try cli.run("member add --id solipass --name SOLIPASS --type GES --departement 49")
+        try cli.run("cert engage solipass --scheme cedre --on 2013-01-10")
+        let audit = try cli.run("audit plan solipass --scheme cedre --kind initial --on 2013-03-01").output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try cli.run("audit conduct \(audit) --on 2013-03-01")
+        let decided = try cli.run("cert decide solipass --scheme cedre --on 2013-05-02")
+        #expect(decided.status == 0, "\(decided.error)")
+        return cli
+    }
+
+    @Test func exitsThreeWhenSomethingNeedsAttentionAndZeroOtherwise() throws {
+        let cli = try certifiedMember()
+        defer { cli.cleanUp() }
+        let calm = try cli.run("check --as-of 2013-06-01")
+        #expect(calm.status == 0)
+        #expect(calm.output.contains("0 nouveau(x)"))
+        let late = try cli.run("check --as-of 2014-05-03 --lang en")
+        #expect(late.status == 3)
+        #expect(late.output.contains("surveillance-overdue"))
+        #expect(late.output.contains("2014-05-03"))
+    }
+
+    @Test func quietPrintsNothingWhenNothingChanged() throws {
+        let cli = try certifiedMember()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("check --as-of 2014-05-03 --quiet").status == 3)
+        let again = try cli.run("check --as-of 2014-05-03 --quiet")
+        #expect(again.status == 0)
+        #expect(again.output.isEmpty && again.error.isEmpty)
+    }
+
+    @Test func aDryRunPrintsExactlyWhatARealRunPrints() throws {
+        let cli = try certifiedMember()
+        defer { cli.cleanUp() }
+        let dry = try cli.run("check --as-of 2014-05-03 --dry-run --format json")
+        let real = try cli.run("check --as-of 2014-05-03 --format json")
+        #expect(dry.output == real.output)
+        #expect(dry.status == real.status)
+        let after = try cli.run("check --as-of 2014-05-03 --format json")
+        #expect(after.output.contains("\"open\""))
+    }
+
+    @Test func theJSONOutputFollowsItsSchema() throws {
+        let cli = try certifiedMember()
+        defer { cli.cleanUp() }
+        let run = try cli.run("check --as-of 2016-06-01 --horizon 120d --format json")
+        let document = try JSONParser.parse(run.output)
+        let schema = try JSONSchema(JSONParser.parse(CedreSchemas.json(named: "check")))
+        #expect(schema.validate(document).isEmpty)
+        #expect(document["asOf"]?.stringValue == "2016-06-01")
+        let rules = document["items"]?.arrayValue?.compactMap { $0["rule"]?.stringValue } ?? []
+        #expect(rules.contains("certificate-expired"))
+        #expect(document["items"]?.arrayValue?.allSatisfy { $0["status"]?.stringValue == "new" } == true)
+    }
+
+    @Test func twoProcessesAtOnceReportEachNoticeAsNewOnce() throws {
+        let cli = try certifiedMember()
+        defer { cli.cleanUp() }
+        let runs = Outputs()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            runs.add((try? cli.run("check --as-of 2016-06-01 --format json").output) ?? "")
+        }
+        let newCounts = runs.all.map { output in
+            (try? JSONParser.parse(output))?["counts"]?["new"]?.intValue ?? -1
+        }
+        #expect(newCounts.sorted().first == 0)
+        #expect(newCounts.sorted().last ?? 0 > 0)
+        #expect(try cli.run("verify").status == 0)
+    }
+
+    @Test func checkingAMissingDatabaseCreatesNothing() throws {
+        let cli = try CommandLineRunner()
+        defer { cli.cleanUp() }
+        let run = try cli.run("check")
+        #expect(run.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: cli.database))
+    }
+}
+
+/// Outputs collected across threads.
+private final class Outputs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String] = []
+
+    func add(_ value: String) {
+        lock.lock()
+        values.append(value)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
+    }
+}
