@@ -1,3 +1,13 @@
+CREATE TRIGGER check_run_refuses_delete BEFORE DELETE ON check_run
+BEGIN
+    SELECT RAISE(ABORT, 'the notice ledger is append-only');
+END;
+
+CREATE TRIGGER check_run_refuses_update BEFORE UPDATE ON check_run
+BEGIN
+    SELECT RAISE(ABORT, 'the notice ledger is append-only');
+END;
+
 CREATE TRIGGER event_refuses_delete BEFORE DELETE ON event
 BEGIN
     SELECT RAISE(ABORT, 'the event log is append-only: events cannot be deleted');
@@ -6,6 +16,26 @@ END;
 CREATE TRIGGER event_refuses_update BEFORE UPDATE ON event
 BEGIN
     SELECT RAISE(ABORT, 'the event log is append-only: events cannot be changed');
+END;
+
+CREATE TRIGGER notice_refuses_delete BEFORE DELETE ON notice
+BEGIN
+    SELECT RAISE(ABORT, 'the notice ledger is append-only');
+END;
+
+CREATE TRIGGER notice_refuses_update BEFORE UPDATE ON notice
+BEGIN
+    SELECT RAISE(ABORT, 'the notice ledger is append-only');
+END;
+
+CREATE TRIGGER notice_status_refuses_delete BEFORE DELETE ON notice_status
+BEGIN
+    SELECT RAISE(ABORT, 'the notice ledger is append-only');
+END;
+
+CREATE TRIGGER notice_status_refuses_update BEFORE UPDATE ON notice_status
+BEGIN
+    SELECT RAISE(ABORT, 'the notice ledger is append-only');
 END;
 
 CREATE TABLE audit (
@@ -46,11 +76,21 @@ CREATE TABLE certification (
     PRIMARY KEY (member_id, scheme_id)
 ) WITHOUT ROWID;
 
+CREATE TABLE check_run (
+    id INTEGER PRIMARY KEY,
+    as_of TEXT NOT NULL,
+    horizon_days INTEGER NOT NULL CHECK (horizon_days >= 0),
+    ran_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    last_event_id INTEGER NOT NULL
+);
+
 CREATE TABLE deadline (
     member_id TEXT NOT NULL,
     scheme_id TEXT NOT NULL,
     obligation TEXT NOT NULL CHECK (obligation IN ('surveillance-audit', 'recertification-planning',
-        'certificate-expiry', 'restore-window', 'suspension-maximum', 'finding-deadline')),
+        'certificate-expiry', 'restore-window', 'suspension-maximum', 'finding-deadline',
+        'referential-transition')),
     subject TEXT NOT NULL,
     due_on TEXT NOT NULL,
     PRIMARY KEY (member_id, scheme_id, obligation, subject)
@@ -126,6 +166,28 @@ CREATE TABLE member (
     left_on TEXT
 ) WITHOUT ROWID;
 
+CREATE TABLE notice (
+    id INTEGER PRIMARY KEY,
+    stream TEXT NOT NULL,
+    rule TEXT NOT NULL CHECK (rule IN ('surveillance-overdue', 'recertification-not-planned',
+        'certificate-expired', 'certification-lapsed', 'suspension-expired', 'major-finding-overdue',
+        'minor-finding-escalated', 'due-soon')),
+    due_on TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    finding_id TEXT,
+    obligation TEXT,
+    first_run INTEGER NOT NULL REFERENCES check_run(id),
+    UNIQUE (stream, rule, due_on)
+);
+
+CREATE TABLE notice_status (
+    id INTEGER PRIMARY KEY,
+    notice_id INTEGER NOT NULL REFERENCES notice(id),
+    run INTEGER NOT NULL REFERENCES check_run(id),
+    status TEXT NOT NULL CHECK (status IN ('resolved', 'reopened', 'closed'))
+);
+
 CREATE INDEX audit_by_certification ON audit(member_id, scheme_id);
 
 CREATE INDEX audit_by_scheduled_day ON audit(scheduled_on);
@@ -145,3 +207,7 @@ CREATE INDEX finding_by_certification ON finding(member_id, scheme_id);
 CREATE INDEX finding_by_state ON finding(state, deadline);
 
 CREATE INDEX member_by_region ON member(region, type);
+
+CREATE INDEX notice_by_member ON notice(member_id, scheme_id);
+
+CREATE INDEX notice_status_by_notice ON notice_status(notice_id, id);

@@ -43,6 +43,18 @@ public enum TransitionError: Error, Equatable, Sendable {
     case unknownGroup(MemberID, group: MemberID)
     /// The scheme is not defined.
     case unknownScheme(SchemeID)
+    /// Rule 9: a site with an unresolved major finding cannot leave the group's scope.
+    case exclusionWouldHideMajorFindings(CertificationKey, findings: [FindingID])
+    /// Rule 9: a group decision while a finding at some site blocks it.
+    case groupBlockedByFindings(CertificationKey, findings: [FindingBlock], on: Day)
+    /// Rule 13: a site joins only after its cross-audit and an external audit.
+    case joinRequirementsMissing(CertificationKey, missing: [String], on: Day)
+    /// Rule 10: an answer to an investigation that does not exist in the group.
+    case noSuchInvestigation(FindingID, CertificationKey)
+    /// Rule 14: the referential version is not one of the scheme's.
+    case unknownReferential(String, scheme: SchemeID)
+    /// Rule 14: no audit under a version being replaced after its cutoff.
+    case referentialRetired(AuditID, version: String, cutoff: Day)
 }
 
 /// A finding that blocks a certification decision, and why.
@@ -52,8 +64,11 @@ public struct FindingBlock: Equatable, Sendable, Codable {
     public let state: String
     /// What is missing: the corrective action verified effective, or an accepted plan.
     public let missing: Grade.DecisionEffect
+    /// The member where the finding was raised (for a group, the site).
+    public let member: MemberID?
 
-    public init(finding: FindingID, grade: GradeID, state: String, missing: Grade.DecisionEffect) {
+    public init(finding: FindingID, grade: GradeID, state: String, missing: Grade.DecisionEffect, member: MemberID? = nil) {
+        self.member = member
         self.finding = finding
         self.grade = grade
         self.state = state
@@ -109,6 +124,20 @@ extension TransitionError: CustomStringConvertible {
             return "member \(member) names group \(group), which is not a GES member of the federation."
         case .unknownScheme(let scheme):
             return "scheme '\(scheme)' is not defined (known: cedre, cedre-iso)."
+        case .exclusionWouldHideMajorFindings(let key, let findings):
+            let list = findings.map(\.rawValue).joined(separator: ", ")
+            return "\(key.member) cannot leave the scope of \(key.scheme) while its major finding \(list) is unresolved: the group certificate is all or nothing (rule 9); resolve it, or suspend the group."
+        case .groupBlockedByFindings(let key, let findings, let day):
+            let list = findings.map { "\($0.finding) at \($0.member.map(\.rawValue) ?? "?") (\($0.grade))" }.joined(separator: ", ")
+            return "the group decision for \(key.scheme) on \(day) is blocked by \(list): while any site has an unresolved major finding the group certificate is refused (rule 9)."
+        case .joinRequirementsMissing(let key, let missing, let day):
+            return "\(key.member) cannot join \(key.scheme) on \(day) without \(missing.joined(separator: " and ")) first (rule 13)."
+        case .noSuchInvestigation(let finding, let key):
+            return "no finding \(finding) at another site of \(key.scheme) opened an investigation \(key.member) could answer."
+        case .unknownReferential(let version, let scheme):
+            return "'\(version)' is not a referential version of scheme \(scheme)."
+        case .referentialRetired(let audit, let version, let cutoff):
+            return "audit \(audit) cannot be held under \(version) after \(cutoff), the last day before its transition ends (rule 14); plan it under the new version."
         }
     }
 }

@@ -73,11 +73,8 @@ private struct NoticeLedger {
     func run(catalog: SchemeCatalog) throws -> [ReportedNotice] {
         let network = try Replay.network(through: request.asOf, catalog: catalog, in: db)
         var current: [Key: Notice] = [:]
-        for key in network.dossiers.keys.sorted() {
-            guard let dossier = network.dossiers[key] else { continue }
-            for notice in dossier.notices(on: request.asOf, horizon: request.horizonDays) {
-                current[Key(subject: notice.subject, rule: notice.rule.rawValue, due: notice.due.description)] = notice
-            }
+        for notice in network.notices(on: request.asOf, horizon: request.horizonDays) {
+            current[Key(subject: notice.subject, rule: notice.rule.rawValue, due: notice.due.description)] = notice
         }
         let ledger = try entries()
         var run: Int64?

@@ -133,7 +133,9 @@ private struct Recorder {
             if let record = network.members[id] { try Projections.write(record, in: db) }
         }
         for key in changed {
-            if let dossier = network.dossiers[key] { try Projections.replace(dossier, in: db) }
+            if let dossier = network.dossiers[key] {
+                try Projections.replace(dossier, escalations: network.groupEscalations(for: dossier), in: db)
+            }
         }
         return appended
     }
@@ -171,19 +173,31 @@ private struct Recorder {
             """, arguments: ["certification/\(member)/", "certification/\(member)0", day])
     }
 
-    /// Replays each touched dossier with its new facts in day order; returns the dossiers touched.
+    /// Replays each touched unit of consistency with its new facts in day order, and returns
+    /// the dossiers to project.
+    ///
+    /// A single-site certification is its own unit; a group certificate's unit is every dossier
+    /// of the group scheme, so a late fact at one site is checked against the group's decisions.
     private func replayDossiers(touchedBy facts: [DatedFact], in network: inout Network) throws -> [CertificationKey] {
         var newFacts: [CertificationKey: [(index: Int, item: DatedFact)]] = [:]
-        var order: [CertificationKey] = []
+        var touched: [CertificationKey] = []
         for (index, item) in facts.enumerated() {
             guard let key = item.fact.key else { continue }
-            if newFacts[key] == nil { order.append(key) }
+            if newFacts[key] == nil { touched.append(key) }
             newFacts[key, default: []].append((index, item))
         }
-        for key in order {
-            let existing = try EventLog.events(ofStreams: [Stream.certification(key)], in: db)
-            let merged = merge(existing: existing, new: newFacts[key] ?? [])
-            for step in merged {
+        var units = touched.filter { catalog[$0.scheme]?.kind != .group }.map { [$0] }
+        for scheme in Set(touched.filter { catalog[$0.scheme]?.kind == .group }.map(\.scheme)).sorted() {
+            let known = try Replay.groupKeys(scheme, in: db)
+            units.append(known + touched.filter { $0.scheme == scheme && !known.contains($0) })
+        }
+        for unit in units {
+            for record in try unit.compactMap({ try MemberRows.fetch($0.member, in: db) }) where network.members[record.member.id] == nil {
+                network.insert(record)
+            }
+            let existing = try EventLog.events(ofStreams: unit.map(Stream.certification), in: db)
+            let additions = unit.flatMap { newFacts[$0] ?? [] }
+            for step in merge(existing: existing, new: additions) {
                 do {
                     switch step {
                     case .existing(let event):
@@ -192,11 +206,11 @@ private struct Recorder {
                         try network.apply(item.fact, on: item.day)
                     }
                 } catch let error as TransitionError {
-                    throw attribute(error, at: step, among: newFacts[key] ?? [])
+                    throw attribute(error, at: step, among: additions)
                 }
             }
         }
-        return order
+        return units.flatMap { $0 }
     }
 
     private enum Step {

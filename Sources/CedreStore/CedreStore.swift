@@ -86,12 +86,14 @@ extension CedreStore {
     }
 
     /// One dossier replayed from the log with the facts that happened on or before `day`.
+    ///
+    /// A group site is replayed with its whole group, whose rules its facts depend on.
     public func dossier(_ key: CertificationKey, through day: Day? = nil) throws -> Dossier? {
         try writer.read { db in
+            let keys = catalog[key.scheme]?.kind == .group ? try Replay.groupKeys(key.scheme, in: db) : [key]
             var network = Network(catalog: catalog)
-            guard let record = try MemberRows.fetch(key.member, in: db) else { return nil }
-            network.insert(record)
-            for event in try EventLog.events(ofStreams: [Stream.certification(key)], in: db) {
+            for record in try keys.compactMap({ try MemberRows.fetch($0.member, in: db) }) { network.insert(record) }
+            for event in try EventLog.events(ofStreams: keys.map(Stream.certification), in: db) {
                 if let day, event.occurredOn > day { break }
                 try network.apply(try event.fact(), on: event.occurredOn)
             }

@@ -142,7 +142,8 @@ enum Migrations {
                 member_id TEXT NOT NULL,
                 scheme_id TEXT NOT NULL,
                 obligation TEXT NOT NULL CHECK (obligation IN ('surveillance-audit', 'recertification-planning',
-                    'certificate-expiry', 'restore-window', 'suspension-maximum', 'finding-deadline')),
+                    'certificate-expiry', 'restore-window', 'suspension-maximum', 'finding-deadline',
+                    'referential-transition')),
                 subject TEXT NOT NULL,
                 due_on TEXT NOT NULL,
                 PRIMARY KEY (member_id, scheme_id, obligation, subject)

@@ -24,7 +24,9 @@ enum Projections {
             if let record = network.members[id] { try write(record, in: db) }
         }
         for key in network.dossiers.keys.sorted() {
-            if let dossier = network.dossiers[key] { try insert(dossier, in: db) }
+            if let dossier = network.dossiers[key] {
+                try insert(dossier, escalations: network.groupEscalations(for: dossier), in: db)
+            }
         }
     }
 
@@ -57,16 +59,20 @@ enum Projections {
     }
 
     /// Replaces every row of one dossier.
-    static func replace(_ dossier: Dossier, in db: Database) throws {
+    static func replace(
+        _ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:], in db: Database
+    ) throws {
         for table in dossierTables {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE member_id = ? AND scheme_id = ?")
                 .execute(arguments: [dossier.key.member, dossier.key.scheme])
         }
-        try insert(dossier, in: db)
+        try insert(dossier, escalations: escalations, in: db)
     }
 
-    /// Inserts every row of a dossier that has none yet.
-    static func insert(_ dossier: Dossier, in db: Database) throws {
+    /// Inserts every row of a dossier that has none yet; `escalations` are its group's (rule 8).
+    static func insert(
+        _ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:], in db: Database
+    ) throws {
         let key = dossier.key
         if let certification = dossier.certification, let lastFactOn = dossier.lastFactOn {
             try db.cachedStatement(sql: """
@@ -119,7 +125,7 @@ enum Projections {
                     closed_on, effective_grade, escalated_on, escalated_by, deadline)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for status in dossier.findingStatuses(on: lastFactOn) {
+            for status in dossier.findingStatuses(on: lastFactOn, escalations: escalations) {
                 let item = status.finding
                 try finding.execute(arguments: [
                     item.id, key.member, key.scheme, item.audit, item.grade, item.originalGrade, item.requirement,
@@ -132,7 +138,7 @@ enum Projections {
         let deadline = try db.cachedStatement(sql: """
             INSERT INTO deadline (member_id, scheme_id, obligation, subject, due_on) VALUES (?, ?, ?, ?, ?)
             """)
-        for item in dossier.deadlines {
+        for item in dossier.deadlines(escalations: escalations) {
             try deadline.execute(arguments: [key.member, key.scheme, item.obligation.rawValue, item.subject, item.day])
         }
     }

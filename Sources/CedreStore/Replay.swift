@@ -19,6 +19,15 @@ enum Replay {
         }
         return network
     }
+
+    /// Every dossier of a group scheme the projections know.
+    static func groupKeys(_ scheme: SchemeID, in db: Database) throws -> [CertificationKey] {
+        try MemberID.fetchAll(db, sql: """
+            SELECT member_id FROM certification WHERE scheme_id = ?
+            UNION SELECT member_id FROM group_membership WHERE scheme_id = ?
+            ORDER BY 1
+            """, arguments: [scheme, scheme]).map { CertificationKey(member: $0, scheme: scheme) }
+    }
 }
 
 extension CedreStore {

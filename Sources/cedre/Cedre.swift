@@ -21,6 +21,12 @@ struct Cedre: ParsableCommand {
               65  bad input: a refused fact, an invalid import, an unknown id
               70  internal error
 
+            ENVIRONMENT
+              CEDRE_DB       the database file, when --db is not given
+              CEDRE_ACTOR    who records the facts, when --actor is not given
+              XDG_DATA_HOME  the default database is $XDG_DATA_HOME/cedre/cedre.sqlite
+              NO_COLOR       when set and not empty, no colour even on a terminal
+
             EXAMPLE
               export CEDRE_DB=$(mktemp -d)/cedre.sqlite
               cedre init
@@ -30,12 +36,18 @@ struct Cedre: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Initialize.self, Demo.self, Import.self, Export.self, Backup.self, Verify.self, Rebuild.self, Log.self,
-            MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self, Check.self,
+            MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self, GroupCommand.self, Sample.self, Check.self,
+            ReportCommand.self,
         ])
 
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
             try command.run()
         } catch {
             guard let failure = ExitCodes.failure(for: error) else { exit(withError: error) }

@@ -30,7 +30,9 @@ import Testing
         #expect(certification.state == .certified)
         #expect(certification.certifiedOn == "2013-05-02")
         #expect(certification.expiresOn == "2016-05-02")
-        #expect(certification.decisions == [Certification.Decision(on: "2013-05-02", kind: .initial, expiresOn: "2016-05-02")])
+        #expect(certification.decisions == [
+            Certification.Decision(on: "2013-05-02", kind: .initial, expiresOn: "2016-05-02", referential: "cedre-v2"),
+        ])
     }
 
     @Test func aRenewalBeforeExpiryAddsThreeYearsToTheOldExpiry() throws {
@@ -131,7 +133,8 @@ import Testing
             (.auditConducted(key, "A-2017-0001"), "2017-02-01"),
             (.certificationDecided(key), "2017-03-01"),
         ])
-        #expect(dossier.certification?.currentDecision == Certification.Decision(on: "2017-03-01", kind: .initial, expiresOn: "2020-03-01"))
+        #expect(dossier.certification?.currentDecision == Certification.Decision(
+            on: "2017-03-01", kind: .initial, expiresOn: "2020-03-01", referential: "cedre-v2"))
     }
 
     // MARK: Rule 4

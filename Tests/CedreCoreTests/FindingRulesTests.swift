@@ -21,7 +21,7 @@ import Testing
     @Test func aMajorBlocksTheDecisionUntilVerifiedEffective() throws {
         var dossier = try Scenario.dossier(Scenario.audited)
         let blocked = TransitionError.blockedByFindings(
-            key, findings: [FindingBlock(finding: major, grade: "major", state: "open", missing: .blocksUntilVerified)],
+            key, findings: [FindingBlock(finding: major, grade: "major", state: "open", missing: .blocksUntilVerified, member: "solipass")],
             on: "2013-04-01")
         #expect(throws: blocked) { try dossier.apply(.certificationDecided(key), on: "2013-04-01") }
         try dossier.apply(Array(Scenario.findingClosed.prefix(3)))
@@ -66,7 +66,7 @@ import Testing
     @Test func aMinorNeedsAnAcceptedPlanBeforeADecision() throws {
         var dossier = try Scenario.dossier(minorAtInitialAudit)
         #expect(throws: TransitionError.blockedByFindings(
-            key, findings: [FindingBlock(finding: "F-2013-0002", grade: "minor", state: "open", missing: .blocksUntilPlanAccepted)],
+            key, findings: [FindingBlock(finding: "F-2013-0002", grade: "minor", state: "open", missing: .blocksUntilPlanAccepted, member: "solipass")],
             on: "2013-04-01")) {
             try dossier.apply(.certificationDecided(key), on: "2013-04-01")
         }

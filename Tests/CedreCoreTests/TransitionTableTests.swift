@@ -44,6 +44,7 @@ import Testing
         case .recertificationAuditUnplanned: .recertificationAuditUnplanned(on: day)
         case .recertificationAuditConducted: .recertificationAuditConducted(on: day)
         case .decided: .decided(on: day)
+        case .maintained: .maintained(on: day)
         case .suspended: .suspended(on: day, reason: .memberRequest)
         case .restored: .restored(on: day)
         case .withdrawn: .withdrawn(on: day, reason: .other)

@@ -31,10 +31,9 @@ enum Network2013 {
     static var register: CertificationRegister { CertificationRegister(network: network, on: day) }
 
     /// The four reports as `cedre report … --as-of 2013-12-31` builds them.
-    static var status: StatusReport { StatusReport(register: register) }
-    static var certifications: CertificationsReport { CertificationsReport(network: network, year: 2013, asOf: day) }
-    static var findings: FindingsReport { FindingsReport(network: network, on: day) }
-    static var audits: AuditProgramme {
-        AuditProgramme(network: network, from: "2013-01-01", to: day, asOf: day, departements: CedreFixtures.departements)
-    }
+    static let status = StatusReport(register: register)
+    static let certifications = CertificationsReport(network: network, year: 2013, asOf: day)
+    static let findings = FindingsReport(network: network, on: day)
+    static let audits = AuditProgramme(
+        network: network, from: "2013-01-01", to: day, asOf: day, departements: CedreFixtures.departements)
 }

@@ -55,6 +55,8 @@ public struct Audit: StateMachine, Equatable {
     public let key: CertificationKey
     public let kind: Kind
     public let plannedOn: Day
+    /// The version of the referential audited against (rule 14).
+    public let referential: String?
     public private(set) var state: State
     /// The day the audit is expected to take place; moved by confirmation and postponement.
     public private(set) var scheduledOn: Day
@@ -68,8 +70,12 @@ public struct Audit: StateMachine, Equatable {
     public private(set) var history: [Move] = []
 
     /// An audit as planned on `plannedOn`, to take place on `scheduledOn`.
-    public init(id: AuditID, key: CertificationKey, kind: Kind, plannedOn: Day, scheduledOn: Day, auditors: [String]) {
+    public init(
+        id: AuditID, key: CertificationKey, kind: Kind, plannedOn: Day, scheduledOn: Day, auditors: [String],
+        referential: String? = nil
+    ) {
         self.id = id
+        self.referential = referential
         self.key = key
         self.kind = kind
         self.plannedOn = plannedOn

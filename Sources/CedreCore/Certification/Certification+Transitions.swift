@@ -28,6 +28,7 @@ extension Certification {
             .init(.expired, .recertificationAuditConducted, .expired),
             .init(.certified, .decided, .certified),
             .init(.expired, .decided, .certified),
+            .init(.certified, .maintained, .certified),
             .init(.certified, .suspended, .suspended),
             .init(.suspended, .restored, .certified),
             .init(.engaged, .withdrawn, .withdrawn),

@@ -27,7 +27,11 @@ public struct Certification: StateMachine, Equatable {
         case recertificationAuditPlanned(on: Day)
         case recertificationAuditUnplanned(on: Day)
         case recertificationAuditConducted(on: Day)
-        case decided(on: Day)
+        /// A certification decision; under a referential version being replaced, the certificate
+        /// expires no later than `expiryCap`, the transition's end (rule 14).
+        case decided(on: Day, referential: String? = nil, expiryCap: Day? = nil)
+        /// The decision after a surveillance audit: the certificate is maintained.
+        case maintained(on: Day)
         case suspended(on: Day, reason: SuspensionReason)
         case restored(on: Day)
         case withdrawn(on: Day, reason: WithdrawalReason)
@@ -43,6 +47,7 @@ public struct Certification: StateMachine, Equatable {
         case recertificationAuditUnplanned
         case recertificationAuditConducted
         case decided
+        case maintained
         case suspended
         case restored
         case withdrawn
@@ -68,11 +73,14 @@ public struct Certification: StateMachine, Equatable {
         public let on: Day
         public let kind: Kind
         public let expiresOn: Day
+        /// The referential version the decision rests on (rule 14), when known.
+        public let referential: String?
 
-        public init(on: Day, kind: Kind, expiresOn: Day) {
+        public init(on: Day, kind: Kind, expiresOn: Day, referential: String? = nil) {
             self.on = on
             self.kind = kind
             self.expiresOn = expiresOn
+            self.referential = referential
         }
     }
 
@@ -174,19 +182,27 @@ public struct Certification: StateMachine, Equatable {
             recertificationAuditedOn = day
             if recertificationPlannedOn == nil { recertificationPlannedOn = day }
             return record(event, to: from)
-        case .decided(let day):
+        case .decided(let day, let referential, let cap):
+            func expiry(_ day: Day) -> Day { cap.map { min($0, day) } ?? day }
             switch from {
             case .audited:
-                startCycle(Decision(on: day, kind: .initial, expiresOn: day.adding(months: rules.validityMonths)))
+                startCycle(Decision(
+                    on: day, kind: .initial, expiresOn: expiry(day.adding(months: rules.validityMonths)),
+                    referential: referential))
             case .certified, .expired:
                 guard recertificationAuditedOn != nil, let previous = currentDecision else {
                     throw .recertificationAuditMissing(key, on: day)
                 }
                 let kind: Decision.Kind = from == .certified ? .renewal : .restoration
-                startCycle(Decision(on: day, kind: kind, expiresOn: previous.expiresOn.adding(months: rules.validityMonths)))
+                startCycle(Decision(
+                    on: day, kind: kind, expiresOn: expiry(previous.expiresOn.adding(months: rules.validityMonths)),
+                    referential: referential))
             case .engaged, .initialAuditPlanned, .suspended, .lapsed, .withdrawn:
                 throw illegal(event)
             }
+            return record(event, to: .certified)
+        case .maintained:
+            try require(from == .certified, event)
             return record(event, to: .certified)
         case .suspended(let day, let reason):
             try require(from == .certified, event)
@@ -249,7 +265,7 @@ extension Certification.Event {
         case .engaged(let day), .initialAuditPlanned(let day), .initialAuditUnplanned(let day),
             .initialAuditConducted(let day), .surveillanceAuditConducted(let day),
             .recertificationAuditPlanned(let day), .recertificationAuditUnplanned(let day),
-            .recertificationAuditConducted(let day), .decided(let day), .suspended(let day, _),
+            .recertificationAuditConducted(let day), .decided(let day, _, _), .maintained(let day), .suspended(let day, _),
             .restored(let day), .withdrawn(let day, _):
             day
         }
@@ -266,6 +282,7 @@ extension Certification.Event {
         case .recertificationAuditUnplanned: .recertificationAuditUnplanned
         case .recertificationAuditConducted: .recertificationAuditConducted
         case .decided: .decided
+        case .maintained: .maintained
         case .suspended: .suspended
         case .restored: .restored
         case .withdrawn: .withdrawn

@@ -27,14 +27,16 @@ public struct FindingStatus: Equatable, Sendable {
 }
 
 extension Dossier {
-    /// Each finding's grade, deadline and lateness as of `day` (facts applied so far).
-    public func findingStatuses(on day: Day) -> [FindingStatus] {
-        findings.map { status(of: $0, on: day) }
+    /// Each finding's grade, deadline and lateness as of `day` (facts applied so far);
+    /// `escalations` are those a group certificate decided (rule 8, group part).
+    public func findingStatuses(on day: Day, escalations: [FindingID: FindingStatus.Escalation] = [:]) -> [FindingStatus] {
+        findings.map { status(of: $0, on: day, escalation: escalations[$0.id]) }
     }
 
-    /// One finding's status as of `day`.
-    public func status(of finding: Finding, on day: Day) -> FindingStatus {
-        let escalation = self.escalation(of: finding, on: day)
+    /// One finding's status as of `day`, with a group escalation if there is one.
+    public func status(of finding: Finding, on day: Day, escalation group: FindingStatus.Escalation? = nil) -> FindingStatus {
+        let own = self.escalation(of: finding, on: day)
+        let escalation = [own, group].compactMap { $0 }.min { $0.on < $1.on }
         let gradeID = escalation.flatMap { scheme.grading.grade($0.from)?.escalatesTo } ?? finding.grade
         let grade = scheme.grading.grade(gradeID)
         var deadline: Day?
@@ -64,8 +66,8 @@ extension Dossier {
     }
 
     /// Rules 6 and 7: the findings that forbid a certification decision on `day`.
-    public func blockingFindings(on day: Day) -> [FindingBlock] {
-        findingStatuses(on: day).compactMap { status in
+    public func blockingFindings(on day: Day, escalations: [FindingID: FindingStatus.Escalation] = [:]) -> [FindingBlock] {
+        findingStatuses(on: day, escalations: escalations).compactMap { status in
             guard status.finding.isOpen, let grade = scheme.grading.grade(status.grade) else { return nil }
             switch grade.decision {
             case .blocksUntilVerified:
@@ -77,7 +79,7 @@ extension Dossier {
             }
             return FindingBlock(
                 finding: status.finding.id, grade: status.grade, state: status.finding.state.rawValue,
-                missing: grade.decision)
+                missing: grade.decision, member: key.member)
         }
     }
 }

@@ -5,7 +5,9 @@ extension Dossier {
     /// deadlines falling within `horizon` days.
     ///
     /// The dossier must hold the facts up to `day`; it is advanced to `day` here.
-    public func notices(on day: Day, horizon: Int) -> [Notice] {
+    public func notices(
+        on day: Day, horizon: Int, escalations: [FindingID: FindingStatus.Escalation] = [:]
+    ) -> [Notice] {
         let dossier = advance(to: day)
         var notices: [Notice] = []
         let stream = Stream.certification(key)
@@ -30,6 +32,7 @@ extension Dossier {
                     announce(dueBy, .recertificationPlanning)
                 }
                 announce(certification.expiresOn, .certificateExpiry)
+                announce(dossier.referentialCutoff, .referentialTransition)
                 if certification.state == .suspended { announce(certification.suspensionEndsBy, .suspensionMaximum) }
             case .expired:
                 if let expiresOn = certification.expiresOn { add(.certificateExpired, expiresOn.adding(days: 1)) }
@@ -49,7 +52,7 @@ extension Dossier {
         }
         let isActive = dossier.certification.map { $0.state != .withdrawn } ?? (dossier.membership?.state != .excluded)
         guard isActive else { return notices }
-        for status in dossier.findingStatuses(on: day) where status.finding.isOpen {
+        for status in dossier.findingStatuses(on: day, escalations: escalations) where status.finding.isOpen {
             if let escalation = status.escalation {
                 add(.minorFindingEscalated, escalation.on, finding: status.finding.id)
             }
@@ -80,7 +83,7 @@ public struct Deadline: Hashable, Sendable {
 
 extension Dossier {
     /// Every deadline set by the facts applied so far; the day after each, a notice may start.
-    public var deadlines: [Deadline] {
+    public func deadlines(escalations: [FindingID: FindingStatus.Escalation] = [:]) -> [Deadline] {
         var deadlines: [Deadline] = []
         func add(_ obligation: Obligation, _ day: Day?, subject: String = "") {
             if let day { deadlines.append(Deadline(obligation: obligation, subject: subject, day: day)) }
@@ -92,6 +95,7 @@ extension Dossier {
                 add(.recertificationPlanning, certification.recertificationPlanningDueBy)
                 add(.certificateExpiry, certification.expiresOn)
                 add(.restoreWindow, certification.restorableUntil)
+                add(.referentialTransition, referentialCutoff)
                 if certification.state == .suspended { add(.suspensionMaximum, certification.suspensionEndsBy) }
             case .expired:
                 add(.restoreWindow, certification.restorableUntil)
@@ -100,10 +104,21 @@ extension Dossier {
             }
         }
         if let lastFactOn {
-            for status in findingStatuses(on: lastFactOn) where status.finding.isOpen {
+            for status in findingStatuses(on: lastFactOn, escalations: escalations) where status.finding.isOpen {
                 add(.findingDeadline, status.deadline, subject: status.finding.id.rawValue)
             }
         }
         return deadlines
+    }
+}
+
+extension Dossier {
+    /// Rule 14: the last day the certificate's referential version may still be audited,
+    /// when a newer version replaces it.
+    public var referentialCutoff: Day? {
+        guard let decision = certification?.currentDecision,
+            let version = decision.referential ?? scheme.currentReferential(on: decision.on)?.id
+        else { return nil }
+        return scheme.successor(of: version)?.lastAuditUnderPreviousVersionOn
     }
 }

@@ -15,6 +15,8 @@ public struct Dossier: Equatable, Sendable {
     public private(set) var audits: [Audit] = []
     /// Findings in the order they were raised.
     public private(set) var findings: [Finding] = []
+    /// Rule 10: this site's answers to investigations opened by findings at other sites.
+    public private(set) var answers: [InvestigationAnswer] = []
     /// The day of the latest fact applied.
     public private(set) var lastFactOn: Day?
 
@@ -50,7 +52,7 @@ public struct Dossier: Equatable, Sendable {
 
     private mutating func perform(_ fact: Fact, on day: Day) throws(TransitionError) {
         switch fact {
-        case .memberAdded, .memberLeft:
+        case .memberAdded, .memberLeft, .sampleDrawn:
             return
         case .certificationEngaged:
             guard let certification else {
@@ -63,15 +65,24 @@ public struct Dossier: Equatable, Sendable {
         case .certificationDecided:
             let blocks = blockingFindings(on: day)
             guard blocks.isEmpty else { throw .blockedByFindings(key, findings: blocks, on: day) }
-            try applyToCertification(.decided(on: day), on: day)
+            let referential = decisiveAudit?.referential
+            let cap = referential.flatMap { scheme.successor(of: $0)?.transitionEndsOn }
+            try applyToCertification(.decided(on: day, referential: referential, expiryCap: cap), on: day)
+        case .certificationMaintained:
+            let blocks = blockingFindings(on: day)
+            guard blocks.isEmpty else { throw .blockedByFindings(key, findings: blocks, on: day) }
+            try applyToCertification(.maintained(on: day), on: day)
         case .certificationSuspended(_, let reason):
             try applyToCertification(.suspended(on: day, reason: reason), on: day)
         case .certificationRestored:
             try applyToCertification(.restored(on: day), on: day)
         case .certificationWithdrawn(_, let reason):
             try applyToCertification(.withdrawn(on: day, reason: reason), on: day)
-        case .auditPlanned(_, let id, let kind, let scheduledOn, let auditors):
-            try plan(Audit(id: id, key: key, kind: kind, plannedOn: day, scheduledOn: scheduledOn, auditors: auditors))
+        case .auditPlanned(_, let id, let kind, let scheduledOn, let auditors, let referential):
+            let version = try referentialVersion(referential, for: id, scheduledOn: scheduledOn)
+            try plan(Audit(
+                id: id, key: key, kind: kind, plannedOn: day, scheduledOn: scheduledOn, auditors: auditors,
+                referential: version))
         case .auditConfirmed(_, let id, let scheduledOn, let auditors):
             try updateAudit(id, .confirmed(on: day, scheduledOn: scheduledOn, auditors: auditors), on: day)
         case .auditPostponed(_, let id, let newDay, let reason):
@@ -100,6 +111,10 @@ public struct Dossier: Equatable, Sendable {
             try updateFinding(id, .implemented(on: day), on: day)
         case .findingVerified(_, let id, let effective):
             try updateFinding(id, .verified(on: day, effective: effective), on: day)
+        case .findingAnswered(_, let origin, let affected, let statement):
+            guard membership != nil else { throw .notACandidate(key, on: day) }
+            answers.removeAll { $0.finding == origin }
+            answers.append(InvestigationAnswer(finding: origin, site: key.member, affected: affected, statement: statement, on: day))
         case .findingRegraded(_, let id, let gradeID, let reason):
             guard let grade = scheme.grading.grade(gradeID), grade.isNonconformity else {
                 throw .unknownGrade(gradeID, scheme: scheme.id)
@@ -119,8 +134,32 @@ public struct Dossier: Equatable, Sendable {
         case .membershipReinstated:
             try applyToMembership(.reinstated(on: day), on: day)
         case .membershipExcluded(_, let reason):
+            let majors = blockingFindings(on: day).filter { $0.missing == .blocksUntilVerified }
+            guard majors.isEmpty else { throw .exclusionWouldHideMajorFindings(key, findings: majors.map(\.finding)) }
             try applyToMembership(.excluded(on: day, reason: reason), on: day)
         }
+    }
+
+    /// The last conducted audit a certification decision rests on: initial or recertification.
+    private var decisiveAudit: Audit? {
+        audits.filter { ($0.kind == .initial || $0.kind == .recertification) && $0.wasConducted }
+            .max { ($0.conductedOn ?? $0.scheduledOn) < ($1.conductedOn ?? $1.scheduledOn) }
+    }
+
+    /// Rule 14: the version an audit follows, refused when it names an unknown version or one
+    /// whose replacement forbids audits after its cutoff.
+    private func referentialVersion(_ requested: String?, for audit: AuditID, scheduledOn: Day) throws(TransitionError) -> String? {
+        let version: String?
+        if let requested {
+            guard scheme.referentialVersion(requested) != nil else { throw .unknownReferential(requested, scheme: scheme.id) }
+            version = requested
+        } else {
+            version = scheme.currentReferential(on: scheduledOn)?.id
+        }
+        if let version, let cutoff = scheme.successor(of: version)?.lastAuditUnderPreviousVersionOn, scheduledOn > cutoff {
+            throw .referentialRetired(audit, version: version, cutoff: cutoff)
+        }
+        return version
     }
 
     private mutating func applyToCertification(_ event: Certification.Event, on day: Day) throws(TransitionError) {

@@ -25,6 +25,12 @@ public struct FactPayload: Codable, Equatable, Sendable {
     public var due: Day?
     public var effective: Bool?
     public var reason: String?
+    public var affected: Bool?
+    public var referential: String?
+    public var year: Int?
+    public var mode: String?
+    public var seed: String?
+    public var sites: [MemberID]?
 
     public init() {}
 }
@@ -62,14 +68,16 @@ extension Fact {
             payload.source = member.source
         case .memberLeft(let id):
             payload.member = id
-        case .certificationEngaged, .certificationDecided, .certificationRestored, .membershipApplied,
+        case .certificationEngaged, .certificationDecided, .certificationMaintained, .certificationRestored,
+            .membershipApplied,
             .membershipJoined, .membershipReinstated:
             break
         case .certificationSuspended(_, let reason):
             payload.reason = reason.rawValue
         case .certificationWithdrawn(_, let reason):
             payload.reason = reason.rawValue
-        case .auditPlanned(_, let audit, let kind, let scheduledOn, let auditors):
+        case .auditPlanned(_, let audit, let kind, let scheduledOn, let auditors, let referential):
+            payload.referential = referential
             payload.audit = audit
             payload.auditKind = kind.rawValue
             payload.scheduledOn = scheduledOn
@@ -108,8 +116,20 @@ extension Fact {
             payload.finding = finding
             payload.grade = grade
             payload.reason = reason
+        case .findingAnswered(_, let finding, let affected, let statement):
+            payload.finding = finding
+            payload.affected = affected
+            payload.statement = statement
         case .membershipSuspended(_, let reason), .membershipExcluded(_, let reason):
             payload.reason = reason
+        case .sampleDrawn(let sample):
+            payload.member = sample.central
+            payload.scheme = sample.scheme
+            payload.year = sample.year
+            payload.auditKind = sample.audit.rawValue
+            payload.mode = sample.mode.rawValue
+            payload.seed = String(sample.seed)
+            payload.sites = sample.sites
         }
         return payload
     }
@@ -134,6 +154,8 @@ extension Fact {
             self = .certificationEngaged(try reader.key())
         case .certificationDecided:
             self = .certificationDecided(try reader.key())
+        case .certificationMaintained:
+            self = .certificationMaintained(try reader.key())
         case .certificationSuspended:
             self = .certificationSuspended(try reader.key(), reason: try reader.enumeration(payload.reason, "reason"))
         case .certificationRestored:
@@ -144,7 +166,8 @@ extension Fact {
             self = .auditPlanned(
                 try reader.key(), try reader.required(payload.audit, "audit"),
                 kind: try reader.enumeration(payload.auditKind, "auditKind"),
-                scheduledOn: try reader.required(payload.scheduledOn, "scheduledOn"), auditors: payload.auditors ?? [])
+                scheduledOn: try reader.required(payload.scheduledOn, "scheduledOn"), auditors: payload.auditors ?? [],
+                referential: payload.referential)
         case .auditConfirmed:
             self = .auditConfirmed(
                 try reader.key(), try reader.required(payload.audit, "audit"),
@@ -185,6 +208,18 @@ extension Fact {
             self = .findingRegraded(
                 try reader.key(), try reader.required(payload.finding, "finding"),
                 grade: try reader.required(payload.grade, "grade"), reason: payload.reason ?? "")
+        case .findingAnswered:
+            self = .findingAnswered(
+                try reader.key(), try reader.required(payload.finding, "finding"),
+                affected: try reader.required(payload.affected, "affected"), statement: payload.statement ?? "")
+        case .sampleDrawn:
+            guard let seed = UInt64(try reader.required(payload.seed, "seed")) else {
+                throw FactPayloadError(field: "seed", message: "must be a whole number written as text")
+            }
+            self = .sampleDrawn(SampleRecord(
+                scheme: try reader.required(payload.scheme, "scheme"), central: try reader.required(payload.member, "member"),
+                year: try reader.required(payload.year, "year"), audit: try reader.enumeration(payload.auditKind, "auditKind"),
+                mode: try reader.enumeration(payload.mode, "mode"), seed: seed, sites: try reader.required(payload.sites, "sites")))
         case .membershipApplied:
             self = .membershipApplied(try reader.key())
         case .membershipJoined:

@@ -11,10 +11,15 @@ public enum Fact: Equatable, Sendable {
     case memberLeft(MemberID)
     case certificationEngaged(CertificationKey)
     case certificationDecided(CertificationKey)
+    /// The decision that follows a surveillance audit: the certificate is maintained.
+    case certificationMaintained(CertificationKey)
     case certificationSuspended(CertificationKey, reason: SuspensionReason)
     case certificationRestored(CertificationKey)
     case certificationWithdrawn(CertificationKey, reason: WithdrawalReason)
-    case auditPlanned(CertificationKey, AuditID, kind: Audit.Kind, scheduledOn: Day, auditors: [String])
+    /// `referential` is the version of the referential audited against (rule 14); nil for the
+    /// latest published by the audit's day.
+    case auditPlanned(
+        CertificationKey, AuditID, kind: Audit.Kind, scheduledOn: Day, auditors: [String], referential: String? = nil)
     case auditConfirmed(CertificationKey, AuditID, scheduledOn: Day, auditors: [String])
     case auditPostponed(CertificationKey, AuditID, to: Day, reason: String)
     case auditCancelled(CertificationKey, AuditID, reason: String)
@@ -29,11 +34,15 @@ public enum Fact: Equatable, Sendable {
     case findingImplemented(CertificationKey, FindingID)
     case findingVerified(CertificationKey, FindingID, effective: Bool)
     case findingRegraded(CertificationKey, FindingID, grade: GradeID, reason: String)
+    /// Rule 10: a group site's answer to the investigation a finding at another site opened.
+    case findingAnswered(CertificationKey, FindingID, affected: Bool, statement: String)
     case membershipApplied(CertificationKey)
     case membershipJoined(CertificationKey)
     case membershipSuspended(CertificationKey, reason: String)
     case membershipReinstated(CertificationKey)
     case membershipExcluded(CertificationKey, reason: String)
+    /// Rule 12: the sites drawn for a group's external audit, with the seed that replays the draw.
+    case sampleDrawn(SampleRecord)
 
     /// The kind as the log's `kind` column writes it.
     public enum Kind: String, CaseIterable, Codable, Sendable {
@@ -41,6 +50,7 @@ public enum Fact: Equatable, Sendable {
         case memberLeft = "member.left"
         case certificationEngaged = "certification.engaged"
         case certificationDecided = "certification.decided"
+        case certificationMaintained = "certification.maintained"
         case certificationSuspended = "certification.suspended"
         case certificationRestored = "certification.restored"
         case certificationWithdrawn = "certification.withdrawn"
@@ -58,11 +68,13 @@ public enum Fact: Equatable, Sendable {
         case findingImplemented = "finding.implemented"
         case findingVerified = "finding.verified"
         case findingRegraded = "finding.regraded"
+        case findingAnswered = "finding.answered"
         case membershipApplied = "membership.applied"
         case membershipJoined = "membership.joined"
         case membershipSuspended = "membership.suspended"
         case membershipReinstated = "membership.reinstated"
         case membershipExcluded = "membership.excluded"
+        case sampleDrawn = "sample.drawn"
     }
 
     public var kind: Kind {
@@ -71,6 +83,7 @@ public enum Fact: Equatable, Sendable {
         case .memberLeft: .memberLeft
         case .certificationEngaged: .certificationEngaged
         case .certificationDecided: .certificationDecided
+        case .certificationMaintained: .certificationMaintained
         case .certificationSuspended: .certificationSuspended
         case .certificationRestored: .certificationRestored
         case .certificationWithdrawn: .certificationWithdrawn
@@ -88,26 +101,29 @@ public enum Fact: Equatable, Sendable {
         case .findingImplemented: .findingImplemented
         case .findingVerified: .findingVerified
         case .findingRegraded: .findingRegraded
+        case .findingAnswered: .findingAnswered
         case .membershipApplied: .membershipApplied
         case .membershipJoined: .membershipJoined
         case .membershipSuspended: .membershipSuspended
         case .membershipReinstated: .membershipReinstated
         case .membershipExcluded: .membershipExcluded
+        case .sampleDrawn: .sampleDrawn
         }
     }
 
     /// The certification the fact belongs to; nil for facts about the member itself.
     public var key: CertificationKey? {
         switch self {
-        case .memberAdded, .memberLeft:
+        case .memberAdded, .memberLeft, .sampleDrawn:
             nil
-        case .certificationEngaged(let key), .certificationDecided(let key), .certificationSuspended(let key, _),
+        case .certificationEngaged(let key), .certificationDecided(let key), .certificationMaintained(let key),
+            .certificationSuspended(let key, _),
             .certificationRestored(let key), .certificationWithdrawn(let key, _),
-            .auditPlanned(let key, _, _, _, _), .auditConfirmed(let key, _, _, _), .auditPostponed(let key, _, _, _),
+            .auditPlanned(let key, _, _, _, _, _), .auditConfirmed(let key, _, _, _), .auditPostponed(let key, _, _, _),
             .auditCancelled(let key, _, _), .auditConducted(let key, _), .auditReported(let key, _),
             .auditClosed(let key, _), .findingRaised(let key, _, _, _, _, _), .findingCorrected(let key, _, _),
             .findingPlanProposed(let key, _, _), .findingPlanAccepted(let key, _, _),
-            .findingImplemented(let key, _), .findingVerified(let key, _, _), .findingRegraded(let key, _, _, _),
+            .findingImplemented(let key, _), .findingVerified(let key, _, _), .findingRegraded(let key, _, _, _), .findingAnswered(let key, _, _, _),
             .membershipApplied(let key), .membershipJoined(let key), .membershipSuspended(let key, _),
             .membershipReinstated(let key), .membershipExcluded(let key, _):
             key
@@ -119,13 +135,16 @@ public enum Fact: Equatable, Sendable {
         switch self {
         case .memberAdded(let member, _): member.id
         case .memberLeft(let id): id
+        case .sampleDrawn(let sample): sample.central
         default: key?.member ?? ""
         }
     }
 
-    /// The log stream the fact is appended to: one per member and one per certification.
+    /// The log stream the fact is appended to: one per member, one per certification, one per
+    /// group audit sample.
     public var stream: String {
-        key.map(Stream.certification) ?? Stream.member(member)
+        if case .sampleDrawn(let sample) = self { return Stream.sample(sample) }
+        return key.map(Stream.certification) ?? Stream.member(member)
     }
 }
 
@@ -136,6 +155,35 @@ public enum Stream {
 
     /// `certification/solipass/cedre`: a certification with its audits and findings.
     public static func certification(_ key: CertificationKey) -> String { "certification/\(key.member)/\(key.scheme)" }
+
+    /// `sample/cedre-iso/2014/surveillance`: the draws of one group audit.
+    public static func sample(_ sample: SampleRecord) -> String {
+        "sample/\(sample.scheme)/\(sample.year)/\(sample.audit.rawValue)"
+    }
+}
+
+/// A recorded sample draw (rule 12): what was drawn, with what seed, so it can be replayed.
+public struct SampleRecord: Equatable, Sendable {
+    public let scheme: SchemeID
+    public let central: MemberID
+    public let year: Int
+    public let audit: SiteSample.AuditKind
+    public let mode: SiteSampler.Mode
+    public let seed: UInt64
+    public let sites: [MemberID]
+
+    public init(
+        scheme: SchemeID, central: MemberID, year: Int, audit: SiteSample.AuditKind, mode: SiteSampler.Mode,
+        seed: UInt64, sites: [MemberID]
+    ) {
+        self.scheme = scheme
+        self.central = central
+        self.year = year
+        self.audit = audit
+        self.mode = mode
+        self.seed = seed
+        self.sites = sites
+    }
 }
 
 /// A fact with the day it happened: what is recorded, imported and replayed.

@@ -29,6 +29,8 @@ public struct Network: Sendable {
     public let catalog: SchemeCatalog
     public private(set) var members: [MemberID: MemberRecord] = [:]
     public private(set) var dossiers: [CertificationKey: Dossier] = [:]
+    /// Rule 12: the recorded sample draws, oldest first.
+    public private(set) var samples: [SampleRecord] = []
 
     public init(catalog: SchemeCatalog) {
         self.catalog = catalog
@@ -48,10 +50,14 @@ public struct Network: Sendable {
         case .memberLeft(let id):
             try requireMember(id, on: day)
             members[id]?.leftOn = day
+        case .sampleDrawn(let sample):
+            try requireMember(sample.central, on: day)
+            samples.append(sample)
         default:
             guard let key = fact.key else { return }
             try requireMember(key.member, on: day)
             guard let scheme = catalog[key.scheme] else { throw .unknownScheme(key.scheme) }
+            try checkGroupRules(fact, scheme: scheme, on: day)
             var dossier = dossiers[key] ?? Dossier(key: key, scheme: scheme)
             try dossier.apply(fact, on: day)
             dossiers[key] = dossier
@@ -67,5 +73,52 @@ public struct Network: Sendable {
     private func requireMember(_ id: MemberID, on day: Day) throws(TransitionError) {
         guard let record = members[id] else { throw .unknownMember(id, on: day) }
         if let leftOn = record.leftOn, day > leftOn { throw .memberHasLeft(id, leftOn: leftOn, on: day) }
+    }
+}
+
+extension Network {
+    /// The group certificate of a group scheme, from the dossiers replayed so far.
+    public func groupCertificate(_ scheme: SchemeID) -> GroupCertificate? {
+        guard let definition = catalog[scheme], definition.kind == .group else { return nil }
+        return GroupCertificate(scheme: definition, dossiers: dossiers.values.filter { $0.key.scheme == scheme })
+    }
+
+    /// The escalations a dossier's group decided (rule 8, group part); none for a single scheme.
+    public func groupEscalations(for dossier: Dossier, on day: Day? = nil) -> [FindingID: FindingStatus.Escalation] {
+        guard dossier.scheme.kind == .group, let group = groupCertificate(dossier.key.scheme) else { return [:] }
+        guard let day = day ?? dossier.lastFactOn else { return [:] }
+        return group.escalations(on: day)
+    }
+
+    /// Every notice of every dossier on `day`, group rules included.
+    public func notices(on day: Day, horizon: Int) -> [Notice] {
+        var escalations: [SchemeID: [FindingID: FindingStatus.Escalation]] = [:]
+        for scheme in catalog.schemes where scheme.kind == .group {
+            escalations[scheme.id] = groupCertificate(scheme.id)?.escalations(on: day)
+        }
+        return dossiers.keys.sorted().flatMap { key in
+            dossiers[key]?.notices(on: day, horizon: horizon, escalations: escalations[key.scheme] ?? [:]) ?? []
+        }
+    }
+
+    /// Rules 9, 10 and 13: what a fact about a group scheme must respect across its dossiers.
+    func checkGroupRules(_ fact: Fact, scheme: Scheme, on day: Day) throws(TransitionError) {
+        guard scheme.kind == .group, let key = fact.key else { return }
+        let group = GroupCertificate(scheme: scheme, dossiers: dossiers.values.filter { $0.key.scheme == scheme.id })
+        switch fact {
+        case .certificationDecided, .certificationMaintained:
+            guard dossiers[key]?.membership == nil else { return }
+            let blocks = group.blockingFindings(on: day).filter { $0.member != key.member }
+            guard blocks.isEmpty else { throw .groupBlockedByFindings(key, findings: blocks, on: day) }
+        case .membershipJoined:
+            let missing = group.missingBeforeJoining(key.member, on: day)
+            guard missing.isEmpty else { throw .joinRequirementsMissing(key, missing: missing, on: day) }
+        case .findingAnswered(_, let origin, _, _):
+            guard group.findingOpeningAnInvestigation(origin, answeredBy: key.member) != nil else {
+                throw .noSuchInvestigation(origin, key)
+            }
+        default:
+            return
+        }
     }
 }

@@ -28,6 +28,8 @@ public enum Obligation: String, Codable, CaseIterable, Sendable {
     case restoreWindow = "restore-window"
     case suspensionMaximum = "suspension-maximum"
     case findingDeadline = "finding-deadline"
+    /// Rule 14: the last day an audit may be held under a referential version being replaced.
+    case referentialTransition = "referential-transition"
 }
 
 /// Something that needs a human, with the true day it fell due.

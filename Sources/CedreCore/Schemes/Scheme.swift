@@ -160,3 +160,22 @@ public struct ReferentialVersion: Codable, Equatable, Sendable {
         return end.adding(months: -months)
     }
 }
+
+extension Scheme {
+    /// The version with this id.
+    public func referentialVersion(_ id: String) -> ReferentialVersion? {
+        referentialVersions.first { $0.id == id }
+    }
+
+    /// The latest version published on or before `day`: the one audits follow by default.
+    public func currentReferential(on day: Day) -> ReferentialVersion? {
+        referentialVersions.filter { $0.publishedOn <= day }.max { $0.publishedOn < $1.publishedOn }
+    }
+
+    /// The version that replaces `id`, if one is declared with a transition period.
+    public func successor(of id: String) -> ReferentialVersion? {
+        guard let version = referentialVersion(id) else { return nil }
+        return referentialVersions.filter { $0.publishedOn > version.publishedOn && $0.transitionMonths != nil }
+            .min { $0.publishedOn < $1.publishedOn }
+    }
+}

@@ -21,7 +21,7 @@ extension AuditProgramme {
                 rows: byKind.map { [words.capitalized(words.auditKind($0.kind)), words.number($0.audits), words.number($0.conducted)] })),
             .heading(words.label(.byMonth)),
             .chart(BarChart(
-                title: words.label(.byMonth), series: [words.label(.audits)],
+                title: words.label(.auditsByMonth), series: [words.label(.audits)],
                 bars: byMonth.map { .init(label: words.month($0.month), values: [$0.audits]) })),
             .table(Table(
                 columns: [words.label(.month), words.label(.audits)], alignments: [.left, .right],

@@ -25,7 +25,7 @@ extension CertificationsReport {
         let counts = regions.map { region in kinds.map { kind in region.entries.filter { $0.kind == kind }.count } }
         document.blocks.append(.heading(words.label(.byRegion)))
         document.blocks.append(.chart(BarChart(
-            title: words.label(.byRegion), series: series,
+            title: words.label(.listedByRegion), series: series,
             bars: regions.indices.map { BarChart.Bar(label: regions[$0].name, values: counts[$0]) })))
         document.blocks.append(.table(Table(
             columns: [words.label(.region)] + series + [words.label(.total)],

@@ -158,6 +158,8 @@ private struct CheckWords {
         case (.suspensionMaximum?, .en): "end of the maximum suspension"
         case (.findingDeadline?, .fr): "échéance de la non-conformité\(finding)"
         case (.findingDeadline?, .en): "deadline of finding\(finding)"
+        case (.referentialTransition?, .fr): "dernier jour d'audit sur l'ancienne version du référentiel"
+        case (.referentialTransition?, .en): "last day to audit under the old referential version"
         case (nil, .fr): "échéance"
         case (nil, .en): "deadline"
         }

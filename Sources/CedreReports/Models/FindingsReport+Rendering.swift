@@ -29,7 +29,7 @@ extension FindingsReport {
             .table(tallies(words.label(.age), byAge.map { (words.ageBand(from: $0.minimumDays, to: $0.maximumDays), $0.tally) })),
             .heading(words.label(.byRegion)),
             .chart(BarChart(
-                title: words.label(.byRegion), series: [open, late],
+                title: words.label(.findingsByRegion), series: [words.label(.inTime), late],
                 bars: byRegion.map { .init(label: $0.name, values: [$0.tally.open - $0.tally.overdue, $0.tally.overdue]) })),
             .table(tallies(words.label(.region), byRegion.map { ($0.name, $0.tally) })),
             .heading(words.label(.byMember)),

@@ -33,7 +33,7 @@ extension StatusReport {
         ]
         let series = [words.label(.newlyCertified), words.label(.renewed), words.label(.joinedGroup)]
         document.blocks.append(.chart(BarChart(
-            title: words.label(.certificationsByYear), series: series,
+            title: words.label(.certificationsByKindAndYear), series: series,
             bars: certificationsByYear.map { .init(label: String($0.year), values: [$0.newlyCertified, $0.renewed, $0.joinedGroup]) })))
         document.blocks.append(.table(Table(
             columns: [words.label(.year)] + series, alignments: [.left, .right, .right, .right],

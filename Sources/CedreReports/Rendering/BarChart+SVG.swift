@@ -17,14 +17,14 @@ extension BarChart {
     private static let rowHeight = 18.0
     private static let barHeight = 12.0
     private static let legendRowHeight = 18.0
-    private static let characterWidth = 6.2
+    private static let characterWidth = 6.8
 
     /// The chart as an HTML `<figure>` holding an inline `<svg>`: a caption, a legend with
     /// the patterns, one labelled bar per category with its total, and a tooltip per segment.
     /// `id` prefixes the pattern ids so several charts live in one page.
     func svgFigure(id: String) -> String {
         let chart = droppingEmptySeries()
-        let labelWidth = min(200, max(60, Double(chart.bars.map(\.label.count).max() ?? 0) * BarChart.characterWidth + 8))
+        let labelWidth = min(220, max(60, Double(chart.bars.map(\.label.count).max() ?? 0) * BarChart.characterWidth + 10))
         let barStart = labelWidth + 6
         let barArea = BarChart.width - barStart - 48
         let maximum = max(1, chart.bars.map(\.total).max() ?? 1)

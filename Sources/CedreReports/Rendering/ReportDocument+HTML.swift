@@ -56,8 +56,16 @@ extension ReportDocument {
     }
 
     private static func html(_ table: Table) -> String {
+        // Short cells without spaces (ids, dates, codes) never break across lines.
+        let compact = table.columns.indices.map { index in
+            table.rows.allSatisfy { row in
+                let cell = row.indices.contains(index) ? row[index] : ""
+                return cell.count <= 12 && !cell.contains(" ")
+            }
+        }
         func cellClass(_ index: Int) -> String {
-            table.alignments.indices.contains(index) && table.alignments[index] == .right ? " class=\"number\"" : ""
+            if table.alignments.indices.contains(index) && table.alignments[index] == .right { return " class=\"number\"" }
+            return compact[index] ? " class=\"compact\"" : ""
         }
         let header = table.columns.indices.map { "<th\(cellClass($0))>\(escapeHTML(table.columns[$0]))</th>" }.joined()
         let rows = table.rows.indices.map { rowIndex in
@@ -65,7 +73,8 @@ extension ReportDocument {
             let cells = row.indices.map { "<td\(cellClass($0))>\(escapeHTML(row[$0]))</td>" }.joined()
             return table.highlightedRows.contains(rowIndex) ? "<tr class=\"highlight\">\(cells)</tr>" : "<tr>\(cells)</tr>"
         }
-        return "<table>\n<thead><tr>\(header)</tr></thead>\n<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody>\n</table>"
+        let isCounts = table.alignments.count > 1 && table.alignments.dropFirst().allSatisfy { $0 == .right }
+        return (isCounts ? "<table class=\"counts\">" : "<table>") + "\n<thead><tr>\(header)</tr></thead>\n<tbody>\n" + rows.joined(separator: "\n") + "\n</tbody>\n</table>"
     }
 
     private static func html(_ items: [ListItem]) -> String {
@@ -117,6 +126,7 @@ extension ReportDocument {
         thead { display: table-header-group; }
         th, td { padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; border-bottom: 0.5px solid #aaaaaa; }
         th { border-bottom: 1.5px solid #222222; font-weight: 700; }
+        .counts td:first-child, .counts th:first-child, td.compact { white-space: nowrap; }
         .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr, li { break-inside: avoid; }
         tr.highlight td { color: #a4001c; font-weight: 700; }

@@ -49,17 +49,21 @@ public struct Table: Equatable, Sendable {
     static let minimumFittedWidth = 6
 
     /// Each column's width: its widest cell, then, while the table is wider than `limit`, one
-    /// character less for the widest left-aligned column (numbers are never cut).
+    /// character less for the widest column that can still shrink. Text columns shrink down to
+    /// `minimumFittedWidth`; number columns only lose header characters, so a number is never cut.
     func fittedWidths(to limit: Int?) -> [Int] {
         var widths = columns.indices.map { index in
             ([columns[index]] + rows.map { $0[safe: index] }).map(\.count).max() ?? 0
         }
         guard let limit else { return widths }
+        let minimums = columns.indices.map { index in
+            alignments[safe: index] == .right
+                ? max(1, rows.map { $0[safe: index].count }.max() ?? 1)
+                : min(widths[index], Table.minimumFittedWidth)
+        }
         var excess = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - limit
         while excess > 0 {
-            let shrinkable = widths.indices.filter {
-                alignments[safe: $0] == .left && widths[$0] > Table.minimumFittedWidth
-            }
+            let shrinkable = widths.indices.filter { widths[$0] > minimums[$0] }
             guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
             excess -= 1

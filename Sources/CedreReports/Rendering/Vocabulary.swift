@@ -172,9 +172,9 @@ public struct Vocabulary: Sendable {
     public func milestone(_ kind: CertificationMilestone.Kind, scheme: String) -> String {
         switch (kind, language) {
         case (.newlyCertified, .fr): "nouvelle certification \(scheme)"
-        case (.newlyCertified, .en): "newly certified \(scheme)"
+        case (.newlyCertified, .en): "new \(scheme) certificate"
         case (.renewed, .fr): "renouvellement \(scheme)"
-        case (.renewed, .en): "\(scheme) renewed"
+        case (.renewed, .en): "\(scheme) renewal"
         case (.joinedGroup, .fr): "certification de groupe \(scheme)"
         case (.joinedGroup, .en): "joined the \(scheme) group"
         }
@@ -190,6 +190,7 @@ public struct Vocabulary: Sendable {
         case "restore-window": words = ("fin du délai de rétablissement", "end of the restore window")
         case "suspension-maximum": words = ("fin de la suspension maximale", "end of the maximum suspension")
         case "finding-deadline": words = ("échéance d'un écart", "finding deadline")
+        case "referential-transition": words = ("dernier audit sous l'ancien référentiel", "last audit under the old referential")
         case "surveillance-overdue": words = ("audit de surveillance en retard", "surveillance audit overdue")
         case "recertification-not-planned": words = ("renouvellement non planifié", "recertification not planned")
         case "major-finding-overdue": words = ("non-conformité majeure en retard", "major nonconformity overdue")
@@ -254,7 +255,8 @@ public struct Vocabulary: Sendable {
         case findingsTitle, open, grade, age, byGrade, byAge, byMember, findings, audit, requirement, state
         case auditedOn, escalated, totalOpen
         case auditsTitle, to, audits, conducted, byKind, byMonth, day, kind, auditors, location, month
-        case generatedBy, shareNote
+        case generatedBy, shareNote, htmlReport, demoDatabase
+        case inTime, findingsByRegion, listedByRegion, auditsByMonth, certificationsByKindAndYear
 
         var words: (fr: String, en: String) {
             switch self {
@@ -273,7 +275,7 @@ public struct Vocabulary: Sendable {
             case .scheme: ("référentiel", "scheme")
             case .region: ("région", "region")
             case .type: ("type", "type")
-            case .certifiedShare: ("part des adhérents certifiés", "share of members certified")
+            case .certifiedShare: ("des adhérents certifiés", "of members certified")
             case .scope: ("Périmètre", "Scope")
             case .allNetwork: ("tout le réseau", "the whole network")
             case .statesByRegion: ("États par région", "States by region")
@@ -330,6 +332,13 @@ public struct Vocabulary: Sendable {
             case .location: ("lieu", "location")
             case .month: ("mois", "month")
             case .generatedBy: ("Produit par cedre à partir du journal des faits.", "Produced by cedre from the event log.")
+            case .inTime: ("dans les délais", "in time")
+            case .findingsByRegion: ("Écarts ouverts par région", "Open findings by region")
+            case .listedByRegion: ("Entreprises de la liste par région", "Listed members by region")
+            case .auditsByMonth: ("Audits par mois", "Audits per month")
+            case .certificationsByKindAndYear: ("Certifications par année et par catégorie", "Certifications per year, by category")
+            case .htmlReport: ("rapport HTML", "HTML report")
+            case .demoDatabase: ("base de démonstration", "demo database")
             case .shareNote: (
                 "La part est calculée : certifiés ÷ adhérents comptés ce jour-là.",
                 "The share is computed: certified ÷ members counted that day.")

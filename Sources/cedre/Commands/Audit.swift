@@ -8,6 +8,15 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Plan, confirm, conduct, report, close, cancel, postpone, list or show audits.",
+        discussion: """
+            An audit is planned, may be confirmed or postponed, is conducted, reported and \
+            closed, or cancelled; conducting it moves the certification.
+
+            EXAMPLE
+              AUDIT=$(cedre audit plan solipass --scheme cedre --kind initial --on 2013-03-01)
+              cedre audit conduct $AUDIT --on 2013-03-01
+              cedre audit show $AUDIT
+            """,
         subcommands: [Plan.self, Confirm.self, Conduct.self, Report.self, Close.self, Cancel.self, Postpone.self,
                       List.self, Show.self])
 
@@ -319,11 +328,9 @@ private func recordAudit(
     _ audit: String, store options: StoreOptions, on day: Day?, done: String,
     _ fact: (CertificationKey, AuditID) -> Fact
 ) throws {
-    let store = try options.openStore()
     let id = AuditID(rawValue: audit)
-    let key = try store.certificationKey(ofAudit: id)
-    let date = day ?? options.today
-    try store.record([DatedFact(fact(key, id), on: date)], context: options.context)
+    let key = try options.openExistingStore().certificationKey(ofAudit: id)
+    let date = try options.record([fact(key, id)], on: day)
     Output.write("Audit \(id) \(done) on \(date).\n")
 }
 

@@ -8,7 +8,16 @@ struct CertificationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
         abstract: "Engage, decide, suspend, restore, withdraw or show a member's certification under a scheme.",
-        subcommands: [Engage.self, Decide.self, Suspend.self, Restore.self, Withdraw.self, Show.self])
+        discussion: """
+            A certification goes engaged → initialAuditPlanned → audited → certified, then \
+            may be suspended, restored, withdrawn; expiry and lapse follow from the calendar.
+
+            EXAMPLE
+              cedre cert engage solipass --scheme cedre --on 2013-01-10
+              cedre cert decide solipass --scheme cedre --on 2013-05-02
+              cedre cert show solipass --scheme cedre --as-of 2014-05-03
+            """,
+        subcommands: [Engage.self, Decide.self, Maintain.self, Suspend.self, Restore.self, Withdraw.self, Show.self])
 
     /// The member and scheme every `cert` verb names.
     struct Target: ParsableArguments {
@@ -59,6 +68,41 @@ struct CertificationCommand: ParsableCommand {
 
         func run() throws {
             try record(.certificationDecided(target.key), on: on, store: store, done: "certified")
+        }
+    }
+
+    struct Maintain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the decision after a surveillance audit: the certificate is maintained.",
+            discussion: """
+                Refused while a finding blocks decisions. For a group certificate (CEDRE ISO), an \
+                unresolved major finding at any site suspends the whole group instead (rule 9): \
+                the suspension is what gets recorded, and the command says so.
+
+                EXAMPLE
+                  cedre cert maintain coorace-national --scheme cedre-iso --on 2014-12-01
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            let day = on ?? store.today
+            let key = target.key
+            var fact = Fact.certificationMaintained(key)
+            if let group = try store.openExistingStore().network(through: day).groupCertificate(key.scheme) {
+                guard group.central?.key == key, let decision = group.surveillanceDecision(on: day) else {
+                    throw CommandError.invalidArgument("\(key.member) does not hold the \(key.scheme) group certificate.")
+                }
+                fact = decision
+            }
+            try store.record([fact], on: day)
+            if case .certificationSuspended = fact {
+                Output.write("\(key.member) suspended under \(key.scheme) on \(day): a site has an unresolved major finding (rule 9).\n")
+            } else {
+                Output.write("\(key.member) maintained under \(key.scheme) on \(day).\n")
+            }
         }
     }
 
@@ -163,9 +207,7 @@ struct CertificationCommand: ParsableCommand {
 
 /// Records one fact about a certification and confirms it in one line.
 private func record(_ fact: Fact, on day: Day?, store options: StoreOptions, done: String) throws {
-    let store = try options.openStore()
-    let date = day ?? options.today
-    try store.record([DatedFact(fact, on: date)], context: options.context)
+    let date = try options.record([fact], on: day)
     if let key = fact.key {
         Output.write("\(key.member) \(done) under \(key.scheme) on \(date).\n")
     }

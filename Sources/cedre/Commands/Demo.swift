@@ -5,12 +5,20 @@ import CedreReports
 import CedreStore
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the federation's 2013 network from the bundled fixtures and print its status.",
         discussion: """
             The database is built in a temporary folder, or at --db (or CEDRE_DB) to explore it \
-            afterwards; an existing database there is replaced only if it is itself a demo one.
+            afterwards; an existing database there is replaced only if it is itself a demo one. \
+            The status report of 31 December 2013 is printed, and written as a self-contained \
+            HTML page next to the database (status-report-2013-12-31.html).
 
             EXAMPLE
               cedre demo
@@ -37,8 +45,14 @@ struct Demo: ParsableCommand {
             _ = try store.importFile(folder.appendingPathComponent(file), departements: CedreFixtures.departements, context: context)
         }
         let register = CertificationRegister(network: try store.network(through: Demo.day), on: Demo.day)
-        Output.write(StatusReport(register: register).text(lang))
-        Output.write("\n\(lang == .fr ? "Base de démonstration" : "Demo database"): \(path)\n")
+        let document = StatusReport(register: register).document(lang)
+        let page = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("status-report-\(Demo.day).html")
+        try Data(document.html().utf8).write(to: page, options: .atomic)
+        let words = Vocabulary(lang)
+        let style = TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, descriptor: STDOUT_FILENO)
+        Output.write(document.text(style: style))
+        Output.write("\n" + words.labelled(words.label(.htmlReport), page.path) + "\n")
+        Output.write(words.labelled(words.label(.demoDatabase), path) + "\n")
     }
 
     /// A fresh path: the requested one (after removing an earlier demo there) or a temporary one.

@@ -11,9 +11,16 @@ struct FindingCommand: ParsableCommand {
         discussion: """
             A nonconformity goes open → planProposed → planAccepted → implemented → \
             verifiedEffective (closed), or back to planProposed when verified ineffective.
+
+            EXAMPLE
+              F=$(cedre finding open A-2013-0001 --grade major --requirement 4.2 --on 2013-03-01)
+              cedre finding propose $F --plan "train the two coordinators" --on 2013-03-20
+              cedre finding accept $F --on 2013-03-22
+              cedre finding implement $F --on 2013-04-10
+              cedre finding verify $F --effective --on 2013-04-20
             """,
         subcommands: [Open.self, Correct.self, Propose.self, Accept.self, Implement.self, Verify.self, Regrade.self,
-                      List.self, Show.self])
+                      Answer.self, List.self, Show.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -188,6 +195,38 @@ struct FindingCommand: ParsableCommand {
         }
     }
 
+    struct Answer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Answer, for a group site, the investigation a finding at another site opened (rule 10).",
+            discussion: """
+                Every site of the group answers: affected (with its action) or not affected (with \
+                the reason). The investigation closes when every site has answered.
+
+                EXAMPLE
+                  cedre finding answer F-2014-0003 --site aider-45 --not-affected --statement "no such equipment" --on 2014-10-15
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The finding that opened the investigation.")
+        var finding: String
+        @Option(help: ArgumentHelp("The answering site's member id.", valueName: "member"))
+        var site: String
+        @Flag(exclusivity: .exclusive, help: "Whether the site has the same problem.")
+        var outcome: Exposure
+        @Option(help: "The action taken, or why the site is not affected.")
+        var statement: String
+        @Option(help: ArgumentHelp("The day of the answer (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            let id = FindingID(rawValue: finding)
+            let origin = try store.openExistingStore().certificationKey(ofFinding: id)
+            let key = CertificationKey(member: MemberID(rawValue: site), scheme: origin.scheme)
+            let day = try store.record(
+                [.findingAnswered(key, id, affected: outcome == .affected, statement: statement)], on: on)
+            Output.write("\(site) answered the investigation of \(id) on \(day).\n")
+        }
+    }
+
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List findings with their grade in force, deadline and lateness.",
@@ -255,6 +294,14 @@ struct FindingCommand: ParsableCommand {
         }
     }
 
+    enum Exposure: String, EnumerableFlag {
+        case affected, notAffected
+
+        static func help(for value: Exposure) -> ArgumentHelp? {
+            value == .affected ? "The site has the same problem; the statement says what it does." : "It does not; the statement says why."
+        }
+    }
+
     enum Effectiveness: String, EnumerableFlag {
         case effective, ineffective
 
@@ -303,10 +350,8 @@ private func recordFinding(
     _ finding: String, store options: StoreOptions, on day: Day?, done: String,
     _ fact: (CertificationKey, FindingID) -> Fact
 ) throws {
-    let store = try options.openStore()
     let id = FindingID(rawValue: finding)
-    let key = try store.certificationKey(ofFinding: id)
-    let date = day ?? options.today
-    try store.record([DatedFact(fact(key, id), on: date)], context: options.context)
+    let key = try options.openExistingStore().certificationKey(ofFinding: id)
+    let date = try options.record([fact(key, id)], on: day)
     Output.write("Finding \(id) \(done) on \(date).\n")
 }

@@ -61,20 +61,36 @@ struct Import: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the members and the whole event log as JSON.",
+        abstract: "Export the members and the whole event log as JSON, or the public certificate registry as CSV.",
         discussion: """
-            The output validates against Schemas/json/export.schema.json; its events carry \
-            their hashes, so a copy can be checked against the chain.
+            The JSON validates against Schemas/json/export.schema.json; its events carry their \
+            hashes, so a copy can be checked against the chain.
+
+            --registry writes, as of --as-of, one CSV row per certificate ever issued, keyed by \
+            a stable certificate number, with the public status certificate registries such as \
+            IAF CertSearch use: Active, Suspended, Withdrawn, Expired, Cancelled.
 
             EXAMPLE
               cedre export > cedre-$(date +%F).json
+              cedre export --registry --as-of 2013-12-31 > registre.csv
             """)
     @OptionGroup var store: StoreOptions
 
+    @Flag(help: "Write the public certificate registry (CSV) instead of the log.")
+    var registry = false
+
     func run() throws {
         let cedre = try store.openExistingStore()
-        let export = ExportDocument(members: try cedre.members(), events: try cedre.events())
-        Output.write(try Output.json(export))
+        guard registry else {
+            return Output.write(try Output.json(ExportDocument(members: try cedre.members(), events: try cedre.events())))
+        }
+        let day = store.today
+        let network = try cedre.network(through: day)
+        let rows = CertificationRegister(network: network, on: day).registry.map { entry in
+            [entry.certificate, entry.member.rawValue, network.members[entry.member]?.member.name ?? "", entry.scheme.rawValue,
+             entry.status.rawValue, entry.certifiedOn?.description ?? "", entry.expiresOn?.description ?? ""]
+        }
+        Output.write(CSVText.write([["certificate", "member", "name", "scheme", "status", "certified_on", "expires_on"]] + rows))
     }
 }
 

@@ -9,6 +9,15 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "Add, list, show members of the federation, or record that one left.",
+        discussion: """
+            A member is a company, a GES (a group of companies) or a federation body; its \
+            region follows from its département.
+
+            EXAMPLE
+              cedre member add --id solipass --name SOLIPASS --type GES --departement 49
+              cedre member list --as-of 2013-12-31
+              cedre member show solipass
+            """,
         subcommands: [Add.self, List.self, Show.self, Leave.self])
 
     struct Add: ParsableCommand {

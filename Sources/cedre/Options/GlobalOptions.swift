@@ -44,6 +44,14 @@ struct StoreOptions: ParsableArguments {
         RecordingContext(actor: actorName, today: today, now: Date())
     }
 
+    /// Records facts that happened on `day` (default: today) in one transaction; returns the day.
+    @discardableResult
+    func record(_ facts: [Fact], on day: Day?) throws -> Day {
+        let date = day ?? today
+        try openStore().record(facts.map { DatedFact($0, on: date) }, context: context)
+        return date
+    }
+
     /// Opens (and creates if needed) the database.
     func openStore() throws -> CedreStore {
         try CedreStore.open(path: databasePath)

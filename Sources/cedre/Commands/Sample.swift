@@ -1,0 +1,104 @@
+import ArgumentParser
+import CedreCore
+import CedreReports
+import CedreStore
+import Foundation
+
+struct Sample: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the sites an external audit of a group certificate visits (IAF MD 1, rules 11–12).",
+        discussion: """
+            The central function is always visited. The sample size is computed exactly from the \
+            scheme: ⌈√x⌉ sites for an initial audit, ⌈0.6·√x⌉ for a surveillance, ⌈0.8·√x⌉ for a \
+            recertification (x = sites in scope, central function excluded). At least ⌈25 %⌉ of \
+            the sample is drawn at random with the seed; the rest prefers sites not yet visited \
+            in the cycle, then sites with open findings. Each site is printed with its reason. \
+            In non-sampling mode a surveillance visits ⌈30 %⌉ of the sites, the second \
+            surveillance of a cycle other sites than the first.
+
+            The sites in scope are taken as of --as-of, by default the earlier of today and 1 \
+            January of --year. --record writes the draw, with its seed, to the event log so it \
+            can be replayed (--replay checks every recorded draw gives the same sites again).
+
+            EXAMPLE
+              cedre sample --scheme cedre-iso --audit surveillance --year 2014 --seed 2014
+              cedre sample --scheme cedre-iso --audit surveillance --year 2014 --seed 2014 --record
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("The group scheme.", valueName: "scheme"))
+    var scheme: String = "cedre-iso"
+
+    @Option(help: "initial, surveillance or recertification.")
+    var audit: SiteSample.AuditKind?
+
+    @Option(help: "The year of the audit.")
+    var year: Int?
+
+    @Option(help: "The seed of the random draw (default: a new one, printed).")
+    var seed: UInt64?
+
+    @Option(help: "sampling (IAF MD 1 sample sizes) or non-sampling (30 % of sites per surveillance year).")
+    var mode: SiteSampler.Mode = .sampling
+
+    @Flag(help: "Write the draw and its seed to the event log.")
+    var record = false
+
+    @Flag(help: "Replay every recorded draw of the scheme and say whether each gives the same sites.")
+    var replay = false
+
+    @Option(help: "How to write the answer: table or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if !replay && (audit == nil || year == nil) {
+            throw ValidationError("--audit and --year are required (or --replay).")
+        }
+    }
+
+    func run() throws {
+        let cedre = try record ? store.openStore() : store.openExistingStore()
+        if replay { return try replayDraws(cedre) }
+        guard let audit, let year else { return }
+        let day = store.asOf ?? min(Clock.today(), Day.firstDay(ofYear: year))
+        let network = try cedre.network(through: day)
+        guard let group = network.groupCertificate(SchemeID(rawValue: scheme)), let central = group.central else {
+            throw CommandError.invalidArgument("'\(scheme)' is not a group scheme with a group certificate on \(day).")
+        }
+        let seed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
+        guard let sample = group.drawSample(audit: audit, seed: seed, mode: mode, on: day) else { return }
+        if record {
+            let drawn = SampleRecord(
+                scheme: group.scheme.id, central: central.key.member, year: year, audit: audit, mode: mode, seed: seed,
+                sites: sample.members)
+            try cedre.record([DatedFact(.sampleDrawn(drawn), on: day)], context: store.context)
+        }
+        if format == .json { return Output.write(try Output.json(sample)) }
+        let table = Table(columns: ["member", "reason"], rows: sample.sample.map { [$0.member.rawValue, $0.reason.rawValue] })
+        Output.write("""
+            \(audit.rawValue) audit \(year) of \(scheme) as of \(day): \(sample.sites) sites in scope, \
+            sample of \(sample.sampleSize) plus the central function (seed \(seed)\(record ? ", recorded" : ""))
+
+            \(table.text())
+            """)
+    }
+
+    private func replayDraws(_ cedre: CedreStore) throws {
+        let events = try cedre.events().filter { $0.kind == Fact.Kind.sampleDrawn.rawValue }
+        var mismatches = 0
+        for event in events {
+            guard case .sampleDrawn(let drawn) = try event.fact(), drawn.scheme.rawValue == scheme else { continue }
+            let network = try cedre.network(through: event.occurredOn)
+            let again = network.groupCertificate(drawn.scheme)?.drawSample(
+                audit: drawn.audit, seed: drawn.seed, mode: drawn.mode, on: event.occurredOn)
+            let same = again?.members == drawn.sites
+            if !same { mismatches += 1 }
+            Output.write("event #\(event.id) \(drawn.audit.rawValue) \(drawn.year) seed \(drawn.seed): \(same ? "same sites" : "DIFFERENT sites")\n")
+        }
+        if mismatches > 0 { throw ExitCodes.badInput }
+    }
+}
+
+extension SiteSample.AuditKind: ExpressibleByArgument {}
+extension SiteSampler.Mode: ExpressibleByArgument {}

@@ -1,0 +1,176 @@
+import CedreCore
+import CedreTestSupport
+import Testing
+
+/// Rules 8 (group part), 9, 10, 13 and 14 on a small CEDRE ISO group: a central function and
+/// three sites.
+@Suite struct GroupRulesTests {
+    let central = CertificationKey.cedreISO("national")
+    let sites: [CertificationKey] = [.cedreISO("site-a"), .cedreISO("site-b"), .cedreISO("site-c")]
+
+    /// The group certified on 2013-12-12, each site cross-audited and joined that day.
+    private func network() throws -> Network {
+        var network = Network(catalog: .bundled)
+        for id in ["national", "site-a", "site-b", "site-c"] {
+            try network.apply(.memberAdded(.sample(MemberID(rawValue: id)), joined: nil), on: "2012-01-01")
+        }
+        try network.apply(.certificationEngaged(central), on: "2012-06-01")
+        for (index, site) in sites.enumerated() {
+            let audit = AuditID(rawValue: "A-2013-010\(index)")
+            try network.apply(.membershipApplied(site), on: "2013-03-01")
+            try network.apply(.auditPlanned(site, audit, kind: .crossAudit, scheduledOn: "2013-09-10", auditors: []), on: "2013-06-01")
+            try network.apply(.auditConducted(site, audit), on: "2013-09-10")
+        }
+        try network.apply(.auditPlanned(central, "A-2013-0001", kind: .initial, scheduledOn: "2013-11-12", auditors: []), on: "2013-09-01")
+        try network.apply(.auditConducted(central, "A-2013-0001"), on: "2013-11-12")
+        try network.apply(.certificationDecided(central), on: "2013-12-12")
+        for site in sites { try network.apply(.membershipJoined(site), on: "2013-12-12") }
+        return network
+    }
+
+    private func surveillanceVisit(_ site: CertificationKey, _ audit: AuditID, on day: Day, in network: inout Network) throws {
+        try network.apply(.auditPlanned(site, audit, kind: .surveillance, scheduledOn: day, auditors: []), on: day.adding(days: -30))
+        try network.apply(.auditConducted(site, audit), on: day)
+    }
+
+    @Test func theFoundingSitesStandAsTheGroupCertificate() throws {
+        let network = try network()
+        let register = CertificationRegister(network: network, on: "2013-12-31")
+        #expect(register.statuses(of: "site-b").first?.standing == .certified)
+        #expect(register.statuses(of: "national").first?.certification?.expiresOn == "2016-12-12")
+    }
+
+    // MARK: Rule 13
+
+    @Test func aCandidateJoinsOnlyAfterItsCrossAuditAndAnExternalAudit() throws {
+        var network = try network()
+        let newcomer = CertificationKey.cedreISO("site-d")
+        try network.apply(.memberAdded(.sample("site-d"), joined: nil), on: "2014-01-01")
+        try network.apply(.membershipApplied(newcomer), on: "2014-02-01")
+        #expect(throws: TransitionError.joinRequirementsMissing(newcomer, missing: ["a cross-audit", "an external audit"], on: "2014-03-01")) {
+            try network.apply(.membershipJoined(newcomer), on: "2014-03-01")
+        }
+        try network.apply(.auditPlanned(newcomer, "A-2014-0100", kind: .crossAudit, scheduledOn: "2014-04-01", auditors: []), on: "2014-03-01")
+        try network.apply(.auditConducted(newcomer, "A-2014-0100"), on: "2014-04-01")
+        #expect(throws: TransitionError.joinRequirementsMissing(newcomer, missing: ["an external audit"], on: "2014-04-02")) {
+            try network.apply(.membershipJoined(newcomer), on: "2014-04-02")
+        }
+        try surveillanceVisit(newcomer, "A-2014-0101", on: "2014-06-10", in: &network)
+        try network.apply(.membershipJoined(newcomer), on: "2014-06-12")
+        let register = CertificationRegister(network: network, on: "2014-06-12")
+        #expect(register.statuses(of: "site-d").first?.standing == .certified)
+        #expect(register.statuses(of: "site-d").first?.certification?.expiresOn == "2016-12-12")
+    }
+
+    // MARK: Rule 9
+
+    private func majorAtSiteB(in network: inout Network) throws {
+        try surveillanceVisit(sites[1], "A-2014-0002", on: "2014-10-01", in: &network)
+        try network.apply(.findingRaised(sites[1], "F-2014-0001", audit: "A-2014-0002", grade: "major", requirement: "7.5", statement: ""), on: "2014-10-01")
+    }
+
+    @Test func anUnresolvedMajorAtOneSiteSuspendsTheGroupAtSurveillance() throws {
+        var network = try network()
+        try majorAtSiteB(in: &network)
+        let group = try #require(network.groupCertificate("cedre-iso"))
+        #expect(group.blockingFindings(on: "2014-10-05").map(\.finding) == ["F-2014-0001"])
+        #expect(group.surveillanceDecision(on: "2014-10-05") == .certificationSuspended(central, reason: .groupMajorFinding))
+        #expect(throws: TransitionError.self) { try network.apply(.certificationMaintained(central), on: "2014-10-05") }
+        try network.apply(.certificationSuspended(central, reason: .groupMajorFinding), on: "2014-10-05")
+        let register = CertificationRegister(network: network, on: "2014-10-06")
+        #expect(sites.allSatisfy { register.statuses(of: $0.member).first?.standing == .suspended })
+    }
+
+    @Test func anUnresolvedMajorAtOneSiteRefusesTheRenewal() throws {
+        var network = try network()
+        try majorAtSiteB(in: &network)
+        try network.apply(.auditPlanned(central, "A-2016-0001", kind: .recertification, scheduledOn: "2016-10-01", auditors: []), on: "2016-06-01")
+        try network.apply(.auditConducted(central, "A-2016-0001"), on: "2016-10-01")
+        do {
+            try network.apply(.certificationDecided(central), on: "2016-11-01")
+            Issue.record("the renewal must be refused")
+        } catch {
+            guard case .groupBlockedByFindings(_, let findings, _) = error else {
+                Issue.record("expected a group refusal, got \(error)")
+                return
+            }
+            #expect(findings.map(\.member) == ["site-b"])
+            #expect(error.description.contains("rule 9"))
+        }
+    }
+
+    @Test func aSiteCannotBeDroppedToGetRoundAMajorFinding() throws {
+        var network = try network()
+        try majorAtSiteB(in: &network)
+        #expect(throws: TransitionError.exclusionWouldHideMajorFindings(sites[1], findings: ["F-2014-0001"])) {
+            try network.apply(.membershipExcluded(sites[1], reason: "to renew without it"), on: "2014-10-10")
+        }
+        #expect(TransitionError.exclusionWouldHideMajorFindings(sites[1], findings: ["F-2014-0001"]).description.contains("all or nothing"))
+    }
+
+    // MARK: Rule 10
+
+    @Test func aFindingAtOneSiteOpensAnInvestigationOverEverySite() throws {
+        var network = try network()
+        try majorAtSiteB(in: &network)
+        var investigation = try #require(network.groupCertificate("cedre-iso")?.investigations(on: "2014-10-02").first)
+        #expect(investigation.site == "site-b")
+        #expect(investigation.awaiting == ["site-a", "site-c"])
+        try network.apply(.findingAnswered(sites[0], "F-2014-0001", affected: false, statement: "other software"), on: "2014-10-15")
+        try network.apply(.findingAnswered(sites[2], "F-2014-0001", affected: true, statement: "same calibration fixed"), on: "2014-10-20")
+        investigation = try #require(network.groupCertificate("cedre-iso")?.investigations(on: "2014-10-20").first)
+        #expect(!investigation.isOpen)
+        #expect(investigation.answers.map(\.affected) == [false, true])
+        #expect(throws: TransitionError.noSuchInvestigation("F-2014-0001", sites[1])) {
+            try network.apply(.findingAnswered(sites[1], "F-2014-0001", affected: true, statement: ""), on: "2014-10-21")
+        }
+    }
+
+    // MARK: Rule 8 (group part)
+
+    @Test func aMinorFoundAtThreeQuartersOfTheAuditedSitesIsMajor() throws {
+        var network = try network()
+        for (index, site) in sites.enumerated() {
+            try surveillanceVisit(site, AuditID(rawValue: "A-2014-000\(index + 1)"), on: Day("2014-10-01").adding(days: index), in: &network)
+        }
+        try network.apply(.findingRaised(sites[0], "F-2014-0001", audit: "A-2014-0001", grade: "minor", requirement: "8.2", statement: ""), on: "2014-10-01")
+        var group = try #require(network.groupCertificate("cedre-iso"))
+        #expect(group.escalations(on: "2014-10-05").isEmpty)
+        try network.apply(.findingRaised(sites[1], "F-2014-0002", audit: "A-2014-0002", grade: "minor", requirement: "8.2", statement: ""), on: "2014-10-02")
+        group = try #require(network.groupCertificate("cedre-iso"))
+        #expect(group.escalations(on: "2014-10-05").isEmpty)
+        try network.apply(.findingRaised(sites[2], "F-2014-0003", audit: "A-2014-0003", grade: "minor", requirement: "8.2", statement: ""), on: "2014-10-03")
+        group = try #require(network.groupCertificate("cedre-iso"))
+        let escalated = group.escalations(on: "2014-10-05")
+        #expect(Set(escalated.keys) == ["F-2014-0001", "F-2014-0002", "F-2014-0003"])
+        #expect(escalated["F-2014-0001"]?.on == "2014-10-03")
+        let status = network.dossiers[sites[0]].map { $0.findingStatuses(on: "2014-10-05", escalations: escalated) }?.first
+        #expect(status?.grade == "major")
+        #expect(status?.deadline == "2015-01-01")
+    }
+
+    // MARK: Rule 14
+
+    @Test func certificatesUnderTheOldVersionExpireAtTheTransitionEnd() throws {
+        var network = try network()
+        try network.apply(.auditPlanned(central, "A-2016-0001", kind: .recertification, scheduledOn: "2016-10-01", auditors: [], referential: "iso-9001:2008"), on: "2016-06-01")
+        try network.apply(.auditConducted(central, "A-2016-0001"), on: "2016-10-01")
+        try network.apply(.certificationDecided(central), on: "2016-11-01")
+        let certification = try #require(network.dossiers[central]?.certification)
+        #expect(certification.expiresOn == "2018-09-15")
+        #expect(certification.currentDecision?.referential == "iso-9001:2008")
+        #expect(network.dossiers[central]?.referentialCutoff == "2018-03-15")
+        let notices = network.notices(on: "2018-02-01", horizon: 60)
+        #expect(notices.contains { $0.obligation == .referentialTransition && $0.due == "2018-03-15" })
+    }
+
+    @Test func noAuditUnderTheOldVersionAfterItsCutoff() throws {
+        var network = try network()
+        #expect(throws: TransitionError.referentialRetired("A-2018-0001", version: "iso-9001:2008", cutoff: "2018-03-15")) {
+            try network.apply(.auditPlanned(central, "A-2018-0001", kind: .special, scheduledOn: "2018-03-16", auditors: [], referential: "iso-9001:2008"), on: "2018-01-10")
+        }
+        try network.apply(.auditPlanned(central, "A-2018-0001", kind: .special, scheduledOn: "2018-03-15", auditors: [], referential: "iso-9001:2008"), on: "2018-01-10")
+        try network.apply(.auditPlanned(central, "A-2018-0002", kind: .special, scheduledOn: "2018-03-16", auditors: []), on: "2018-01-10")
+        #expect(network.dossiers[central]?.audit("A-2018-0002")?.referential == "iso-9001:2015")
+    }
+}

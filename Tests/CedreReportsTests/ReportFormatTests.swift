@@ -1,0 +1,118 @@
+import CSV
+import CedreCore
+import CedreReports
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// What each format promises beyond its golden: CSV that round-trips, HTML that stands alone,
+/// Markdown that prints names as written, terminal tables that fit.
+@Suite struct ReportFormatTests {
+    private func read(_ csv: String) throws -> [[String]] {
+        let reader = try CSVReader(string: csv, hasHeaderRow: false)
+        var rows: [[String]] = []
+        while let row = reader.next() {
+            rows.append(row)
+        }
+        return rows
+    }
+
+    @Test(arguments: ReportGoldenTests.Report.allCases)
+    func csvRoundTripsThroughTheCSVPackage(_ report: ReportGoldenTests.Report) throws {
+        // Given a report's CSV, when read back by the CSV package and written again
+        let text = report.csv
+        let rows = try read(text)
+        // Then nothing changed, every row has the header's width, and lines end with CRLF
+        #expect(CSVText.write(rows) == text)
+        #expect(rows.count > 1)
+        #expect(rows.allSatisfy { $0.count == rows[0].count })
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
+    @Test func certificationsCSVCarriesTheLinesAndISODates() throws {
+        let rows = try read(Network2013.certifications.csv())
+        #expect(rows[0] == ["region", "member", "name", "departement", "type", "scheme", "kind", "on", "group", "line"])
+        #expect(rows.dropFirst().map(\.[9]) == Network2013.certifications.entries.map(\.line))
+        #expect(rows.dropFirst().allSatisfy { Day($0[7]) != nil })
+        // a name with a comma is quoted, not split
+        #expect(rows.contains { $0[2] == "Noveo - Des services, des emplois" })
+    }
+
+    @Test(arguments: ReportGoldenTests.Report.allCases, ReportLanguage.allCases)
+    func htmlIsOneFileThatRequestsNothing(_ report: ReportGoldenTests.Report, _ language: ReportLanguage) {
+        let html = report.document(language).html()
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language)\">"))
+        #expect(html.contains("<meta charset=\"utf-8\">"))
+        #expect(html.contains("@page { size: A4;"))
+        for forbidden in ["<script", "http:", "https:", "src=", "href=", "@import", "@font-face", "<link", "<img", "<iframe"] {
+            #expect(!html.contains(forbidden), "\(forbidden)")
+        }
+        let references = html.components(separatedBy: "url(").dropFirst()
+        #expect(references.allSatisfy { $0.hasPrefix("#") }, "every url() points inside the file")
+    }
+
+    @Test func theStatusPageDrawsStatesByRegionAndCertificationsOverTime() {
+        let html = Network2013.status.document(.fr).html()
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 2)
+        #expect(html.contains("<figcaption>États par région</figcaption>"))
+        #expect(html.contains("<figcaption>Certifications par année</figcaption>"))
+        // a hatch pattern per drawn series, so bars read in black and white
+        #expect(html.contains("<pattern id=\"chart0-s1\""))
+        #expect(html.contains("<pattern id=\"chart1-s2\""))
+    }
+
+    @Test func htmlEscapesNamesAndMarkdownPrintsThemAsWritten() throws {
+        var small = SmallNetwork()
+        try small.add(Member(id: "odd", name: "<Ateliers & *Co*_>", types: [.ai], departement: "49", region: "Pays de la Loire"))
+        try small.apply(small.certification(of: "odd", decidedOn: "2013-05-02"))
+        let report = CertificationsReport(network: small.network, year: 2013, asOf: "2013-12-31")
+        #expect(report.document(.fr).html().contains("&lt;Ateliers &amp; *Co*_&gt; (49) - AI"))
+        #expect(report.document(.fr).markdown().contains("- \\<Ateliers & \\*Co\\*\\_\\> (49) - AI — *nouvelle certification CEDRE*"))
+    }
+
+    @Test func aTableFitsTheTerminalByCuttingItsWidestTextColumn() {
+        // Given a table wider than 40 columns
+        var table = Table(
+            columns: ["member", "region", "certified"], alignments: [.left, .left, .right],
+            rows: [["Les associations d'économie solidaire du pays Voiironnais", "Rhône-Alpes", "1 234"]])
+        table.highlightedRows = [0]
+        // When written for a 40-column terminal
+        let lines = table.text(style: TerminalStyle(width: 40, colour: false)).split(separator: "\n")
+        // Then every line fits, the long name ends with an ellipsis, and the number is whole
+        #expect(lines.allSatisfy { $0.count <= 40 })
+        #expect(lines[2].contains("…"))
+        #expect(lines[2].hasSuffix("1 234"))
+        #expect(table.text(style: .plain) == table.text())
+    }
+
+    @Test func colourIsOnlyBoldHeadersAndRedHighlightedRows() {
+        var table = Table(columns: ["a", "b"], rows: [["1", "2"], ["3", "4"]])
+        table.highlightedRows = [1]
+        let coloured = table.text(style: TerminalStyle(width: nil, colour: true))
+        #expect(coloured.hasPrefix("\u{1B}[1ma  b\u{1B}[0m\n"))
+        #expect(coloured.hasSuffix("\u{1B}[31m3  4\u{1B}[0m\n"))
+        #expect(!table.text(style: .plain).contains("\u{1B}"))
+    }
+
+    @Test func colourNeedsATerminalAndNoNO_COLOR() throws {
+        let pipe = Pipe()
+        let descriptor = pipe.fileHandleForWriting.fileDescriptor
+        // A pipe is not a terminal: no colour, and no width unless COLUMNS says so
+        #expect(TerminalStyle.detect(environment: [:], descriptor: descriptor) == TerminalStyle(width: nil, colour: false))
+        #expect(TerminalStyle.detect(environment: ["COLUMNS": "77"], descriptor: descriptor).width == 77)
+        #expect(TerminalStyle.detect(environment: ["COLUMNS": "wide"], descriptor: descriptor).width == nil)
+        #expect(TerminalStyle.detect(environment: ["NO_COLOR": "1", "COLUMNS": "80"], descriptor: descriptor).colour == false)
+    }
+
+    @Test func frenchWritesDatesNumbersAndTypesAsOfficersDo() {
+        let french = Vocabulary(.fr)
+        let english = Vocabulary(.en)
+        #expect(french.date("2013-12-31") == "31 décembre 2013")
+        #expect(french.date("2014-03-01") == "1er mars 2014")
+        #expect(english.date("2013-12-31") == "31 December 2013")
+        #expect(french.number(1234) == "1\u{202F}234")
+        #expect(english.number(1234) == "1,234")
+        #expect(french.type("AI+ACI") == "AI & ACI")
+        #expect(french.month("2013-11") == "novembre 2013")
+    }
+}

@@ -1,0 +1,76 @@
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// Shell completions come from swift-argument-parser: `cedre --generate-completion-script SHELL`.
+@Suite struct CompletionTests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func theCompletionScriptOfEachShellNamesEveryCommand(_ shell: String) throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // When the completion script of a shell is asked
+        let result = try cedre.run(["--generate-completion-script", shell])
+
+        // Then it is printed, and it names every command and verb
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.error.isEmpty)
+        for command in try HelpDump.shared.get().commands.dropFirst() {
+            #expect(result.output.contains(command.path.last ?? "?"), "the \(shell) script lacks \(command.commandLine)")
+        }
+    }
+
+    @Test func anUnknownShellIsAUsageError() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        let result = try cedre.run("--generate-completion-script powershell")
+        #expect(result.status == 64)
+        #expect(result.output.isEmpty)
+        #expect(result.error.contains("powershell"))
+    }
+
+    /// What bash offers after `line`, once the completion script is loaded (as `complete -F` would call it).
+    private func bashCompletions(of line: String, _ cedre: CommandLineRunner) throws -> [String] {
+        let script = try cedre.run("--generate-completion-script bash").output
+        let scriptPath = try cedre.write(script, to: "cedre.bash")
+        let driver = try cedre.write("""
+            source "$1"
+            COMP_LINE="$2"
+            COMP_POINT=${#COMP_LINE}
+            read -ra COMP_WORDS <<< "$COMP_LINE"
+            [[ "$COMP_LINE" == *" " ]] && COMP_WORDS+=("")
+            COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+            COMPREPLY=()
+            _cedre cedre "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            printf '%s\\n' "${COMPREPLY[@]}"
+
+            """, to: "complete.bash")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [driver, scriptPath, line]
+        process.environment = cedre.environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+    func bashCompletesNounsVerbsAndOptionValues() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        #expect(try bashCompletions(of: "cedre fin", cedre) == ["finding"])
+        #expect(try bashCompletions(of: "cedre finding im", cedre) == ["implement"])
+        #expect(Set(try bashCompletions(of: "cedre cert ", cedre)).isSuperset(of: [
+            "engage", "decide", "suspend", "restore", "withdraw", "show",
+        ]))
+        #expect(try bashCompletions(of: "cedre cert suspend solipass --reason ", cedre) == [
+            "surveillance-overdue", "major-finding-overdue", "member-request", "group-major-finding", "other",
+        ])
+        #expect(try bashCompletions(of: "cedre audit plan solipass --kind ", cedre) == [
+            "initial", "surveillance", "recertification", "special", "cross-audit",
+        ])
+    }
+}

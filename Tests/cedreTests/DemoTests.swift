@@ -1,0 +1,82 @@
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// `cedre demo`: the README's first command builds the 2013 network and prints its status.
+@Suite struct DemoTests {
+    @Test func theDemoPrintsTheFiguresOfThe2013Report() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // When the demo runs (CEDRE_DB names a path where nothing exists yet)
+        let output = try cedre.succeed("demo")
+
+        // Then it prints the report's figures as of 31 December 2013, and where its database is
+        #expect(output.hasPrefix("État de la certification du réseau au 31 décembre 2013\n"))
+        let summary = try #require(output.split(separator: "\n").first { $0.hasPrefix("511 adhérents · ") })
+        for figure in ["115 certifiés", "22,5 %", "250 engagés"] {
+            #expect(summary.contains(figure), "\(summary)")
+        }
+        #expect(output.hasSuffix("\nBase de démonstration: \(cedre.database)\n"))
+        try cedre.expectVerified()
+    }
+
+    @Test func theDemoSpeaksEnglishWhenAsked() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        let output = try cedre.succeed("demo --lang en")
+        #expect(output.hasPrefix("Network certification status as of 31 December 2013\n"))
+        let summary = try #require(output.split(separator: "\n").first { $0.hasPrefix("511 members · ") })
+        for figure in ["115 certified", "22.5%", "250 engaged"] {
+            #expect(summary.contains(figure), "\(summary)")
+        }
+        #expect(output.hasSuffix("\nDemo database: \(cedre.database)\n"))
+    }
+
+    @Test func withoutADatabasePathTheDemoBuildsInATemporaryFolder() throws {
+        var cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given no CEDRE_DB, and a temporary folder inside the runner's own
+        cedre.environment.removeValue(forKey: "CEDRE_DB")
+        cedre.environment["TMPDIR"] = cedre.folder.path
+
+        // When the demo runs
+        let output = try cedre.succeed("demo")
+
+        // Then its database is in a new folder of the temporary folder, and it verifies
+        let path = try #require(output.split(separator: "\n").last?.split(separator: " ").last.map(String.init))
+        #expect(path.hasPrefix(cedre.folder.path + "/cedre-demo-"))
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(try cedre.succeed(["verify", "--db", path]).hasPrefix("The event log holds"))
+    }
+
+    @Test func theDemoRefusesToReplaceADatabaseThatIsNotADemo() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given an officer's database at CEDRE_DB
+        try ContractSteps.engage(cedre)
+        let before = try cedre.databaseContent()
+
+        // When the demo is asked to build there
+        let result = try cedre.run(["demo", "--db", cedre.database])
+
+        // Then it is refused and the database is untouched
+        result.expectRefused(status: 65, mentioning: "not a demo one")
+        #expect(try cedre.databaseContent() == before)
+    }
+
+    @Test func theDemoReplacesAnEarlierDemo() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a demo database
+        try cedre.succeed("demo")
+        let events = try cedre.eventCount()
+
+        // When the demo runs again at the same place
+        let output = try cedre.succeed(["demo", "--db", cedre.database])
+
+        // Then it is rebuilt from scratch, not doubled
+        #expect(output.contains("511 adhérents"))
+        #expect(try cedre.eventCount() == events)
+        try cedre.expectVerified()
+    }
+}

@@ -1,0 +1,125 @@
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// Help that teaches (DESIGN §6): every command answers `--help`, every option says what it is
+/// for, and every command's help closes with a worked example that uses it.
+@Suite struct HelpTests {
+    /// `cedre <path> --help` on a 100-column terminal, so golden files do not depend on the screen.
+    private func help(_ command: HelpDump.Command, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        var cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        cedre.environment["COLUMNS"] = "100"
+        let result = try cedre.run(command.path + ["--help"])
+        #expect(result.status == 0, "\(command.commandLine) --help exited \(result.status): \(result.error)",
+                sourceLocation: sourceLocation)
+        #expect(result.error.isEmpty, "\(result.error)", sourceLocation: sourceLocation)
+        return result.output
+    }
+
+    @Test func theCommandTreeIsReadFromTheBinary() throws {
+        let dump = try HelpDump.shared.get()
+        let nouns = dump.nouns.map(\.commandLine)
+        for noun in ["cedre", "cedre member", "cedre cert", "cedre audit", "cedre finding"] {
+            #expect(nouns.contains(noun))
+        }
+        let verbs = Set(dump.commands.map(\.commandLine))
+        for verb in ["init", "demo", "import", "export", "backup", "verify", "rebuild", "log",
+                     "member add", "member list", "member show", "member leave",
+                     "cert engage", "cert decide", "cert suspend", "cert restore", "cert withdraw", "cert show",
+                     "audit plan", "audit confirm", "audit conduct", "audit report", "audit close", "audit cancel",
+                     "audit postpone", "audit list", "audit show",
+                     "finding open", "finding propose", "finding accept", "finding implement", "finding verify",
+                     "finding list", "finding show"] {
+            #expect(verbs.contains("cedre " + verb), "cedre \(verb) is missing")
+        }
+    }
+
+    @Test(arguments: HelpDump.commands())
+    func everyCommandsHelpClosesWithAnExampleThatUsesIt(_ command: HelpDump.Command) throws {
+        // When a command's help is asked
+        let text = try help(command)
+
+        // Then its overview (everything before USAGE) ends with an EXAMPLE block
+        let overview = text.components(separatedBy: "\nUSAGE: ").first ?? ""
+        let lines = overview.components(separatedBy: "\n")
+        let start = try #require(lines.lastIndex(of: "EXAMPLE"), "\(command.commandLine) --help has no EXAMPLE block")
+        let example = lines[(start + 1)...].filter { !$0.isEmpty }
+        #expect(!example.isEmpty, "\(command.commandLine): the EXAMPLE block is empty")
+
+        // And every line of it is a shell line that runs cedre (or sets up its environment)
+        var continued = false
+        for line in example {
+            let shell = line.trimmingCharacters(in: .whitespaces)
+            let isCommand = shell.hasPrefix("cedre ") || shell.firstMatch(of: #/^[A-Z_]+=\$\(cedre\s/#) != nil
+                || shell.hasPrefix("export ")
+            #expect(line.hasPrefix("  ") && (isCommand || continued),
+                    "\(command.commandLine): '\(line)' is not an indented cedre command line")
+            continued = shell.hasSuffix("\\")
+        }
+
+        // And one of them runs this very command
+        #expect(example.contains { $0.contains(command.commandLine + " ") || $0.hasSuffix(command.commandLine) },
+                "\(command.commandLine): no example line runs it")
+    }
+
+    @Test(arguments: HelpDump.commands())
+    func everyOptionAndArgumentSaysWhatItIsFor(_ command: HelpDump.Command) throws {
+        // Given what the command declares
+        for argument in command.arguments where argument.isShown {
+            #expect(!argument.abstract.trimmingCharacters(in: .whitespaces).isEmpty,
+                    "\(command.commandLine) \(argument.display) has no help")
+        }
+
+        // When its help is printed
+        let text = try help(command)
+
+        // Then each entry of ARGUMENTS and OPTIONS carries a text, beside it or just below it
+        var section = ""
+        let lines = text.components(separatedBy: "\n")
+        for (index, line) in lines.enumerated() {
+            if !line.hasPrefix(" "), line.hasSuffix(":") { section = line }
+            guard ["ARGUMENTS:", "OPTIONS:"].contains(section), line.hasPrefix("  -") || line.hasPrefix("  <") else {
+                continue
+            }
+            let beside = line.dropFirst(2).firstRange(of: /\S\s{2,}\S/) != nil
+            let below = index + 1 < lines.count && lines[index + 1].hasPrefix(String(repeating: " ", count: 10))
+                && !lines[index + 1].trimmingCharacters(in: .whitespaces).isEmpty
+            #expect(beside || below, "\(command.commandLine): '\(line)' has no help text")
+        }
+    }
+
+    @Test(arguments: HelpDump.nouns())
+    func theHelpOfTheRootAndOfEachNounMatchesItsGoldenFile(_ command: HelpDump.Command) throws {
+        Snapshot.expect(try help(command), matches: "help-\(command.fileStem).txt")
+    }
+
+    @Test func theRootHelpDocumentsExitCodesAndEnvironment() throws {
+        let text = try help(try HelpDump.shared.get().root)
+        for line in ["  0   success, nothing needs attention", "  3   success, something needs attention (check)",
+                     "  64  usage error", "  65  bad input", "  70  internal error"] {
+            #expect(text.contains("\n" + line), "the root help does not say '\(line)'")
+        }
+        for variable in ["CEDRE_DB", "CEDRE_ACTOR", "XDG_DATA_HOME", "NO_COLOR"] {
+            #expect(text.contains("\n  \(variable) "), "the root help does not document \(variable)")
+        }
+    }
+
+    @Test func helpAsASubcommandShowsTheSameTextAsTheFlag() throws {
+        var cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        cedre.environment["COLUMNS"] = "100"
+        let subcommand = try cedre.run("help cert decide")
+        let flag = try cedre.run("cert decide --help")
+        #expect(subcommand.status == 0)
+        #expect(subcommand.output == flag.output)
+    }
+
+    @Test func theVersionIsPrinted() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        let result = try cedre.run("--version")
+        #expect(result.status == 0)
+        #expect(result.output.firstMatch(of: /^\d+\.\d+\.\d+\n$/) != nil, "\(result.output)")
+    }
+}

@@ -1,0 +1,281 @@
+import CedreCore
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// `cedre import`: members from CSV or JSON, facts from JSON Lines, all or nothing.
+@Suite struct ImportTests {
+    static let header = "id,name,type,departement,region,group\n"
+
+    /// A GES of Maine-et-Loire with two of its companies, and an independent company of Isère.
+    static let members = header + """
+        solipass,SOLIPASS,GES,49,,
+        solipass-tierce,SOLIPASS Tiercé,AI,49,,solipass
+        solipass-ateliers,SOLIPASS Ateliers,ACI,49,Pays de la Loire,solipass
+        alpes-emploi,Alpes Emploi,AI+ACI,38,,
+
+        """
+
+    /// The members of the federation as `member list --format json` gives them: id → (region, group, type).
+    private func roster(_ cedre: CommandLineRunner) throws -> [String: [String]] {
+        let list = try JSONParser.parse(try cedre.succeed("member list --format json"))
+        var roster: [String: [String]] = [:]
+        for member in list.arrayValue ?? [] {
+            let fields = ["region", "group", "type"].map { member[$0]?.stringValue ?? "" }
+            roster[member["id"]?.stringValue ?? "?"] = fields
+        }
+        return roster
+    }
+
+    @Test func aMembersCSVImportsAGESWithItsCompaniesAndDerivesEmptyRegions() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a new database and a members CSV
+        try cedre.succeed("init")
+        let file = try cedre.write(ImportTests.members, to: "members.csv")
+
+        // When it is imported
+        let output = try cedre.succeed(["import", file])
+
+        // Then every member is there, each company in its GES, each region derived from its département
+        #expect(output == "members.csv: imported 4 members.\n")
+        #expect(try roster(cedre) == [
+            "solipass": ["Pays de la Loire", "", "GES"],
+            "solipass-tierce": ["Pays de la Loire", "solipass", "AI"],
+            "solipass-ateliers": ["Pays de la Loire", "solipass", "ACI"],
+            "alpes-emploi": ["Rhône-Alpes", "", "AI+ACI"],
+        ])
+        #expect(try cedre.eventCount() == 4)
+        #expect(try cedre.succeed("member show solipass-tierce").contains("group solipass"))
+        try cedre.expectVerified()
+    }
+
+    @Test func aMembersJSONFileImportsLikeACSVFile() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a members JSON file, with a member of Corse-du-Sud and one of La Réunion in a GES
+        try cedre.succeed("init")
+        let file = try cedre.write("""
+            [
+              {"id": "solipass", "name": "SOLIPASS", "type": "GES", "departement": "49"},
+              {"id": "ajaccio-emploi", "name": "Ajaccio Emploi", "type": "AI", "departement": "2A"},
+              {"id": "reunion-services", "name": "Réunion Services", "type": "ETTI", "departement": "974", "group": "solipass",
+               "joined": "2010-09-01", "source": "annuaire 2013"}
+            ]
+            """, to: "members.json")
+
+        // When it is imported
+        let output = try cedre.succeed(["import", file])
+
+        // Then the members are there with their derived regions
+        #expect(output == "members.json: imported 3 members.\n")
+        #expect(try roster(cedre) == [
+            "solipass": ["Pays de la Loire", "", "GES"],
+            "ajaccio-emploi": ["Corse", "", "AI"],
+            "reunion-services": ["La Réunion - Mayotte", "solipass", "ETTI"],
+        ])
+        let shown = try cedre.succeed("member show reunion-services")
+        #expect(shown.contains("joined 2010-09-01"))
+        #expect(shown.contains("source: annuaire 2013"))
+        try cedre.expectVerified()
+    }
+
+    @Test func aDryRunChecksTheWholeFileAndWritesNothing() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a new database and a members CSV
+        try cedre.succeed("init")
+        let file = try cedre.write(ImportTests.members, to: "members.csv")
+        let before = try cedre.databaseContent()
+
+        // When it is imported with --dry-run
+        let output = try cedre.succeed(["import", file, "--dry-run"])
+
+        // Then it says what it would import and the database is unchanged
+        #expect(output == "members.csv: would import 4 members.\n")
+        #expect(try cedre.databaseContent() == before)
+        #expect(try cedre.eventCount() == 0)
+
+        // And a dry run of a bad file is refused like a real import
+        let bad = try cedre.write(ImportTests.header + "x,X,AI,100,,\n", to: "bad.csv")
+        let refused = try cedre.run(["import", bad, "--dry-run"])
+        #expect(refused.status == 65)
+        #expect(refused.error.contains("bad.csv:2: departement: "))
+        #expect(try cedre.databaseContent() == before)
+    }
+
+    /// A CSV whose third line is wrong, with the field stderr must name for it.
+    struct BadLine: Sendable, CustomTestStringConvertible {
+        let row: String
+        let field: String
+
+        var testDescription: String { "\(row) → \(field)" }
+    }
+
+    /// Lines 2 and 4 are good; line 3 is each of these. `solipass` (a GES) and `leo` (an AI) exist.
+    static let badLines: [BadLine] = [
+        BadLine(row: "bee,Bee,AI,100,,", field: "members.csv:3: departement: "),
+        BadLine(row: "bee,Bee,XYZ,49,,", field: "members.csv:3: type: "),
+        BadLine(row: "bee,,AI,49,,", field: "members.csv:3: name: "),
+        BadLine(row: "bee hive,Bee,AI,49,,", field: "members.csv:3: id: "),
+        BadLine(row: "ant,Ant again,AI,49,,", field: "members.csv:3: id: 'ant' already appears on line 2"),
+        BadLine(row: "solipass,SOLIPASS again,GES,49,,", field: "members.csv:3: id: "),
+        BadLine(row: "bee,Bee,AI,49,,nowhere", field: "members.csv:3: group: "),
+        BadLine(row: "bee,Bee,AI,49,,leo", field: "members.csv:3: group: "),
+        BadLine(row: "bee,Bee,AI,49,Bretagne,", field: "members.csv:3: region: "),
+        BadLine(row: "bee,Bee,AI", field: "members.csv:3: "),
+    ]
+
+    @Test(arguments: badLines)
+    func oneBadLineRefusesTheWholeFileAndNamesItsLineAndField(_ bad: BadLine) throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a federation with SOLIPASS (a GES) and LEO (a company), and a CSV with one bad line
+        try cedre.succeed("init")
+        try cedre.succeed(["member", "add", "--id", "solipass", "--name", "SOLIPASS", "--type", "GES", "--departement", "49"])
+        try cedre.succeed(["member", "add", "--id", "leo", "--name", "LEO", "--type", "AI", "--departement", "44"])
+        let file = try cedre.write(
+            ImportTests.header + "ant,Ant,AI,49,,solipass\n" + bad.row + "\n" + "cat,Cat,EI,38,,\n", to: "members.csv")
+        let before = try cedre.databaseContent()
+        let list = try cedre.succeed("member list")
+
+        // When it is imported
+        let result = try cedre.run(["import", file])
+
+        // Then it is refused with file:line: field, and nothing of it is imported
+        #expect(result.status == 65)
+        #expect(result.output.isEmpty)
+        #expect(result.error.hasPrefix("cedre: members.csv has 1 problem; nothing was imported."), "\(result.error)")
+        #expect(result.error.contains(bad.field), "\(result.error)")
+        #expect(try cedre.databaseContent() == before)
+        #expect(try cedre.eventCount() == 2)
+        #expect(try cedre.succeed("member list") == list)
+    }
+
+    @Test func everyProblemOfAFileIsListedAtOnce() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a CSV with three bad lines
+        try cedre.succeed("init")
+        let file = try cedre.write(
+            ImportTests.header + "ant,Ant,XYZ,49,,\nbee,Bee,AI,100,,\ncat,Cat,AI,49,,nowhere\n", to: "members.csv")
+
+        // When it is imported
+        let result = try cedre.run(["import", file])
+
+        // Then the three are named, each on its own line
+        #expect(result.status == 65)
+        #expect(result.error.hasPrefix("cedre: members.csv has 3 problems; nothing was imported."))
+        for problem in ["members.csv:2: type: ", "members.csv:3: departement: ", "members.csv:4: group: "] {
+            #expect(result.error.contains("\n  " + problem), "\(result.error)")
+        }
+        #expect(try cedre.eventCount() == 0)
+    }
+
+    @Test func aSemicolonSeparatedFrenchSpreadsheetImports() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a CSV saved by a French spreadsheet: byte order mark, semicolons, CRLF, a quoted semicolon
+        try cedre.succeed("init")
+        let text = "\u{FEFF}id;name;type;departement;region;group\r\n"
+            + "lyon-1;Élan Lyonnais;EI;69;;\r\n"
+            + "lyon-2;\"Travail; Partage\";ETTI;69;Rhône-Alpes;\r\n"
+        let file = try cedre.write(text, to: "adherents.csv")
+
+        // When it is imported
+        let output = try cedre.succeed(["import", file])
+
+        // Then both members are there, names intact
+        #expect(output == "adherents.csv: imported 2 members.\n")
+        let list = try cedre.succeed("member list --format csv")
+        #expect(list.contains("lyon-1,Élan Lyonnais,EI,69,Rhône-Alpes"))
+        #expect(list.contains("lyon-2,Travail; Partage,ETTI,69,Rhône-Alpes"))
+    }
+
+    @Test func aByteOrderMarkBeforeTheHeaderIsIgnored() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a comma-separated CSV that starts with a byte order mark
+        try cedre.succeed("init")
+        let file = try cedre.write("\u{FEFF}" + ImportTests.members, to: "members.csv")
+
+        // When it is imported
+        let output = try cedre.succeed(["import", file])
+
+        // Then the first column is read as `id`
+        #expect(output == "members.csv: imported 4 members.\n")
+        #expect(try roster(cedre).keys.sorted() == ["alpes-emploi", "solipass", "solipass-ateliers", "solipass-tierce"])
+    }
+
+    @Test func columnsAreFoundByTheirHeaderInAnyOrder() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a CSV with the required columns only, in another order, and a one-digit département
+        try cedre.succeed("init")
+        let file = try cedre.write("name,id,departement,type\nArdèche Emploi,ardeche-emploi,7,EI\n", to: "members.csv")
+
+        // When it is imported
+        try cedre.succeed(["import", file])
+
+        // Then the département is read with its leading zero and the region derived
+        #expect(try cedre.succeed("member list --format csv").contains("ardeche-emploi,Ardèche Emploi,EI,07,Rhône-Alpes"))
+    }
+
+    @Test func aFileThatIsNeitherMembersNorFactsIsRefused() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        try cedre.succeed("init")
+        let file = try cedre.write(ImportTests.members, to: "members.txt")
+        let result = try cedre.run(["import", file])
+        #expect(result.status == 65)
+        #expect(result.error.contains("members.txt:1: is neither a members file (.csv, .json) nor a facts file (.jsonl)"))
+        #expect(try cedre.eventCount() == 0)
+    }
+
+    @Test func aFactsFileWithOneIllegalLineLeavesTheDatabaseUnchanged() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given SOLIPASS engaged, and a facts file whose second line names an unknown member
+        try ContractSteps.engage(cedre)
+        let file = try cedre.write("""
+            {"kind": "audit.planned", "on": "2013-02-01", "payload": {"member": "solipass", "scheme": "cedre", "audit": "A-2013-0001", "auditKind": "initial", "scheduledOn": "2013-03-01"}}
+            {"kind": "certification.engaged", "on": "2013-02-01", "payload": {"member": "ghost", "scheme": "cedre"}}
+
+            """, to: "events.jsonl")
+        let before = try cedre.databaseContent()
+
+        // When it is imported
+        let result = try cedre.run(["import", file, "--as-of", "2013-12-31"])
+
+        // Then it is refused naming line 2 and its field, and the audit of line 1 is not recorded
+        #expect(result.status == 65)
+        #expect(result.error.contains("events.jsonl:2: payload.member: "), "\(result.error)")
+        #expect(try cedre.databaseContent() == before)
+        #expect(try cedre.run("audit show A-2013-0001").status == 65)
+    }
+
+    @Test func theNetworkOf2013ImportsFromItsFixturesAndVerifies() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given the fixtures of the 2013 network
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/network-2013")
+        try cedre.succeed("init")
+
+        // When its members, then its facts, are imported as of the end of 2013
+        let members = try cedre.succeed(["import", fixtures.appendingPathComponent("members.csv").path, "--as-of", "2013-12-31"])
+        let facts = try cedre.succeed(["import", fixtures.appendingPathComponent("events.jsonl").path, "--as-of", "2013-12-31"])
+
+        // Then the log holds, and the network is the report's: 511 members, 115 certified, 250 engaged
+        #expect(members == "members.csv: imported 511 members.\n")
+        #expect(facts.hasPrefix("events.jsonl: imported ") && facts.hasSuffix(" facts.\n"))
+        try cedre.expectVerified()
+        let list = try JSONParser.parse(try cedre.succeed("member list --as-of 2013-12-31 --format json"))
+        let states = (list.arrayValue ?? []).map { member in
+            Set(member["certifications"]?.objectMembers?.compactMap(\.value.stringValue) ?? [])
+        }
+        #expect(states.count == 511)
+        #expect(states.filter { $0.contains("certified") }.count == 115)
+        #expect(states.filter { $0.contains("engaged") }.count == 250)
+    }
+}

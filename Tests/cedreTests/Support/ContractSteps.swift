@@ -1,0 +1,40 @@
+import CedreTestSupport
+import Testing
+
+/// The steps of the foundation issue's contract, shared by the suites that start from them.
+enum ContractSteps {
+    /// A new database where SOLIPASS, a GES of Maine-et-Loire, is engaged under cedre on 2013-01-10.
+    static func engage(_ cedre: CommandLineRunner) throws {
+        try cedre.succeed("init")
+        try cedre.succeed(["member", "add", "--id", "solipass", "--name", "SOLIPASS", "--type", "GES", "--departement", "49"])
+        try cedre.succeed("cert engage solipass --scheme cedre --on 2013-01-10")
+    }
+
+    /// SOLIPASS's initial audit of 2013-03-01, conducted, with a major finding on requirement 4.2
+    /// still open; returns the ids `audit plan` and `finding open` printed.
+    @discardableResult
+    static func openMajorFinding(_ cedre: CommandLineRunner) throws -> (audit: String, finding: String) {
+        try engage(cedre)
+        let audit = try cedre.newIdentifier("audit plan solipass --scheme cedre --kind initial --on 2013-03-01")
+        try cedre.succeed("audit conduct \(audit) --on 2013-03-01")
+        let finding = try cedre.newIdentifier("finding open \(audit) --grade major --requirement 4.2 --on 2013-03-01")
+        return (audit, finding)
+    }
+
+    /// The finding's corrective action proposed, accepted, implemented and verified effective.
+    static func closeFinding(_ finding: String, _ cedre: CommandLineRunner) throws {
+        try cedre.succeed("finding propose \(finding) --on 2013-03-20")
+        try cedre.succeed("finding accept \(finding) --on 2013-03-22")
+        try cedre.succeed("finding implement \(finding) --on 2013-04-10")
+        try cedre.succeed("finding verify \(finding) --effective --on 2013-04-20")
+    }
+
+    /// SOLIPASS certified under cedre on 2013-05-02, its major finding closed first.
+    @discardableResult
+    static func certify(_ cedre: CommandLineRunner) throws -> (audit: String, finding: String) {
+        let ids = try openMajorFinding(cedre)
+        try closeFinding(ids.finding, cedre)
+        try cedre.succeed("cert decide solipass --scheme cedre --on 2013-05-02")
+        return ids
+    }
+}
