@@ -71,12 +71,14 @@ private struct NoticeLedger {
     }
 
     func run(catalog: SchemeCatalog) throws -> [ReportedNotice] {
-        let network = try Replay.network(through: request.asOf, catalog: catalog, in: db)
+        let scope = try evaluationScope(catalog: catalog)
+        let network = try scope.map { try Replay.network(of: $0, through: request.asOf, catalog: catalog, in: db) }
+            ?? Replay.network(through: request.asOf, catalog: catalog, in: db)
         var current: [Key: Notice] = [:]
         for notice in network.notices(on: request.asOf, horizon: request.horizonDays) {
             current[Key(subject: notice.subject, rule: notice.rule.rawValue, due: notice.due.description)] = notice
         }
-        let ledger = try entries()
+        let ledger = try entries(scope: scope)
         var run: Int64?
         func runID() throws -> Int64 {
             if let run { return run }
@@ -98,7 +100,9 @@ private struct NoticeLedger {
         let ended = Set(current.values.filter { $0.rule.endsTheCycle }.map(\.key))
         for (key, entry) in ledger where entry.isOpen && current[key] == nil {
             let notice = entry.notice
-            if notice.rule.concernsTheRunningCycle && ended.contains(notice.key) {
+            if let scope, !scope.contains(notice.key) {
+                reported.append(ReportedNotice(notice: notice, status: .open))
+            } else if notice.rule.concernsTheRunningCycle && ended.contains(notice.key) {
                 try appendStatus("closed", to: entry.id, run: try runID())
             } else if notice.rule == .dueSoon {
                 if notice.due < request.asOf {
@@ -115,11 +119,49 @@ private struct NoticeLedger {
         return reported.sorted { ($0.notice.due, $0.notice.subject, $0.notice.rule.rawValue) < ($1.notice.due, $1.notice.subject, $1.notice.rule.rawValue) }
     }
 
-    private func entries() throws -> [Key: Entry] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT notice.*, (SELECT status FROM notice_status WHERE notice_id = notice.id ORDER BY id DESC LIMIT 1) AS latest
-            FROM notice
-            """)
+    /// The dossiers whose notices may have changed since the last run: nil when everything
+    /// must be evaluated (first run, an earlier day than last time, another horizon).
+    ///
+    /// A dossier's notices change only when a fact is recorded in it or when the calendar
+    /// crosses one of the deadlines its facts set, which the `deadline` projection lists; so
+    /// between two runs only those dossiers are replayed, and the others keep their notices.
+    private func evaluationScope(catalog: SchemeCatalog) throws -> Set<CertificationKey>? {
+        guard let previous = try Row.fetchOne(db, sql: "SELECT * FROM check_run ORDER BY id DESC LIMIT 1"),
+            let previousDay = Day.fromDatabaseValue(previous["as_of"]), previousDay <= request.asOf,
+            (previous["horizon_days"] as Int) == request.horizonDays
+        else { return nil }
+        var scope = Set(try Row.fetchAll(db, sql: """
+            SELECT DISTINCT member_id, scheme_id FROM deadline WHERE due_on BETWEEN ? AND ?
+            """, arguments: [previousDay, request.asOf.adding(days: request.horizonDays)])
+            .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) })
+        let changedStreams = try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE id > ?", arguments: [previous["last_event_id"] as Int64])
+        for stream in changedStreams {
+            let parts = stream.split(separator: "/").map(String.init)
+            if parts.count == 3, parts[0] == "certification" {
+                scope.insert(CertificationKey(member: MemberID(rawValue: parts[1]), scheme: SchemeID(rawValue: parts[2])))
+            }
+        }
+        for scheme in Set(scope.map(\.scheme)) where catalog[scheme]?.kind == .group {
+            scope.formUnion(try Replay.groupKeys(scheme, in: db))
+        }
+        return scope
+    }
+
+    /// The ledger's open notices, and, for the dossiers evaluated, all their notices.
+    private func entries(scope: Set<CertificationKey>?) throws -> [Key: Entry] {
+        let latest = "(SELECT status FROM notice_status WHERE notice_id = notice.id ORDER BY id DESC LIMIT 1)"
+        var rows: [Row]
+        if let scope {
+            rows = try Row.fetchAll(db, sql: """
+                SELECT notice.*, \(latest) AS latest FROM notice WHERE coalesce(\(latest), 'reopened') = 'reopened'
+                """)
+            let statement = try db.cachedStatement(sql: "SELECT notice.*, \(latest) AS latest FROM notice WHERE member_id = ? AND scheme_id = ?")
+            for key in scope {
+                rows += try Row.fetchAll(statement, arguments: [key.member, key.scheme])
+            }
+        } else {
+            rows = try Row.fetchAll(db, sql: "SELECT notice.*, \(latest) AS latest FROM notice")
+        }
         var entries: [Key: Entry] = [:]
         for row in rows {
             guard let rule = NoticeRule(rawValue: row["rule"]), let due = Day.fromDatabaseValue(row["due_on"]) else { continue }

@@ -12,18 +12,6 @@ enum EventLog {
     /// The `prev_hash` of the first row.
     static let genesisHash = String(repeating: "0", count: 64)
 
-    private static let payloadEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    /// The canonical JSON of a fact's payload.
-    static func canonicalPayload(of fact: Fact) -> String {
-        // Encoding a struct of optionals and strings cannot fail.
-        String(decoding: (try? payloadEncoder.encode(fact.payload)) ?? Data("{}".utf8), as: UTF8.self)
-    }
-
     /// SHA-256 over the previous hash and every column of the row, hex.
     static func hash(
         id: Int64, stream: String, kind: String, occurredOn: Day, recordedAt: String, actor: String,
@@ -67,7 +55,7 @@ enum EventLog {
         appended.reserveCapacity(facts.count)
         for (fact, day) in facts {
             let id = lastID + 1
-            let payload = canonicalPayload(of: fact)
+            let payload = fact.payload.canonicalJSON
             let hash = hash(
                 id: id, stream: fact.stream, kind: fact.kind.rawValue, occurredOn: day, recordedAt: recordedAt,
                 actor: actor, payload: payload, previousHash: lastHash)

@@ -49,14 +49,14 @@ public struct LoggedEvent: Equatable, Sendable, FetchableRecord {
         guard let kind = Fact.Kind(rawValue: kind) else {
             throw .unreadableEvent(id: id, reason: "unknown kind '\(self.kind)'")
         }
-        let decoded: FactPayload
+        let document: JSONValue
         do {
-            decoded = try JSONDecoder().decode(FactPayload.self, from: Data(payload.utf8))
+            document = try JSONParser.parse(payload)
         } catch {
-            throw .unreadableEvent(id: id, reason: "payload is not a fact payload")
+            throw .unreadableEvent(id: id, reason: "payload is not JSON (\(error))")
         }
         do {
-            return try Fact(kind: kind, payload: decoded)
+            return try Fact(kind: kind, payload: FactPayload(json: document))
         } catch {
             throw .unreadableEvent(id: id, reason: error.description)
         }

@@ -20,6 +20,24 @@ enum Replay {
         return network
     }
 
+    /// Some dossiers replayed with the facts up to `day`, and the members they belong to.
+    static func network(
+        of keys: Set<CertificationKey>, through day: Day, catalog: SchemeCatalog, in db: Database
+    ) throws -> Network {
+        var network = Network(catalog: catalog)
+        for member in Set(keys.map(\.member)) {
+            if let record = try MemberRows.fetch(member, in: db) { network.insert(record) }
+        }
+        for event in try EventLog.events(ofStreams: keys.sorted().map(Stream.certification), in: db) where event.occurredOn <= day {
+            do {
+                try network.apply(try event.fact(), on: event.occurredOn)
+            } catch let error as TransitionError {
+                throw StoreError.unreadableEvent(id: event.id, reason: "it no longer replays: \(error)")
+            }
+        }
+        return network
+    }
+
     /// Every dossier of a group scheme the projections know.
     static func groupKeys(_ scheme: SchemeID, in db: Database) throws -> [CertificationKey] {
         try MemberID.fetchAll(db, sql: """

@@ -45,14 +45,23 @@ struct Cedre: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            report(error)
         }
         do {
             try command.run()
         } catch {
-            guard let failure = ExitCodes.failure(for: error) else { exit(withError: error) }
+            guard let failure = ExitCodes.failure(for: error) else { report(error) }
             FileHandle.standardError.write(Data("cedre: \(failure.message)\n".utf8))
             exit(withError: failure.code)
         }
+    }
+
+    /// Help screens with their example last; everything else as ArgumentParser reports it.
+    private static func report(_ error: any Error) -> Never {
+        if let help = HelpLayout.examplesLast(for: error) {
+            FileHandle.standardOutput.write(Data(help.utf8))
+            exit(withError: ExitCode.success)
+        }
+        exit(withError: error)
     }
 }

@@ -37,6 +37,8 @@ enum ExitCodes {
         switch error {
         case is ExitCode, is CleanExit, is ValidationError:
             return nil
+        case _ where Cedre.exitCode(for: error) != .failure:
+            return nil
         case let error as StoreError:
             switch error {
             case .unreadableEvent: return (internalError, error.description)

@@ -1,5 +1,6 @@
 import CSV
 import CedreCore
+import CedreFixtures
 import CedreReports
 import CedreTestSupport
 import Foundation
@@ -55,7 +56,7 @@ import Testing
         let html = Network2013.status.document(.fr).html()
         #expect(html.components(separatedBy: "<svg ").count - 1 == 2)
         #expect(html.contains("<figcaption>États par région</figcaption>"))
-        #expect(html.contains("<figcaption>Certifications par année</figcaption>"))
+        #expect(html.contains("<figcaption>Certifications par année et par catégorie</figcaption>"))
         // a hatch pattern per drawn series, so bars read in black and white
         #expect(html.contains("<pattern id=\"chart0-s1\""))
         #expect(html.contains("<pattern id=\"chart1-s2\""))
@@ -68,6 +69,16 @@ import Testing
         let report = CertificationsReport(network: small.network, year: 2013, asOf: "2013-12-31")
         #expect(report.document(.fr).html().contains("&lt;Ateliers &amp; *Co*_&gt; (49) - AI"))
         #expect(report.document(.fr).markdown().contains("- \\<Ateliers & \\*Co\\*\\_\\> (49) - AI — *nouvelle certification CEDRE*"))
+    }
+
+    @Test func anEmptyProgrammeSaysSoInsteadOfDrawingEmptyTables() {
+        let programme = AuditProgramme(
+            network: Network2013.network, from: "2013-12-01", to: "2013-12-31", asOf: Network2013.day,
+            departements: CedreFixtures.departements)
+        let document = programme.document(.en)
+        #expect(document.markdown().components(separatedBy: "None.").count - 1 == 3)
+        #expect(!document.html().contains("<svg"))
+        #expect(!document.html().contains("<table"))
     }
 
     @Test func aTableFitsTheTerminalByCuttingItsWidestTextColumn() {

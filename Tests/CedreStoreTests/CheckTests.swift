@@ -106,6 +106,42 @@ import Testing
         }
     }
 
+    @Test(arguments: [UInt64(3), 11, 29])
+    func anIncrementalRunSeesExactlyWhatAFullReplaySees(seed: UInt64) throws {
+        let store = try CedreStore.inMemory()
+        var generator = SeededGenerator(seed: seed)
+        var facts: [(Fact, Day)] = []
+        for index in 0..<6 {
+            let key = CertificationKey.cedre(MemberID(rawValue: "m\(index)"))
+            let start = Day("2013-01-10").adding(days: generator.index(below: 300))
+            let audit = AuditID(rawValue: "A-\(start.adding(days: 40).year)-00\(10 + index)")
+            facts += [
+                (.memberAdded(.sample(key.member), joined: nil), "2012-01-01"),
+                (.certificationEngaged(key), start),
+                (.auditPlanned(key, audit, kind: .initial, scheduledOn: start.adding(days: 40), auditors: []), start.adding(days: 10)),
+                (.auditConducted(key, audit), start.adding(days: 40)),
+                (.certificationDecided(key), start.adding(days: 60)),
+            ]
+        }
+        try store.record(facts.sorted { $0.1 < $1.1 }, context: .tests())
+        var day: Day = "2013-06-01"
+        for step in 0..<25 {
+            day = day.adding(days: generator.index(below: 120))
+            if step % 4 == 1 {
+                let member = MemberID(rawValue: "m\(generator.index(below: 6))")
+                let audit = AuditID(rawValue: "A-\(day.year)-09\(step + 10)")
+                try? store.record([
+                    DatedFact(.auditPlanned(.cedre(member), audit, kind: .surveillance, scheduledOn: day.adding(days: -5), auditors: []), on: day.adding(days: -20)),
+                    DatedFact(.auditConducted(.cedre(member), audit), on: day.adding(days: -5)),
+                ], context: .tests(today: day))
+            }
+            let reported = try check(store, day, horizon: 45)
+            let holding = Set(reported.filter { $0.status != .resolved }.map { "\($0.notice.subject)|\($0.notice.rule)|\($0.notice.due)" })
+            let expected = Set(try store.network(through: day).notices(on: day, horizon: 45).map { "\($0.subject)|\($0.rule)|\($0.due)" })
+            #expect(holding == expected, "run \(step) on \(day)")
+        }
+    }
+
     @Test func twoChecksAtOnceNeverBothReportTheSameNoticeAsNew() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -8,39 +8,57 @@ import Foundation
 public struct AuditProgramme: Encodable, Equatable, Sendable {
     /// One audit of the programme.
     public struct Item: Encodable, Equatable, Sendable {
+        /// The audit id, which is also the calendar UID.
         public let id: AuditID
+        /// The audited member.
         public let member: MemberReference
+        /// The scheme audited against.
         public let scheme: SchemeID
+        /// The scheme as reports name it (`CEDRE ISO 9001`).
         public let schemeName: String
+        /// Initial, surveillance, recertification, special or cross-audit.
         public let kind: Audit.Kind
+        /// Where the audit stands on the report's day.
         public let state: Audit.State
         /// The day it took place, or the day it is scheduled for.
         public let day: Day
+        /// The auditors named in the facts, in their order.
         public let auditors: [String]
         /// The chef-lieu of the member's département, where auditors travel to (`Angers`).
         public let location: String
+        /// How many findings the audit raised.
         public let findings: Int
     }
 
     /// How many audits of one kind, and how many of them took place.
     public struct KindLine: Encodable, Equatable, Sendable {
+        /// Initial, surveillance, recertification, special or cross-audit.
         public let kind: Audit.Kind
+        /// How many audits.
         public let audits: Int
+        /// How many of them took place by the report's day.
         public let conducted: Int
     }
 
     /// How many audits in one month (`2013-11`).
     public struct MonthLine: Encodable, Equatable, Sendable {
+        /// The month, `YYYY-MM`.
         public let month: String
+        /// How many audits.
         public let audits: Int
     }
 
+    /// The first day of the programme.
     public let from: Day
+    /// The last day of the programme, included.
     public let to: Day
     /// The day the facts were replayed to: later audits show as planned.
     public let asOf: Day
+    /// What the programme is restricted to.
     public let filter: ReportFilter
+    /// Audits by kind, in the order of `Audit.Kind`.
     public let byKind: [KindLine]
+    /// Audits by month, months without audits left out.
     public let byMonth: [MonthLine]
     /// By day, then member, then id.
     public let audits: [Item]

@@ -16,11 +16,16 @@ public struct CertificationMilestone: Equatable, Sendable {
         case joinedGroup = "joined-group"
     }
 
+    /// The member concerned.
     public let member: MemberID
+    /// The scheme of the decision or of the group joined.
     public let scheme: SchemeID
+    /// New, renewed or joined the group.
     public let kind: Kind
+    /// The decision day, or the day the site joined.
     public let on: Day
 
+    /// A milestone of `member` under `scheme`.
     public init(member: MemberID, scheme: SchemeID, kind: Kind, on: Day) {
         self.member = member
         self.scheme = scheme

@@ -9,9 +9,13 @@ import Foundation
 public struct CertificationsReport: Encodable, Equatable, Sendable {
     /// One line of the list.
     public struct Entry: Encodable, Equatable, Sendable {
+        /// The member listed.
         public let member: MemberReference
+        /// The scheme of the decision or of the group joined.
         public let scheme: SchemeID
+        /// The category the printed report showed by colour.
         public let kind: CertificationMilestone.Kind
+        /// The decision day, or the day the site joined.
         public let on: Day
         /// The GES this line is printed under, when that GES is listed the same year in the same region.
         public let underGroup: MemberID?
@@ -38,36 +42,48 @@ public struct CertificationsReport: Encodable, Equatable, Sendable {
     /// The entries of one region, in print order (GES companies right after their GES).
     public struct Region: Encodable, Equatable, Sendable {
         public let name: String
+        /// The region's lines in print order.
         public let entries: [Entry]
     }
 
     /// The certified members of one scheme at the end of the year.
     public struct SchemeFigure: Encodable, Equatable, Sendable {
+        /// The scheme of the decision or of the group joined.
         public let scheme: SchemeID
         public let name: String
+        /// Members certified under the scheme.
         public let certified: Int
     }
 
     /// The figures the report's text gives for the year.
     public struct Figures: Encodable, Equatable, Sendable {
+        /// Initial decisions under single-site schemes in the year.
         public let newlyCertified: Int
+        /// Renewals and restorations in the year.
         public let renewed: Int
+        /// Central functions and sites that joined a group certificate in the year.
         public let joinedGroup: Int
         /// Members holding a valid certificate on `asOf`, each counted once.
         public let certified: Int
         /// The certified members of each scheme (a member certified under two counts under both).
         public let certifiedByScheme: [SchemeFigure]
+        /// Members counted on `asOf`.
         public let members: Int
+        /// Members on their way to a first certificate on `asOf`.
         public let engaged: Int
         /// certified / members, computed.
         public let certifiedShare: Double
     }
 
+    /// The year listed.
     public let year: Int
     /// The day the figures are counted on: the year's last day, or an earlier as-of day.
     public let asOf: Day
+    /// What the list is restricted to.
     public let filter: ReportFilter
+    /// The figures of the report's text.
     public let figures: Figures
+    /// The regions with at least one line, in French order.
     public let regions: [Region]
 
     /// The report of `year` from `network` replayed through `asOf` (the year's last day, or earlier).

@@ -8,7 +8,9 @@ import Foundation
 public struct FindingsReport: Encodable, Equatable, Sendable {
     /// Open and overdue findings of one group (a grade, an age band, a region, a member).
     public struct Tally: Encodable, Equatable, Sendable {
+        /// Findings still open.
         public var open = 0
+        /// Of them, those past their deadline.
         public var overdue = 0
 
         mutating func add(_ item: Item) {
@@ -20,15 +22,19 @@ public struct FindingsReport: Encodable, Equatable, Sendable {
     /// The findings of one grade in force, with the grade's words in both languages.
     public struct GradeLine: Encodable, Equatable, Sendable {
         public let grade: GradeID
+        /// The grade's words, from the scheme's grading scale.
         public let label: LocalizedText
+        /// How many are open, and overdue.
         public let tally: Tally
     }
 
     /// How long ago the audit that raised them took place.
     public struct AgeLine: Encodable, Equatable, Sendable {
-        /// Days since the audit, bounds included; `maximumDays` null for the oldest band.
+        /// The first day of the band, in days since the audit (bounds included).
         public let minimumDays: Int
+        /// The last day of the band; null for the oldest band.
         public let maximumDays: Int?
+        /// How many are open, and overdue.
         public let tally: Tally
 
         private enum CodingKeys: String, CodingKey {
@@ -46,31 +52,45 @@ public struct FindingsReport: Encodable, Equatable, Sendable {
 
     /// The findings of one region.
     public struct RegionLine: Encodable, Equatable, Sendable {
+        /// The region as reports write it.
         public let name: String
+        /// How many are open, and overdue.
         public let tally: Tally
     }
 
     /// The findings of one member.
     public struct MemberLine: Encodable, Equatable, Sendable {
+        /// The member the finding is about.
         public let member: MemberReference
+        /// How many are open, and overdue.
         public let tally: Tally
     }
 
     /// One open finding.
     public struct Item: Encodable, Equatable, Sendable {
+        /// The finding's id.
         public let id: FindingID
+        /// The member the finding is about.
         public let member: MemberReference
+        /// The scheme the finding was raised under.
         public let scheme: SchemeID
+        /// The audit that raised it.
         public let audit: AuditID
         /// The grade in force (after rule 7's escalation).
         public let grade: GradeID
+        /// Whether rule 7 or rule 8 made it major.
         public let escalated: Bool
+        /// The finding's state (`open`, `planAccepted`…).
         public let state: String
+        /// The clause of the referential it is about.
         public let requirement: String
+        /// The day of the audit that raised it.
         public let auditOn: Day
         /// Days from the audit to the report's day.
         public let ageDays: Int
+        /// The last day to close it, when its grade has one.
         public let deadline: Day?
+        /// Whether the deadline passed with the finding open.
         public let overdue: Bool
 
         private enum CodingKeys: String, CodingKey {
@@ -98,12 +118,19 @@ public struct FindingsReport: Encodable, Equatable, Sendable {
     /// The lower bounds of the age bands, in days since the audit: a month, a quarter, half a year.
     public static let ageBands = [0, 31, 91, 181]
 
+    /// The day the findings are reported on.
     public let asOf: Day
+    /// What the report is restricted to.
     public let filter: ReportFilter
+    /// Every open finding.
     public let total: Tally
+    /// By grade in force, in the order of the schemes' scales.
     public let byGrade: [GradeLine]
+    /// By age of the audit, in `ageBands`.
     public let byAge: [AgeLine]
+    /// By region, in French order.
     public let byRegion: [RegionLine]
+    /// By member, by name.
     public let byMember: [MemberLine]
     /// Overdue first, then oldest audit first.
     public let findings: [Item]

@@ -4,13 +4,18 @@ import Foundation
 /// Who a report line is about, with what a reader needs to place it: name, region,
 /// département and type.
 public struct MemberReference: Encodable, Equatable, Sendable {
+    /// The member's id.
     public let id: MemberID
+    /// The name as the federation writes it.
     public let name: String
+    /// The federation region (`P.A.C.A.`).
     public let region: String
+    /// The département code (`49`, `2A`).
     public let departement: String
     /// The types as files write them: `AI`, `AI+ACI`.
     public let type: String
 
+    /// The reference of `member`.
     public init(_ member: Member) {
         id = member.id
         name = member.name

@@ -6,10 +6,12 @@ import Foundation
 public struct ReportFilter: Equatable, Sendable {
     /// The federation region, as reports write it (`Pays de la Loire`); matched ignoring case and accents.
     public var region: String?
+    /// The only scheme counted.
     public var scheme: SchemeID?
     /// The types a member must all hold (`[.ai]` also matches an `AI+ACI` member).
     public var types: [CompanyType]?
 
+    /// A restriction; nil parts do not restrict.
     public init(region: String? = nil, scheme: SchemeID? = nil, types: [CompanyType]? = nil) {
         self.region = region
         self.scheme = scheme

@@ -8,16 +8,24 @@ import Foundation
 public struct StatusReport: Encodable, Equatable, Sendable {
     /// How many members stand in each state, overall or under one scheme.
     public struct Counts: Encodable, Equatable, Sendable {
+        /// Members counted.
         public var members = 0
+        /// Holding a valid certificate.
         public var certified = 0
+        /// Engaged, initial audit planned, audited, or candidate to a group.
         public var engaged = 0
+        /// Suspended: not valid (rule 4).
         public var suspended = 0
+        /// Expired, still restorable (rule 3).
         public var expired = 0
+        /// Past the restore window.
         public var lapsed = 0
+        /// Withdrawn or excluded.
         public var withdrawn = 0
         /// Members with no dossier (no certification approach, no group candidacy).
         public var none = 0
 
+        /// All zero.
         public init() {}
 
         mutating func add(_ standing: Standing?) {
@@ -36,14 +44,19 @@ public struct StatusReport: Encodable, Equatable, Sendable {
 
     /// The counts of the members holding a dossier under one scheme.
     public struct SchemeLine: Encodable, Equatable, Sendable {
+        /// The scheme.
         public let scheme: SchemeID
+        /// The name as reports print it.
         public let name: String
+        /// The counts.
         public let counts: Counts
     }
 
     /// The counts of one region or one company type.
     public struct GroupLine: Encodable, Equatable, Sendable {
+        /// The name as reports print it.
         public let name: String
+        /// The counts.
         public let counts: Counts
     }
 
@@ -53,11 +66,13 @@ public struct StatusReport: Encodable, Equatable, Sendable {
     /// is in a cell whose scheme is null and whose state is `none`.
     public struct Cell: Encodable, Equatable, Sendable {
         public let scheme: SchemeID?
+        /// The federation region.
         public let region: String
         /// The member's types as files write them (`AI+ACI`).
         public let type: String
         /// A standing (`certified`, `initialAuditPlanned`…) or `none`.
         public let state: String
+        /// How many members are in the cell (never zero).
         public let members: Int
 
         private enum CodingKeys: String, CodingKey {
@@ -77,21 +92,28 @@ public struct StatusReport: Encodable, Equatable, Sendable {
 
     /// The certifications of one year: the "certifications over time" chart.
     public struct YearLine: Encodable, Equatable, Sendable {
+        /// The year.
         public let year: Int
+        /// Initial decisions under single-site schemes.
         public let newlyCertified: Int
+        /// Renewals and restorations.
         public let renewed: Int
+        /// Central functions and sites joining a group certificate.
         public let joinedGroup: Int
     }
 
     /// One thing that needs a human: a deadline, a lateness, a suspension, an expiry.
     public struct Item: Encodable, Equatable, Sendable {
+        /// Who it is about.
         public let member: MemberReference
+        /// The scheme.
         public let scheme: SchemeID
         /// What it is, as a kebab-case id: an obligation (`surveillance-audit`), a notice rule
         /// (`surveillance-overdue`) or a suspension reason (`member-request`).
         public let subject: String
         /// The deadline, the first day late, or the day of the suspension.
         public let day: Day
+        /// The finding, for a finding deadline.
         public let finding: FindingID?
 
         private enum CodingKeys: String, CodingKey {
@@ -112,23 +134,31 @@ public struct StatusReport: Encodable, Equatable, Sendable {
     /// The horizon `check` uses too: two months of deadlines ahead.
     public static let defaultHorizonDays = 60
 
+    /// The day reported on.
     public let asOf: Day
     /// Deadlines up to this many days after `asOf` are listed as due or expiring.
     public let horizonDays: Int
+    /// What the report is restricted to.
     public let filter: ReportFilter
     /// Each member counted once, by its best standing.
     public let counts: Counts
     /// certified / members, a computed share (not the rounded figure a printed report shows).
     public let certifiedShare: Double
+    /// By scheme: the members holding a dossier under each.
     public let byScheme: [SchemeLine]
+    /// By region, in French order.
     public let byRegion: [GroupLine]
+    /// By company type (AI, AI+ACI, ACI, EI, ETTI, GES, bodies).
     public let byType: [GroupLine]
+    /// Scheme × region × type × state, for spreadsheets.
     public let breakdown: [Cell]
+    /// From the first decision's year to `asOf`.
     public let certificationsByYear: [YearLine]
     /// Deadlines within the horizon: surveillance audits, recertification planning, finding deadlines…
     public let due: [Item]
     /// What is late on `asOf`: surveillance, recertification planning, major findings, expired certificates.
     public let overdue: [Item]
+    /// Suspended certificates and group memberships, since when and why.
     public let suspended: [Item]
     /// Certificates whose last valid day falls within the horizon.
     public let expiring: [Item]

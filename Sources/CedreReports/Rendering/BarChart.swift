@@ -5,9 +5,12 @@ import Foundation
 public struct BarChart: Equatable, Sendable {
     /// One bar and its segments, in series order.
     public struct Bar: Equatable, Sendable {
+        /// The category, written left of the bar.
         public let label: String
+        /// One value per series.
         public let values: [Int]
 
+        /// A bar of `label`.
         public init(label: String, values: [Int]) {
             self.label = label
             self.values = values
@@ -17,11 +20,14 @@ public struct BarChart: Equatable, Sendable {
         public var total: Int { values.reduce(0, +) }
     }
 
+    /// The caption.
     public let title: String
     /// The legend: one name per segment.
     public let series: [String]
+    /// The bars, top to bottom.
     public let bars: [Bar]
 
+    /// A chart of `bars`, one segment per series.
     public init(title: String, series: [String], bars: [Bar]) {
         self.title = title
         self.series = series

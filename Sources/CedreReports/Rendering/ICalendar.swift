@@ -11,13 +11,18 @@ public struct ICalendar: Equatable, Sendable {
     public struct Event: Equatable, Sendable {
         /// Stable across exports, so a re-imported calendar updates events instead of doubling them.
         public let uid: String
+        /// The all-day event's day.
         public let day: Day
+        /// The event title.
         public let summary: String
+        /// Details, lines separated by newlines.
         public let description: String
+        /// Where it takes place.
         public let location: String
         /// `TENTATIVE`, `CONFIRMED` or `CANCELLED`.
         public let status: String
 
+        /// An all-day event.
         public init(uid: String, day: Day, summary: String, description: String, location: String, status: String) {
             self.uid = uid
             self.day = day
@@ -28,13 +33,17 @@ public struct ICalendar: Equatable, Sendable {
         }
     }
 
+    /// The `PRODID` naming cedre as the calendar's producer.
     public static let productID = "-//cedre//audit programme//FR"
 
+    /// The calendar's name (`X-WR-CALNAME`).
     public let name: String
     /// Written as every event's `DTSTAMP`, at midnight UTC.
     public let stamp: Day
+    /// The events, in order.
     public let events: [Event]
 
+    /// A calendar of `events`.
     public init(name: String, stamp: Day, events: [Event]) {
         self.name = name
         self.stamp = stamp

@@ -10,7 +10,7 @@ extension ReportDocument {
         let words = Vocabulary(language)
         var body: [String] = ["<h1>\(ReportDocument.escapeHTML(title))</h1>"]
         var chartCount = 0
-        for block in blocks {
+        for block in renderedBlocks {
             switch block {
             case .heading(let text):
                 body.append("<h2>\(ReportDocument.escapeHTML(text))</h2>")

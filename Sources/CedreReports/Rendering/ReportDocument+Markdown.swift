@@ -5,7 +5,7 @@ extension ReportDocument {
     /// Charts are left out (their numbers are in tables).
     public func markdown() -> String {
         var parts = ["# \(ReportDocument.escapeMarkdown(title))"]
-        for block in blocks {
+        for block in renderedBlocks {
             switch block {
             case .heading(let text):
                 parts.append("## \(ReportDocument.escapeMarkdown(text))")

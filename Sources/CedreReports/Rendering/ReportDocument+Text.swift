@@ -6,7 +6,7 @@ extension ReportDocument {
     public func text(style: TerminalStyle = .plain) -> String {
         var lines = [style.bold(title)]
         var afterHeading = false
-        for block in blocks {
+        for block in renderedBlocks {
             if case .chart = block { continue }
             if !afterHeading { lines.append("") }
             afterHeading = false

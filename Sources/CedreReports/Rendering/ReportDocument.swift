@@ -20,9 +20,12 @@ public struct ReportDocument: Equatable, Sendable {
 
     /// A headline number: « 115 » « certifiés ».
     public struct Figure: Equatable, Sendable {
+        /// The number, formatted.
         public let value: String
+        /// What it counts.
         public let label: String
 
+        /// A figure.
         public init(value: String, label: String) {
             self.value = value
             self.label = label
@@ -31,13 +34,16 @@ public struct ReportDocument: Equatable, Sendable {
 
     /// A line of a list, with an optional note set apart (the category the printed report showed by colour).
     public struct ListItem: Equatable, Sendable {
+        /// The line.
         public let text: String
+        /// What the line is, set apart.
         public let note: String?
         /// Printed indented, under the line before (a company under its GES).
         public let isNested: Bool
         /// The legend entry it belongs to, for HTML marks that survive black-and-white printing.
         public let category: Int?
 
+        /// A list line.
         public init(text: String, note: String? = nil, isNested: Bool = false, category: Int? = nil) {
             self.text = text
             self.note = note
@@ -46,13 +52,32 @@ public struct ReportDocument: Equatable, Sendable {
         }
     }
 
+    /// The language the words are in, for `lang` and the footer.
     public let language: ReportLanguage
+    /// The report's title.
     public let title: String
+    /// The layout, top to bottom.
     public var blocks: [Block]
 
+    /// A document titled `title`.
     public init(language: ReportLanguage, title: String, blocks: [Block] = []) {
         self.language = language
         self.title = title
         self.blocks = blocks
+    }
+
+    /// The blocks as renderers draw them: an empty table says « Aucun. », a chart with nothing
+    /// to draw is left out.
+    var renderedBlocks: [Block] {
+        blocks.compactMap { block in
+            switch block {
+            case .table(let table) where table.rows.isEmpty:
+                return .paragraph(Vocabulary(language).label(.nothing))
+            case .chart(let chart) where chart.bars.allSatisfy({ $0.total == 0 }):
+                return nil
+            default:
+                return block
+            }
+        }
     }
 }

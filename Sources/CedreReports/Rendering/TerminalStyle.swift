@@ -15,6 +15,7 @@ public struct TerminalStyle: Equatable, Sendable {
     /// Bold headers and red overdue rows.
     public var colour: Bool
 
+    /// A style of `width` columns, in colour or not.
     public init(width: Int?, colour: Bool) {
         self.width = width
         self.colour = colour

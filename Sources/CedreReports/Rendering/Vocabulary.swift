@@ -248,10 +248,10 @@ public struct Vocabulary: Sendable {
     public enum Label: CaseIterable, Sendable {
         case statusTitle, members, certified, engaged, suspended, expired, lapsed, withdrawn, noCertification
         case byScheme, byRegion, byType, scheme, region, type, certifiedShare
-        case scope, allNetwork, statesByRegion, certificationsByYear, year, newlyCertified, renewed, joinedGroup
+        case scope, statesByRegion, certificationsByYear, year, newlyCertified, renewed, joinedGroup
         case dueBy, overdue, suspendedCertificates, expiringBy, member, departement, subject, deadline, lateSince
         case suspendedSince, lastValidDay, nothing, finding
-        case certificationsTitle, certifiedOn, engagedInApproach, category, decisionDay, listNote, total
+        case certificationsTitle, certifiedOn, engagedInApproach, listNote, total
         case findingsTitle, open, grade, age, byGrade, byAge, byMember, findings, audit, requirement, state
         case auditedOn, escalated, totalOpen
         case auditsTitle, to, audits, conducted, byKind, byMonth, day, kind, auditors, location, month
@@ -277,7 +277,6 @@ public struct Vocabulary: Sendable {
             case .type: ("type", "type")
             case .certifiedShare: ("des adhérents certifiés", "of members certified")
             case .scope: ("Périmètre", "Scope")
-            case .allNetwork: ("tout le réseau", "the whole network")
             case .statesByRegion: ("États par région", "States by region")
             case .certificationsByYear: ("Certifications par année", "Certifications by year")
             case .year: ("année", "year")
@@ -301,8 +300,6 @@ public struct Vocabulary: Sendable {
             case .certifiedOn: ("certifiés au", "certified on")
             case .total: ("total", "total")
             case .engagedInApproach: ("engagés dans la démarche", "engaged in the approach")
-            case .category: ("catégorie", "category")
-            case .decisionDay: ("date", "date")
             case .listNote: (
                 "Chaque ligne : nom (département) - type ; les entreprises d'un GES listé la même année suivent leur GES, sans département.",
                 "Each line: name (département) - type; the companies of a GES listed the same year follow their GES, without département.")

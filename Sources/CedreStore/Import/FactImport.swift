@@ -20,7 +20,6 @@ public struct FactImport {
     public func read(_ data: Data) -> Result<[Row], ImportFailure> {
         var rows: [Row] = []
         var issues: [ImportIssue] = []
-        let decoder = JSONDecoder()
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -38,23 +37,16 @@ public struct FactImport {
                 issues += violations.map { ImportIssue(file: file, line: lineNumber, field: $0.field, message: $0.message) }
                 continue
             }
+            guard let kind = document["kind"]?.stringValue.flatMap(Fact.Kind.init(rawValue:)),
+                let day = document["on"]?.stringValue.flatMap({ Day($0) }), let payload = document["payload"]
+            else { continue }
             do {
-                let entry = try decoder.decode(Entry.self, from: bytes)
-                guard let kind = Fact.Kind(rawValue: entry.kind), let day = Day(entry.on) else { continue }
-                rows.append(Row(line: lineNumber, fact: DatedFact(try Fact(kind: kind, payload: entry.payload), on: day)))
-            } catch let error as FactPayloadError {
-                issues.append(ImportIssue(file: file, line: lineNumber, field: "payload.\(error.field)", message: error.message))
+                rows.append(Row(line: lineNumber, fact: DatedFact(try Fact(kind: kind, payload: FactPayload(json: payload)), on: day)))
             } catch {
-                issues.append(ImportIssue(file: file, line: lineNumber, field: "payload", message: "is not a fact payload"))
+                issues.append(ImportIssue(file: file, line: lineNumber, field: "payload.\(error.field)", message: error.message))
             }
         }
         guard issues.isEmpty else { return .failure(ImportFailure(issues: issues)) }
         return .success(rows)
-    }
-
-    private struct Entry: Decodable {
-        let kind: String
-        let on: String
-        let payload: FactPayload
     }
 }

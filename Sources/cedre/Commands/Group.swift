@@ -13,6 +13,11 @@ struct GroupCommand: ParsableCommand {
             certificate the central function holds. It joins only after its cross-audit and an \
             external audit (rule 13); a site with an unresolved major finding cannot be excluded \
             to get round it (rule 9).
+
+            EXAMPLE
+              cedre group apply solipass-tierce --scheme cedre-iso --on 2014-02-01
+              cedre group join solipass-tierce --scheme cedre-iso --on 2014-06-12
+              cedre group show --scheme cedre-iso --as-of 2014-12-31
             """,
         subcommands: [Apply.self, Join.self, Suspend.self, Reinstate.self, Exclude.self, Show.self, Investigations.self])
 

@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
                   cedre report status --as-of 2013-12-31 --format html --output status.html
                 """)
         @OptionGroup var store: StoreOptions
-        @OptionGroup var options: ReportOptions
+        @OptionGroup var options: Options
         @Option(help: ArgumentHelp("How far ahead to list what is due or expiring, in days: 60 or 60d.", valueName: "days"))
         var horizon: Horizon = Horizon(days: StatusReport.defaultHorizonDays)
 
@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
                   cedre report certifications --year 2013 --lang en --format csv
                 """)
         @OptionGroup var store: StoreOptions
-        @OptionGroup var options: ReportOptions
+        @OptionGroup var options: Options
         @Option(help: ArgumentHelp("The year (default the year of --as-of).", valueName: "year"))
         var year: Int?
 
@@ -113,7 +113,7 @@ struct ReportCommand: ParsableCommand {
                   cedre report findings --region "Midi-Pyrénées" --format csv --output findings.csv
                 """)
         @OptionGroup var store: StoreOptions
-        @OptionGroup var options: ReportOptions
+        @OptionGroup var options: Options
 
         func validate() throws {
             try options.refuseCalendar(for: "findings")
@@ -140,7 +140,7 @@ struct ReportCommand: ParsableCommand {
                   cedre report audits --from 2014-01-01 --to 2014-06-30 --format ics --output audits.ics
                 """)
         @OptionGroup var store: StoreOptions
-        @OptionGroup var options: ReportOptions
+        @OptionGroup var options: Options
         @Option(help: ArgumentHelp("The first day of the programme (default --as-of).", valueName: "day"))
         var from: Day?
         @Option(help: ArgumentHelp("The last day of the programme (default three months after --from).", valueName: "day"))
@@ -165,88 +165,90 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// The options every report shares: format, language, where to write, and what to restrict to.
-struct ReportOptions: ParsableArguments {
-    @Option(help: "table (default), markdown, csv, json, html, or ics (audit programme only).")
-    var format: ReportFormat = .table
+extension ReportCommand {
+    /// The options every report shares: format, language, where to write, and what to restrict to.
+    struct Options: ParsableArguments {
+        @Option(help: "table (default), markdown, csv, json, html, or ics (audit programme only).")
+        var format: Format = .table
 
-    @Option(help: "The language of the report: fr (default) or en.")
-    var lang: ReportLanguage = .fr
+        @Option(help: "The language of the report: fr (default) or en.")
+        var lang: ReportLanguage = .fr
 
-    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
-    var output: String?
+        @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+        var output: String?
 
-    @Option(help: ArgumentHelp("Only the members of this federation region, as reports write it (\"Pays de la Loire\").", valueName: "region"))
-    var region: String?
+        @Option(help: ArgumentHelp("Only the members of this federation region, as reports write it (\"Pays de la Loire\").", valueName: "region"))
+        var region: String?
 
-    @Option(help: ArgumentHelp("Only this scheme: cedre or cedre-iso.", valueName: "scheme"))
-    var scheme: String?
+        @Option(help: ArgumentHelp("Only this scheme: cedre or cedre-iso.", valueName: "scheme"))
+        var scheme: String?
 
-    @Option(help: ArgumentHelp("Only members of this type: AI, ACI, EI, ETTI, GES, national, regional; AI+ACI for both.", valueName: "type"))
-    var type: String?
+        @Option(help: ArgumentHelp("Only members of this type: AI, ACI, EI, ETTI, GES, national, regional; AI+ACI for both.", valueName: "type"))
+        var type: String?
 
-    /// A calendar is a programme of dated events: only the audit programme has one.
-    func refuseCalendar(for report: String) throws {
-        if format == .ics {
-            throw ValidationError("--format ics is only for 'cedre report audits'; \(report) can be table, markdown, csv, json or html.")
+        /// A calendar is a programme of dated events: only the audit programme has one.
+        func refuseCalendar(for report: String) throws {
+            if format == .ics {
+                throw ValidationError("--format ics is only for 'cedre report audits'; \(report) can be table, markdown, csv, json or html.")
+            }
+        }
+
+        /// The restriction asked for, each part checked against what the network knows.
+        func filter(for network: Network) throws -> ReportFilter {
+            var filter = ReportFilter()
+            if let region {
+                let known = Set(network.members.values.map(\.member.region)).union(CedreFixtures.departements.federationRegions)
+                guard let match = known.first(where: { ReportFilter.sameName($0, region) }) else {
+                    let names = known.sorted(by: Collation.precedes).joined(separator: ", ")
+                    throw CommandError.invalidArgument("no region is named '\(region)'; regions: \(names).")
+                }
+                filter.region = match
+            }
+            if let scheme {
+                guard network.catalog[SchemeID(rawValue: scheme)] != nil else {
+                    let ids = network.catalog.ids.map(\.rawValue).joined(separator: ", ")
+                    throw CommandError.invalidArgument("no scheme is named '\(scheme)'; schemes: \(ids).")
+                }
+                filter.scheme = SchemeID(rawValue: scheme)
+            }
+            if let type {
+                guard let types = CompanyType.parse(type) else {
+                    let codes = CompanyType.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw CommandError.invalidArgument("'\(type)' is not a member type; use \(codes), or several joined by '+'.")
+                }
+                filter.types = types
+            }
+            return filter
+        }
+
+        /// Renders `report` in the chosen format and writes it to --output or standard output.
+        func emit(
+            _ report: some Encodable, document: ReportDocument, csv: () -> String, calendar: ((ReportLanguage) -> String)? = nil
+        ) throws {
+            let text: String
+            switch format {
+            case .table:
+                let style = output == nil
+                    ? TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, descriptor: STDOUT_FILENO) : .plain
+                text = document.text(style: style)
+            case .markdown: text = document.markdown()
+            case .csv: text = csv()
+            case .json: text = try JSONText.write(report)
+            case .html: text = document.html()
+            case .ics:
+                guard let calendar else { throw ValidationError("--format ics is only for 'cedre report audits'.") }
+                text = calendar(lang)
+            }
+            guard let output else {
+                Output.write(text)
+                return
+            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         }
     }
 
-    /// The restriction asked for, each part checked against what the network knows.
-    func filter(for network: Network) throws -> ReportFilter {
-        var filter = ReportFilter()
-        if let region {
-            let known = Set(network.members.values.map(\.member.region)).union(CedreFixtures.departements.federationRegions)
-            guard let match = known.first(where: { ReportFilter.sameName($0, region) }) else {
-                let names = known.sorted(by: Collation.precedes).joined(separator: ", ")
-                throw CommandError.invalidArgument("no region is named '\(region)'; regions: \(names).")
-            }
-            filter.region = match
-        }
-        if let scheme {
-            guard network.catalog[SchemeID(rawValue: scheme)] != nil else {
-                let ids = network.catalog.ids.map(\.rawValue).joined(separator: ", ")
-                throw CommandError.invalidArgument("no scheme is named '\(scheme)'; schemes: \(ids).")
-            }
-            filter.scheme = SchemeID(rawValue: scheme)
-        }
-        if let type {
-            guard let types = CompanyType.parse(type) else {
-                let codes = CompanyType.allCases.map(\.rawValue).joined(separator: ", ")
-                throw CommandError.invalidArgument("'\(type)' is not a member type; use \(codes), or several joined by '+'.")
-            }
-            filter.types = types
-        }
-        return filter
+    /// The formats of reports: the list formats, plus a self-contained HTML page and a calendar.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, markdown, csv, json, html, ics
     }
-
-    /// Renders `report` in the chosen format and writes it to --output or standard output.
-    func emit(
-        _ report: some Encodable, document: ReportDocument, csv: () -> String, calendar: ((ReportLanguage) -> String)? = nil
-    ) throws {
-        let text: String
-        switch format {
-        case .table:
-            let style = output == nil
-                ? TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, descriptor: STDOUT_FILENO) : .plain
-            text = document.text(style: style)
-        case .markdown: text = document.markdown()
-        case .csv: text = csv()
-        case .json: text = try JSONText.write(report)
-        case .html: text = document.html()
-        case .ics:
-            guard let calendar else { throw ValidationError("--format ics is only for 'cedre report audits'.") }
-            text = calendar(lang)
-        }
-        guard let output else {
-            Output.write(text)
-            return
-        }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-    }
-}
-
-/// The formats of reports: the list formats, plus a self-contained HTML page and a calendar.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, markdown, csv, json, html, ics
 }

@@ -1,0 +1,172 @@
+import Foundation
+
+extension FactPayload {
+    /// The payload as the event log stores and hashes it: JSON with keys in sorted order, no
+    /// insignificant whitespace, `null` members omitted, `/` unescaped.
+    ///
+    /// Written by hand rather than with `JSONEncoder`: it is the hot path of imports and the
+    /// exact bytes are part of the hash chain, so they must not depend on a library's choices.
+    public var canonicalJSON: String {
+        var writer = CanonicalJSONWriter()
+        writer.member("affected", affected)
+        writer.member("audit", audit?.rawValue)
+        writer.member("auditKind", auditKind)
+        writer.member("auditors", auditors)
+        writer.member("departement", departement)
+        writer.member("due", due?.description)
+        writer.member("effective", effective)
+        writer.member("finding", finding?.rawValue)
+        writer.member("grade", grade?.rawValue)
+        writer.member("group", group?.rawValue)
+        writer.member("joined", joined?.description)
+        writer.member("member", member?.rawValue)
+        writer.member("mode", mode)
+        writer.member("name", name)
+        writer.member("reason", reason)
+        writer.member("referential", referential)
+        writer.member("region", region)
+        writer.member("requirement", requirement?.rawValue)
+        writer.member("scheduledOn", scheduledOn?.description)
+        writer.member("scheme", scheme?.rawValue)
+        writer.member("seed", seed)
+        writer.member("sites", sites?.map(\.rawValue))
+        writer.member("source", source)
+        writer.member("statement", statement)
+        writer.member("type", type)
+        writer.member("year", year)
+        return writer.finish()
+    }
+
+    /// Reads a stored payload back, naming the first field of the wrong type.
+    public init(json value: JSONValue) throws(FactPayloadError) {
+        self.init()
+        guard let members = value.objectMembers else {
+            throw FactPayloadError(field: "payload", message: "must be an object")
+        }
+        for item in members {
+            let field = item.key
+            let value = item.value
+            if value.isNull { continue }
+            func text() throws(FactPayloadError) -> String {
+                guard let text = value.stringValue else { throw FactPayloadError(field: field, message: "must be text") }
+                return text
+            }
+            func day() throws(FactPayloadError) -> Day {
+                guard let day = Day(try text()) else { throw FactPayloadError(field: field, message: "must be a day written YYYY-MM-DD") }
+                return day
+            }
+            func flag() throws(FactPayloadError) -> Bool {
+                guard let flag = value.boolValue else { throw FactPayloadError(field: field, message: "must be true or false") }
+                return flag
+            }
+            func texts() throws(FactPayloadError) -> [String] {
+                guard let items = value.arrayValue else { throw FactPayloadError(field: field, message: "must be a list of texts") }
+                var texts: [String] = []
+                for item in items {
+                    guard let text = item.stringValue else { throw FactPayloadError(field: field, message: "must be a list of texts") }
+                    texts.append(text)
+                }
+                return texts
+            }
+            switch field {
+            case "affected": affected = try flag()
+            case "audit": audit = AuditID(rawValue: try text())
+            case "auditKind": auditKind = try text()
+            case "auditors": auditors = try texts()
+            case "departement": departement = try text()
+            case "due": due = try day()
+            case "effective": effective = try flag()
+            case "finding": finding = FindingID(rawValue: try text())
+            case "grade": grade = GradeID(rawValue: try text())
+            case "group": group = MemberID(rawValue: try text())
+            case "joined": joined = try day()
+            case "member": member = MemberID(rawValue: try text())
+            case "mode": mode = try text()
+            case "name": name = try text()
+            case "reason": reason = try text()
+            case "referential": referential = try text()
+            case "region": region = try text()
+            case "requirement": requirement = RequirementID(rawValue: try text())
+            case "scheduledOn": scheduledOn = try day()
+            case "scheme": scheme = SchemeID(rawValue: try text())
+            case "seed": seed = try text()
+            case "sites": sites = try texts().map(MemberID.init(rawValue:))
+            case "source": source = try text()
+            case "statement": statement = try text()
+            case "type": type = try text()
+            case "year":
+                guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
+                year = number
+            default:
+                throw FactPayloadError(field: field, message: "is not a field of any fact")
+            }
+        }
+    }
+}
+
+/// Writes one JSON object member by member, in the order given.
+private struct CanonicalJSONWriter {
+    private var bytes: [UInt8] = [UInt8(ascii: "{")]
+    private var first = true
+
+    mutating func member(_ key: String, _ value: String?) {
+        guard let value else { return }
+        start(key)
+        string(value)
+    }
+
+    mutating func member(_ key: String, _ value: Bool?) {
+        guard let value else { return }
+        start(key)
+        bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+    }
+
+    mutating func member(_ key: String, _ value: Int?) {
+        guard let value else { return }
+        start(key)
+        bytes.append(contentsOf: Array(String(value).utf8))
+    }
+
+    mutating func member(_ key: String, _ values: [String]?) {
+        guard let values else { return }
+        start(key)
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func finish() -> String {
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private mutating func start(_ key: String) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        first = false
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    private mutating func string(_ text: String) {
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

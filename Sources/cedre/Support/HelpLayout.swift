@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+/// Help screens end with their worked example.
+///
+/// ArgumentParser prints a command's discussion, where each command keeps its `EXAMPLE`
+/// block, before the usage and options; officers read a help screen from the bottom up, so
+/// the example is moved last, unwrapped, exactly as it must be typed.
+enum HelpLayout {
+    /// The help screen `error` asks for with its example last, or nil when `error` is not a
+    /// help request.
+    static func examplesLast(for error: any Error) -> String? {
+        guard Cedre.exitCode(for: error) == .success else { return nil }
+        let screen = Cedre.fullMessage(for: error)
+        let unwrapped = Cedre.fullMessage(for: error, columns: 10_000)
+        guard let example = exampleBlock(in: unwrapped.components(separatedBy: "\n")) else { return screen }
+        var lines = screen.components(separatedBy: "\n")
+        if let start = lines.firstIndex(of: "EXAMPLE") {
+            let end = lines[start...].firstIndex { $0.hasPrefix("USAGE:") || $0.hasPrefix("OPTIONS:") || $0.hasPrefix("ARGUMENTS:") || $0.hasPrefix("SUBCOMMANDS:") } ?? lines.endIndex
+            lines.removeSubrange(start..<end)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return (lines + [""] + example).joined(separator: "\n") + "\n"
+    }
+
+    private static func exampleBlock(in lines: [String]) -> [String]? {
+        guard let start = lines.firstIndex(of: "EXAMPLE") else { return nil }
+        let body = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }
+        return ["EXAMPLE"] + body
+    }
+}
