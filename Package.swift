@@ -38,7 +38,14 @@ let package = Package(
         .testTarget(
             name: "CedreStoreTests", dependencies: ["CedreStore", "CedreTestSupport", "CedreFixtures", "CedreSchemas"]),
         .testTarget(
-            name: "CedreReportsTests", dependencies: ["CedreReports", "CedreTestSupport", "CedreStore", "CedreFixtures"]),
-        .testTarget(name: "cedreTests", dependencies: ["cedre", "CedreTestSupport", "CedreCore", "CedreSchemas"]),
+            name: "CedreReportsTests",
+            dependencies: [
+                "CedreReports", "CedreCore", "CedreTestSupport", "CedreStore", "CedreFixtures",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            exclude: ["__Snapshots__"]),
+        .testTarget(
+            name: "cedreTests", dependencies: ["cedre", "CedreTestSupport", "CedreCore", "CedreSchemas"],
+            exclude: ["__Snapshots__"]),
     ]
 )

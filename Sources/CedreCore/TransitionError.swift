@@ -55,6 +55,10 @@ public enum TransitionError: Error, Equatable, Sendable {
     case unknownReferential(String, scheme: SchemeID)
     /// Rule 14: no audit under a version being replaced after its cutoff.
     case referentialRetired(AuditID, version: String, cutoff: Day)
+    /// An auditor id is added twice.
+    case duplicateAuditor(AuditorID)
+    /// A fact names an auditor that was never added.
+    case unknownAuditor(AuditorID)
 }
 
 /// A finding that blocks a certification decision, and why.
@@ -136,6 +140,10 @@ extension TransitionError: CustomStringConvertible {
             return "no finding \(finding) at another site of \(key.scheme) opened an investigation \(key.member) could answer."
         case .unknownReferential(let version, let scheme):
             return "'\(version)' is not a referential version of scheme \(scheme)."
+        case .duplicateAuditor(let auditor):
+            return "auditor \(auditor) already exists."
+        case .unknownAuditor(let auditor):
+            return "auditor \(auditor) does not exist; add it first (cedre auditor add)."
         case .referentialRetired(let audit, let version, let cutoff):
             return "audit \(audit) cannot be held under \(version) after \(cutoff), the last day before its transition ends (rule 14); plan it under the new version."
         }

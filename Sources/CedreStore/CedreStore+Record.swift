@@ -141,9 +141,13 @@ private struct Recorder {
     }
 
     private func members(involvedIn facts: [DatedFact]) throws -> [MemberRecord] {
-        var ids = Set(facts.map(\.fact.member))
+        var ids = Set(facts.compactMap(\.fact.member))
         for item in facts {
-            if case .memberAdded(let member, _) = item.fact, let group = member.group { ids.insert(group) }
+            switch item.fact {
+            case .memberAdded(let member, _): if let group = member.group { ids.insert(group) }
+            case .membersLinked(let link): ids.insert(link.second)
+            default: break
+            }
         }
         if ids.count > 500 { return try MemberRows.fetchAll(in: db) }
         return try ids.sorted().compactMap { try MemberRows.fetch($0, in: db) }

@@ -37,7 +37,7 @@ struct Cedre: ParsableCommand {
         subcommands: [
             Initialize.self, Demo.self, Import.self, Export.self, Backup.self, Verify.self, Rebuild.self, Log.self,
             MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self, GroupCommand.self, Sample.self, Check.self,
-            ReportCommand.self,
+            ReportCommand.self, Generate.self,
         ])
 
     static func main() {

@@ -163,9 +163,7 @@ import Testing
         // When the file to import does not exist
         let result = try cedre.run("import adherents.csv")
         // Then it is refused as bad input, naming the file
-        withKnownIssue("cedre import of a missing file exits 70 with Foundation's message") {
-            result.expectRefused(status: 65, mentioning: "adherents.csv")
-        }
+        result.expectRefused(status: 65, mentioning: "adherents.csv")
         #expect(try cedre.databaseContent() == before)
     }
 
@@ -177,9 +175,7 @@ import Testing
         let target = cedre.folder.appendingPathComponent("missing/copy.sqlite").path
         let result = try cedre.run(["backup", target])
         // Then it is refused as bad input, naming the path
-        withKnownIssue("cedre backup into a missing folder exits 70: 'the database failed (14 …)'") {
-            result.expectRefused(status: 65, mentioning: target)
-        }
+        result.expectRefused(status: 65, mentioning: target)
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 

@@ -52,7 +52,8 @@ public struct Dossier: Equatable, Sendable {
 
     private mutating func perform(_ fact: Fact, on day: Day) throws(TransitionError) {
         switch fact {
-        case .memberAdded, .memberLeft, .sampleDrawn:
+        case .memberAdded, .memberLeft, .sampleDrawn, .membersLinked, .auditorAdded, .auditorQualified, .campaignPlanned,
+            .campaignSwapped, .campaignPublished, .campaignCompleted:
             return
         case .certificationEngaged:
             guard let certification else {

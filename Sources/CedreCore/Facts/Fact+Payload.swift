@@ -31,6 +31,14 @@ public struct FactPayload: Codable, Equatable, Sendable {
     public var mode: String?
     public var seed: String?
     public var sites: [MemberID]?
+    public var auditor: AuditorID?
+    public var other: MemberID?
+    public var linkKind: String?
+    public var trainedOn: Day?
+    public var schemes: [SchemeID]?
+    public var assignments: [Campaign.Assignment]?
+    public var unassigned: [MemberID]?
+    public var override: String?
 
     public init() {}
 }
@@ -122,6 +130,34 @@ extension Fact {
             payload.statement = statement
         case .membershipSuspended(_, let reason), .membershipExcluded(_, let reason):
             payload.reason = reason
+        case .membersLinked(let link):
+            payload.member = link.first
+            payload.other = link.second
+            payload.linkKind = link.kind.rawValue
+        case .auditorAdded(let auditor):
+            payload.auditor = auditor.id
+            payload.name = auditor.name
+            payload.member = auditor.member
+            payload.schemes = auditor.trainedOn.keys.sorted()
+            payload.trainedOn = auditor.trainedOn.values.min()
+        case .auditorQualified(let auditor, let scheme, let trainedOn):
+            payload.auditor = auditor
+            payload.scheme = scheme
+            payload.trainedOn = trainedOn
+        case .campaignPlanned(let scheme, let year, let seed, let assignments, let unassigned):
+            payload.scheme = scheme
+            payload.year = year
+            payload.seed = String(seed)
+            payload.assignments = assignments
+            payload.unassigned = unassigned
+        case .campaignSwapped(let scheme, let year, let assignment, let override):
+            payload.scheme = scheme
+            payload.year = year
+            payload.assignments = [assignment]
+            payload.override = override
+        case .campaignPublished(let scheme, let year), .campaignCompleted(let scheme, let year):
+            payload.scheme = scheme
+            payload.year = year
         case .sampleDrawn(let sample):
             payload.member = sample.central
             payload.scheme = sample.scheme
@@ -220,6 +256,39 @@ extension Fact {
                 scheme: try reader.required(payload.scheme, "scheme"), central: try reader.required(payload.member, "member"),
                 year: try reader.required(payload.year, "year"), audit: try reader.enumeration(payload.auditKind, "auditKind"),
                 mode: try reader.enumeration(payload.mode, "mode"), seed: seed, sites: try reader.required(payload.sites, "sites")))
+        case .membersLinked:
+            self = .membersLinked(MemberLink(
+                try reader.required(payload.member, "member"), try reader.required(payload.other, "other"),
+                kind: try reader.enumeration(payload.linkKind, "linkKind")))
+        case .auditorAdded:
+            let trainedOn = try reader.required(payload.trainedOn, "trainedOn")
+            let schemes = try reader.required(payload.schemes, "schemes")
+            self = .auditorAdded(Auditor(
+                id: try reader.required(payload.auditor, "auditor"), name: try reader.required(payload.name, "name"),
+                member: try reader.required(payload.member, "member"),
+                trainedOn: Dictionary(schemes.map { ($0, trainedOn) }, uniquingKeysWith: { first, _ in first })))
+        case .auditorQualified:
+            self = .auditorQualified(
+                try reader.required(payload.auditor, "auditor"), scheme: try reader.required(payload.scheme, "scheme"),
+                trainedOn: try reader.required(payload.trainedOn, "trainedOn"))
+        case .campaignPlanned:
+            guard let seed = UInt64(try reader.required(payload.seed, "seed")) else {
+                throw FactPayloadError(field: "seed", message: "must be a whole number written as text")
+            }
+            self = .campaignPlanned(
+                scheme: try reader.required(payload.scheme, "scheme"), year: try reader.required(payload.year, "year"),
+                seed: seed, assignments: payload.assignments ?? [], unassigned: payload.unassigned ?? [])
+        case .campaignSwapped:
+            guard let assignment = try reader.required(payload.assignments, "assignments").first else {
+                throw FactPayloadError(field: "assignments", message: "must hold the new assignment")
+            }
+            self = .campaignSwapped(
+                scheme: try reader.required(payload.scheme, "scheme"), year: try reader.required(payload.year, "year"),
+                assignment, override: payload.override)
+        case .campaignPublished:
+            self = .campaignPublished(scheme: try reader.required(payload.scheme, "scheme"), year: try reader.required(payload.year, "year"))
+        case .campaignCompleted:
+            self = .campaignCompleted(scheme: try reader.required(payload.scheme, "scheme"), year: try reader.required(payload.year, "year"))
         case .membershipApplied:
             self = .membershipApplied(try reader.key())
         case .membershipJoined:

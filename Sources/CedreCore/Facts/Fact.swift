@@ -43,6 +43,18 @@ public enum Fact: Equatable, Sendable {
     case membershipExcluded(CertificationKey, reason: String)
     /// Rule 12: the sites drawn for a group's external audit, with the seed that replays the draw.
     case sampleDrawn(SampleRecord)
+    /// Rule 15: a client, supplier or partner link between two members.
+    case membersLinked(MemberLink)
+    /// A trained cross-auditor, with the day of its training for each scheme it may audit.
+    case auditorAdded(Auditor)
+    /// Rule 16: a new training for a scheme renews the auditor's qualification.
+    case auditorQualified(AuditorID, scheme: SchemeID, trainedOn: Day)
+    /// The campaign plan adopted, with the seed the planner used.
+    case campaignPlanned(scheme: SchemeID, year: Int, seed: UInt64, assignments: [Campaign.Assignment], unassigned: [MemberID])
+    /// One assignment changed by hand; `override` is the reason when it breaks a policy.
+    case campaignSwapped(scheme: SchemeID, year: Int, Campaign.Assignment, override: String?)
+    case campaignPublished(scheme: SchemeID, year: Int)
+    case campaignCompleted(scheme: SchemeID, year: Int)
 
     /// The kind as the log's `kind` column writes it.
     public enum Kind: String, CaseIterable, Codable, Sendable {
@@ -75,6 +87,13 @@ public enum Fact: Equatable, Sendable {
         case membershipReinstated = "membership.reinstated"
         case membershipExcluded = "membership.excluded"
         case sampleDrawn = "sample.drawn"
+        case membersLinked = "member.linked"
+        case auditorAdded = "auditor.added"
+        case auditorQualified = "auditor.qualified"
+        case campaignPlanned = "campaign.planned"
+        case campaignSwapped = "campaign.swapped"
+        case campaignPublished = "campaign.published"
+        case campaignCompleted = "campaign.completed"
     }
 
     public var kind: Kind {
@@ -108,13 +127,21 @@ public enum Fact: Equatable, Sendable {
         case .membershipReinstated: .membershipReinstated
         case .membershipExcluded: .membershipExcluded
         case .sampleDrawn: .sampleDrawn
+        case .membersLinked: .membersLinked
+        case .auditorAdded: .auditorAdded
+        case .auditorQualified: .auditorQualified
+        case .campaignPlanned: .campaignPlanned
+        case .campaignSwapped: .campaignSwapped
+        case .campaignPublished: .campaignPublished
+        case .campaignCompleted: .campaignCompleted
         }
     }
 
     /// The certification the fact belongs to; nil for facts about the member itself.
     public var key: CertificationKey? {
         switch self {
-        case .memberAdded, .memberLeft, .sampleDrawn:
+        case .memberAdded, .memberLeft, .sampleDrawn, .membersLinked, .auditorAdded, .auditorQualified, .campaignPlanned,
+            .campaignSwapped, .campaignPublished, .campaignCompleted:
             nil
         case .certificationEngaged(let key), .certificationDecided(let key), .certificationMaintained(let key),
             .certificationSuspended(let key, _),
@@ -130,21 +157,30 @@ public enum Fact: Equatable, Sendable {
         }
     }
 
-    /// The member the fact is about.
-    public var member: MemberID {
+    /// The member the fact is about, if it is about one.
+    public var member: MemberID? {
         switch self {
         case .memberAdded(let member, _): member.id
         case .memberLeft(let id): id
         case .sampleDrawn(let sample): sample.central
-        default: key?.member ?? ""
+        case .membersLinked(let link): link.first
+        case .auditorAdded(let auditor): auditor.member
+        default: key?.member
         }
     }
 
     /// The log stream the fact is appended to: one per member, one per certification, one per
     /// group audit sample.
     public var stream: String {
-        if case .sampleDrawn(let sample) = self { return Stream.sample(sample) }
-        return key.map(Stream.certification) ?? Stream.member(member)
+        switch self {
+        case .sampleDrawn(let sample): return Stream.sample(sample)
+        case .auditorAdded(let auditor): return Stream.auditor(auditor.id)
+        case .auditorQualified(let auditor, _, _): return Stream.auditor(auditor)
+        case .campaignPlanned(let scheme, let year, _, _, _), .campaignSwapped(let scheme, let year, _, _),
+            .campaignPublished(let scheme, let year), .campaignCompleted(let scheme, let year):
+            return Stream.campaign(scheme, year)
+        default: return key.map(Stream.certification) ?? Stream.member(member ?? "")
+        }
     }
 }
 
@@ -155,6 +191,12 @@ public enum Stream {
 
     /// `certification/solipass/cedre`: a certification with its audits and findings.
     public static func certification(_ key: CertificationKey) -> String { "certification/\(key.member)/\(key.scheme)" }
+
+    /// `auditor/lemoine`: an auditor's training and qualifications.
+    public static func auditor(_ id: AuditorID) -> String { "auditor/\(id)" }
+
+    /// `campaign/cedre/2014`: a year's cross-audit campaign.
+    public static func campaign(_ scheme: SchemeID, _ year: Int) -> String { "campaign/\(scheme)/\(year)" }
 
     /// `sample/cedre-iso/2014/surveillance`: the draws of one group audit.
     public static func sample(_ sample: SampleRecord) -> String {

@@ -9,8 +9,10 @@ extension FactPayload {
     public var canonicalJSON: String {
         var writer = CanonicalJSONWriter()
         writer.member("affected", affected)
+        writer.member("assignments", assignments)
         writer.member("audit", audit?.rawValue)
         writer.member("auditKind", auditKind)
+        writer.member("auditor", auditor?.rawValue)
         writer.member("auditors", auditors)
         writer.member("departement", departement)
         writer.member("due", due?.description)
@@ -19,20 +21,26 @@ extension FactPayload {
         writer.member("grade", grade?.rawValue)
         writer.member("group", group?.rawValue)
         writer.member("joined", joined?.description)
+        writer.member("linkKind", linkKind)
         writer.member("member", member?.rawValue)
         writer.member("mode", mode)
         writer.member("name", name)
+        writer.member("other", other?.rawValue)
+        writer.member("override", override)
         writer.member("reason", reason)
         writer.member("referential", referential)
         writer.member("region", region)
         writer.member("requirement", requirement?.rawValue)
         writer.member("scheduledOn", scheduledOn?.description)
         writer.member("scheme", scheme?.rawValue)
+        writer.member("schemes", schemes?.map(\.rawValue))
         writer.member("seed", seed)
         writer.member("sites", sites?.map(\.rawValue))
         writer.member("source", source)
         writer.member("statement", statement)
+        writer.member("trainedOn", trainedOn?.description)
         writer.member("type", type)
+        writer.member("unassigned", unassigned?.map(\.rawValue))
         writer.member("year", year)
         return writer.finish()
     }
@@ -70,8 +78,19 @@ extension FactPayload {
             }
             switch field {
             case "affected": affected = try flag()
+            case "assignments":
+                guard let items = value.arrayValue else { throw FactPayloadError(field: field, message: "must be a list of assignments") }
+                var list: [Campaign.Assignment] = []
+                for item in items {
+                    guard let member = item["member"]?.stringValue, let auditor = item["auditor"]?.stringValue,
+                        let day = item["day"]?.stringValue.flatMap({ Day($0) })
+                    else { throw FactPayloadError(field: field, message: "each assignment needs member, auditor and day") }
+                    list.append(Campaign.Assignment(member: MemberID(rawValue: member), auditor: AuditorID(rawValue: auditor), day: day))
+                }
+                assignments = list
             case "audit": audit = AuditID(rawValue: try text())
             case "auditKind": auditKind = try text()
+            case "auditor": auditor = AuditorID(rawValue: try text())
             case "auditors": auditors = try texts()
             case "departement": departement = try text()
             case "due": due = try day()
@@ -80,6 +99,12 @@ extension FactPayload {
             case "grade": grade = GradeID(rawValue: try text())
             case "group": group = MemberID(rawValue: try text())
             case "joined": joined = try day()
+            case "linkKind": linkKind = try text()
+            case "other": other = MemberID(rawValue: try text())
+            case "override": override = try text()
+            case "schemes": schemes = try texts().map(SchemeID.init(rawValue:))
+            case "trainedOn": trainedOn = try day()
+            case "unassigned": unassigned = try texts().map(MemberID.init(rawValue:))
             case "member": member = MemberID(rawValue: try text())
             case "mode": mode = try text()
             case "name": name = try text()
@@ -125,6 +150,21 @@ private struct CanonicalJSONWriter {
         guard let value else { return }
         start(key)
         bytes.append(contentsOf: Array(String(value).utf8))
+    }
+
+    mutating func member(_ key: String, _ assignments: [Campaign.Assignment]?) {
+        guard let assignments else { return }
+        start(key)
+        bytes.append(UInt8(ascii: "["))
+        for (index, assignment) in assignments.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var object = CanonicalJSONWriter()
+            object.member("auditor", assignment.auditor.rawValue)
+            object.member("day", assignment.day.description)
+            object.member("member", assignment.member.rawValue)
+            bytes.append(contentsOf: Array(object.finish().utf8))
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     mutating func member(_ key: String, _ values: [String]?) {

@@ -31,6 +31,12 @@ public struct Network: Sendable {
     public private(set) var dossiers: [CertificationKey: Dossier] = [:]
     /// Rule 12: the recorded sample draws, oldest first.
     public private(set) var samples: [SampleRecord] = []
+    /// The trained cross-auditors.
+    public private(set) var auditors: [AuditorID: Auditor] = [:]
+    /// Rule 15: declared client, supplier or partner links.
+    public private(set) var links: Set<MemberLink> = []
+    /// The cross-audit campaigns, by `scheme/year`.
+    public private(set) var campaigns: [String: Campaign] = [:]
 
     public init(catalog: SchemeCatalog) {
         self.catalog = catalog
@@ -53,6 +59,28 @@ public struct Network: Sendable {
         case .sampleDrawn(let sample):
             try requireMember(sample.central, on: day)
             samples.append(sample)
+        case .membersLinked(let link):
+            try requireMember(link.first, on: day)
+            try requireMember(link.second, on: day)
+            links.insert(link)
+        case .auditorAdded(let auditor):
+            guard auditors[auditor.id] == nil else { throw .duplicateAuditor(auditor.id) }
+            try requireMember(auditor.member, on: day)
+            for scheme in auditor.trainedOn.keys where catalog[scheme] == nil { throw .unknownScheme(scheme) }
+            auditors[auditor.id] = auditor
+        case .auditorQualified(let id, let scheme, let trainedOn):
+            guard auditors[id] != nil else { throw .unknownAuditor(id) }
+            guard catalog[scheme] != nil else { throw .unknownScheme(scheme) }
+            auditors[id]?.trainedOn[scheme] = trainedOn
+        case .campaignPlanned(let scheme, let year, let seed, let assignments, let unassigned):
+            try applyToCampaign(scheme, year, .planned(on: day, seed: seed, assignments: assignments, unassigned: unassigned))
+        case .campaignSwapped(let scheme, let year, let assignment, let override):
+            guard auditors[assignment.auditor] != nil else { throw .unknownAuditor(assignment.auditor) }
+            try applyToCampaign(scheme, year, .swapped(on: day, assignment, override: override))
+        case .campaignPublished(let scheme, let year):
+            try applyToCampaign(scheme, year, .published(on: day))
+        case .campaignCompleted(let scheme, let year):
+            try applyToCampaign(scheme, year, .completed(on: day))
         default:
             guard let key = fact.key else { return }
             try requireMember(key.member, on: day)
@@ -62,6 +90,18 @@ public struct Network: Sendable {
             try dossier.apply(fact, on: day)
             dossiers[key] = dossier
         }
+    }
+
+    private mutating func applyToCampaign(_ scheme: SchemeID, _ year: Int, _ event: Campaign.Event) throws(TransitionError) {
+        guard catalog[scheme] != nil else { throw .unknownScheme(scheme) }
+        var campaign = campaigns["\(scheme)/\(year)"] ?? Campaign(scheme: scheme, year: year)
+        try campaign.apply(event)
+        campaigns[campaign.name] = campaign
+    }
+
+    /// The campaign of `scheme` for `year`, if one was planned.
+    public func campaign(_ scheme: SchemeID, year: Int) -> Campaign? {
+        campaigns["\(scheme)/\(year)"]
     }
 
     /// Whether `member`'s group, if it names one, is a GES of the network.

@@ -17,29 +17,21 @@ extension GeneratedNetwork {
         return text
     }
 
-    /// `events.jsonl`, the import format (`{"kind","on","payload"}` per line, keys sorted),
-    /// handed to `write` in chunks of about `linesPerChunk` lines so a million facts never
-    /// sit in memory as text.
-    public func writeEvents(linesPerChunk: Int = 10_000, to write: (Data) throws -> Void) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var chunk = Data()
+    /// `events.jsonl`, the import format (`{"kind","on","payload"}` per line, keys sorted, the
+    /// payload in its canonical form), handed to `write` in chunks of about `linesPerChunk`
+    /// lines so a million facts never sit in memory as text.
+    public func writeEvents(linesPerChunk: Int = 10_000, to write: (Data) throws -> Void) rethrows {
+        var chunk = ""
         for (index, fact) in facts.enumerated() {
-            chunk.append(try encoder.encode(EventLine(kind: fact.fact.kind.rawValue, on: fact.day, payload: fact.fact.payload)))
-            chunk.append(UInt8(ascii: "\n"))
+            chunk += "{\"kind\":\"\(fact.fact.kind.rawValue)\",\"on\":\"\(fact.day)\",\"payload\":"
+            chunk += fact.fact.payload.canonicalJSON
+            chunk += "}\n"
             if index % linesPerChunk == linesPerChunk - 1 {
-                try write(chunk)
-                chunk.removeAll(keepingCapacity: true)
+                try write(Data(chunk.utf8))
+                chunk = ""
             }
         }
-        if !chunk.isEmpty { try write(chunk) }
-    }
-
-    /// One line of `events.jsonl`.
-    private struct EventLine: Encodable {
-        let kind: String
-        let on: Day
-        let payload: FactPayload
+        if !chunk.isEmpty { try write(Data(chunk.utf8)) }
     }
 
     private static func csvCell(_ text: String) -> String {

@@ -44,13 +44,29 @@ public struct MemberImport {
     }
 
     private func check(_ document: JSONValue, existing: [MemberID: MemberRecord]) -> Result<[Row], ImportFailure> {
-        var issues = SchemaCheck.violations(of: document, against: "members", file: file)
-        let rejected = Set(issues.map(\.line))
-        guard let items = document.arrayValue else { return .failure(ImportFailure(issues: issues)) }
+        let violations: [SchemaViolation]
+        do {
+            violations = try SchemaCheck.violations(of: document, against: "members")
+        } catch {
+            return .failure(ImportFailure(issues: [SchemaCheck.unusable("members", error)]))
+        }
+        guard let items = document.arrayValue else {
+            return .failure(ImportFailure(issues: violations.map { ImportIssue(file: file, line: $0.line, field: $0.field, message: $0.message) }))
+        }
+        var issues: [ImportIssue] = []
+        var rejected = Set<Int>()
+        for violation in violations {
+            let index = violation.pointer.split(separator: "/").first.flatMap { Int($0) }
+            if let index { rejected.insert(index) }
+            let item = index.flatMap { items.indices.contains($0) ? items[$0] : nil }
+            issues.append(ImportIssue(
+                file: file, line: violation.line, field: violation.field,
+                message: item.flatMap { readableMessage(for: violation, in: $0) } ?? violation.message))
+        }
 
         var rows: [Row] = []
         var seen: [String: Int] = [:]
-        for item in items where !rejected.contains(item.line) {
+        for (index, item) in items.enumerated() where !rejected.contains(index) {
             func text(_ key: String) -> String? { item[key]?.stringValue }
             let id = text("id") ?? ""
             if let first = seen[id] {
@@ -75,6 +91,17 @@ public struct MemberImport {
         issues += groupIssues(rows, existing: existing)
         guard issues.isEmpty else { return .failure(ImportFailure(issues: issues.sorted { $0.line < $1.line })) }
         return .success(rows)
+    }
+
+    /// The federation's own sentence for a field a schema pattern refused, rather than the regex.
+    private func readableMessage(for violation: SchemaViolation, in item: JSONValue) -> String? {
+        guard violation.message.hasPrefix("must match") else { return nil }
+        func text(_ key: String) -> String { item[key]?.stringValue ?? "" }
+        let result = MemberProfile.check(
+            id: text("id"), name: text("name"), type: text("type"), departement: text("departement"), region: nil, group: nil,
+            source: nil, departements: departements)
+        guard case .failure(let problems) = result else { return nil }
+        return problems.issues.first { $0.field == violation.field }?.message
     }
 
     /// A group must be a GES of the file or of the database.

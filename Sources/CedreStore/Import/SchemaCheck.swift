@@ -18,8 +18,17 @@ public enum SchemaCheck {
                 ImportIssue(file: file, line: violation.line, field: violation.field, message: violation.message)
             }
         } catch {
-            return [ImportIssue(file: "Schemas/json/\(name).schema.json", line: 1, field: "", message: "the schema cannot be used: \(error)")]
+            return [unusable(name, error)]
         }
+    }
+
+    /// The violations themselves, with their JSON pointers.
+    static func violations(of document: JSONValue, against name: String) throws -> [SchemaViolation] {
+        try schema(named: name).validate(document)
+    }
+
+    static func unusable(_ name: String, _ error: any Error) -> ImportIssue {
+        ImportIssue(file: "Schemas/json/\(name).schema.json", line: 1, field: "", message: "the schema cannot be used: \(error)")
     }
 }
 

@@ -243,7 +243,7 @@ struct AuditCommand: ParsableCommand {
         @Argument(help: "The audit id.")
         var audit: String
         @Option(help: "How to write the answer: table or json.")
-        var format: OutputFormat = .table
+        var format: SheetFormat = .table
 
         func run() throws {
             let cedre = try store.openExistingStore()

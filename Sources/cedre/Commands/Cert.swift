@@ -180,7 +180,7 @@ struct CertificationCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var target: Target
         @Option(help: "How to write the answer: table or json.")
-        var format: OutputFormat = .table
+        var format: SheetFormat = .table
 
         func run() throws {
             let day = store.today

@@ -272,7 +272,7 @@ struct FindingCommand: ParsableCommand {
         @Argument(help: "The finding id.")
         var finding: String
         @Option(help: "How to write the answer: table or json.")
-        var format: OutputFormat = .table
+        var format: SheetFormat = .table
 
         func run() throws {
             let cedre = try store.openExistingStore()

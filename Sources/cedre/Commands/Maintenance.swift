@@ -19,7 +19,7 @@ struct Initialize: ParsableCommand {
     func run() throws {
         let path = store.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
-        _ = try store.openStore()
+        _ = try CedreStore.open(path: path)
         Output.write(existed ? "\(path) is ready (already a cedre database).\n" : "Created \(path).\n")
     }
 }
@@ -51,11 +51,13 @@ struct Import: ParsableCommand {
     var dryRun = false
 
     func run() throws {
+        guard FileManager.default.isReadableFile(atPath: file) else { throw StoreError.notFound("the file \(file)") }
         let cedre = try store.openStore()
         let summary = try cedre.importFile(
             URL(fileURLWithPath: file), departements: CedreFixtures.departements, context: store.context, dryRun: dryRun)
         let verb = summary.dryRun ? "would import" : "imported"
-        Output.write("\(summary.file): \(verb) \(summary.count) \(summary.content.rawValue).\n")
+        let noun = summary.count == 1 ? String(summary.content.rawValue.dropLast()) : summary.content.rawValue
+        Output.write("\(summary.file): \(verb) \(summary.count) \(noun).\n")
     }
 }
 
@@ -110,6 +112,11 @@ struct Backup: ParsableCommand {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw CommandError.invalidArgument("\(path) already exists; choose a new file for the backup.")
         }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+            FileManager.default.isWritableFile(atPath: folder)
+        else { throw StoreError.notFound("a writable folder for \(path)") }
         let events = try store.openExistingStore().backup(to: path)
         Output.write("Backed up \(events) events to \(path).\n")
     }
@@ -170,7 +177,9 @@ struct Log: ParsableCommand {
     var last: Int?
 
     func run() throws {
-        let events = try store.openExistingStore().events(member: member.map(MemberID.init(rawValue:)), limit: last)
+        let cedre = try store.openExistingStore()
+        if let member, try cedre.member(MemberID(rawValue: member)) == nil { throw StoreError.notFound("member \(member)") }
+        let events = try cedre.events(member: member.map(MemberID.init(rawValue:)), limit: last)
         if output.format == .json { return Output.write(try Output.json(events.map(ExportDocument.Event.init))) }
         let table = Table(
             columns: ["id", "on", "kind", "stream", "actor", "recorded"],

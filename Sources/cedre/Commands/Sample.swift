@@ -49,7 +49,7 @@ struct Sample: ParsableCommand {
     var replay = false
 
     @Option(help: "How to write the answer: table or json.")
-    var format: OutputFormat = .table
+    var format: SheetFormat = .table
 
     func validate() throws {
         if !replay && (audit == nil || year == nil) {

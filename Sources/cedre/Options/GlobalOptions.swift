@@ -52,12 +52,13 @@ struct StoreOptions: ParsableArguments {
         return date
     }
 
-    /// Opens (and creates if needed) the database.
+    /// Opens the database, which must exist: only `cedre init` (and `demo`) create one, so a
+    /// mistyped `--db` never leaves an empty database behind.
     func openStore() throws -> CedreStore {
-        try CedreStore.open(path: databasePath)
+        try openExistingStore()
     }
 
-    /// Opens a database that must already exist: reading commands never create one.
+    /// Opens a database that must already exist.
     func openExistingStore() throws -> CedreStore {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw CommandError.noDatabase(databasePath)
@@ -75,9 +76,14 @@ struct OutputOptions: ParsableArguments {
     var lang: ReportLanguage = .fr
 }
 
-/// The output formats of list and show commands.
+/// The output formats of list commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv, markdown
+}
+
+/// The output formats of commands that show one thing.
+enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
 }
 
 extension Day: ExpressibleByArgument {

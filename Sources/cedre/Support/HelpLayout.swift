@@ -13,7 +13,7 @@ enum HelpLayout {
         guard Cedre.exitCode(for: error) == .success else { return nil }
         let screen = Cedre.fullMessage(for: error)
         let unwrapped = Cedre.fullMessage(for: error, columns: 10_000)
-        guard let example = exampleBlock(in: unwrapped.components(separatedBy: "\n")) else { return screen }
+        guard let example = exampleBlock(in: unwrapped.components(separatedBy: "\n")) else { return nil }
         var lines = screen.components(separatedBy: "\n")
         if let start = lines.firstIndex(of: "EXAMPLE") {
             let end = lines[start...].firstIndex { $0.hasPrefix("USAGE:") || $0.hasPrefix("OPTIONS:") || $0.hasPrefix("ARGUMENTS:") || $0.hasPrefix("SUBCOMMANDS:") } ?? lines.endIndex

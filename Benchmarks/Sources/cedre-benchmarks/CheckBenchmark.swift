@@ -1,0 +1,82 @@
+import BenchmarkKit
+import Foundation
+
+/// `cedre check` on the imported network, first as the catch-up run of a new database, then
+/// as the next night's run; against the `sqlite3` shell selecting the due obligations from
+/// the deadline projection and inserting them into the notice ledger in one transaction
+/// (DESIGN §9: at most 2× raw sqlite3).
+struct CheckBenchmark {
+    let dataset: Dataset
+    let runs: Int
+
+    /// The raw equivalent: a run row, then one notice per obligation due by the horizon.
+    private var rawSQL: String {
+        """
+        BEGIN IMMEDIATE;
+        INSERT INTO check_run (as_of, horizon_days, ran_at, actor, last_event_id)
+            VALUES ('\(dataset.lastDay)', 60, '2000-01-01T00:00:00.000Z', 'benchmarks', (SELECT coalesce(max(id), 0) FROM event));
+        INSERT OR IGNORE INTO notice (stream, rule, due_on, member_id, scheme_id, finding_id, obligation, first_run)
+            SELECT 'certification/' || member_id || '/' || scheme_id,
+                CASE WHEN due_on > '\(dataset.lastDay)' THEN 'due-soon' ELSE CASE obligation
+                    WHEN 'surveillance-audit' THEN 'surveillance-overdue'
+                    WHEN 'recertification-planning' THEN 'recertification-not-planned'
+                    WHEN 'certificate-expiry' THEN 'certificate-expired'
+                    WHEN 'restore-window' THEN 'certification-lapsed'
+                    WHEN 'suspension-maximum' THEN 'suspension-expired'
+                    WHEN 'finding-deadline' THEN 'major-finding-overdue'
+                    ELSE 'due-soon' END END,
+                due_on, member_id, scheme_id, CASE obligation WHEN 'finding-deadline' THEN subject END, obligation,
+                (SELECT max(id) FROM check_run)
+            FROM deadline WHERE due_on <= date('\(dataset.lastDay)', '+60 days');
+        COMMIT;
+        SELECT changes();
+        """
+    }
+
+    func run(into table: inout ResultTable) throws {
+        let golden = try dataset.goldenDatabase()
+        let members = try RawDatabase(path: golden.path).integer("SELECT count(*) FROM member")
+        let previousNight = Self.dayBefore(dataset.lastDay)
+
+        var first = Samples()
+        var notices = 0
+        for _ in 0..<runs {
+            let work = try dataset.copy(golden, to: "check.sqlite")
+            first.append(try dataset.cedre(["check", "--as-of", dataset.lastDay], database: work, accepting: [0, 3]).seconds)
+            notices = try RawDatabase(path: work.path).integer("SELECT count(*) FROM notice")
+        }
+        var rawFirst = Samples()
+        var rawNotices = 0
+        for _ in 0..<runs {
+            let work = try dataset.copy(golden, to: "check-raw.sqlite")
+            rawFirst.append(try dataset.sqlite(rawSQL, database: work).seconds)
+            rawNotices = try RawDatabase(path: work.path).integer("SELECT count(*) FROM notice")
+        }
+        table.add(ResultTable.Line(
+            work: "`check` (first run: catch-up)", size: "\(members) members", cedre: first, raw: rawFirst,
+            target: "≤ 2× raw", met: first.median <= 2 * rawFirst.median,
+            note: "ledger: cedre \(notices) notices, raw \(rawNotices) rows"))
+
+        var nightly = Samples()
+        var rawNightly = Samples()
+        for _ in 0..<runs {
+            let work = try dataset.copy(golden, to: "check.sqlite")
+            try dataset.cedre(["check", "--as-of", previousNight], database: work, accepting: [0, 3])
+            nightly.append(try dataset.cedre(["check", "--as-of", dataset.lastDay], database: work, accepting: [0, 3]).seconds)
+            try dataset.sqlite(rawSQL, database: work)
+            rawNightly.append(try dataset.sqlite(rawSQL, database: work).seconds)
+        }
+        table.add(ResultTable.Line(
+            work: "`check` (next night)", size: "\(members) members", cedre: nightly, raw: rawNightly,
+            target: "≤ 2× raw", met: nightly.median <= 2 * rawNightly.median))
+    }
+
+    /// `YYYY-MM-DD` of the day before.
+    static func dayBefore(_ day: String) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        guard let date = formatter.date(from: day) else { return day }
+        return formatter.string(from: date.addingTimeInterval(-86_400))
+    }
+}
