@@ -23,15 +23,13 @@ extension CedreStore {
                     problem: "the event log is broken at event #\(broken.id), the first broken row: \(broken.reason.rawValue).",
                     chainBreak: broken)
             }
-            let network: Network
+            let replayed = try DatabaseQueue()
+            try Migrations.migrator.migrate(replayed)
             do {
-                network = try Replay.network(through: nil, catalog: catalog, in: db)
+                try replayed.write { copy in try Projections.replay(db, into: copy, catalog: catalog) }
             } catch {
                 return VerifyReport(events: events, problem: "the log does not replay: \(error)", chainBreak: nil)
             }
-            let replayed = try DatabaseQueue()
-            try Migrations.migrator.migrate(replayed)
-            try replayed.write { copy in try Projections.write(network, in: copy) }
             let expected = try replayed.read { copy in try Projections.dump(copy) }
             let stored = try Projections.dump(db)
             guard expected == stored else {

@@ -16,17 +16,19 @@ public struct LoggedEvent: Equatable, Sendable, FetchableRecord {
     public let previousHash: String
     public let hash: String
 
+    /// Reads a row of `SELECT * FROM event`, by position: the migration fixes the columns'
+    /// order (id, stream, kind, occurred_on, recorded_at, actor, payload, prev_hash, hash).
     public init(row: Row) throws {
-        id = row["id"]
-        stream = row["stream"]
-        kind = row["kind"]
-        occurredOn = try Day.fromDatabaseValue(row["occurred_on"]).orThrow(
-            StoreError.unreadableEvent(id: row["id"], reason: "occurred_on is not a day"))
-        recordedAt = row["recorded_at"]
-        actor = row["actor"]
-        payload = row["payload"]
-        previousHash = row["prev_hash"]
-        hash = row["hash"]
+        id = row[0]
+        stream = row[1]
+        kind = row[2]
+        let day: String = row[3]
+        occurredOn = try Day(day).orThrow(StoreError.unreadableEvent(id: row[0], reason: "occurred_on is not a day"))
+        recordedAt = row[4]
+        actor = row[5]
+        payload = row[6]
+        previousHash = row[7]
+        hash = row[8]
     }
 
     init(

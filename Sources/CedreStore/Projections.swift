@@ -18,15 +18,14 @@ enum Projections {
         }
     }
 
-    /// Writes every member and dossier of a replayed network into empty projections.
-    static func write(_ network: Network, in db: Database) throws {
-        for id in network.members.keys.sorted() {
-            if let record = network.members[id] { try write(record, in: db) }
+    /// Writes into `target`'s empty projections every row a replay of `log`'s events gives,
+    /// one certification at a time.
+    static func replay(_ log: Database, into target: Database, catalog: SchemeCatalog) throws {
+        let network = try Replay.streamDossiers(catalog: catalog, in: log) { dossier, context in
+            try insert(dossier, escalations: context.groupEscalations(for: dossier), in: target)
         }
-        for key in network.dossiers.keys.sorted() {
-            if let dossier = network.dossiers[key] {
-                try insert(dossier, escalations: network.groupEscalations(for: dossier), in: db)
-            }
+        for id in network.members.keys.sorted() {
+            if let record = network.members[id] { try write(record, in: target) }
         }
     }
 

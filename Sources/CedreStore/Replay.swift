@@ -55,9 +55,8 @@ extension CedreStore {
     @discardableResult
     public func rebuild() throws -> Int {
         try writer.write { db in
-            let network = try Replay.network(through: nil, catalog: catalog, in: db)
             try Projections.clear(db)
-            try Projections.write(network, in: db)
+            try Projections.replay(db, into: db, catalog: catalog)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         }
     }

@@ -130,14 +130,20 @@ extension Network {
         return group.escalations(on: day)
     }
 
+    /// Rule 8 (group part): the minors every group certificate has made major by `day`.
+    public func groupEscalations(on day: Day) -> [FindingID: FindingStatus.Escalation] {
+        var escalations: [FindingID: FindingStatus.Escalation] = [:]
+        for scheme in catalog.schemes where scheme.kind == .group {
+            escalations.merge(groupCertificate(scheme.id)?.escalations(on: day) ?? [:]) { first, _ in first }
+        }
+        return escalations
+    }
+
     /// Every notice of every dossier on `day`, group rules included.
     public func notices(on day: Day, horizon: Int) -> [Notice] {
-        var escalations: [SchemeID: [FindingID: FindingStatus.Escalation]] = [:]
-        for scheme in catalog.schemes where scheme.kind == .group {
-            escalations[scheme.id] = groupCertificate(scheme.id)?.escalations(on: day)
-        }
+        let escalations = groupEscalations(on: day)
         return dossiers.keys.sorted().flatMap { key in
-            dossiers[key]?.notices(on: day, horizon: horizon, escalations: escalations[key.scheme] ?? [:]) ?? []
+            dossiers[key]?.notices(on: day, horizon: horizon, escalations: escalations) ?? []
         }
     }
 
