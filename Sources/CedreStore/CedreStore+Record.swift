@@ -132,9 +132,13 @@ private struct Recorder {
         for id in changedMembers.sorted() {
             if let record = network.members[id] { try Projections.write(record, in: db) }
         }
-        for key in changed {
-            if let dossier = network.dossiers[key] {
-                try Projections.replace(dossier, escalations: network.groupEscalations(for: dossier), in: db)
+        for (key, isNew) in changed {
+            guard let dossier = network.dossiers[key] else { continue }
+            let escalations = network.groupEscalations(for: dossier)
+            if isNew {
+                try Projections.insert(dossier, escalations: escalations, in: db)
+            } else {
+                try Projections.replace(dossier, escalations: escalations, in: db)
             }
         }
         return appended
@@ -178,11 +182,13 @@ private struct Recorder {
     }
 
     /// Replays each touched unit of consistency with its new facts in day order, and returns
-    /// the dossiers to project.
+    /// the dossiers to project, saying which had no event before (nothing to delete).
     ///
     /// A single-site certification is its own unit; a group certificate's unit is every dossier
     /// of the group scheme, so a late fact at one site is checked against the group's decisions.
-    private func replayDossiers(touchedBy facts: [DatedFact], in network: inout Network) throws -> [CertificationKey] {
+    private func replayDossiers(
+        touchedBy facts: [DatedFact], in network: inout Network
+    ) throws -> [(key: CertificationKey, isNew: Bool)] {
         var newFacts: [CertificationKey: [(index: Int, item: DatedFact)]] = [:]
         var touched: [CertificationKey] = []
         for (index, item) in facts.enumerated() {
@@ -195,11 +201,13 @@ private struct Recorder {
             let known = try Replay.groupKeys(scheme, in: db)
             units.append(known + touched.filter { $0.scheme == scheme && !known.contains($0) })
         }
+        var replayed: [(key: CertificationKey, isNew: Bool)] = []
         for unit in units {
-            for record in try unit.compactMap({ try MemberRows.fetch($0.member, in: db) }) where network.members[record.member.id] == nil {
-                network.insert(record)
+            for key in unit where network.members[key.member] == nil {
+                if let record = try MemberRows.fetch(key.member, in: db) { network.insert(record) }
             }
             let existing = try EventLog.events(ofStreams: unit.map(Stream.certification), in: db)
+            replayed += unit.map { ($0, existing.isEmpty) }
             let additions = unit.flatMap { newFacts[$0] ?? [] }
             for step in merge(existing: existing, new: additions) {
                 do {
@@ -214,7 +222,7 @@ private struct Recorder {
                 }
             }
         }
-        return units.flatMap { $0 }
+        return replayed
     }
 
     private enum Step {

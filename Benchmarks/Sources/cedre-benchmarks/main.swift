@@ -33,6 +33,7 @@ func runBenchmarks() throws {
     print("\n" + table.markdown)
 }
 
+setvbuf(stdout, nil, _IOLBF, 0)
 do {
     try runBenchmarks()
 } catch {
