@@ -29,14 +29,15 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "CedreReports", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")]),
-        .target(name: "CedreTestSupport", dependencies: ["CedreCore", "CedreStore"]),
+        .target(name: "CedreTestSupport", dependencies: ["CedreCore", "CedreStore", "CedreFixtures"]),
         .executableTarget(name: "cedre", dependencies: [
             "CedreCore", "CedreStore", "CedreReports", "CedreFixtures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreTestSupport", "CedreSchemas"]),
         .testTarget(
-            name: "CedreStoreTests", dependencies: ["CedreStore", "CedreTestSupport", "CedreFixtures", "CedreSchemas"]),
+            name: "CedreStoreTests", dependencies: ["CedreStore", "CedreTestSupport", "CedreFixtures", "CedreSchemas"],
+            exclude: ["__Snapshots__"]),
         .testTarget(
             name: "CedreReportsTests",
             dependencies: [

@@ -26,7 +26,7 @@ from pathlib import Path
 import campaign
 
 ISSUE = re.compile(r"^  (members\.csv|members\.json|events\.jsonl):(\d+): (.*)$")
-FIELD = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\[\]]*: ")
+FIELD = re.compile(r"^[^\s:]+: ")
 ALPHABET = [",", ";", '"', "\n", "{", "}", "[", "]", ":", "x", "0", " ", "é", "\\", "\t", "\u00a0", "-", "9"]
 WRONG_VALUES = ["", "ZZ", "100", "AI+AI", "2013-02-30", "null", "-1", "x" * 70, '"', "é", "GES+", "0"]
 

@@ -118,8 +118,8 @@ def main():
     others = "; ".join(f"{kind}: detected {entry['detected']} of {entry['edits']}"
                        for kind, entry in sorted(figures.items()) if not kind.startswith(("update", "delete a row")))
     print(f"tampering: {options.edits} single-row edits of a {last}-event log, triggers dropped; "
-          f"column edits and row deletions {edits}: detected {detected}, first broken row named {named}; "
-          f"{others}; edits the schema's checks refused outright {refused}")
+          f"column edits and row deletions {edits}: detected {detected}, first broken row named {named}"
+          f"{'; ' + others if others else ''}; edits the schema's checks refused outright {refused}")
     sys.exit(0 if detected == edits and named == edits else 1)
 
 

@@ -118,7 +118,7 @@ private struct Recorder {
         }
         var network = Network(catalog: catalog)
         for record in try members(involvedIn: facts) { network.insert(record) }
-        try applyMemberFacts(facts, to: &network)
+        try applyFactsOutsideCertifications(facts, to: &network)
         for (index, item) in facts.enumerated() {
             if case .memberAdded(let member, _) = item.fact, !network.groupIsKnown(of: member), let group = member.group {
                 throw BatchError(index: index, error: .refused(.unknownGroup(member.id, group: group)))
@@ -157,16 +157,33 @@ private struct Recorder {
         return try ids.sorted().compactMap { try MemberRows.fetch($0, in: db) }
     }
 
-    /// Member facts first, in day order: dossier facts need the members they name.
-    private func applyMemberFacts(_ facts: [DatedFact], to network: inout Network) throws {
-        let memberFacts = facts.enumerated().filter { $0.element.fact.key == nil }
-            .sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
-        for (index, item) in memberFacts {
-            do {
-                try network.apply(item.fact, on: item.day)
-            } catch {
-                throw BatchError(index: index, error: .refused(error))
+    /// Facts outside certifications first (members, auditors, campaigns, samples): dossier
+    /// facts need the members they name. Auditor and campaign facts are replayed after the
+    /// logged events of their streams (and of every auditor, whom campaigns name), in day order.
+    private func applyFactsOutsideCertifications(_ facts: [DatedFact], to network: inout Network) throws {
+        let new = facts.enumerated().filter { $0.element.fact.key == nil }.map { (index: $0.offset, item: $0.element) }
+        var streams = Set(new.map(\.item.fact.stream).filter { !$0.hasPrefix("member/") })
+        if new.contains(where: { $0.item.fact.stream.hasPrefix("campaign/") || $0.item.fact.stream.hasPrefix("auditor/") }) {
+            streams.formUnion(try String.fetchAll(db, sql: """
+                SELECT DISTINCT stream FROM event WHERE stream >= 'auditor/' AND stream < 'auditor0'
+                """))
+        }
+        let existing = try EventLog.events(ofStreams: streams.sorted(), in: db)
+        for event in existing {
+            if let member = try event.fact().member, network.members[member] == nil, let record = try MemberRows.fetch(member, in: db) {
+                network.insert(record)
             }
+        }
+        for step in merge(existing: existing, new: new) {
+            do {
+                switch step {
+                case .existing(let event): try network.apply(try event.fact(), on: event.occurredOn)
+                case .new(_, let item): try network.apply(item.fact, on: item.day)
+                }
+            } catch let error as TransitionError {
+                throw attribute(error, at: step, among: new)
+            }
+            guard case .new(let index, let item) = step else { continue }
             if case .memberLeft(let id) = item.fact, let later = try firstEvent(of: id, after: item.day) {
                 throw BatchError(index: index, error: .lateFactConflict(
                     recorded: item.fact.kind.rawValue, on: item.day, conflicting: later.summary,

@@ -36,8 +36,8 @@ struct Cedre: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Initialize.self, Demo.self, Import.self, Export.self, Backup.self, Verify.self, Rebuild.self, Log.self,
-            MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self, GroupCommand.self, Sample.self, Check.self,
-            ReportCommand.self, Generate.self,
+            MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self, GroupCommand.self,
+            AuditorCommand.self, CampaignCommand.self, Sample.self, Check.self, ReportCommand.self, Generate.self,
         ])
 
     static func main() {

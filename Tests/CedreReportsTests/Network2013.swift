@@ -14,14 +14,7 @@ enum Network2013 {
     /// The replayed network.
     static let network: Network = {
         do {
-            let store = try CedreStore.inMemory()
-            let context = RecordingContext(actor: "tests", today: day, now: Date(timeIntervalSince1970: 1_388_448_000))
-            for file in ["members.csv", "events.jsonl"] {
-                _ = try store.importFile(
-                    CedreFixtures.network2013.appendingPathComponent(file), departements: CedreFixtures.departements,
-                    context: context)
-            }
-            return try store.network(through: day)
+            return try CedreStore.network2013().network(through: day)
         } catch {
             preconditionFailure("the 2013 fixture does not import: \(error)")
         }

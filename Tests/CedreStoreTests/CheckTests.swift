@@ -164,11 +164,7 @@ import Testing
     }
 
     @Test func onTheTwentyThirteenNetworkEveryMissingFirstSurveillanceIsReported() throws {
-        let store = try CedreStore.inMemory()
-        let context = RecordingContext.tests(today: "2013-12-31")
-        for file in ["members.csv", "events.jsonl"] {
-            _ = try store.importFile(CedreFixtures.network2013.appendingPathComponent(file), departements: CedreFixtures.departements, context: context)
-        }
+        let store = try CedreStore.network2013()
         let network = try store.network(through: "2013-12-31")
         let decidedIn2013 = Set(network.dossiers.values.compactMap { dossier -> CertificationKey? in
             guard let decision = dossier.certification?.currentDecision, decision.on.year == 2013 else { return nil }

@@ -8,12 +8,7 @@ import Testing
 /// The CEDRE ISO group of the 2013 fixture: central function + 18 sites.
 @Suite struct GroupStoreTests {
     private func network2013() throws -> CedreStore {
-        let store = try CedreStore.inMemory()
-        let context = RecordingContext.tests(today: "2013-12-31")
-        for file in ["members.csv", "events.jsonl"] {
-            _ = try store.importFile(CedreFixtures.network2013.appendingPathComponent(file), departements: CedreFixtures.departements, context: context)
-        }
-        return store
+        try CedreStore.network2013()
     }
 
     @Test func theRegistryListsTheNineteenGroupCertificatesActive() throws {

@@ -127,11 +127,7 @@ import Testing
     }
 
     @Test func theTwentyThirteenNetworkImportsAndVerifies() throws {
-        let store = try CedreStore.inMemory()
-        let context = RecordingContext.tests(today: "2013-12-31")
-        for file in ["members.csv", "events.jsonl"] {
-            _ = try store.importFile(CedreFixtures.network2013.appendingPathComponent(file), departements: CedreFixtures.departements, context: context)
-        }
+        let store = try CedreStore.network2013()
         let register = CertificationRegister(network: try store.network(through: "2013-12-31"), on: "2013-12-31")
         let standings = register.allStatuses
         #expect(try store.members().count == 511)

@@ -8,17 +8,20 @@ public struct Auditor: Equatable, Sendable {
     public var member: MemberID
     /// Rule 16: per scheme, the day of the last cross-auditor training.
     public var trainedOn: [SchemeID: Day]
+    /// How long a training qualifies this auditor; nil for the scheme's validity (3 years).
+    public var validityMonths: Int?
 
-    public init(id: AuditorID, name: String, member: MemberID, trainedOn: [SchemeID: Day]) {
+    public init(id: AuditorID, name: String, member: MemberID, trainedOn: [SchemeID: Day], validityMonths: Int? = nil) {
         self.id = id
         self.name = name
         self.member = member
         self.trainedOn = trainedOn
+        self.validityMonths = validityMonths
     }
 
-    /// The last day the auditor's qualification for `scheme` is valid, given the validity.
-    public func qualifiedUntil(_ scheme: SchemeID, validityMonths: Int) -> Day? {
-        trainedOn[scheme].map { $0.adding(months: validityMonths) }
+    /// The last day the auditor's qualification for `scheme` is valid (rule 16).
+    public func qualifiedUntil(_ scheme: Scheme) -> Day? {
+        trainedOn[scheme.id].map { $0.adding(months: validityMonths ?? scheme.crossAudit.qualificationValidityMonths) }
     }
 }
 

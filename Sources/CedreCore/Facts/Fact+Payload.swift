@@ -39,6 +39,7 @@ public struct FactPayload: Codable, Equatable, Sendable {
     public var assignments: [Campaign.Assignment]?
     public var unassigned: [MemberID]?
     public var override: String?
+    public var validityMonths: Int?
 
     public init() {}
 }
@@ -140,6 +141,7 @@ extension Fact {
             payload.member = auditor.member
             payload.schemes = auditor.trainedOn.keys.sorted()
             payload.trainedOn = auditor.trainedOn.values.min()
+            payload.validityMonths = auditor.validityMonths
         case .auditorQualified(let auditor, let scheme, let trainedOn):
             payload.auditor = auditor
             payload.scheme = scheme
@@ -266,7 +268,8 @@ extension Fact {
             self = .auditorAdded(Auditor(
                 id: try reader.required(payload.auditor, "auditor"), name: try reader.required(payload.name, "name"),
                 member: try reader.required(payload.member, "member"),
-                trainedOn: Dictionary(schemes.map { ($0, trainedOn) }, uniquingKeysWith: { first, _ in first })))
+                trainedOn: Dictionary(schemes.map { ($0, trainedOn) }, uniquingKeysWith: { first, _ in first }),
+                validityMonths: payload.validityMonths))
         case .auditorQualified:
             self = .auditorQualified(
                 try reader.required(payload.auditor, "auditor"), scheme: try reader.required(payload.scheme, "scheme"),

@@ -41,6 +41,7 @@ extension FactPayload {
         writer.member("trainedOn", trainedOn?.description)
         writer.member("type", type)
         writer.member("unassigned", unassigned?.map(\.rawValue))
+        writer.member("validityMonths", validityMonths)
         writer.member("year", year)
         return writer.finish()
     }
@@ -105,6 +106,9 @@ extension FactPayload {
             case "schemes": schemes = try texts().map(SchemeID.init(rawValue:))
             case "trainedOn": trainedOn = try day()
             case "unassigned": unassigned = try texts().map(MemberID.init(rawValue:))
+            case "validityMonths":
+                guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
+                validityMonths = number
             case "member": member = MemberID(rawValue: try text())
             case "mode": mode = try text()
             case "name": name = try text()

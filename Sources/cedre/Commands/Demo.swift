@@ -41,7 +41,7 @@ struct Demo: ParsableCommand {
         let store = try CedreStore.open(path: path)
         let context = RecordingContext(actor: Demo.actor, today: Demo.day, now: Date())
         let folder = CedreFixtures.network2013
-        for file in ["members.csv", "events.jsonl"] {
+        for file in ["members.csv", "events.jsonl", "auditors.jsonl"] {
             _ = try store.importFile(folder.appendingPathComponent(file), departements: CedreFixtures.departements, context: context)
         }
         let register = CertificationRegister(network: try store.network(through: Demo.day), on: Demo.day)

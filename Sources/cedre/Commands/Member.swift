@@ -18,7 +18,7 @@ struct MemberCommand: ParsableCommand {
               cedre member list --as-of 2013-12-31
               cedre member show solipass
             """,
-        subcommands: [Add.self, List.self, Show.self, Leave.self])
+        subcommands: [Add.self, List.self, Show.self, Leave.self, Link.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -143,6 +143,32 @@ struct MemberCommand: ParsableCommand {
                 lines.append("\(scheme): \(state) on \(day)")
             }
             Output.write(lines.joined(separator: "\n") + "\n")
+        }
+    }
+
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Declare a client, supplier or partner link between two members (rule 15).",
+            discussion: """
+                No auditor of one audits the other while the declared-link policy is on.
+
+                EXAMPLE
+                  cedre member link reel solipass --kind supplier
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "One member's id.")
+        var member: String
+        @Argument(help: "The other member's id.")
+        var other: String
+        @Option(help: "supplier, client or partner.")
+        var kind: MemberLink.Kind
+        @Option(help: ArgumentHelp("The day it was declared (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func run() throws {
+            let link = MemberLink(MemberID(rawValue: member), MemberID(rawValue: other), kind: kind)
+            let day = try store.record([.membersLinked(link)], on: on)
+            Output.write("Linked \(member) and \(other) (\(kind.rawValue)) on \(day).\n")
         }
     }
 

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Gives each planned cross-audit its day: a working day of the campaign year, strictly before the
+/// member's external audit (rule 13), inside the auditor's qualification (rule 16), never two
+/// audits of one auditor on one day.
+///
+/// Audits are dated earliest deadline first, each on the free day of its window that the campaign
+/// has booked least so far, so that audits spread over the year; ties are drawn from the seed. An
+/// auditor's windows all open on the same day, so earliest-deadline-first always finds a free day
+/// when the flow admitted the assignment.
+struct CrossAuditCalendar {
+    let instance: CrossAuditInstance
+
+    /// The day of each audited member's cross-audit, or nil when it has no auditor.
+    func schedule(_ auditorOf: [Int], seed: UInt64) -> [Day?] {
+        var generator = SeededGenerator(seed: seed ^ 0xCA1E_DA25)
+        let policies = instance.policies
+        let yearStart = instance.calendar.firstDay.ordinal
+        let yearLength = instance.calendar.lastDay.ordinal - yearStart + 1
+        var audits: [(audited: Int, first: Day, last: Day, draw: UInt64)] = []
+        for audited in auditorOf.indices where auditorOf[audited] >= 0 {
+            let window = instance.window(audited: audited, auditor: auditorOf[audited], policies: policies)
+            audits.append((audited, window.first, window.last, generator.next()))
+        }
+        audits.sort { ($0.last, $0.draw, $0.audited) < ($1.last, $1.draw, $1.audited) }
+
+        var days = Array<Day?>(repeating: nil, count: auditorOf.count)
+        var booked = Array(repeating: 0, count: yearLength)
+        var busy: [Int: Set<Int>] = [:]
+        var leastBooked: [Int] = []
+        for audit in audits {
+            let auditor = auditorOf[audit.audited]
+            let taken = busy[auditor] ?? []
+            leastBooked.removeAll(keepingCapacity: true)
+            var fewest = Int.max
+            for day in instance.calendar.days(from: audit.first, through: audit.last) {
+                let offset = day.ordinal - yearStart
+                guard !taken.contains(offset) else { continue }
+                if booked[offset] < fewest {
+                    fewest = booked[offset]
+                    leastBooked = [offset]
+                } else if booked[offset] == fewest {
+                    leastBooked.append(offset)
+                }
+            }
+            guard !leastBooked.isEmpty else { continue }
+            let offset = leastBooked[generator.index(below: leastBooked.count)]
+            booked[offset] += 1
+            busy[auditor, default: []].insert(offset)
+            days[audit.audited] = Day(ordinal: yearStart + offset)
+        }
+        return days
+    }
+}

@@ -1,0 +1,79 @@
+import CedreCore
+import Foundation
+
+/// A recorded campaign as `campaign show` and `campaign export` write it: every cross-audit
+/// with its auditor, day and travel, the members left out, and the overrides.
+public struct CampaignSheet: Encodable, Equatable, Sendable {
+    public struct Line: Encodable, Equatable, Sendable {
+        public let member: MemberID
+        public let auditor: AuditorID
+        public let auditorName: String
+        public let auditorMember: MemberID
+        public let day: Day
+        public let distanceKm: Double
+        /// The reason given when this assignment was kept although it breaks a policy.
+        public let override: String?
+    }
+
+    public let scheme: SchemeID
+    public let year: Int
+    public let state: String
+    public let seed: UInt64?
+    public let assignments: [Line]
+    public let unassigned: [MemberID]
+    public let totalDistanceKm: Double
+
+    public init(campaign: Campaign, network: Network, departements: DepartementDirectory) {
+        scheme = campaign.scheme
+        year = campaign.year
+        state = campaign.state.rawValue
+        seed = campaign.seed
+        assignments = campaign.assignments.map { assignment in
+            let auditor = network.auditors[assignment.auditor]
+            let company = auditor?.member ?? ""
+            let distance = network.members[assignment.member].flatMap { audited in
+                network.members[company].flatMap {
+                    departements.distanceKilometres(from: audited.member.departement, to: $0.member.departement)
+                }
+            } ?? 0
+            return Line(
+                member: assignment.member, auditor: assignment.auditor, auditorName: auditor?.name ?? "",
+                auditorMember: company, day: assignment.day, distanceKm: (distance * 1000).rounded() / 1000,
+                override: campaign.overrides.last { $0.assignment == assignment }?.reason)
+        }
+        unassigned = campaign.unassigned
+        totalDistanceKm = (assignments.map(\.distanceKm).reduce(0, +) * 1000).rounded() / 1000
+    }
+
+    /// The cross-audits of one auditor only.
+    public func only(auditor: AuditorID) -> [Line] {
+        assignments.filter { $0.auditor == auditor }
+    }
+
+    /// One row per cross-audit.
+    public func table(_ lines: [Line]) -> Table {
+        Table(
+            columns: ["day", "member", "auditor", "auditor's member", "km", "override"],
+            alignments: [.left, .left, .left, .left, .right, .left],
+            rows: lines.sorted { ($0.day, $0.member) < ($1.day, $1.member) }.map {
+                [$0.day.description, $0.member.rawValue, "\($0.auditorName) (\($0.auditor))", $0.auditorMember.rawValue,
+                 String(format: "%.1f", $0.distanceKm), $0.override ?? ""]
+            })
+    }
+
+    /// The cross-audits as a calendar: one event per member, with a UID that stays the same
+    /// when the assignment is swapped, so a re-imported calendar updates rather than doubles.
+    public func calendar(_ lines: [Line], stamp: Day, departements: DepartementDirectory, network: Network) -> ICalendar {
+        ICalendar(
+            name: "Audits croisés \(scheme) \(year)", stamp: stamp,
+            events: lines.sorted { ($0.day, $0.member) < ($1.day, $1.member) }.map { line in
+                let audited = network.members[line.member]
+                return ICalendar.Event(
+                    uid: "cross-audit-\(scheme)-\(year)-\(line.member)@cedre", day: line.day,
+                    summary: "Audit croisé : \(audited?.member.name ?? line.member.rawValue)",
+                    description: "Auditeur : \(line.auditorName) (\(line.auditorMember))\nRéférentiel : \(scheme)",
+                    location: audited.flatMap { departements[$0.member.departement]?.chefLieu } ?? "",
+                    status: state == "planned" ? "TENTATIVE" : "CONFIRMED")
+            })
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import CedreCore
+import CedreReports
+import CedreStore
+import Foundation
+
+struct AuditorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "auditor",
+        abstract: "Add, qualify or list the trained cross-auditors of member companies.",
+        discussion: """
+            A cross-auditor belongs to a member company (rule 15: never audits it, nor a company \\
+            of its GES, nor one with a declared link) and holds a qualification per scheme, \\
+            valid for 3 years after training unless --validity-months says otherwise (rule 16).
+
+            EXAMPLE
+              cedre auditor add --id lemoine --name "Christophe Lemoine" --member aider-45 --scheme cedre --trained-on 2013-02-04
+              cedre auditor list --scheme cedre --as-of 2014-01-01
+            """,
+        subcommands: [Add.self, Qualify.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a trained cross-auditor.",
+            discussion: """
+                EXAMPLE
+                  cedre auditor add --id lemoine --name "Christophe Lemoine" --member aider-45 --scheme cedre --trained-on 2013-02-04
+                """)
+        @OptionGroup var store: StoreOptions
+        @Option(help: ArgumentHelp("A short id for the auditor.", valueName: "id"))
+        var id: String
+        @Option(help: "The auditor's name.")
+        var name: String
+        @Option(help: ArgumentHelp("The member company the auditor works for.", valueName: "member"))
+        var member: String
+        @Option(name: .customLong("scheme"), help: ArgumentHelp("A scheme the auditor may audit; repeat for several.", valueName: "scheme"))
+        var schemes: [String]
+        @Option(name: .customLong("trained-on"), help: ArgumentHelp("The day of the cross-auditor training.", valueName: "day"))
+        var trainedOn: Day
+        @Option(name: .customLong("validity-months"), help: ArgumentHelp("How long the training qualifies (default the scheme's: 36).", valueName: "months"))
+        var validityMonths: Int?
+
+        func validate() throws {
+            if schemes.isEmpty { throw ValidationError("name at least one --scheme the auditor may audit.") }
+            if let validityMonths, validityMonths < 1 { throw ValidationError("--validity-months must be at least 1.") }
+        }
+
+        func run() throws {
+            let auditor = Auditor(
+                id: AuditorID(rawValue: id), name: name, member: MemberID(rawValue: member),
+                trainedOn: Dictionary(schemes.map { (SchemeID(rawValue: $0), trainedOn) }, uniquingKeysWith: { first, _ in first }),
+                validityMonths: validityMonths)
+            try store.record([.auditorAdded(auditor)], on: trainedOn)
+            Output.write("Added auditor \(id) of \(member), trained on \(trainedOn) for \(schemes.joined(separator: ", ")).\n")
+        }
+    }
+
+    struct Qualify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a new training: the auditor is qualified for the scheme from that day.",
+            discussion: """
+                EXAMPLE
+                  cedre auditor qualify lemoine --scheme cedre-iso --trained-on 2014-09-18
+                """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The auditor's id.")
+        var auditor: String
+        @Option(help: ArgumentHelp("The scheme of the training.", valueName: "scheme"))
+        var scheme: String
+        @Option(name: .customLong("trained-on"), help: ArgumentHelp("The day of the training.", valueName: "day"))
+        var trainedOn: Day
+
+        func run() throws {
+            try store.record(
+                [.auditorQualified(AuditorID(rawValue: auditor), scheme: SchemeID(rawValue: scheme), trainedOn: trainedOn)], on: trainedOn)
+            Output.write("Auditor \(auditor) qualified for \(scheme) from \(trainedOn).\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the cross-auditors with each qualification's last valid day.",
+            discussion: """
+                EXAMPLE
+                  cedre auditor list --scheme cedre --format csv
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Only auditors qualified (once) for this scheme.")
+        var scheme: String?
+
+        func run() throws {
+            let day = store.today
+            let network = try store.openExistingStore().network(through: day)
+            var rows: [[String]] = []
+            for auditor in network.auditors.values.sorted(by: { $0.id < $1.id }) {
+                for (schemeID, trained) in auditor.trainedOn.sorted(by: { $0.key < $1.key }) {
+                    guard scheme.map({ $0 == schemeID.rawValue }) ?? true, let definition = network.catalog[schemeID] else { continue }
+                    let until = auditor.qualifiedUntil(definition)
+                    rows.append([
+                        auditor.id.rawValue, auditor.name, auditor.member.rawValue, schemeID.rawValue, trained.description,
+                        until?.description ?? "", until.map { $0 >= day ? "valid" : "expired" } ?? "",
+                    ])
+                }
+            }
+            let columns = ["id", "name", "member", "scheme", "trainedOn", "qualifiedUntil", "status"]
+            if output.format == .json {
+                return Output.write(try Output.json(rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }))
+            }
+            Output.write(Output.render(Table(columns: columns, rows: rows), as: output.format))
+        }
+    }
+}
+
+extension MemberLink.Kind: ExpressibleByArgument {}

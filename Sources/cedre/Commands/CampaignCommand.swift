@@ -1,0 +1,311 @@
+import ArgumentParser
+import CedreCore
+import CedreFixtures
+import CedreReports
+import CedreStore
+import Foundation
+
+struct CampaignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaign",
+        abstract: "Plan, show, swap, publish, complete and export a year's cross-audit campaign.",
+        discussion: """
+            Every member of a scheme is cross-audited each year by a trained auditor of another \\
+            member, before its external audit, under the impartiality policies: own-company, \\
+            same-group, declared-link (rule 15), qualification (16), rotation (17), reciprocal \\
+            (18), capacity (19). The plan minimises total travel between départements' \\
+            chefs-lieux, then balances auditors' load.
+
+            EXAMPLE
+              cedre campaign plan --scheme cedre --year 2014 --seed 7
+              cedre campaign publish --scheme cedre --year 2014
+              cedre campaign export --scheme cedre --year 2014 --format ics > audits-croises.ics
+            """,
+        subcommands: [Plan.self, Show.self, Swap.self, Publish.self, Complete.self, Export.self])
+
+    /// The scheme and year every `campaign` verb names.
+    struct Target: ParsableArguments {
+        @Option(help: ArgumentHelp("The scheme of the campaign.", valueName: "scheme"))
+        var scheme: String
+        @Option(help: "The campaign's year.")
+        var year: Int
+
+        var schemeID: SchemeID { SchemeID(rawValue: scheme) }
+    }
+
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan the campaign: who audits whom, and when; explain every member left out.",
+            discussion: """
+                Policies are on as the scheme defines them; switch one with --policy NAME=off \\
+                (or =on), change the capacity with --policy capacity=3. The same seed gives the \\
+                same plan (default: the year). For a member that cannot be assigned, every \\
+                candidate auditor is listed with the policy that excluded it, and the smallest \\
+                relaxation that would let one in. The plan is recorded (the campaign becomes \\
+                planned) unless --dry-run.
+
+                EXAMPLE
+                  cedre campaign plan --scheme cedre-iso --year 2014 --policy reciprocal=off --format json
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(name: .customLong("policy"), help: ArgumentHelp(
+            "NAME=on|off for own-company, same-group, declared-link, qualification, rotation, reciprocal; capacity=N.",
+            valueName: "name=value"))
+        var policies: [String] = []
+        @Option(help: "The seed of the planner's tie-breaking (default the year).")
+        var seed: UInt64?
+        @Flag(name: .customLong("dry-run"), help: "Plan and print, record nothing.")
+        var dryRun = false
+        @Option(help: "How to write the answer: table or json.")
+        var format: SheetFormat = .table
+
+        func run() throws {
+            let cedre = try store.openExistingStore()
+            guard let scheme = cedre.catalog[target.schemeID] else { throw TransitionError.unknownScheme(target.schemeID) }
+            let (enabled, capacity) = try PolicySwitches.parse(policies, scheme: scheme)
+            let network = try cedre.network(through: store.today)
+            let startOfYear = Day.firstDay(ofYear: target.year)
+            let register = CertificationRegister(network: try cedre.network(through: startOfYear), on: startOfYear)
+            let problem: CrossAuditProblem
+            do {
+                problem = try network.crossAuditProblem(
+                    scheme: scheme, year: target.year, policies: enabled, capacity: capacity,
+                    departements: CedreFixtures.departements, startOfYear: register)
+            } catch {
+                throw CommandError.invalidArgument(error.message)
+            }
+            let seed = seed ?? UInt64(target.year)
+            let plan = CrossAuditPlanner.plan(problem, seed: seed)
+            if !dryRun {
+                let assignments = plan.assignments.map { Campaign.Assignment(member: $0.member, auditor: $0.auditor, day: $0.day) }
+                try store.record([.campaignPlanned(
+                    scheme: scheme.id, year: target.year, seed: seed, assignments: assignments,
+                    unassigned: plan.unassigned.map(\.member))], on: nil)
+            }
+            if format == .json { return Output.write(try Output.json(plan)) }
+            var text = "\(scheme.id) \(target.year): \(plan.assignments.count) cross-audits, \(plan.unassigned.count) left out, "
+                + String(format: "%.1f km", plan.totalDistanceKilometres) + " (seed \(seed)\(dryRun ? ", not recorded" : ""))\n\n"
+            text += Table(
+                columns: ["day", "member", "auditor", "auditor's member", "km"],
+                alignments: [.left, .left, .left, .left, .right],
+                rows: plan.assignments.map {
+                    [$0.day.description, $0.member.rawValue, $0.auditor.rawValue, $0.auditorMember.rawValue,
+                     String(format: "%.1f", $0.distanceKilometres)]
+                }).text()
+            for left in plan.unassigned {
+                text += "\n\(left.member) cannot be assigned:\n"
+                for exclusion in left.whyNot { text += "  \(exclusion.auditor): \(exclusion.policy.rawValue)\n" }
+                if let relaxation = left.relaxation {
+                    let changes = relaxation.switchOff.map { "\($0.rawValue)=off" } + (relaxation.capacity.map { ["capacity=\($0)"] } ?? [])
+                    text += "  smallest relaxation: \(changes.joined(separator: ", ")) (then \(relaxation.auditor))\n"
+                } else {
+                    text += "  no policy relaxation makes it feasible (the calendar leaves no day).\n"
+                }
+            }
+            Output.write(text)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a recorded campaign: state, cross-audits, overrides, members left out.",
+            discussion: """
+                EXAMPLE
+                  cedre campaign show --scheme cedre --year 2014
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: "How to write the answer: table or json.")
+        var format: SheetFormat = .table
+
+        func run() throws {
+            let (sheet, _) = try loadSheet(store: store, target: target)
+            if format == .json { return Output.write(try Output.json(sheet)) }
+            var text = "\(sheet.scheme) \(sheet.year): \(sheet.state), \(sheet.assignments.count) cross-audits, "
+                + String(format: "%.1f km", sheet.totalDistanceKm) + "\n\n" + sheet.table(sheet.assignments).text()
+            if !sheet.unassigned.isEmpty { text += "\nleft out: \(sheet.unassigned.map(\.rawValue).joined(separator: ", "))\n" }
+            Output.write(text)
+        }
+    }
+
+    struct Swap: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give a member another auditor (or day) in a planned campaign, re-checked against every policy.",
+            discussion: """
+                A swap that breaks a policy is refused unless --override --reason says why; the \\
+                override is recorded in the event log and shown with the assignment.
+
+                EXAMPLE
+                  cedre campaign swap --scheme cedre --year 2014 --member solipass --auditor lemoine --day 2014-03-12
+                  cedre campaign swap --scheme cedre --year 2014 --member reel --auditor dupont --override --reason "only auditor free"
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: ArgumentHelp("The audited member.", valueName: "member"))
+        var member: String
+        @Option(help: ArgumentHelp("The new auditor.", valueName: "auditor"))
+        var auditor: String
+        @Option(help: ArgumentHelp("The day of the cross-audit (default: the current one).", valueName: "day"))
+        var day: Day?
+        @Flag(help: "Keep the swap although it breaks a policy (needs --reason).")
+        var override = false
+        @Option(help: "Why the override is needed.")
+        var reason: String?
+
+        func validate() throws {
+            if override && (reason ?? "").isEmpty { throw ValidationError("--override needs --reason to say why.") }
+        }
+
+        func run() throws {
+            let cedre = try store.openExistingStore()
+            guard let scheme = cedre.catalog[target.schemeID] else { throw TransitionError.unknownScheme(target.schemeID) }
+            let network = try cedre.network(through: store.today)
+            guard let campaign = network.campaign(scheme.id, year: target.year) else {
+                throw StoreError.notFound("a \(scheme.id) campaign for \(target.year)")
+            }
+            let memberID = MemberID(rawValue: member)
+            guard let when = day ?? campaign.assignments.first(where: { $0.member == memberID })?.day else {
+                throw CommandError.invalidArgument("\(member) has no cross-audit in the campaign yet; give its --day.")
+            }
+            let assignment = Campaign.Assignment(member: memberID, auditor: AuditorID(rawValue: auditor), day: when)
+            let startOfYear = Day.firstDay(ofYear: target.year)
+            let register = CertificationRegister(network: try cedre.network(through: startOfYear), on: startOfYear)
+            let (enabled, capacity) = try PolicySwitches.parse([], scheme: scheme)
+            let problem: CrossAuditProblem
+            do {
+                problem = try network.crossAuditProblem(
+                    scheme: scheme, year: target.year, policies: enabled, capacity: capacity,
+                    departements: CedreFixtures.departements, startOfYear: register)
+            } catch {
+                throw CommandError.invalidArgument(error.message)
+            }
+            let broken = problem.violations(of: assignment, among: campaign.assignments)
+            guard broken.isEmpty || override else {
+                throw CommandError.refusedSwap(member: member, auditor: auditor, policies: broken.map(\.rawValue))
+            }
+            try store.record(
+                [.campaignSwapped(scheme: scheme.id, year: target.year, assignment, override: broken.isEmpty ? nil : reason)], on: nil)
+            let note = broken.isEmpty ? "" : " (override of \(broken.map(\.rawValue).joined(separator: ", ")): \(reason ?? ""))"
+            Output.write("\(member) is cross-audited by \(auditor) on \(when)\(note).\n")
+        }
+    }
+
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish the planned campaign: each cross-audit becomes a planned audit of its member.",
+            discussion: """
+                EXAMPLE
+                  cedre campaign publish --scheme cedre --year 2014
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+
+        func run() throws {
+            let cedre = try store.openExistingStore()
+            let network = try cedre.network(through: store.today)
+            guard let campaign = network.campaign(target.schemeID, year: target.year) else {
+                throw StoreError.notFound("a \(target.scheme) campaign for \(target.year)")
+            }
+            let day = store.today
+            try cedre.record(context: store.context) { allocator in
+                var facts = [DatedFact(.campaignPublished(scheme: target.schemeID, year: target.year), on: day)]
+                for assignment in campaign.assignments {
+                    let id = try allocator.nextAudit(year: assignment.day.year)
+                    let key = CertificationKey(member: assignment.member, scheme: target.schemeID)
+                    let names = [network.auditors[assignment.auditor]?.name ?? assignment.auditor.rawValue]
+                    facts.append(DatedFact(
+                        .auditPlanned(key, id, kind: .crossAudit, scheduledOn: assignment.day, auditors: names),
+                        on: min(day, assignment.day)))
+                }
+                return facts
+            }
+            Output.write("Published \(target.scheme) \(target.year): \(campaign.assignments.count) cross-audits planned.\n")
+        }
+    }
+
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a published campaign completed.",
+            discussion: """
+                EXAMPLE
+                  cedre campaign complete --scheme cedre --year 2014 --as-of 2014-12-20
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+
+        func run() throws {
+            try store.record([.campaignCompleted(scheme: target.schemeID, year: target.year)], on: nil)
+            Output.write("Completed \(target.scheme) \(target.year).\n")
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export a campaign's cross-audits as a calendar (ICS), CSV or JSON, for everyone or one auditor.",
+            discussion: """
+                Each cross-audit's calendar UID stays the same when it is swapped or moved, so \\
+                re-importing the file updates the events instead of doubling them.
+
+                EXAMPLE
+                  cedre campaign export --scheme cedre --year 2014 --format ics --auditor lemoine > lemoine.ics
+                """)
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var target: Target
+        @Option(help: "ics, csv or json.")
+        var format: CampaignFormat = .ics
+        @Option(help: ArgumentHelp("Only this auditor's cross-audits.", valueName: "auditor"))
+        var auditor: String?
+
+        func run() throws {
+            let (sheet, network) = try loadSheet(store: store, target: target)
+            let lines = auditor.map { sheet.only(auditor: AuditorID(rawValue: $0)) } ?? sheet.assignments
+            switch format {
+            case .ics:
+                Output.write(sheet.calendar(lines, stamp: store.today, departements: CedreFixtures.departements, network: network).text())
+            case .csv:
+                Output.write(sheet.table(lines).csv())
+            case .json:
+                Output.write(try Output.json(lines))
+            }
+        }
+    }
+
+    enum CampaignFormat: String, ExpressibleByArgument, CaseIterable {
+        case ics, csv, json
+    }
+}
+
+/// A recorded campaign and the network it was read from.
+private func loadSheet(store: StoreOptions, target: CampaignCommand.Target) throws -> (CampaignSheet, Network) {
+    let network = try store.openExistingStore().network(through: store.today)
+    guard let campaign = network.campaign(target.schemeID, year: target.year) else {
+        throw StoreError.notFound("a \(target.scheme) campaign for \(target.year)")
+    }
+    return (CampaignSheet(campaign: campaign, network: network, departements: CedreFixtures.departements), network)
+}
+
+/// `--policy NAME=VALUE` switches over the scheme's defaults.
+enum PolicySwitches {
+    static func parse(_ switches: [String], scheme: Scheme) throws -> (Set<ImpartialityPolicy>, Int) {
+        var enabled = Set(ImpartialityPolicy.allCases.filter { scheme.crossAudit.policies[$0] ?? true })
+        var capacity = scheme.crossAudit.capacity
+        for item in switches {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let policy = ImpartialityPolicy(rawValue: parts[0]) else {
+                let names = ImpartialityPolicy.allCases.map(\.rawValue).joined(separator: ", ")
+                throw CommandError.invalidArgument("--policy \(item): expected NAME=on|off (or capacity=N) with NAME one of \(names).")
+            }
+            switch parts[1].lowercased() {
+            case "on", "true", "yes": enabled.insert(policy)
+            case "off", "false", "no": enabled.remove(policy)
+            case let number where policy == .capacity && Int(number).map({ $0 >= 1 }) == true:
+                capacity = Int(number) ?? capacity
+                enabled.insert(.capacity)
+            default:
+                throw CommandError.invalidArgument("--policy \(item): the value must be on or off\(policy == .capacity ? ", or a capacity of 1 or more" : "").")
+            }
+        }
+        return (enabled, capacity)
+    }
+}
