@@ -26,6 +26,7 @@ let package = Package(
             "CedreCore", "CedreSchemas",
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "CedreReports", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")]),

@@ -128,17 +128,18 @@ private struct Recorder {
 
         let appended = try EventLog.append(
             facts.map { ($0.fact, $0.day) }, actor: context.actor, recordedAt: context.recordedAt, in: db)
+        let projections = ProjectionWriter(db)
         let changedMembers = Set(facts.compactMap { $0.fact.key == nil ? $0.fact.member : nil })
         for id in changedMembers.sorted() {
-            if let record = network.members[id] { try Projections.write(record, in: db) }
+            if let record = network.members[id] { try projections.write(record) }
         }
         for (key, isNew) in changed {
             guard let dossier = network.dossiers[key] else { continue }
             let escalations = network.groupEscalations(for: dossier)
             if isNew {
-                try Projections.insert(dossier, escalations: escalations, in: db)
+                try projections.insert(dossier, escalations: escalations)
             } else {
-                try Projections.replace(dossier, escalations: escalations, in: db)
+                try projections.replace(dossier, escalations: escalations)
             }
         }
         return appended

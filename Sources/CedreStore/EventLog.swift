@@ -47,10 +47,10 @@ enum EventLog {
         _ facts: [(fact: Fact, day: Day)], actor: String, recordedAt: String, in db: Database
     ) throws -> [LoggedEvent] {
         var (lastID, lastHash) = try head(db) ?? (0, genesisHash)
-        let statement = try db.cachedStatement(sql: """
+        let statement = try BulkInsert("""
             INSERT INTO event (id, stream, kind, occurred_on, recorded_at, actor, payload, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """, in: db)
         var appended: [LoggedEvent] = []
         appended.reserveCapacity(facts.count)
         for (fact, day) in facts {
@@ -59,9 +59,9 @@ enum EventLog {
             let hash = hash(
                 id: id, stream: fact.stream, kind: fact.kind.rawValue, occurredOn: day, recordedAt: recordedAt,
                 actor: actor, payload: payload, previousHash: lastHash)
-            try statement.execute(arguments: [
-                id, fact.stream, fact.kind.rawValue, day, recordedAt, actor, payload, lastHash, hash,
-            ])
+            try statement.execute(
+                .integer(id), .text(fact.stream), .text(fact.kind.rawValue), .day(day), .text(recordedAt), .text(actor),
+                .text(payload), .text(lastHash), .text(hash))
             appended.append(LoggedEvent(
                 id: id, stream: fact.stream, kind: fact.kind.rawValue, occurredOn: day, recordedAt: recordedAt,
                 actor: actor, payload: payload, previousHash: lastHash, hash: hash))

@@ -9,7 +9,6 @@ import GRDB
 enum Projections {
     /// Findings come before the audits they reference, so rows can be deleted in this order.
     static let tables = ["member", "certification", "decision", "group_membership", "finding", "audit", "deadline"]
-    private static let dossierTables = tables.filter { $0 != "member" }
 
     /// Empties every projection, before a rebuild.
     static func clear(_ db: Database) throws {
@@ -21,11 +20,12 @@ enum Projections {
     /// Writes into `target`'s empty projections every row a replay of `log`'s events gives,
     /// one certification at a time.
     static func replay(_ log: Database, into target: Database, catalog: SchemeCatalog) throws {
+        let writer = ProjectionWriter(target)
         let network = try Replay.streamDossiers(catalog: catalog, in: log) { dossier, context in
-            try insert(dossier, escalations: context.groupEscalations(for: dossier), in: target)
+            try writer.insert(dossier, escalations: context.groupEscalations(for: dossier))
         }
         for id in network.members.keys.sorted() {
-            if let record = network.members[id] { try write(record, in: target) }
+            if let record = network.members[id] { try writer.write(record) }
         }
     }
 
@@ -45,80 +45,91 @@ enum Projections {
         }
         return lines
     }
+}
 
-    static func write(_ record: MemberRecord, in db: Database) throws {
-        let member = record.member
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO member (id, name, type, departement, region, group_id, source, joined_on, left_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                member.id, member.name, member.typeCode, member.departement, member.region, member.group, member.source,
-                record.joinedOn, record.leftOn,
-            ])
+/// Writes projection rows during one write, each INSERT prepared once.
+final class ProjectionWriter {
+    private let db: Database
+    private var statements: [String: BulkInsert] = [:]
+
+    init(_ db: Database) {
+        self.db = db
     }
 
-    /// Replaces every row of one dossier.
-    static func replace(
-        _ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:], in db: Database
-    ) throws {
-        for table in dossierTables {
+    private func statement(_ sql: String) throws -> BulkInsert {
+        if let statement = statements[sql] { return statement }
+        let statement = try BulkInsert(sql, in: db)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Inserts or replaces a member's row.
+    func write(_ record: MemberRecord) throws {
+        let member = record.member
+        try statement("""
+            INSERT OR REPLACE INTO member (id, name, type, departement, region, group_id, source, joined_on, left_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(
+                .id(member.id), .text(member.name), .text(member.typeCode), .text(member.departement), .text(member.region),
+                .id(member.group), .text(member.source), .day(record.joinedOn), .day(record.leftOn))
+    }
+
+    /// Replaces every row of one dossier; `escalations` are its group's (rule 8).
+    func replace(_ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:]) throws {
+        for table in Projections.tables where table != "member" {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE member_id = ? AND scheme_id = ?")
                 .execute(arguments: [dossier.key.member, dossier.key.scheme])
         }
-        try insert(dossier, escalations: escalations, in: db)
+        try insert(dossier, escalations: escalations)
     }
 
     /// Inserts every row of a dossier that has none yet; `escalations` are its group's (rule 8).
-    static func insert(
-        _ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:], in db: Database
-    ) throws {
-        let key = dossier.key
+    func insert(_ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:]) throws {
+        let member = BulkInsert.Value.id(dossier.key.member)
+        let scheme = BulkInsert.Value.id(dossier.key.scheme)
         if let certification = dossier.certification, let lastFactOn = dossier.lastFactOn {
-            try db.cachedStatement(sql: """
+            try statement("""
                 INSERT INTO certification (member_id, scheme_id, state, engaged_on, certified_on, expires_on,
                     next_surveillance_due_by, recertification_planned_on, recertification_planning_due_by,
                     restorable_until, suspended_on, suspension_reason, suspension_ends_by, withdrawn_on,
                     withdrawal_reason, last_fact_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    key.member, key.scheme, certification.state.rawValue, certification.engagedOn,
-                    certification.certifiedOn, certification.expiresOn, certification.nextSurveillanceDueBy,
-                    certification.recertificationPlannedOn, certification.recertificationPlanningDueBy,
-                    certification.restorableUntil, certification.suspension?.on,
-                    certification.suspension?.reason.rawValue, certification.suspensionEndsBy,
-                    certification.withdrawal?.on, certification.withdrawal?.reason.rawValue, lastFactOn,
-                ])
-            let decision = try db.cachedStatement(sql: """
+                """).execute(
+                    member, scheme, .text(certification.state.rawValue), .day(certification.engagedOn),
+                    .day(certification.certifiedOn), .day(certification.expiresOn), .day(certification.nextSurveillanceDueBy),
+                    .day(certification.recertificationPlannedOn), .day(certification.recertificationPlanningDueBy),
+                    .day(certification.restorableUntil), .day(certification.suspension?.on),
+                    .text(certification.suspension?.reason.rawValue), .day(certification.suspensionEndsBy),
+                    .day(certification.withdrawal?.on), .text(certification.withdrawal?.reason.rawValue), .day(lastFactOn))
+            let decision = try statement("""
                 INSERT INTO decision (member_id, scheme_id, decided_on, kind, expires_on) VALUES (?, ?, ?, ?, ?)
                 """)
             for item in certification.decisions {
-                try decision.execute(arguments: [key.member, key.scheme, item.on, item.kind.rawValue, item.expiresOn])
+                try decision.execute(member, scheme, .day(item.on), .text(item.kind.rawValue), .day(item.expiresOn))
             }
         }
         if let membership = dossier.membership {
-            try db.cachedStatement(sql: """
+            try statement("""
                 INSERT INTO group_membership (member_id, scheme_id, state, applied_on, joined_on, suspended_on,
                     excluded_on, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    key.member, key.scheme, membership.state.rawValue, membership.appliedOn, membership.joinedOn,
-                    membership.suspendedOn, membership.excludedOn, membership.reason,
-                ])
+                """).execute(
+                    member, scheme, .text(membership.state.rawValue), .day(membership.appliedOn), .day(membership.joinedOn),
+                    .day(membership.suspendedOn), .day(membership.excludedOn), .text(membership.reason))
         }
-        let audit = try db.cachedStatement(sql: """
+        let audit = try statement("""
             INSERT INTO audit (id, member_id, scheme_id, kind, state, planned_on, scheduled_on, auditors,
                 conducted_on, reported_on, closed_on, cancelled_on, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for item in dossier.audits {
-            try audit.execute(arguments: [
-                item.id, key.member, key.scheme, item.kind.rawValue, item.state.rawValue, item.plannedOn,
-                item.scheduledOn, jsonArray(item.auditors), item.conductedOn, item.reportedOn, item.closedOn,
-                item.cancelledOn, item.reason,
-            ])
+            try audit.execute(
+                .id(item.id), member, scheme, .text(item.kind.rawValue), .text(item.state.rawValue), .day(item.plannedOn),
+                .day(item.scheduledOn), .text(ProjectionWriter.jsonArray(item.auditors)), .day(item.conductedOn),
+                .day(item.reportedOn), .day(item.closedOn), .day(item.cancelledOn), .text(item.reason))
         }
         if let lastFactOn = dossier.lastFactOn {
-            let finding = try db.cachedStatement(sql: """
+            let finding = try statement("""
                 INSERT INTO finding (id, member_id, scheme_id, audit_id, grade, original_grade, requirement, statement,
                     state, raised_on, audit_on, correction, plan, plan_accepted_on, plan_due, implemented_on,
                     closed_on, effective_grade, escalated_on, escalated_by, deadline)
@@ -126,22 +137,23 @@ enum Projections {
                 """)
             for status in dossier.findingStatuses(on: lastFactOn, escalations: escalations) {
                 let item = status.finding
-                try finding.execute(arguments: [
-                    item.id, key.member, key.scheme, item.audit, item.grade, item.originalGrade, item.requirement,
-                    item.statement, item.state.rawValue, item.raisedOn, item.auditOn, item.correction, item.plan,
-                    item.planAcceptedOn, item.planDue, item.implementedOn, item.closedOn, status.grade,
-                    status.escalation?.on, status.escalation?.audit, status.deadline,
-                ])
+                try finding.execute(
+                    .id(item.id), member, scheme, .id(item.audit), .id(item.grade), .id(item.originalGrade), .id(item.requirement),
+                    .text(item.statement), .text(item.state.rawValue), .day(item.raisedOn), .day(item.auditOn),
+                    .text(item.correction), .text(item.plan), .day(item.planAcceptedOn), .day(item.planDue),
+                    .day(item.implementedOn), .day(item.closedOn), .id(status.grade), .day(status.escalation?.on),
+                    .id(status.escalation?.audit), .day(status.deadline))
             }
         }
-        let deadline = try db.cachedStatement(sql: """
+        let deadline = try statement("""
             INSERT INTO deadline (member_id, scheme_id, obligation, subject, due_on) VALUES (?, ?, ?, ?, ?)
             """)
         for item in dossier.deadlines(escalations: escalations) {
-            try deadline.execute(arguments: [key.member, key.scheme, item.obligation.rawValue, item.subject, item.day])
+            try deadline.execute(member, scheme, .text(item.obligation.rawValue), .text(item.subject), .day(item.day))
         }
     }
 
+    /// `["A. Martin","B. Durand"]`: the auditors column, as JSON text.
     private static func jsonArray(_ values: [String]) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: values, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)

@@ -38,7 +38,13 @@ public struct ResultTable {
     /// Adds a line and prints it at once, so a long run shows its figures as they come.
     public mutating func add(_ line: Line) {
         lines.append(line)
-        print(ResultTable.row(line))
+        ResultTable.say(ResultTable.row(line))
+    }
+
+    /// Prints a line now, even when standard output is a file.
+    public static func say(_ text: String) {
+        print(text)
+        fflush(nil)
     }
 
     /// The whole table in Markdown, as docs/performance.md shows it.

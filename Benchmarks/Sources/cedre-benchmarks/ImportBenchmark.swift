@@ -19,7 +19,7 @@ struct ImportBenchmark {
             let members = try dataset.cedre(["import", dataset.membersFile.path, "--as-of", dataset.lastDay], database: work)
             let events = try dataset.cedre(["import", dataset.eventsFile.path, "--as-of", dataset.lastDay], database: work)
             cedreTimes.append(members.seconds + events.seconds)
-            print("  cedre import: members \(ResultTable.format(members.seconds)), events \(ResultTable.format(events.seconds)), peak \(events.peakMemory / 1_048_576) MB")
+            ResultTable.say("  cedre import: members \(ResultTable.format(members.seconds)), events \(ResultTable.format(events.seconds)), peak \(events.peakMemory / 1_048_576) MB")
             if !FileManager.default.fileExists(atPath: dataset.golden.path) {
                 try RawDatabase(path: work.path).execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 try FileManager.default.moveItem(at: work, to: dataset.golden)

@@ -15,6 +15,7 @@ func runBenchmarks() throws {
     let dataset = try Dataset(workspace: workspace, options: options)
     print("cedre benchmarks: \(options.members) members, \(options.years.lowerBound)-\(options.years.upperBound), seed \(options.seed), \(options.runs) runs")
     print("data: \(dataset.folder.path)")
+    fflush(nil)
     var table = ResultTable()
     if let generated = try dataset.generateIfNeeded() {
         let events = try String(contentsOf: dataset.eventsFile, encoding: .utf8).utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
@@ -33,7 +34,6 @@ func runBenchmarks() throws {
     print("\n" + table.markdown)
 }
 
-setvbuf(stdout, nil, _IOLBF, 0)
 do {
     try runBenchmarks()
 } catch {

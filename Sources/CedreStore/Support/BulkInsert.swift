@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// A prepared INSERT bound and stepped through SQLite's C API, for the rows written by the
+/// thousand: imports, rebuilds and projections.
+///
+/// GRDB's `StatementArguments` box every value; at a million rows that boxing costs more than
+/// SQLite's own work, so the hot paths bind text and integers directly. The statement lives
+/// for one write and is finalized with it.
+final class BulkInsert {
+    /// A value to bind.
+    enum Value {
+        case text(String)
+        case integer(Int64)
+        case null
+    }
+
+    private let connection: OpaquePointer
+    private let statement: OpaquePointer
+    private let sql: String
+
+    /// SQLite's "copy the bytes now" destructor.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ sql: String, in db: Database) throws {
+        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed database") }
+        var prepared: OpaquePointer?
+        let code = sqlite3_prepare_v2(connection, sql, -1, &prepared, nil)
+        guard code == SQLITE_OK, let prepared else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+        self.connection = connection
+        self.statement = prepared
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(statement)
+    }
+
+    /// Inserts one row.
+    func execute(_ values: Value...) throws {
+        try execute(values)
+    }
+
+    /// Inserts one row.
+    func execute(_ values: [Value]) throws {
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value {
+            case .text(let text):
+                code = text.utf8.withContiguousStorageIfAvailable { bytes in
+                    sqlite3_bind_text(statement, index, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(bytes.count), BulkInsert.transient)
+                } ?? sqlite3_bind_text(statement, index, text, -1, BulkInsert.transient)
+            case .integer(let number):
+                code = sqlite3_bind_int64(statement, index, number)
+            case .null:
+                code = sqlite3_bind_null(statement, index)
+            }
+            guard code == SQLITE_OK else { throw failure(code) }
+        }
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+    }
+}
+
+extension BulkInsert.Value {
+    /// Text, or null when absent.
+    static func text(_ value: String?) -> Self { value.map { .text($0) } ?? .null }
+
+    /// A day as `YYYY-MM-DD`, or null.
+    static func day(_ value: CustomStringConvertible?) -> Self { value.map { .text($0.description) } ?? .null }
+
+    /// An identifier's text, or null.
+    static func id<ID: RawRepresentable>(_ value: ID?) -> Self where ID.RawValue == String {
+        value.map { .text($0.rawValue) } ?? .null
+    }
+}
