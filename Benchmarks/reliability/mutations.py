@@ -26,7 +26,7 @@ from pathlib import Path
 import campaign
 
 ISSUE = re.compile(r"^  (members\.csv|members\.json|events\.jsonl):(\d+): (.*)$")
-FIELD = re.compile(r"^[^\s:]+: ")
+WHOLE_LINE = re.compile(r"^(expected |duplicate key |has \d+ cells |the CSV |the header |the document |unexpected |[a-z]+ is not valid JSON)")
 ALPHABET = [",", ";", '"', "\n", "{", "}", "[", "]", ":", "x", "0", " ", "é", "\\", "\t", "\u00a0", "-", "9"]
 WRONG_VALUES = ["", "ZZ", "100", "AI+AI", "2013-02-30", "null", "-1", "x" * 70, '"', "é", "GES+", "0"]
 
@@ -91,7 +91,7 @@ def trial(number, seed, files, bases, folder, database_counts):
     header = result.stderr.startswith(f"cedre: {kind} has ")
     if not header or not issues or any(issue is None for issue in issues):
         return kind, "unnamed", result.stderr.strip()[:300]
-    fieldless = [issue.group(3) for issue in issues if not FIELD.match(issue.group(3))]
+    fieldless = [issue.group(3) for issue in issues if WHOLE_LINE.match(issue.group(3))]
     return kind, "refused", fieldless[0] if fieldless else ""
 
 
@@ -121,6 +121,7 @@ def main():
         campaign.must(campaign.cedre(["import", str(folder / kind), "--as-of", campaign.LAST_DAY], probe))
 
     tally = {}
+    categories = {}
     examples = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=options.workers) as pool:
         outcomes = pool.map(lambda number: trial(number, options.seed, files, bases, folder, counts),
@@ -129,16 +130,21 @@ def main():
             tally[outcome] = tally.get(outcome, 0) + 1
             if outcome == "refused" and detail:
                 tally["fieldless"] = tally.get("fieldless", 0) + 1
+                category = ("JSON syntax" if detail.startswith("expected ") else "duplicate JSON key"
+                            if detail.startswith("duplicate key") else "CSV row length" if detail.startswith("has ")
+                            else "other")
+                categories[category] = categories.get(category, 0) + 1
                 examples.setdefault(detail.split("(")[0][:60], detail)
             if outcome in ("crash", "partial", "unnamed") or options.verbose:
                 print(f"{kind}: {outcome}: {detail}", file=sys.stderr)
-    for detail in examples.values():
-        print(f"refusal naming no field: {detail}", file=sys.stderr)
+    if options.verbose:
+        for detail in examples.values():
+            print(f"refusal naming no field: {detail}", file=sys.stderr)
     refused = tally.get("refused", 0)
     print(f"mutations: {options.mutations} seeded mutations of members.csv, members.json and events.jsonl; "
           f"accepted {tally.get('accepted', 0)}, refused {refused} (each naming file and line; "
-          f"{refused - tally.get('fieldless', 0)} naming a field too, {tally.get('fieldless', 0)} a whole line or the "
-          f"file's syntax), crashes {tally.get('crash', 0)}, partial writes {tally.get('partial', 0)}, "
+          f"{refused - tally.get('fieldless', 0)} naming a field too, {tally.get('fieldless', 0)} a whole line: "
+          f"{', '.join(f'{kind} {count}' for kind, count in sorted(categories.items()))}), crashes {tally.get('crash', 0)}, partial writes {tally.get('partial', 0)}, "
           f"rejections not naming file and line {tally.get('unnamed', 0)}")
     sys.exit(1 if tally.get("crash") or tally.get("partial") or tally.get("unnamed") else 0)
 

@@ -1,10 +1,6 @@
 import BenchmarkKit
 import Foundation
 
-#if canImport(PlannerBenchmark)
-import PlannerBenchmark
-#endif
-
 /// Runs the DESIGN §9 benchmarks on one generated network and prints the table of medians.
 func runBenchmarks() throws {
     let options = try Options(arguments: Array(CommandLine.arguments.dropFirst()))
@@ -28,9 +24,7 @@ func runBenchmarks() throws {
     if options.wants("status") { try StatusReportBenchmark(dataset: dataset, runs: options.runs).run(into: &table) }
     if options.wants("show") { try CertShowBenchmark(dataset: dataset, runs: options.runs).run(into: &table) }
     if options.wants("rebuild") { try RebuildBenchmark(dataset: dataset, runs: options.runs).run(into: &table) }
-    #if canImport(PlannerBenchmark)
-    if options.wants("planner") { try PlannerBenchmarks.run(workspace: workspace, runs: options.runs, into: &table) }
-    #endif
+    if options.wants("planner") { try CrossAuditPlannerBenchmark(workspace: workspace, options: options).run(into: &table) }
     print("\n" + table.markdown)
 }
 

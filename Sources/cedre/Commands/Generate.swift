@@ -14,12 +14,14 @@ struct Generate: ParsableCommand {
             runs a CEDRE ISO 9001 group certificate with a few tens of sites. 100,000 members \
             make about a million events. Every row is marked synthetic.
 
-            The files are the import formats: load them with 'cedre import', members first, \
-            with --as-of on or after the last day of --years. Existing files in the folder are \
-            replaced. Progress is shown on standard error when it is a terminal.
+            The files are the import formats: load them with 'cedre import' into a database \
+            made by 'cedre init', members first, with --as-of on or after the last day of \
+            --years. Existing files in the folder are replaced. Progress is shown on standard \
+            error when it is a terminal.
 
             EXAMPLE
               cedre generate --members 10000 --years 2010-2016 --seed 7 --output /tmp/reseau
+              cedre init
               cedre import /tmp/reseau/members.csv --as-of 2016-12-31
               cedre import /tmp/reseau/events.jsonl --as-of 2016-12-31
             """)
@@ -74,6 +76,7 @@ struct Generate: ParsableCommand {
               \(membersFile.path)
               \(eventsFile.path)
             Load them with:
+              cedre init
               cedre import \(membersFile.path) --as-of \(day)
               cedre import \(eventsFile.path) --as-of \(day)
 
