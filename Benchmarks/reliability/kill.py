@@ -1,7 +1,7 @@
 """kill -9 at random points of `cedre import` and `cedre check` (DESIGN §10).
 
 Each trial copies a database, starts the command, kills it with SIGKILL after a random
-delay drawn up to 1.2 times the command's uninterrupted duration, then checks: `verify`
+delay drawn up to 1.1 times the median of three uninterrupted runs, then checks: `verify`
 passes; the log holds the facts of the import all or none; the notice ledger holds no
 notice twice and the check's notices all or none; a rerun completes to the same end.
 
@@ -11,6 +11,7 @@ notice twice and the check's notices all or none; a rerun completes to the same 
 import argparse
 import random
 import signal
+import statistics
 import sys
 import tempfile
 import time
@@ -30,16 +31,20 @@ def main():
     network = campaign.Network(options.members)
     folder = Path(tempfile.mkdtemp(prefix="cedre-kill-"))
 
-    # The uninterrupted runs: their durations scale the delays, their results are the references.
-    reference = campaign.copy(network.members_only, folder / "reference.sqlite")
-    started = time.monotonic()
-    campaign.must(campaign.cedre(["import", str(network.events_file), "--as-of", campaign.LAST_DAY], reference))
-    import_seconds = time.monotonic() - started
-    started = time.monotonic()
-    check = campaign.cedre(["check", "--as-of", campaign.LAST_DAY], reference)
-    check_seconds = time.monotonic() - started
-    if check.returncode not in (0, 3):
-        sys.exit(f"check exited {check.returncode}: {check.stderr}")
+    # Uninterrupted runs: the median of three scales the delays; the last gives the references.
+    import_runs, check_runs = [], []
+    for _ in range(3):
+        reference = campaign.copy(network.members_only, folder / "reference.sqlite")
+        started = time.monotonic()
+        campaign.must(campaign.cedre(["import", str(network.events_file), "--as-of", campaign.LAST_DAY], reference))
+        import_runs.append(time.monotonic() - started)
+        started = time.monotonic()
+        check = campaign.cedre(["check", "--as-of", campaign.LAST_DAY], reference)
+        check_runs.append(time.monotonic() - started)
+        if check.returncode not in (0, 3):
+            sys.exit(f"check exited {check.returncode}: {check.stderr}")
+    import_seconds = statistics.median(import_runs)
+    check_seconds = statistics.median(check_runs)
     notices = campaign.scalar(reference, "SELECT count(*) FROM notice")
 
     figures = {"import": 0, "check": 0, "killed": 0, "finished": 0, "partial": 0, "duplicates": 0,
@@ -50,7 +55,7 @@ def main():
         database = campaign.copy(network.members_only if kind == "import" else network.complete,
                                  folder / "trial.sqlite")
         arguments = (["import", str(network.events_file)] if kind == "import" else ["check"]) + ["--as-of", campaign.LAST_DAY]
-        delay = draw.uniform(0.005, 1.2 * (import_seconds if kind == "import" else check_seconds))
+        delay = draw.uniform(0.005, 1.1 * (import_seconds if kind == "import" else check_seconds))
         process = campaign.start(arguments, database)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)

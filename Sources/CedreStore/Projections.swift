@@ -155,7 +155,6 @@ final class ProjectionWriter {
 
     /// `["A. Martin","B. Durand"]`: the auditors column, as JSON text.
     private static func jsonArray(_ values: [String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        JSONValue(.array(values.map { JSONValue(.string($0)) })).description
     }
 }

@@ -22,29 +22,28 @@ extension Replay {
 
         let groupSchemes = Set(catalog.schemes.filter { $0.kind == .group }.map(\.id))
         var groupKeys: [SchemeID: Set<CertificationKey>] = [:]
-        var current: CertificationKey?
-        var dossier = Network(catalog: catalog)
+        var batch: [(key: CertificationKey, events: [LoggedEvent])] = []
         func flush() throws {
-            if let key = current, let replayed = dossier.dossiers[key] { try visit(replayed, network) }
+            for dossier in try replayInParallel(batch, members: network.members, catalog: catalog) {
+                try visit(dossier, network)
+            }
+            batch.removeAll(keepingCapacity: true)
         }
         let streams = try LoggedEvent.fetchCursor(db, sql: """
             SELECT * FROM event WHERE stream >= 'certification/' AND stream < 'certification0'
             ORDER BY stream, occurred_on, id
             """)
         while let event = try streams.next() {
-            let fact = try event.fact()
-            guard let key = fact.key else { continue }
+            guard let key = certificationKey(ofStream: event.stream) else { continue }
             guard !groupSchemes.contains(key.scheme) else {
                 groupKeys[key.scheme, default: []].insert(key)
                 continue
             }
-            if key != current {
-                try flush()
-                current = key
-                dossier = Network(catalog: catalog)
-                if let record = network.members[key.member] { dossier.insert(record) }
+            if batch.last?.key != key {
+                if batch.count >= 4_096 { try flush() }
+                batch.append((key, []))
             }
-            try apply(fact, event: event, to: &dossier)
+            batch[batch.count - 1].events.append(event)
         }
         try flush()
 
@@ -62,6 +61,34 @@ extension Replay {
         return network
     }
 
+    /// `certification/solipass/cedre` → solipass under cedre.
+    private static func certificationKey(ofStream stream: String) -> CertificationKey? {
+        let parts = stream.split(separator: "/", maxSplits: 2)
+        guard parts.count == 3 else { return nil }
+        return CertificationKey(member: MemberID(rawValue: String(parts[1])), scheme: SchemeID(rawValue: String(parts[2])))
+    }
+
+    /// Replays independent certifications on every core; the dossiers come back in the
+    /// batch's order, so what follows is the same whatever the scheduling.
+    private static func replayInParallel(
+        _ batch: [(key: CertificationKey, events: [LoggedEvent])], members: [MemberID: MemberRecord],
+        catalog: SchemeCatalog
+    ) throws -> [Dossier] {
+        let results = ReplayResults(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            let (key, events) = batch[index]
+            var network = Network(catalog: catalog)
+            if let record = members[key.member] { network.insert(record) }
+            do {
+                for event in events { try apply(event, to: &network) }
+                results.set(index, .success(network.dossiers[key]))
+            } catch {
+                results.set(index, .failure(error))
+            }
+        }
+        return try results.dossiers()
+    }
+
     private static func apply(_ event: LoggedEvent, to network: inout Network) throws {
         try apply(try event.fact(), event: event, to: &network)
     }
@@ -72,5 +99,28 @@ extension Replay {
         } catch {
             throw StoreError.unreadableEvent(id: event.id, reason: "it no longer replays: \(error)")
         }
+    }
+}
+
+/// Each certification's replay, filled from several threads.
+private final class ReplayResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<Dossier?, any Error>]
+
+    init(count: Int) {
+        results = Array(repeating: .success(nil), count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<Dossier?, any Error>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    /// The dossiers in order, or the first error in order.
+    func dossiers() throws -> [Dossier] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try results.compactMap { try $0.get() }
     }
 }
