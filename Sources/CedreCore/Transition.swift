@@ -6,14 +6,21 @@ public protocol MachineState: RawRepresentable, CaseIterable, Hashable, Sendable
 /// The kind of an event, without its data: what transition tables are keyed by.
 public protocol MachineEventKind: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
 
+/// A fact a machine responds to: the day it happened and its kind.
+public protocol MachineEvent: Sendable {
+    associatedtype Kind: MachineEventKind
+    var day: Day { get }
+    var kind: Kind { get }
+}
+
 /// A state machine whose legal moves are declared as data in `transitions`.
 ///
 /// `apply` must agree with the table; a test walks every (state, event kind) pair of every
 /// machine against it, and `docs/state-machines.md` is generated from the same tables.
 public protocol StateMachine: Sendable {
     associatedtype State: MachineState
-    associatedtype Event: Sendable
     associatedtype EventKind: MachineEventKind
+    associatedtype Event: MachineEvent where Event.Kind == EventKind
 
     /// The machine's name in errors and documentation.
     static var machineName: String { get }
@@ -21,6 +28,20 @@ public protocol StateMachine: Sendable {
     static var transitions: TransitionTable<State, EventKind> { get }
     /// The state the facts alone give, before the calendar is consulted.
     var state: State { get }
+    /// What errors name it by: an audit id, a certification's member and scheme.
+    var subject: String { get }
+}
+
+extension StateMachine {
+    /// The typed error refusing `event` in the current state.
+    func refusal(_ event: Event) -> TransitionError {
+        .illegal(machine: Self.machineName, subject: subject, state: state.rawValue, event: event.kind.rawValue, on: event.day)
+    }
+
+    /// Refuses `event` unless `condition` holds.
+    func require(_ condition: Bool, _ event: Event) throws(TransitionError) {
+        guard condition else { throw refusal(event) }
+    }
 }
 
 /// Whether a move is caused by a person's act (a fact in the log) or by the calendar.

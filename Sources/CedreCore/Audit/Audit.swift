@@ -49,6 +49,8 @@ public struct Audit: StateMachine, Equatable {
 
     public typealias Move = Transition<State, EventKind>
 
+    public var subject: String { id.rawValue }
+
     public static let machineName = "audit"
 
     public let id: AuditID
@@ -130,12 +132,6 @@ public struct Audit: StateMachine, Equatable {
         return move
     }
 
-    private func require(_ condition: Bool, _ event: Event) throws(TransitionError) {
-        if !condition {
-            throw .illegal(machine: Audit.machineName, subject: id.rawValue, state: state.rawValue,
-                           event: event.kind.rawValue, on: event.day)
-        }
-    }
 
     /// Every legal move of an audit (DESIGN §4).
     public static let transitions = TransitionTable<State, EventKind>(
@@ -155,7 +151,7 @@ public struct Audit: StateMachine, Equatable {
         ])
 }
 
-extension Audit.Event {
+extension Audit.Event: MachineEvent {
     /// The day the fact happened.
     public var day: Day {
         switch self {

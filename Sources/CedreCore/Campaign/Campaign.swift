@@ -49,6 +49,8 @@ public struct Campaign: StateMachine, Equatable {
 
     public typealias Move = Transition<State, EventKind>
 
+    public var subject: String { name }
+
     public static let machineName = "campaign"
 
     public let scheme: SchemeID
@@ -103,11 +105,6 @@ public struct Campaign: StateMachine, Equatable {
         return move
     }
 
-    private func require(_ condition: Bool, _ event: Event) throws(TransitionError) {
-        if !condition {
-            throw .illegal(machine: Campaign.machineName, subject: name, state: state.rawValue, event: event.kind.rawValue, on: event.day)
-        }
-    }
 
     /// Every legal move of a campaign (DESIGN §4).
     public static let transitions = TransitionTable<State, EventKind>(
@@ -121,7 +118,7 @@ public struct Campaign: StateMachine, Equatable {
         ])
 }
 
-extension Campaign.Event {
+extension Campaign.Event: MachineEvent {
     /// The day the fact happened.
     public var day: Day {
         switch self {

@@ -98,6 +98,8 @@ public struct Certification: StateMachine, Equatable {
 
     public typealias Move = Transition<State, EventKind>
 
+    public var subject: String { key.description }
+
     public static let machineName = "certification"
 
     public let key: CertificationKey
@@ -157,7 +159,7 @@ public struct Certification: StateMachine, Equatable {
             switch from {
             case .engaged, .lapsed, .initialAuditPlanned: return record(event, to: .initialAuditPlanned)
             case .audited: return record(event, to: .audited)
-            case .certified, .suspended, .expired, .withdrawn: throw illegal(event)
+            case .certified, .suspended, .expired, .withdrawn: throw refusal(event)
             }
         case .initialAuditUnplanned:
             try require(from == .initialAuditPlanned, event)
@@ -198,7 +200,7 @@ public struct Certification: StateMachine, Equatable {
                     on: day, kind: kind, expiresOn: expiry(previous.expiresOn.adding(months: rules.validityMonths)),
                     referential: referential))
             case .engaged, .initialAuditPlanned, .suspended, .lapsed, .withdrawn:
-                throw illegal(event)
+                throw refusal(event)
             }
             return record(event, to: .certified)
         case .maintained:
@@ -248,17 +250,9 @@ public struct Certification: StateMachine, Equatable {
         withdrawal = Withdrawal(on: day, reason: .suspensionMaximumReached)
     }
 
-    private func require(_ condition: Bool, _ event: Event) throws(TransitionError) {
-        if !condition { throw illegal(event) }
-    }
-
-    private func illegal(_ event: Event) -> TransitionError {
-        .illegal(machine: Certification.machineName, subject: key.description, state: state.rawValue,
-                 event: event.kind.rawValue, on: event.day)
-    }
 }
 
-extension Certification.Event {
+extension Certification.Event: MachineEvent {
     /// The day the fact happened.
     public var day: Day {
         switch self {

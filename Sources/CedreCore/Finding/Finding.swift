@@ -45,6 +45,8 @@ public struct Finding: StateMachine, Equatable {
 
     public typealias Move = Transition<State, EventKind>
 
+    public var subject: String { id.rawValue }
+
     public static let machineName = "finding"
 
     public let id: FindingID
@@ -135,12 +137,6 @@ public struct Finding: StateMachine, Equatable {
         return move
     }
 
-    private func require(_ condition: Bool, _ event: Event) throws(TransitionError) {
-        if !condition {
-            throw .illegal(machine: Finding.machineName, subject: id.rawValue, state: state.rawValue,
-                           event: event.kind.rawValue, on: event.day)
-        }
-    }
 
     /// Every legal move of a finding (DESIGN §4).
     public static let transitions = TransitionTable<State, EventKind>(
@@ -159,7 +155,7 @@ public struct Finding: StateMachine, Equatable {
         })
 }
 
-extension Finding.Event {
+extension Finding.Event: MachineEvent {
     /// The day the fact happened.
     public var day: Day {
         switch self {

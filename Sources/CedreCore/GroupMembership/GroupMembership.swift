@@ -30,6 +30,8 @@ public struct GroupMembership: StateMachine, Equatable {
 
     public typealias Move = Transition<State, EventKind>
 
+    public var subject: String { key.description }
+
     public static let machineName = "group membership"
 
     public let key: CertificationKey
@@ -85,12 +87,6 @@ public struct GroupMembership: StateMachine, Equatable {
         return move
     }
 
-    private func require(_ condition: Bool, _ event: Event) throws(TransitionError) {
-        if !condition {
-            throw .illegal(machine: GroupMembership.machineName, subject: key.description, state: state.rawValue,
-                           event: event.kind.rawValue, on: event.day)
-        }
-    }
 
     /// Every legal move of a group membership (DESIGN §4).
     public static let transitions = TransitionTable<State, EventKind>(
@@ -106,7 +102,7 @@ public struct GroupMembership: StateMachine, Equatable {
         ])
 }
 
-extension GroupMembership.Event {
+extension GroupMembership.Event: MachineEvent {
     /// The day the fact happened.
     public var day: Day {
         switch self {
