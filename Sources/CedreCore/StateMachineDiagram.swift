@@ -21,6 +21,7 @@ public enum StateMachineDiagram {
         parts.append(section("Audit", Audit.transitions))
         parts.append(section("Finding", Finding.transitions))
         parts.append(section("Group membership (member × group scheme)", GroupMembership.transitions))
+        parts.append(section("Cross-audit campaign (scheme × year)", Campaign.transitions))
         return parts.joined(separator: "\n")
     }
 

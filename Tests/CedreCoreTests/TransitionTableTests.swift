@@ -230,6 +230,45 @@ import Testing
     }
 }
 
+extension TransitionTableTests {
+    static func campaign(in state: Campaign.State) throws -> Campaign {
+        var campaign = Campaign(scheme: "cedre", year: 2014)
+        let plan = Campaign.Event.planned(on: "2014-01-02", seed: 1, assignments: [], unassigned: [])
+        let paths: [Campaign.State: [Campaign.Event]] = [
+            .draft: [], .planned: [plan], .published: [plan, .published(on: "2014-01-10")],
+            .completed: [plan, .published(on: "2014-01-10"), .completed(on: "2014-12-20")],
+        ]
+        for event in paths[state] ?? [] { try campaign.apply(event) }
+        return campaign
+    }
+
+    static func event(_ kind: Campaign.EventKind) -> Campaign.Event {
+        let day: Day = "2014-12-30"
+        switch kind {
+        case .planned: return .planned(on: day, seed: 2, assignments: [], unassigned: [])
+        case .swapped: return .swapped(on: day, Campaign.Assignment(member: "a", auditor: "x", day: "2014-03-04"), override: nil)
+        case .published: return .published(on: day)
+        case .completed: return .completed(on: day)
+        }
+    }
+
+    @Test(arguments: Campaign.State.allCases, Campaign.EventKind.allCases)
+    func campaignFollowsItsTable(state: Campaign.State, kind: Campaign.EventKind) throws {
+        var campaign = try Self.campaign(in: state)
+        #expect(campaign.state == state)
+        if let target = Campaign.transitions.target(from: state, on: kind) {
+            try campaign.apply(Self.event(kind))
+            #expect(campaign.state == target)
+        } else {
+            let before = campaign
+            #expect(throws: TransitionError.illegal(machine: "campaign", subject: "cedre/2014", state: state.rawValue, event: kind.rawValue, on: "2014-12-30")) {
+                try campaign.apply(Self.event(kind))
+            }
+            #expect(campaign == before)
+        }
+    }
+}
+
 @Suite struct StateMachineDiagramTests {
     @Test func theCommittedDocumentIsGeneratedFromTheTables() {
         Snapshot.expect(StateMachineDiagram.document(), matches: "../../../docs/state-machines.md")
@@ -240,5 +279,6 @@ import Testing
         #expect(Set(Audit.transitions.rules.map { "\($0.from)\($0.event)" }).count == Audit.transitions.rules.count)
         #expect(Set(Finding.transitions.rules.map { "\($0.from)\($0.event)" }).count == Finding.transitions.rules.count)
         #expect(Set(GroupMembership.transitions.rules.map { "\($0.from)\($0.event)" }).count == GroupMembership.transitions.rules.count)
+        #expect(Set(Campaign.transitions.rules.map { "\($0.from)\($0.event)" }).count == Campaign.transitions.rules.count)
     }
 }
