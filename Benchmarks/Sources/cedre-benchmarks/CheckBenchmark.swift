@@ -44,6 +44,7 @@ struct CheckBenchmark {
             let work = try dataset.copy(golden, to: "check.sqlite")
             first.append(try dataset.cedre(["check", "--as-of", dataset.lastDay], database: work, accepting: [0, 3]).seconds)
             notices = try RawDatabase(path: work.path).integer("SELECT count(*) FROM notice")
+            Dataset.remove(work)
         }
         var rawFirst = Samples()
         var rawNotices = 0
@@ -51,6 +52,7 @@ struct CheckBenchmark {
             let work = try dataset.copy(golden, to: "check-raw.sqlite")
             rawFirst.append(try dataset.sqlite(rawSQL, database: work).seconds)
             rawNotices = try RawDatabase(path: work.path).integer("SELECT count(*) FROM notice")
+            Dataset.remove(work)
         }
         table.add(ResultTable.Line(
             work: "`check` (first run: catch-up)", size: "\(members) members", cedre: first, raw: rawFirst,
@@ -65,6 +67,7 @@ struct CheckBenchmark {
             nightly.append(try dataset.cedre(["check", "--as-of", dataset.lastDay], database: work, accepting: [0, 3]).seconds)
             try dataset.sqlite(rawSQL, database: work)
             rawNightly.append(try dataset.sqlite(rawSQL, database: work).seconds)
+            Dataset.remove(work)
         }
         table.add(ResultTable.Line(
             work: "`check` (next night)", size: "\(members) members", cedre: nightly, raw: rawNightly,

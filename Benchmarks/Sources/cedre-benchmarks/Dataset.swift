@@ -16,6 +16,20 @@ struct Dataset {
         years = options.years
         seed = options.seed
         folder = try workspace.folder("network-\(members)-\(years.lowerBound)-\(years.upperBound)-seed\(seed)")
+        try forgetDatabasesOfAnotherBuild()
+    }
+
+    /// The databases were made by one `cedre`; another build may migrate or import otherwise,
+    /// so they are made again (the generated files are kept).
+    private func forgetDatabasesOfAnotherBuild() throws {
+        let attributes = try FileManager.default.attributesOfItem(atPath: workspace.cedre.path)
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let stamp = "\(workspace.cedre.path) \(attributes[.size] ?? 0) \(modified)"
+        let stampFile = folder.appendingPathComponent("databases-made-by")
+        if (try? String(contentsOf: stampFile, encoding: .utf8)) != stamp {
+            for database in [golden, template] { Dataset.remove(database) }
+            try stamp.write(to: stampFile, atomically: true, encoding: .utf8)
+        }
     }
 
     var membersFile: URL { folder.appendingPathComponent("members.csv") }

@@ -32,11 +32,13 @@ struct RebuildBenchmark {
             let outcome = try dataset.cedre(["rebuild"], database: work)
             cedre.append(outcome.seconds)
             peak = max(peak, outcome.peakMemory)
+            Dataset.remove(work)
         }
         var raw = Samples()
         for _ in 0..<runs {
             let work = try dataset.copy(golden, to: "rebuild-raw.sqlite")
             raw.append(try dataset.sqlite(rawSQL, database: work).seconds)
+            Dataset.remove(work)
         }
         let megabytes = peak / 1_048_576
         table.add(ResultTable.Line(
