@@ -37,6 +37,8 @@ public struct Network: Sendable {
     public private(set) var links: Set<MemberLink> = []
     /// The cross-audit campaigns, by `scheme/year`.
     public private(set) var campaigns: [String: Campaign] = [:]
+    /// The dossiers of each group scheme: group rules read them all, and only them.
+    private var groupKeys: [SchemeID: [CertificationKey]] = [:]
 
     public init(catalog: SchemeCatalog) {
         self.catalog = catalog
@@ -86,9 +88,14 @@ public struct Network: Sendable {
             try requireMember(key.member, on: day)
             guard let scheme = catalog[key.scheme] else { throw .unknownScheme(key.scheme) }
             try checkGroupRules(fact, scheme: scheme, on: day)
-            var dossier = dossiers[key] ?? Dossier(key: key, scheme: scheme)
-            try dossier.apply(fact, on: day)
-            dossiers[key] = dossier
+            if dossiers[key] != nil {
+                try dossiers[key]?.apply(fact, on: day)
+            } else {
+                var dossier = Dossier(key: key, scheme: scheme)
+                try dossier.apply(fact, on: day)
+                dossiers[key] = dossier
+                if scheme.kind == .group { groupKeys[scheme.id, default: []].append(key) }
+            }
         }
     }
 
@@ -120,7 +127,7 @@ extension Network {
     /// The group certificate of a group scheme, from the dossiers replayed so far.
     public func groupCertificate(_ scheme: SchemeID) -> GroupCertificate? {
         guard let definition = catalog[scheme], definition.kind == .group else { return nil }
-        return GroupCertificate(scheme: definition, dossiers: dossiers.values.filter { $0.key.scheme == scheme })
+        return GroupCertificate(scheme: definition, dossiers: (groupKeys[scheme] ?? []).compactMap { dossiers[$0] })
     }
 
     /// The escalations a dossier's group decided (rule 8, group part); none for a single scheme.
@@ -150,17 +157,16 @@ extension Network {
     /// Rules 9, 10 and 13: what a fact about a group scheme must respect across its dossiers.
     func checkGroupRules(_ fact: Fact, scheme: Scheme, on day: Day) throws(TransitionError) {
         guard scheme.kind == .group, let key = fact.key else { return }
-        let group = GroupCertificate(scheme: scheme, dossiers: dossiers.values.filter { $0.key.scheme == scheme.id })
         switch fact {
         case .certificationDecided, .certificationMaintained:
-            guard dossiers[key]?.membership == nil else { return }
+            guard dossiers[key]?.membership == nil, let group = groupCertificate(scheme.id) else { return }
             let blocks = group.blockingFindings(on: day).filter { $0.member != key.member }
             guard blocks.isEmpty else { throw .groupBlockedByFindings(key, findings: blocks, on: day) }
         case .membershipJoined:
-            let missing = group.missingBeforeJoining(key.member, on: day)
+            let missing = groupCertificate(scheme.id)?.missingBeforeJoining(key.member, on: day) ?? []
             guard missing.isEmpty else { throw .joinRequirementsMissing(key, missing: missing, on: day) }
         case .findingAnswered(_, let origin, _, _):
-            guard group.findingOpeningAnInvestigation(origin, answeredBy: key.member) != nil else {
+            guard groupCertificate(scheme.id)?.findingOpeningAnInvestigation(origin, answeredBy: key.member) != nil else {
                 throw .noSuchInvestigation(origin, key)
             }
         default:
