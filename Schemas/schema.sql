@@ -8,6 +8,12 @@ BEGIN
     SELECT RAISE(ABORT, 'the notice ledger is append-only');
 END;
 
+CREATE TRIGGER event_moves_the_head AFTER INSERT ON event
+BEGIN
+    INSERT INTO log_head (singleton, id, hash) VALUES (1, NEW.id, NEW.hash)
+    ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, hash = excluded.hash;
+END;
+
 CREATE TRIGGER event_refuses_delete BEFORE DELETE ON event
 BEGIN
     SELECT RAISE(ABORT, 'the event log is append-only: events cannot be deleted');
@@ -153,6 +159,12 @@ CREATE TABLE group_membership (
     reason TEXT,
     PRIMARY KEY (member_id, scheme_id)
 ) WITHOUT ROWID;
+
+CREATE TABLE log_head (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    id INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
 
 CREATE TABLE member (
     id TEXT PRIMARY KEY NOT NULL,

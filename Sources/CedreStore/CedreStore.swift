@@ -39,16 +39,21 @@ public struct CedreStore: Sendable {
             }
         }
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(30)
         configuration.label = "cedre"
         configuration.prepareDatabase { db in
-            // 32 MB of page cache: an import of a million events keeps its pages in memory
-            // until commit instead of spilling them to the WAL as it goes.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            // WAL is set once, when the file is created, and persists in it; NORMAL is safe in
+            // WAL mode against a killed process. 32 MB of page cache: an import of a million
+            // events keeps its pages in memory until commit instead of spilling them to the WAL.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768")
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+            }
             return try CedreStore(writer: queue, catalog: catalog, path: path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notACedreDatabase(path: path)

@@ -115,6 +115,11 @@ enum EventLog {
             previousHash = stored
             previousID = id
         }
+        if let head = try Row.fetchOne(db, sql: "SELECT id, hash FROM log_head"),
+            (head["id"] as Int64) != previousID || (head["hash"] as String) != previousHash
+        {
+            return ChainBreak(id: previousID + 1, reason: .truncated)
+        }
         return nil
     }
 }
@@ -128,6 +133,8 @@ public struct ChainBreak: Equatable, Sendable {
         case linkBroken = "it does not link to the previous row's hash"
         /// Rows are missing before it.
         case missingRowBefore = "rows are missing before it"
+        /// The log ends before its recorded head: its last rows were removed.
+        case truncated = "the log's last rows were removed (its head, kept apart, is further on)"
         /// A column cannot be read.
         case unreadableRow = "a column cannot be read"
     }

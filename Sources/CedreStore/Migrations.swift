@@ -36,6 +36,16 @@ enum Migrations {
             BEGIN
                 SELECT RAISE(ABORT, 'the event log is append-only: events cannot be deleted');
             END;
+            CREATE TABLE log_head (
+                singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                id INTEGER NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE TRIGGER event_moves_the_head AFTER INSERT ON event
+            BEGIN
+                INSERT INTO log_head (singleton, id, hash) VALUES (1, NEW.id, NEW.hash)
+                ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, hash = excluded.hash;
+            END;
             """)
     }
 

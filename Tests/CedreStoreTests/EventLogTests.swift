@@ -121,3 +121,15 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 }
+
+extension EventLogTests {
+    @Test func verifyNoticesThatTheLastRowsWereRemoved() throws {
+        let store = try CedreStore.inMemory()
+        try store.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + Scenario.certified)
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER event_refuses_delete")
+            try db.execute(sql: "DELETE FROM event WHERE id = 10")
+        }
+        #expect(try store.verify().chainBreak == ChainBreak(id: 10, reason: .truncated))
+    }
+}

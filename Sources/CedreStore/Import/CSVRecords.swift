@@ -20,7 +20,7 @@ enum CSVRecords {
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: delimiter)
         } catch {
-            return failure(1, "", "the header row cannot be read as CSV")
+            return failure(1, "(header)", "the header row cannot be read as CSV")
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         var issues: [ImportIssue] = []
@@ -31,7 +31,7 @@ enum CSVRecords {
             issues.append(ImportIssue(file: file, line: 1, field: name, message: "column is missing from the header"))
         }
         if Set(header).count != header.count {
-            issues.append(ImportIssue(file: file, line: 1, field: "", message: "the header repeats a column"))
+            issues.append(ImportIssue(file: file, line: 1, field: "(header)", message: "the header repeats a column"))
         }
         guard issues.isEmpty else { return .failure(ImportFailure(issues: issues)) }
 
@@ -42,7 +42,7 @@ enum CSVRecords {
             if cells.count == 1, cells[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if cells.count != header.count {
                 issues.append(ImportIssue(
-                    file: file, line: line, field: "",
+                    file: file, line: line, field: "(row)",
                     message: "has \(cells.count) cells where the header has \(header.count) columns"))
                 continue
             }
@@ -56,7 +56,7 @@ enum CSVRecords {
             rows.append(JSONValue(.object(members), line: line))
         }
         if let error = reader.error {
-            issues.append(ImportIssue(file: file, line: line, field: "", message: "the CSV is malformed (\(error))"))
+            issues.append(ImportIssue(file: file, line: line, field: "(csv)", message: "the CSV is malformed (\(error))"))
         }
         guard issues.isEmpty else { return .failure(ImportFailure(issues: issues)) }
         return .success(JSONValue(.array(rows), line: 1))

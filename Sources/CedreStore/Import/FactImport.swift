@@ -44,7 +44,7 @@ public struct FactImport: Sendable {
         do {
             document = try JSONParser.parse(bytes)
         } catch {
-            issues.append(ImportIssue(file: file, line: lineNumber, field: "", message: error.message))
+            issues.append(ImportIssue(file: file, line: lineNumber, field: error.field, message: error.message))
             return
         }
         let violations = SchemaCheck.violations(of: document, against: "events", file: file)

@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 
 /// One problem of an import file, named by file, line and field.
@@ -18,6 +19,16 @@ public struct ImportIssue: Equatable, Sendable, CustomStringConvertible {
     /// `members.csv:4: departement: '100' is not a département code …`
     public var description: String {
         field.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(field): \(message)"
+    }
+}
+
+extension JSONParseError {
+    /// The key a duplicate-key error names, or `(json)` for a syntax error of the line.
+    var field: String {
+        guard let start = message.range(of: "duplicate key \""),
+            let end = message[start.upperBound...].firstIndex(of: "\"")
+        else { return "(json)" }
+        return String(message[start.upperBound..<end])
     }
 }
 

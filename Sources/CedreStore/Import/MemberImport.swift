@@ -38,7 +38,7 @@ public struct MemberImport {
         do {
             document = try JSONParser.parse(data)
         } catch {
-            return .failure(ImportFailure(issues: [ImportIssue(file: file, line: error.line, field: "", message: error.message)]))
+            return .failure(ImportFailure(issues: [ImportIssue(file: file, line: error.line, field: error.field, message: error.message)]))
         }
         return check(document, existing: existing)
     }

@@ -22,6 +22,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Plan an audit of a member under a scheme; prints the new audit id alone.",
             discussion: """
                 --on is the day the audit is to take place. The plan itself is dated \
@@ -61,6 +62,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "confirm",
             abstract: "Confirm an audit's day and auditors.",
             discussion: """
                 EXAMPLE
@@ -93,6 +95,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Conduct: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "conduct",
             abstract: "Record that an audit took place: moves the certification (initial, surveillance, recertification).",
             discussion: """
                 A minor finding of an earlier audit still open on this day is escalated to major \
@@ -114,6 +117,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Record that an audit's report was issued.",
             discussion: """
                 EXAMPLE
@@ -132,6 +136,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a reported audit: each of its findings is closed or has an accepted plan.",
             discussion: """
                 EXAMPLE
@@ -150,6 +155,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel a planned or confirmed audit.",
             discussion: """
                 EXAMPLE
@@ -172,6 +178,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Postpone: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "postpone",
             abstract: "Move a planned or confirmed audit to a new day; the old day stays in its history.",
             discussion: """
                 EXAMPLE
@@ -196,6 +203,7 @@ struct AuditCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List audits, optionally of one member, scheme, state or period.",
             discussion: """
                 EXAMPLE
@@ -234,6 +242,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an audit with its findings and history.",
             discussion: """
                 EXAMPLE

@@ -21,6 +21,7 @@ struct AuditorCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a trained cross-auditor.",
             discussion: """
                 EXAMPLE
@@ -57,6 +58,7 @@ struct AuditorCommand: ParsableCommand {
 
     struct Qualify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "qualify",
             abstract: "Record a new training: the auditor is qualified for the scheme from that day.",
             discussion: """
                 EXAMPLE
@@ -79,6 +81,7 @@ struct AuditorCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the cross-auditors with each qualification's last valid day.",
             discussion: """
                 EXAMPLE

@@ -35,6 +35,7 @@ struct CampaignCommand: ParsableCommand {
 
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Plan the campaign: who audits whom, and when; explain every member left out.",
             discussion: """
                 Policies are on as the scheme defines them; switch one with --policy NAME=off \\
@@ -109,6 +110,7 @@ struct CampaignCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a recorded campaign: state, cross-audits, overrides, members left out.",
             discussion: """
                 EXAMPLE
@@ -131,6 +133,7 @@ struct CampaignCommand: ParsableCommand {
 
     struct Swap: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "swap",
             abstract: "Give a member another auditor (or day) in a planned campaign, re-checked against every policy.",
             discussion: """
                 A swap that breaks a policy is refused unless --override --reason says why; the \\
@@ -193,6 +196,7 @@ struct CampaignCommand: ParsableCommand {
 
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "publish",
             abstract: "Publish the planned campaign: each cross-audit becomes a planned audit of its member.",
             discussion: """
                 EXAMPLE
@@ -226,6 +230,7 @@ struct CampaignCommand: ParsableCommand {
 
     struct Complete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "complete",
             abstract: "Mark a published campaign completed.",
             discussion: """
                 EXAMPLE
@@ -242,6 +247,7 @@ struct CampaignCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export a campaign's cross-audits as a calendar (ICS), CSV or JSON, for everyone or one auditor.",
             discussion: """
                 Each cross-audit's calendar UID stays the same when it is swapped or moved, so \\

@@ -32,6 +32,7 @@ struct CertificationCommand: ParsableCommand {
 
     struct Engage: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "engage",
             abstract: "Record that a member starts the approach under a scheme.",
             discussion: """
                 EXAMPLE
@@ -49,6 +50,7 @@ struct CertificationCommand: ParsableCommand {
 
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "decide",
             abstract: "Record a certification decision: initial, renewal, or restoration after expiry.",
             discussion: """
                 Refused (exit 65) while a major finding is not verified effective or a minor one \
@@ -73,6 +75,7 @@ struct CertificationCommand: ParsableCommand {
 
     struct Maintain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "maintain",
             abstract: "Record the decision after a surveillance audit: the certificate is maintained.",
             discussion: """
                 Refused while a finding blocks decisions. For a group certificate (CEDRE ISO), an \
@@ -108,6 +111,7 @@ struct CertificationCommand: ParsableCommand {
 
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suspend",
             abstract: "Record a suspension: the certificate is not valid until restored (rule 4).",
             discussion: """
                 A suspension lasts at most 6 months; past that day the certificate is withdrawn.
@@ -129,6 +133,7 @@ struct CertificationCommand: ParsableCommand {
 
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restore",
             abstract: "Lift a suspension before its maximum: the certificate is valid again.",
             discussion: """
                 An expired certificate is restored by a recertification decision instead \
@@ -149,6 +154,7 @@ struct CertificationCommand: ParsableCommand {
 
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "withdraw",
             abstract: "Withdraw a certification (or abandon an engagement).",
             discussion: """
                 EXAMPLE
@@ -168,6 +174,7 @@ struct CertificationCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a certification on a day: state, cycle dates, flags, open findings, history.",
             discussion: """
                 The state and flags are what the facts and the calendar give on --as-of \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "The nightly check: advance every certification to a day and report what needs a human.",
         discussion: """
             Computes, from the facts and the day, everything that fell due on or before --as-of \

@@ -13,6 +13,7 @@ import Darwin
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Build the federation's 2013 network from the bundled fixtures and print its status.",
         discussion: """
             The database is built in a temporary folder, or at --db (or CEDRE_DB) to explore it \

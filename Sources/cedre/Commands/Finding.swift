@@ -24,6 +24,7 @@ struct FindingCommand: ParsableCommand {
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Raise a finding at a conducted audit; prints the new finding id alone.",
             discussion: """
                 The grade comes from the scheme's grading scale (cedre: major, minor, \
@@ -66,6 +67,7 @@ struct FindingCommand: ParsableCommand {
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract: "Record an immediate correction, before the root-cause analysis (rule 8b).",
             discussion: """
                 EXAMPLE
@@ -88,6 +90,7 @@ struct FindingCommand: ParsableCommand {
 
     struct Propose: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "propose",
             abstract: "Record the member's corrective action plan.",
             discussion: """
                 EXAMPLE
@@ -110,6 +113,7 @@ struct FindingCommand: ParsableCommand {
 
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "accept",
             abstract: "Accept the proposed plan, optionally with a due day for its implementation.",
             discussion: """
                 EXAMPLE
@@ -132,6 +136,7 @@ struct FindingCommand: ParsableCommand {
 
     struct Implement: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "implement",
             abstract: "Record that the accepted plan was carried out.",
             discussion: """
                 EXAMPLE
@@ -150,6 +155,7 @@ struct FindingCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Record the effectiveness check: --effective closes it, --ineffective asks for a new plan.",
             discussion: """
                 EXAMPLE
@@ -173,6 +179,7 @@ struct FindingCommand: ParsableCommand {
 
     struct Regrade: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "regrade",
             abstract: "Grade a finding otherwise, e.g. several minors on one requirement as a major (rule 8).",
             discussion: """
                 EXAMPLE
@@ -197,6 +204,7 @@ struct FindingCommand: ParsableCommand {
 
     struct Answer: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "answer",
             abstract: "Answer, for a group site, the investigation a finding at another site opened (rule 10).",
             discussion: """
                 Every site of the group answers: affected (with its action) or not affected (with \
@@ -229,6 +237,7 @@ struct FindingCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List findings with their grade in force, deadline and lateness.",
             discussion: """
                 EXAMPLE
@@ -263,6 +272,7 @@ struct FindingCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a finding: grade, deadline, plan and history.",
             discussion: """
                 EXAMPLE

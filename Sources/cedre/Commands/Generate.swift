@@ -5,6 +5,7 @@ import Foundation
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write a synthetic network (members.csv and events.jsonl) for tests and benchmarks.",
         discussion: """
             The same seed gives the same files on every machine. Members follow the 2013 \

@@ -37,6 +37,7 @@ struct GroupCommand: ParsableCommand {
 
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Record a site's application to the group: it becomes a candidate.",
             discussion: """
                 EXAMPLE
@@ -52,6 +53,7 @@ struct GroupCommand: ParsableCommand {
 
     struct Join: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "join",
             abstract: "Record that a candidate joins the group's scope (after its cross-audit and an external audit).",
             discussion: """
                 Joining keeps the group's cycle dates: the site's certificate expires with the group's.
@@ -69,6 +71,7 @@ struct GroupCommand: ParsableCommand {
 
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suspend",
             abstract: "Suspend one site's membership (the group certificate stays as it is).",
             discussion: """
                 EXAMPLE
@@ -86,6 +89,7 @@ struct GroupCommand: ParsableCommand {
 
     struct Reinstate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reinstate",
             abstract: "Lift a site's suspension.",
             discussion: """
                 EXAMPLE
@@ -101,6 +105,7 @@ struct GroupCommand: ParsableCommand {
 
     struct Exclude: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "exclude",
             abstract: "Take a site out of the group's scope (refused while it has an unresolved major finding).",
             discussion: """
                 EXAMPLE
@@ -118,6 +123,7 @@ struct GroupCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a group certificate: its central function, state, and every site's standing.",
             discussion: """
                 EXAMPLE
@@ -150,6 +156,7 @@ struct GroupCommand: ParsableCommand {
 
     struct Investigations: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "investigations",
             abstract: "List the investigations findings at one site opened over every other site (rule 10).",
             discussion: """
                 Each covered site answers with 'cedre finding answer'; an investigation closes when \

@@ -26,6 +26,7 @@ struct Initialize: ParsableCommand {
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import members (.csv or .json) or facts (.jsonl), all or nothing.",
         discussion: """
             The whole file is checked before anything is written: against its JSON Schema \
@@ -63,6 +64,7 @@ struct Import: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the members and the whole event log as JSON, or the public certificate registry as CSV.",
         discussion: """
             The JSON validates against Schemas/json/export.schema.json; its events carry their \
@@ -98,6 +100,7 @@ struct Export: ParsableCommand {
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Copy the database with SQLite's online backup, safe while others write.",
         discussion: """
             EXAMPLE
@@ -124,6 +127,7 @@ struct Backup: ParsableCommand {
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check the hash chain of the event log and that projections match a replay.",
         discussion: """
             Exits 0 when the chain holds and the projections are what the log gives; otherwise \
@@ -146,6 +150,7 @@ struct Verify: ParsableCommand {
 
 struct Rebuild: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rebuild",
         abstract: "Recompute every projection by replaying the event log.",
         discussion: """
             EXAMPLE
@@ -161,6 +166,7 @@ struct Rebuild: ParsableCommand {
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "Show the event log: every fact, who recorded it and when.",
         discussion: """
             EXAMPLE

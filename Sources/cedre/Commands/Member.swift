@@ -22,6 +22,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a member company, GES or federation body.",
             discussion: """
                 The region is derived from the département when omitted; when given it must be \
@@ -73,6 +74,7 @@ struct MemberCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the members, with their certification state under each scheme.",
             discussion: """
                 EXAMPLE
@@ -112,6 +114,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one member: profile, certifications and history.",
             discussion: """
                 EXAMPLE
@@ -148,6 +151,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Declare a client, supplier or partner link between two members (rule 15).",
             discussion: """
                 No auditor of one audits the other while the declared-link policy is on.
@@ -174,6 +178,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Leave: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "leave",
             abstract: "Record that a member left the federation: its certifications are withdrawn.",
             discussion: """
                 Every certification still running is withdrawn (reason member-left) and every \

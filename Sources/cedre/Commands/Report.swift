@@ -30,6 +30,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Members by certification state, region, company type and scheme; what is due, overdue, suspended, expiring.",
             discussion: """
                 Each member counts once overall, by its best standing (certified first); under \
@@ -63,6 +64,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Certifications: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "certifications",
             abstract: "Members newly certified, renewed and joined to a group certificate in a year, by region.",
             discussion: """
                 Each line reads "Name (département) - type" as the activity report prints it; \
@@ -102,6 +104,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Findings: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "findings",
             abstract: "Open nonconformities by grade, age, region and member; overdue ones first.",
             discussion: """
                 A finding is open until its corrective action is verified effective; \
@@ -129,6 +132,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Audits: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audits",
             abstract: "The audit programme between two days, also as an ICS calendar.",
             discussion: """
                 Lists the audits held or scheduled from --from to --to (both included) as the \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Sample: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sample",
         abstract: "Draw the sites an external audit of a group certificate visits (IAF MD 1, rules 11–12).",
         discussion: """
             The central function is always visited. The sample size is computed exactly from the \
