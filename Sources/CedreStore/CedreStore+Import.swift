@@ -20,13 +20,14 @@ extension CedreStore {
     /// certification); any problem throws `ImportFailure` naming file, line and field, and
     /// nothing is written.
     public func importFile(
-        _ url: URL, departements: DepartementDirectory, context: RecordingContext, dryRun: Bool = false
+        _ url: URL, departements: DepartementDirectory, context: RecordingContext, dryRun: Bool = false,
+        progress: ProgressReport? = nil
     ) throws -> ImportSummary {
         let file = url.lastPathComponent
         let data = try Data(contentsOf: url)
         let (facts, lines, content) = try readImport(data, file: file, extension: url.pathExtension.lowercased(), departements: departements, context: context)
         do {
-            try recordBatch(facts, context: context, commit: !dryRun)
+            try recordBatch(facts, context: context, commit: !dryRun, progress: progress)
         } catch let error as BatchError {
             let line = lines.indices.contains(error.index) ? lines[error.index] : 0
             throw ImportFailure(issues: [ImportIssue(file: file, line: line, field: error.error.field, message: error.error.description)])

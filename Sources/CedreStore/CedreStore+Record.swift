@@ -94,11 +94,13 @@ extension CedreStore {
     /// Records a batch (an import), throwing `BatchError` with the position of the first refusal;
     /// with `commit: false` everything is checked and then rolled back.
     @discardableResult
-    public func recordBatch(_ facts: [DatedFact], context: RecordingContext, commit: Bool = true) throws -> [LoggedEvent] {
+    public func recordBatch(
+        _ facts: [DatedFact], context: RecordingContext, commit: Bool = true, progress: ProgressReport? = nil
+    ) throws -> [LoggedEvent] {
         try writer.writeWithoutTransaction { db in
             var appended: [LoggedEvent] = []
             try db.inTransaction(.immediate) {
-                appended = try Recorder(catalog: catalog, db: db).record(facts, context: context)
+                appended = try Recorder(catalog: catalog, db: db, progress: progress).record(facts, context: context)
                 return commit ? .commit : .rollback
             }
             return appended
@@ -106,10 +108,14 @@ extension CedreStore {
     }
 }
 
+/// How far long work has got: called with (done, total) as it goes.
+public typealias ProgressReport = (Int, Int) -> Void
+
 /// Checks a batch of facts against everything already logged, then appends and projects it.
 private struct Recorder {
     let catalog: SchemeCatalog
     let db: Database
+    var progress: ProgressReport?
 
     func record(_ facts: [DatedFact], context: RecordingContext) throws -> [LoggedEvent] {
         for (index, item) in facts.enumerated() where item.day > context.today {
@@ -220,7 +226,10 @@ private struct Recorder {
             units.append(known + touched.filter { $0.scheme == scheme && !known.contains($0) })
         }
         var replayed: [(key: CertificationKey, isNew: Bool)] = []
+        var checked = 0
         for unit in units {
+            checked += unit.reduce(0) { $0 + (newFacts[$1]?.count ?? 0) }
+            progress?(checked, facts.count)
             for key in unit where network.members[key.member] == nil {
                 if let record = try MemberRows.fetch(key.member, in: db) { network.insert(record) }
             }

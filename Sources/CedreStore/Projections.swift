@@ -19,9 +19,9 @@ enum Projections {
 
     /// Writes into `target`'s empty projections every row a replay of `log`'s events gives,
     /// one certification at a time.
-    static func replay(_ log: Database, into target: Database, catalog: SchemeCatalog) throws {
+    static func replay(_ log: Database, into target: Database, catalog: SchemeCatalog, progress: ProgressReport? = nil) throws {
         let writer = ProjectionWriter(target)
-        let network = try Replay.streamDossiers(catalog: catalog, in: log) { dossier, context in
+        let network = try Replay.streamDossiers(catalog: catalog, in: log, progress: progress) { dossier, context in
             try writer.insert(dossier, escalations: context.groupEscalations(for: dossier))
         }
         for id in network.members.keys.sorted() {

@@ -11,8 +11,10 @@ extension Replay {
     /// single-site certification in stream order, each in day order; then each group scheme
     /// as a whole, since its rules read every site.
     static func streamDossiers(
-        catalog: SchemeCatalog, in db: Database, visit: (Dossier, Network) throws -> Void
+        catalog: SchemeCatalog, in db: Database, progress: ProgressReport? = nil, visit: (Dossier, Network) throws -> Void
     ) throws -> Network {
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+        var replayed = 0
         var network = Network(catalog: catalog)
         let others = try LoggedEvent.fetchCursor(db, sql: """
             SELECT * FROM event WHERE stream < 'certification/' OR stream >= 'certification0'
@@ -27,6 +29,8 @@ extension Replay {
             for dossier in try replayInParallel(batch, members: network.members, catalog: catalog) {
                 try visit(dossier, network)
             }
+            replayed += batch.reduce(0) { $0 + $1.events.count }
+            progress?(replayed, total)
             batch.removeAll(keepingCapacity: true)
         }
         let streams = try LoggedEvent.fetchCursor(db, sql: """

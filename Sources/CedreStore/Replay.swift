@@ -53,10 +53,10 @@ extension CedreStore {
     ///
     /// Returns the number of events replayed.
     @discardableResult
-    public func rebuild() throws -> Int {
+    public func rebuild(progress: ProgressReport? = nil) throws -> Int {
         try writer.write { db in
             try Projections.clear(db)
-            try Projections.replay(db, into: db, catalog: catalog)
+            try Projections.replay(db, into: db, catalog: catalog, progress: progress)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         }
     }

@@ -54,8 +54,11 @@ struct Import: ParsableCommand {
     func run() throws {
         guard FileManager.default.isReadableFile(atPath: file) else { throw StoreError.notFound("the file \(file)") }
         let cedre = try store.openStore()
+        let progress = Progress("import", total: nil, unit: "facts checked")
         let summary = try cedre.importFile(
-            URL(fileURLWithPath: file), departements: CedreFixtures.departements, context: store.context, dryRun: dryRun)
+            URL(fileURLWithPath: file), departements: CedreFixtures.departements, context: store.context, dryRun: dryRun,
+            progress: { progress.update($0, total: $1) })
+        progress.finish()
         let verb = summary.dryRun ? "would import" : "imported"
         let noun = summary.count == 1 ? String(summary.content.rawValue.dropLast()) : summary.content.rawValue
         Output.write("\(summary.file): \(verb) \(summary.count) \(noun).\n")
@@ -159,7 +162,9 @@ struct Rebuild: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let events = try store.openExistingStore().rebuild()
+        let progress = Progress("rebuild", total: nil, unit: "events")
+        let events = try store.openExistingStore().rebuild { progress.update($0, total: $1) }
+        progress.finish()
         Output.write("Rebuilt the projections from \(events) events.\n")
     }
 }
