@@ -3,6 +3,9 @@ import Testing
 
 /// Golden files: a report's text is compared with `__Snapshots__/<name>` next to the test.
 ///
+/// `name` may climb out of `__Snapshots__` (`../../../docs/x.md`); the path is resolved
+/// lexically, so the folder need not exist in a fresh clone.
+///
 /// A missing golden fails; `RECORD_SNAPSHOTS=1 swift test` writes (or rewrites) them.
 public enum Snapshot {
     /// Compares `actual` with the golden file `name`, or records it when asked.
@@ -11,7 +14,7 @@ public enum Snapshot {
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
-        let url = folder.appendingPathComponent(name)
+        let url = folder.appendingPathComponent(name).standardizedFileURL
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             do {
