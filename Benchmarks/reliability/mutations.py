@@ -6,7 +6,8 @@ and the first facts of its events.jsonl. Each mutation changes one of them (a ch
 removed, inserted or replaced, a line repeated, dropped or swapped, a cell emptied or
 given a wrong value, the file cut short) and imports it into a fresh copy of the database.
 Accepted (exit 0) or refused (exit 65) are both fine; a refusal must list each problem as
-file:line: and change nothing; any other exit is a crash.
+file:line: field: (a column, a JSON member, or `(row)`, `(json)`, `(csv)`, `(header)` for a
+problem of the whole line) and change nothing; any other exit is a crash.
 
     python3 Benchmarks/reliability/mutations.py --mutations 10000
 """
@@ -26,7 +27,7 @@ from pathlib import Path
 import campaign
 
 ISSUE = re.compile(r"^  (members\.csv|members\.json|events\.jsonl):(\d+): (.*)$")
-WHOLE_LINE = re.compile(r"^(expected |duplicate key |has \d+ cells |the CSV |the header |the document |unexpected |[a-z]+ is not valid JSON)")
+FIELD = re.compile(r"^([A-Za-z_][\w.\[\]/-]*|\((?:row|json|csv|header|file)\)): ")
 ALPHABET = [",", ";", '"', "\n", "{", "}", "[", "]", ":", "x", "0", " ", "é", "\\", "\t", "\u00a0", "-", "9"]
 WRONG_VALUES = ["", "ZZ", "100", "AI+AI", "2013-02-30", "null", "-1", "x" * 70, '"', "é", "GES+", "0"]
 
@@ -91,8 +92,11 @@ def trial(number, seed, files, bases, folder, database_counts):
     header = result.stderr.startswith(f"cedre: {kind} has ")
     if not header or not issues or any(issue is None for issue in issues):
         return kind, "unnamed", result.stderr.strip()[:300]
-    fieldless = [issue.group(3) for issue in issues if WHOLE_LINE.match(issue.group(3))]
-    return kind, "refused", fieldless[0] if fieldless else ""
+    fields = [FIELD.match(issue.group(3)) for issue in issues]
+    if any(field is None for field in fields):
+        return kind, "fieldless", next(issue.group(3) for issue, field in zip(issues, fields) if field is None)
+    whole = [field.group(1) for field in fields if field.group(1).startswith("(")]
+    return kind, "refused", whole[0] if whole else ""
 
 
 def main():
@@ -129,24 +133,23 @@ def main():
         for kind, outcome, detail in outcomes:
             tally[outcome] = tally.get(outcome, 0) + 1
             if outcome == "refused" and detail:
-                tally["fieldless"] = tally.get("fieldless", 0) + 1
-                category = ("JSON syntax" if detail.startswith("expected ") else "duplicate JSON key"
-                            if detail.startswith("duplicate key") else "CSV row length" if detail.startswith("has ")
-                            else "other")
-                categories[category] = categories.get(category, 0) + 1
+                categories[detail] = categories.get(detail, 0) + 1
+            if outcome == "fieldless":
                 examples.setdefault(detail.split("(")[0][:60], detail)
-            if outcome in ("crash", "partial", "unnamed") or options.verbose:
+            if outcome in ("crash", "partial", "unnamed", "fieldless") or options.verbose:
                 print(f"{kind}: {outcome}: {detail}", file=sys.stderr)
     if options.verbose:
         for detail in examples.values():
             print(f"refusal naming no field: {detail}", file=sys.stderr)
-    refused = tally.get("refused", 0)
+    refused = tally.get("refused", 0) + tally.get("fieldless", 0)
+    whole = sum(categories.values())
     print(f"mutations: {options.mutations} seeded mutations of members.csv, members.json and events.jsonl; "
-          f"accepted {tally.get('accepted', 0)}, refused {refused} (each naming file and line; "
-          f"{refused - tally.get('fieldless', 0)} naming a field too, {tally.get('fieldless', 0)} a whole line: "
-          f"{', '.join(f'{kind} {count}' for kind, count in sorted(categories.items()))}), crashes {tally.get('crash', 0)}, partial writes {tally.get('partial', 0)}, "
-          f"rejections not naming file and line {tally.get('unnamed', 0)}")
-    sys.exit(1 if tally.get("crash") or tally.get("partial") or tally.get("unnamed") else 0)
+          f"accepted {tally.get('accepted', 0)}, refused {refused} ({refused - whole - tally.get('fieldless', 0)} naming "
+          f"a column or member, {whole} naming the whole line: "
+          f"{', '.join(f'{kind} {count}' for kind, count in sorted(categories.items()))}); crashes {tally.get('crash', 0)}, "
+          f"partial writes {tally.get('partial', 0)}, rejections not naming file and line {tally.get('unnamed', 0)}, "
+          f"naming no field {tally.get('fieldless', 0)}")
+    sys.exit(1 if tally.get("crash") or tally.get("partial") or tally.get("unnamed") or tally.get("fieldless") else 0)
 
 
 if __name__ == "__main__":

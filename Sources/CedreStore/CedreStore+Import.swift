@@ -53,7 +53,7 @@ extension CedreStore {
             return (rows.map(\.fact), rows.map(\.line), .facts)
         default:
             throw ImportFailure(issues: [ImportIssue(
-                file: file, line: 1, field: "",
+                file: file, line: 1, field: "(file)",
                 message: "is neither a members file (.csv, .json) nor a facts file (.jsonl)")])
         }
     }

@@ -228,7 +228,7 @@ import Testing
         let file = try cedre.write(ImportTests.members, to: "members.txt")
         let result = try cedre.run(["import", file])
         #expect(result.status == 65)
-        #expect(result.error.contains("members.txt:1: is neither a members file (.csv, .json) nor a facts file (.jsonl)"))
+        #expect(result.error.contains("members.txt:1: (file): is neither a members file (.csv, .json) nor a facts file (.jsonl)"))
         #expect(try cedre.eventCount() == 0)
     }
 

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Runs a program the way a shell does (`posix_spawn`, then `wait4`), measuring its wall
-/// time and peak memory: what an officer, or cron, waits for.
+/// time and peak memory (`PeakMemoryWatch`): what an officer, or cron, waits for.
 ///
 /// Foundation's `Process` adds its own start-up work and cannot report the child's peak
 /// memory; cold-start comparisons of a few milliseconds need neither.
@@ -56,13 +56,15 @@ public enum ChildProcess {
         guard spawned == 0 else {
             throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: executable, "errno": spawned])
         }
+        let watch = PeakMemoryWatch(pid: pid)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Stopwatch.seconds(ContinuousClock.now - start)
+        let peakMemory = watch?.stop() ?? Int(usage.ru_maxrss) * 1024
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Outcome(
-            status: exitStatus, seconds: seconds, peakMemory: Int(usage.ru_maxrss) * 1024,
+            status: exitStatus, seconds: seconds, peakMemory: peakMemory,
             output: keepOutput ? (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" : "",
             error: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
     }
