@@ -6,7 +6,8 @@ and the first facts of its events.jsonl. Each mutation changes one of them (a ch
 removed, inserted or replaced, a line repeated, dropped or swapped, a cell emptied or
 given a wrong value, the file cut short) and imports it into a fresh copy of the database.
 Accepted (exit 0) or refused (exit 65) are both fine; a refusal must list each problem as
-file:line: field: (a column, a JSON member, or `(row)`, `(json)`, `(csv)`, `(header)` for a
+file:line: field: (a column or JSON member as the file names it, quoted when it is empty or
+holds a space, a colon or a quote, or `(row)`, `(json)`, `(csv)`, `(header)`, `(file)` for a
 problem of the whole line) and change nothing; any other exit is a crash.
 
     python3 Benchmarks/reliability/mutations.py --mutations 10000
@@ -27,7 +28,7 @@ from pathlib import Path
 import campaign
 
 ISSUE = re.compile(r"^  (members\.csv|members\.json|events\.jsonl):(\d+): (.*)$")
-FIELD = re.compile(r"^([A-Za-z_][\w.\[\]/-]*|\((?:row|json|csv|header|file)\)): ")
+FIELD = re.compile(r'^("(?:[^"\\]|\\.)*"|[^\s:"\\]+): ')
 ALPHABET = [",", ";", '"', "\n", "{", "}", "[", "]", ":", "x", "0", " ", "é", "\\", "\t", "\u00a0", "-", "9"]
 WRONG_VALUES = ["", "ZZ", "100", "AI+AI", "2013-02-30", "null", "-1", "x" * 70, '"', "é", "GES+", "0"]
 
@@ -95,7 +96,7 @@ def trial(number, seed, files, bases, folder, database_counts):
     fields = [FIELD.match(issue.group(3)) for issue in issues]
     if any(field is None for field in fields):
         return kind, "fieldless", next(issue.group(3) for issue, field in zip(issues, fields) if field is None)
-    whole = [field.group(1) for field in fields if field.group(1).startswith("(")]
+    whole = [field.group(1) for field in fields if field.group(1) in ("(row)", "(json)", "(csv)", "(header)", "(file)")]
     return kind, "refused", whole[0] if whole else ""
 
 

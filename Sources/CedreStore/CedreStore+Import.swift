@@ -30,7 +30,8 @@ extension CedreStore {
             try recordBatch(facts, context: context, commit: !dryRun, progress: progress)
         } catch let error as BatchError {
             let line = lines.indices.contains(error.index) ? lines[error.index] : 0
-            throw ImportFailure(issues: [ImportIssue(file: file, line: line, field: error.error.field, message: error.error.description)])
+            throw ImportFailure(issues: [ImportIssue(
+                file: file, line: line, field: error.error.field(in: content), message: error.error.description)])
         }
         return ImportSummary(file: file, content: content, count: facts.count, dryRun: dryRun)
     }
@@ -60,9 +61,16 @@ extension CedreStore {
 }
 
 extension StoreError {
-    /// The field a refusal is about, for import messages.
-    var field: String {
-        guard case .refused(let error) = self else { return "" }
+    /// The field a refusal is about, for import messages: a fact's day is `on` in a facts
+    /// file and `joined` in a members file.
+    func field(in content: ImportSummary.Content) -> String {
+        let day = content == .members ? "joined" : "on"
+        let error: TransitionError
+        switch self {
+        case .refused(let refusal): error = refusal
+        case .factInTheFuture, .lateFactConflict: return day
+        default: return "(row)"
+        }
         switch error {
         case .duplicateMember: return "id"
         case .unknownGroup: return "group"

@@ -94,6 +94,29 @@ import Testing
         }
     }
 
+    @Test func everyIssueNamesAFieldEvenWhenTheFileMangledIt() throws {
+        func issues(_ text: String, named name: String) throws -> [String] {
+            let store = try CedreStore.inMemory()
+            _ = try importing("id,name,type,departement,region,group\nsolipass,SOLIPASS,GES,49,,\n", into: store)
+            do {
+                _ = try importing(text, named: name, into: store)
+                Issue.record("\(name) must be refused")
+                return []
+            } catch let failure as ImportFailure {
+                return failure.issues.map(\.description)
+            }
+        }
+        #expect(try issues(#"[{"id": "a", "name": "A", "type": "AI", "departement": "49", "": 1, "re gion": "x"}]"#, named: "members.json") == [
+            #"members.json:1: "": is not allowed here"#, #"members.json:1: "re gion": is not allowed here"#,
+        ])
+        #expect(try issues("[3]", named: "members.json") == ["members.json:1: (row): must be an object, not a number"])
+        #expect(try issues("{}", named: "members.json") == ["members.json:1: (json): must be a list, not an object"])
+        #expect(try issues("id,name,type,departement,region,group,joined\nfuture,F,AI,49,,,2099-01-01\n", named: "members.csv")
+            .first?.hasPrefix("members.csv:2: joined: member.added is dated 2099-01-01") == true)
+        #expect(try issues(#"{"kind":"certification.engaged","on":"2099-01-10","payload":{"member":"solipass","scheme":"cedre"}}"#, named: "facts.jsonl")
+            .first?.hasPrefix("facts.jsonl:1: on: ") == true)
+    }
+
     @Test func frenchSpreadsheetsAreRead() throws {
         let store = try CedreStore.inMemory()
         let summary = try importing("\u{FEFF}id;name;type;departement;region;group\r\nessai;Essai, association;AI;1;;\r\n", into: store)

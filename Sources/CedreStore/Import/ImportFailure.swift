@@ -5,7 +5,8 @@ import Foundation
 public struct ImportIssue: Equatable, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int
-    /// The field (column or JSON member), or empty when the problem is the whole line.
+    /// The field (column or JSON member) as the file names it, or `(row)`, `(json)`, `(csv)`,
+    /// `(header)`, `(file)` when the problem is the whole line or file.
     public let field: String
     public let message: String
 
@@ -18,7 +19,29 @@ public struct ImportIssue: Equatable, Sendable, CustomStringConvertible {
 
     /// `members.csv:4: departement: '100' is not a département code …`
     public var description: String {
-        field.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(field): \(message)"
+        "\(file):\(line): \(printedField): \(message)"
+    }
+
+    /// The field, quoted with JSON escapes when it is empty or holds a space, a colon, a quote
+    /// or a control character: a mangled key or header cannot break the line's shape.
+    private var printedField: String {
+        let plain = !field.isEmpty && !field.unicodeScalars.contains { scalar in
+            scalar.properties.isWhitespace || scalar.value < 0x20 || scalar == ":" || scalar == "\"" || scalar == "\\"
+        }
+        guard !plain else { return field }
+        var quoted = "\""
+        for scalar in field.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            case _ where scalar.value < 0x20: quoted += "\\u" + String(format: "%04x", scalar.value)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 }
 

@@ -51,7 +51,7 @@ public struct MemberImport {
             return .failure(ImportFailure(issues: [SchemaCheck.unusable("members", error)]))
         }
         guard let items = document.arrayValue else {
-            return .failure(ImportFailure(issues: violations.map { ImportIssue(file: file, line: $0.line, field: $0.field, message: $0.message) }))
+            return .failure(ImportFailure(issues: violations.map { ImportIssue(file: file, line: $0.line, field: $0.importField, message: $0.message) }))
         }
         var issues: [ImportIssue] = []
         var rejected = Set<Int>()
@@ -60,7 +60,7 @@ public struct MemberImport {
             if let index { rejected.insert(index) }
             let item = index.flatMap { items.indices.contains($0) ? items[$0] : nil }
             issues.append(ImportIssue(
-                file: file, line: violation.line, field: violation.field,
+                file: file, line: violation.line, field: index.map { violation.pointer == "/\($0)" ? "(row)" : violation.field } ?? violation.importField,
                 message: item.flatMap { readableMessage(for: violation, in: $0) } ?? violation.message))
         }
 

@@ -15,7 +15,7 @@ public enum SchemaCheck {
     static func violations(of document: JSONValue, against name: String, file: String) -> [ImportIssue] {
         do {
             return try schema(named: name).validate(document).map { violation in
-                ImportIssue(file: file, line: violation.line, field: violation.field, message: violation.message)
+                ImportIssue(file: file, line: violation.line, field: violation.importField, message: violation.message)
             }
         } catch {
             return [unusable(name, error)]
@@ -28,7 +28,14 @@ public enum SchemaCheck {
     }
 
     static func unusable(_ name: String, _ error: any Error) -> ImportIssue {
-        ImportIssue(file: "Schemas/json/\(name).schema.json", line: 1, field: "", message: "the schema cannot be used: \(error)")
+        ImportIssue(file: "Schemas/json/\(name).schema.json", line: 1, field: "(schema)", message: "the schema cannot be used: \(error)")
+    }
+}
+
+extension SchemaViolation {
+    /// The field an import issue names: the member at fault, or `(json)` for the document itself.
+    var importField: String {
+        pointer.isEmpty ? "(json)" : field
     }
 }
 
