@@ -178,12 +178,16 @@ import Testing
             // When it is imported
             let result = try runner.run(["import", file])
 
-            // Then it is imported, or refused as bad input naming the file and a line, with nothing written
+            // Then it is imported, or refused as bad input naming file, line and field on every problem, with nothing written
             #expect([0, 65].contains(result.status), "exit \(result.status): \(result.error)")
             if result.status == 65 {
                 refused += 1
-                #expect(result.error.contains("\(name):"), "\(result.error)")
-                #expect(result.error.range(of: "\(name):[0-9]+: ", options: .regularExpression) != nil, "\(result.error)")
+                let problems = result.error.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  ") && !$0.hasPrefix("  …") }
+                #expect(!problems.isEmpty, "\(result.error)")
+                for problem in problems {
+                    let shape = #"^  \#(name):[0-9]+: ("([^"\\]|\\.)*"|[^\s:"\\]+): "#
+                    #expect(problem.range(of: shape, options: .regularExpression) != nil, "\(problem)")
+                }
                 #expect(try runner.eventCount() == 0)
             }
         }
