@@ -235,6 +235,13 @@ extension JSONValue: CustomStringConvertible {
         }
     }
 
+    /// `value` as a JSON string literal: how messages show a name that holds quotes or spaces.
+    public static func quoted(_ value: String) -> String {
+        var text = ""
+        writeQuoted(value, to: &text)
+        return text
+    }
+
     /// Appends `value` as a JSON string literal, escaping what RFC 8259 requires.
     static func writeQuoted(_ value: String, to text: inout String) {
         text += "\""

@@ -28,20 +28,7 @@ public struct ImportIssue: Equatable, Sendable, CustomStringConvertible {
         let plain = !field.isEmpty && !field.unicodeScalars.contains { scalar in
             scalar.properties.isWhitespace || scalar.value < 0x20 || scalar == ":" || scalar == "\"" || scalar == "\\"
         }
-        guard !plain else { return field }
-        var quoted = "\""
-        for scalar in field.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\r": quoted += "\\r"
-            case "\t": quoted += "\\t"
-            case _ where scalar.value < 0x20: quoted += "\\u" + String(format: "%04x", scalar.value)
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
+        return plain ? field : JSONValue.quoted(field)
     }
 }
 
