@@ -61,7 +61,8 @@ public enum ChildProcess {
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Stopwatch.seconds(ContinuousClock.now - start)
-        let peakMemory = watch?.stop() ?? Int(usage.ru_maxrss) * 1024
+        let watched = watch?.stop() ?? 0
+        let peakMemory = watched > 0 ? watched : Int(usage.ru_maxrss) * 1024
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Outcome(
             status: exitStatus, seconds: seconds, peakMemory: peakMemory,
