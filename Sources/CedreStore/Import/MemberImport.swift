@@ -59,8 +59,9 @@ public struct MemberImport {
             let index = violation.pointer.split(separator: "/").first.flatMap { Int($0) }
             if let index { rejected.insert(index) }
             let item = index.flatMap { items.indices.contains($0) ? items[$0] : nil }
+            let isWholeItem = index.map { violation.pointer == "/\($0)" } ?? false
             issues.append(ImportIssue(
-                file: file, line: violation.line, field: index.map { violation.pointer == "/\($0)" ? "(row)" : violation.field } ?? violation.importField,
+                file: file, line: violation.line, field: isWholeItem ? "(row)" : violation.importField,
                 message: item.flatMap { readableMessage(for: violation, in: $0) } ?? violation.message))
         }
 
