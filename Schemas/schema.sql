@@ -214,6 +214,8 @@ CREATE INDEX event_by_day ON event(occurred_on, id);
 
 CREATE INDEX event_by_stream ON event(stream, occurred_on, id);
 
+CREATE INDEX event_corrections ON event(id) WHERE kind IN ('event.corrected', 'event.voided');
+
 CREATE INDEX finding_by_certification ON finding(member_id, scheme_id);
 
 CREATE INDEX finding_by_state ON finding(state, deadline);

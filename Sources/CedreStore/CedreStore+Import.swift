@@ -28,10 +28,12 @@ extension CedreStore {
         let (facts, lines, content) = try readImport(data, file: file, extension: url.pathExtension.lowercased(), departements: departements, context: context)
         do {
             try recordBatch(facts, context: context, commit: !dryRun, progress: progress)
-        } catch let error as BatchError {
-            let line = lines.indices.contains(error.index) ? lines[error.index] : 0
-            throw ImportFailure(issues: [ImportIssue(
-                file: file, line: line, field: error.error.field(in: content), message: error.error.description)])
+        } catch let failure as BatchErrors {
+            throw ImportFailure(issues: failure.errors.map { error in
+                ImportIssue(
+                    file: file, line: lines.indices.contains(error.index) ? lines[error.index] : 0,
+                    field: error.error.field(in: content), message: error.error.description)
+            })
         }
         return ImportSummary(file: file, content: content, count: facts.count, dryRun: dryRun)
     }

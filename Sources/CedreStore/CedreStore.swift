@@ -103,9 +103,9 @@ extension CedreStore {
             let keys = catalog[key.scheme]?.kind == .group ? try Replay.groupKeys(key.scheme, in: db) : [key]
             var network = Network(catalog: catalog)
             for record in try keys.compactMap({ try MemberRows.fetch($0.member, in: db) }) { network.insert(record) }
-            for event in try EventLog.events(ofStreams: keys.map(Stream.certification), in: db) {
-                if let day, event.occurredOn > day { break }
-                try network.apply(try event.fact(), on: event.occurredOn)
+            for event in try EventLog.replayable(ofStreams: keys.map(Stream.certification), in: db) {
+                if let day, event.day > day { break }
+                try Replay.apply(event, to: &network)
             }
             return network.dossiers[key]
         }

@@ -74,12 +74,22 @@ final class ProjectionWriter {
                 .id(member.group), .text(member.source), .day(record.joinedOn), .day(record.leftOn))
     }
 
-    /// Replaces every row of one dossier; `escalations` are its group's (rule 8).
-    func replace(_ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:]) throws {
+    /// Removes a member's row: its addition was voided.
+    func removeMember(_ id: MemberID) throws {
+        try db.cachedStatement(sql: "DELETE FROM member WHERE id = ?").execute(arguments: [id])
+    }
+
+    /// Removes every row of one dossier: its facts were voided.
+    func remove(_ key: CertificationKey) throws {
         for table in Projections.tables where table != "member" {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE member_id = ? AND scheme_id = ?")
-                .execute(arguments: [dossier.key.member, dossier.key.scheme])
+                .execute(arguments: [key.member, key.scheme])
         }
+    }
+
+    /// Replaces every row of one dossier; `escalations` are its group's (rule 8).
+    func replace(_ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:]) throws {
+        try remove(dossier.key)
         try insert(dossier, escalations: escalations)
     }
 

@@ -16,10 +16,13 @@ extension Replay {
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         var replayed = 0
         var network = Network(catalog: catalog)
-        let others = try LoggedEvent.fetchCursor(db, sql: """
+        let recorded = try LoggedEvent.fetchCursor(db, sql: """
             SELECT * FROM event WHERE stream < 'certification/' OR stream >= 'certification0'
             ORDER BY kind <> 'member.added', occurred_on, id
             """)
+        var others = CorrectedCursor(recorded, corrections: try EventLog.corrections(in: db)) { _, stream in
+            Stream.certificationKey(of: stream) == nil
+        }
         while let event = try others.next() { try apply(event, to: &network) }
 
         let groupSchemes = Set(catalog.schemes.filter { $0.kind == .group }.map(\.id))
@@ -38,7 +41,7 @@ extension Replay {
             ORDER BY stream, occurred_on, id
             """)
         while let event = try streams.next() {
-            guard let key = certificationKey(ofStream: event.stream) else { continue }
+            guard let key = Stream.certificationKey(of: event.stream) else { continue }
             guard !groupSchemes.contains(key.scheme) else {
                 groupKeys[key.scheme, default: []].insert(key)
                 continue
@@ -55,7 +58,7 @@ extension Replay {
             var group = Network(catalog: catalog)
             for record in network.members.values { group.insert(record) }
             let keys = (groupKeys[scheme] ?? []).sorted()
-            for event in try EventLog.events(ofStreams: keys.map(Stream.certification), in: db) {
+            for event in try EventLog.replayable(ofStreams: keys.map(Stream.certification), in: db) {
                 try apply(event, to: &group)
             }
             for key in keys {
@@ -63,13 +66,6 @@ extension Replay {
             }
         }
         return network
-    }
-
-    /// `certification/solipass/cedre` → solipass under cedre.
-    private static func certificationKey(ofStream stream: String) -> CertificationKey? {
-        let parts = stream.split(separator: "/", maxSplits: 2)
-        guard parts.count == 3 else { return nil }
-        return CertificationKey(member: MemberID(rawValue: String(parts[1])), scheme: SchemeID(rawValue: String(parts[2])))
     }
 
     /// Replays independent certifications on every core; the dossiers come back in the
@@ -84,25 +80,13 @@ extension Replay {
             var network = Network(catalog: catalog)
             if let record = members[key.member] { network.insert(record) }
             do {
-                for event in events { try apply(event, to: &network) }
+                for event in try ReplayedEvent.resolve(events) { try apply(event, to: &network) }
                 results.set(index, .success(network.dossiers[key]))
             } catch {
                 results.set(index, .failure(error))
             }
         }
         return try results.dossiers()
-    }
-
-    private static func apply(_ event: LoggedEvent, to network: inout Network) throws {
-        try apply(try event.fact(), event: event, to: &network)
-    }
-
-    private static func apply(_ fact: Fact, event: LoggedEvent, to network: inout Network) throws {
-        do {
-            try network.apply(fact, on: event.occurredOn)
-        } catch {
-            throw StoreError.unreadableEvent(id: event.id, reason: "it no longer replays: \(error)")
-        }
     }
 }
 

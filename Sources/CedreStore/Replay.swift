@@ -5,17 +5,23 @@ import GRDB
 /// Replays the log through a network: every member first, then the other facts in day
 /// order, then record order.
 enum Replay {
-    /// The network the facts up to `day` describe (all facts when nil).
+    /// The network the facts up to `day` describe (all facts when nil), corrections applied.
     static func network(through day: Day?, catalog: SchemeCatalog, in db: Database) throws -> Network {
         var network = Network(catalog: catalog)
-        for cursor in [try EventLog.memberAdditions(in: db), try EventLog.cursor(through: day, in: db)] {
-            while let event = try cursor.next() {
-                do {
-                    try network.apply(try event.fact(), on: event.occurredOn)
-                } catch let error as TransitionError {
-                    throw StoreError.unreadableEvent(id: event.id, reason: "it no longer replays: \(error)")
-                }
-            }
+        let corrections = try EventLog.corrections(in: db)
+        var members = CorrectedCursor(try EventLog.memberAdditions(in: db), corrections: corrections) { event, _ in
+            event.fact.kind == .memberAdded
+        }
+        var others = CorrectedCursor(try EventLog.cursor(through: day, in: db), corrections: corrections) { event, _ in
+            event.fact.kind != .memberAdded && day.map { event.day <= $0 } ?? true
+        }
+        while let event = try members.next() { try apply(event, to: &network) }
+        while let event = try others.next() { try apply(event, to: &network) }
+        for id in corrections.voidedEvents {
+            guard let event = try LoggedEvent.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id.rawValue]),
+                case .certificationDecided(let key) = try event.fact()
+            else { continue }
+            network.retireCertificate(of: key, decidedOn: event.occurredOn)
         }
         return network
     }
@@ -28,14 +34,19 @@ enum Replay {
         for member in Set(keys.map(\.member)) {
             if let record = try MemberRows.fetch(member, in: db) { network.insert(record) }
         }
-        for event in try EventLog.events(ofStreams: keys.sorted().map(Stream.certification), in: db) where event.occurredOn <= day {
-            do {
-                try network.apply(try event.fact(), on: event.occurredOn)
-            } catch let error as TransitionError {
-                throw StoreError.unreadableEvent(id: event.id, reason: "it no longer replays: \(error)")
-            }
+        for event in try EventLog.replayable(ofStreams: keys.sorted().map(Stream.certification), in: db) where event.day <= day {
+            try apply(event, to: &network)
         }
         return network
+    }
+
+    /// Applies one replayed event; an event that no longer replays means the log was edited.
+    static func apply(_ event: ReplayedEvent, to network: inout Network) throws {
+        do {
+            try network.apply(event.fact, on: event.day)
+        } catch {
+            throw StoreError.unreadableEvent(id: event.id, reason: "it no longer replays: \(error)")
+        }
     }
 
     /// Every dossier of a group scheme the projections know.

@@ -19,6 +19,30 @@ public enum StoreError: Error, Equatable, Sendable {
     case notADemoDatabase(path: String)
     /// The file exists but is not a cedre database.
     case notACedreDatabase(path: String)
+    /// A member edit that changes none of its fields.
+    case nothingToAmend(MemberID)
+    /// A correction names an event it cannot void or correct.
+    case correctionRefused(event: Int64, CorrectionRefusal)
+    /// A correction would make an event of a stream it touches replay illegally (DESIGN §5).
+    case correctionConflict(voiding: Bool, target: EventSummary, conflicting: EventSummary, reason: TransitionError)
+}
+
+/// Why an event cannot be voided or corrected as asked.
+public enum CorrectionRefusal: Equatable, Sendable {
+    /// No event has that number.
+    case noSuchEvent
+    /// The target is a correction: it can be voided, not corrected.
+    case isACorrection(EventSummary)
+    /// The target is voided already, by the given correction.
+    case alreadyVoided(EventSummary, by: Int64)
+    /// The correction gives the target the day and content it already has.
+    case changesNothing(EventSummary)
+    /// The correction says the target is of another kind or stream than it is.
+    case notTheTarget(EventSummary, kind: String, stream: String)
+    /// A `--set` names a field the fact does not have.
+    case unknownField(String, kind: String, known: [String])
+    /// A `--set` value does not fit its field.
+    case invalidValue(field: String, message: String)
 }
 
 /// An event of the log, named in errors: its id, kind and day.
@@ -27,7 +51,38 @@ public struct EventSummary: Equatable, Sendable, CustomStringConvertible {
     public let kind: String
     public let on: Day
 
+    public init(id: Int64, kind: String, on: Day) {
+        self.id = id
+        self.kind = kind
+        self.on = on
+    }
+
     public var description: String { "event #\(id) (\(kind) on \(on))" }
+
+    /// `#12`, as `cedre log` numbers events.
+    public var reference: String { "#\(id)" }
+}
+
+extension CorrectionRefusal {
+    /// One sentence that says what was refused and what to do instead.
+    func sentence(event: Int64) -> String {
+        switch self {
+        case .noSuchEvent:
+            return "there is no event #\(event) in the log; 'cedre log' shows each event's number."
+        case .isACorrection(let target):
+            return "\(target) is itself a correction: void it ('cedre void \(target.id)'), then correct the original again."
+        case .alreadyVoided(let target, let correction):
+            return "\(target) is voided by event #\(correction); void #\(correction) first to restore it."
+        case .changesNothing(let target):
+            return "the correction gives \(target) the day and content it already has; say what to change with --on or --set."
+        case .notTheTarget(let target, let kind, let stream):
+            return "the correction names event #\(event) as \(kind) in \(stream), but it is \(target) in another stream or of another kind."
+        case .unknownField(let field, let kind, let known):
+            return "\(kind) has no field '\(field)'; it has \(known.joined(separator: ", "))."
+        case .invalidValue(let field, let message):
+            return "--set \(field): \(message)."
+        }
+    }
 }
 
 extension StoreError: CustomStringConvertible {
@@ -50,6 +105,16 @@ extension StoreError: CustomStringConvertible {
             return "\(path) holds a database that is not a demo one; choose another --db path for the demo."
         case .notACedreDatabase(let path):
             return "\(path) is not a cedre database."
+        case .nothingToAmend(let id):
+            return "member \(id) already has that profile; give the new name, type, département, region or group."
+        case .correctionRefused(let event, let refusal):
+            return refusal.sentence(event: event)
+        case .correctionConflict(let voiding, let target, let conflicting, let reason):
+            let verb = voiding ? "voiding" : "correcting"
+            if conflicting.id == target.id {
+                return "\(verb) \(target) is refused: as corrected, on \(conflicting.on), it would not replay (\(reason)); nothing was written."
+            }
+            return "\(verb) \(target) would make \(conflicting) illegal: \(reason) Nothing was written; correct or void \(conflicting.reference) first."
         }
     }
 }

@@ -36,6 +36,7 @@ struct Cedre: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Initialize.self, Demo.self, Import.self, Export.self, Backup.self, Verify.self, Rebuild.self, Log.self,
+            Correct.self, VoidFact.self,
             MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self, GroupCommand.self,
             AuditorCommand.self, CampaignCommand.self, Sample.self, Check.self, ReportCommand.self, Generate.self,
         ])

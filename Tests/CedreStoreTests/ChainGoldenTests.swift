@@ -63,6 +63,15 @@ import Testing
             override: "agreed by both"),
         .campaignPublished(scheme: "cedre", year: 2014),
         .campaignCompleted(scheme: "cedre", year: 2014),
+        .memberAmended("solipass", MemberAmendment(
+            name: "SOLIPASS Anjou", types: [.ges], departement: "72", region: "Pays de la Loire", group: .left)),
+        .correction(EventCorrection(
+            target: EventID(12), targetKind: .auditConducted, stream: "certification/solipass/cedre",
+            change: .corrected(DatedFact(.auditConducted(key, "A-2013-0001"), on: "2013-03-01")),
+            reason: "typed the 11th for the 1st")),
+        .correction(EventCorrection(
+            target: EventID(13), targetKind: .eventCorrected, stream: "certification/solipass/cedre", change: .voided,
+            reason: "the first day was right")),
     ]
 
     @Test func everyFactKindHasASample() {

@@ -52,8 +52,8 @@ public struct Dossier: Equatable, Sendable {
 
     private mutating func perform(_ fact: Fact, on day: Day) throws(TransitionError) {
         switch fact {
-        case .memberAdded, .memberLeft, .sampleDrawn, .membersLinked, .auditorAdded, .auditorQualified, .campaignPlanned,
-            .campaignSwapped, .campaignPublished, .campaignCompleted:
+        case .memberAdded, .memberLeft, .memberAmended, .sampleDrawn, .membersLinked, .auditorAdded, .auditorQualified,
+            .campaignPlanned, .campaignSwapped, .campaignPublished, .campaignCompleted, .correction:
             return
         case .certificationEngaged:
             guard let certification else {

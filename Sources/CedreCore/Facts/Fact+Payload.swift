@@ -40,8 +40,36 @@ public struct FactPayload: Codable, Equatable, Sendable {
     public var unassigned: [MemberID]?
     public var override: String?
     public var validityMonths: Int?
+    /// A member amendment that takes the member out of its GES.
+    public var ungrouped: Bool?
+    /// A correction's target event, its kind and its stream.
+    public var target: Int64?
+    public var targetKind: String?
+    public var stream: String?
+    /// A correction's corrected day and full corrected payload.
+    public var correctedOn: Day?
+    public var corrected: NestedPayload?
 
     public init() {}
+}
+
+/// A payload inside a payload: the corrected content a correction carries.
+public indirect enum NestedPayload: Codable, Equatable, Sendable {
+    case payload(FactPayload)
+
+    public var value: FactPayload {
+        switch self {
+        case .payload(let payload): payload
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self = .payload(try FactPayload(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+    }
 }
 
 /// Why a payload does not make a fact; names the field, for import errors.
@@ -61,7 +89,7 @@ extension Fact {
     /// The payload written to the log.
     public var payload: FactPayload {
         var payload = FactPayload()
-        if let key {
+        if let key, !kind.isCorrection {
             payload.member = key.member
             payload.scheme = key.scheme
         }
@@ -77,6 +105,26 @@ extension Fact {
             payload.source = member.source
         case .memberLeft(let id):
             payload.member = id
+        case .memberAmended(let id, let amendment):
+            payload.member = id
+            payload.name = amendment.name
+            payload.type = amendment.types.map(CompanyType.code(for:))
+            payload.departement = amendment.departement
+            payload.region = amendment.region
+            switch amendment.group {
+            case .joined(let group): payload.group = group
+            case .left: payload.ungrouped = true
+            case nil: break
+            }
+        case .correction(let correction):
+            payload.target = correction.target.rawValue
+            payload.targetKind = correction.targetKind.rawValue
+            payload.stream = correction.stream
+            payload.reason = correction.reason
+            if case .corrected(let dated) = correction.change {
+                payload.correctedOn = dated.day
+                payload.corrected = .payload(dated.fact.payload)
+            }
         case .certificationEngaged, .certificationDecided, .certificationMaintained, .certificationRestored,
             .membershipApplied,
             .membershipJoined, .membershipReinstated:
@@ -188,6 +236,28 @@ extension Fact {
                 joined: payload.joined)
         case .memberLeft:
             self = .memberLeft(try reader.required(payload.member, "member"))
+        case .memberAmended:
+            var amendment = MemberAmendment(
+                name: payload.name, departement: payload.departement, region: payload.region,
+                group: payload.group.map(MemberAmendment.GroupChange.joined))
+            if let code = payload.type {
+                guard let types = CompanyType.parse(code) else {
+                    throw FactPayloadError(field: "type", message: "'\(code)' is not a member type")
+                }
+                amendment.types = types
+            }
+            if payload.ungrouped == true {
+                guard payload.group == nil else {
+                    throw FactPayloadError(field: "ungrouped", message: "cannot go with a new group")
+                }
+                amendment.group = .left
+            }
+            guard amendment != MemberAmendment() else {
+                throw FactPayloadError(field: "member", message: "an amendment changes at least one of name, type, departement, region, group")
+            }
+            self = .memberAmended(try reader.required(payload.member, "member"), amendment)
+        case .eventCorrected, .eventVoided:
+            self = .correction(try Self.correction(kind, payload, reader))
         case .certificationEngaged:
             self = .certificationEngaged(try reader.key())
         case .certificationDecided:
@@ -303,6 +373,43 @@ extension Fact {
         case .membershipExcluded:
             self = .membershipExcluded(try reader.key(), reason: payload.reason ?? "")
         }
+    }
+}
+
+extension Fact {
+    /// A correction's payload read back: the target, and for a correction its corrected fact,
+    /// which must keep the target's kind and stream.
+    private static func correction(
+        _ kind: Kind, _ payload: FactPayload, _ reader: PayloadReader
+    ) throws(FactPayloadError) -> EventCorrection {
+        let target = try reader.required(payload.target, "target")
+        guard target > 0 else { throw FactPayloadError(field: "target", message: "must be an event number (1 or more)") }
+        let targetKind: Kind = try reader.enumeration(payload.targetKind, "targetKind")
+        let stream = try reader.required(payload.stream, "stream")
+        let reason = try reader.required(payload.reason, "reason")
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw FactPayloadError(field: "reason", message: "must say why")
+        }
+        guard kind == .eventCorrected else {
+            return EventCorrection(target: EventID(target), targetKind: targetKind, stream: stream, change: .voided, reason: reason)
+        }
+        guard !targetKind.isCorrection else {
+            throw FactPayloadError(field: "targetKind", message: "a correction is voided, never corrected")
+        }
+        let day = try reader.required(payload.correctedOn, "correctedOn")
+        let content = try reader.required(payload.corrected, "corrected").value
+        let fact: Fact
+        do {
+            fact = try Fact(kind: targetKind, payload: content)
+        } catch {
+            throw FactPayloadError(field: "corrected.\(error.field)", message: error.message)
+        }
+        guard fact.stream == stream else {
+            throw FactPayloadError(field: "corrected", message: "would move the fact from \(stream) to \(fact.stream)")
+        }
+        return EventCorrection(
+            target: EventID(target), targetKind: targetKind, stream: stream, change: .corrected(DatedFact(fact, on: day)),
+            reason: reason)
     }
 }
 

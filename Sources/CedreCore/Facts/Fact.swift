@@ -9,6 +9,8 @@ public enum Fact: Equatable, Sendable {
     /// A member joins the register; `joined` is the day it joined the federation, when known.
     case memberAdded(Member, joined: Day?)
     case memberLeft(MemberID)
+    /// The member's profile changes from the fact's day on (a new name, type, département, GES).
+    case memberAmended(MemberID, MemberAmendment)
     case certificationEngaged(CertificationKey)
     case certificationDecided(CertificationKey)
     /// The decision that follows a surveillance audit: the certificate is maintained.
@@ -55,11 +57,14 @@ public enum Fact: Equatable, Sendable {
     case campaignSwapped(scheme: SchemeID, year: Int, Campaign.Assignment, override: String?)
     case campaignPublished(scheme: SchemeID, year: Int)
     case campaignCompleted(scheme: SchemeID, year: Int)
+    /// A logged fact voided or corrected; the original stays in the log and the chain.
+    indirect case correction(EventCorrection)
 
     /// The kind as the log's `kind` column writes it.
     public enum Kind: String, CaseIterable, Codable, Sendable {
         case memberAdded = "member.added"
         case memberLeft = "member.left"
+        case memberAmended = "member.amended"
         case certificationEngaged = "certification.engaged"
         case certificationDecided = "certification.decided"
         case certificationMaintained = "certification.maintained"
@@ -94,12 +99,15 @@ public enum Fact: Equatable, Sendable {
         case campaignSwapped = "campaign.swapped"
         case campaignPublished = "campaign.published"
         case campaignCompleted = "campaign.completed"
+        case eventCorrected = "event.corrected"
+        case eventVoided = "event.voided"
     }
 
     public var kind: Kind {
         switch self {
         case .memberAdded: .memberAdded
         case .memberLeft: .memberLeft
+        case .memberAmended: .memberAmended
         case .certificationEngaged: .certificationEngaged
         case .certificationDecided: .certificationDecided
         case .certificationMaintained: .certificationMaintained
@@ -134,13 +142,16 @@ public enum Fact: Equatable, Sendable {
         case .campaignSwapped: .campaignSwapped
         case .campaignPublished: .campaignPublished
         case .campaignCompleted: .campaignCompleted
+        case .correction(let correction): correction.change == .voided ? .eventVoided : .eventCorrected
         }
     }
 
     /// The certification the fact belongs to; nil for facts about the member itself.
     public var key: CertificationKey? {
         switch self {
-        case .memberAdded, .memberLeft, .sampleDrawn, .membersLinked, .auditorAdded, .auditorQualified, .campaignPlanned,
+        case .correction(let correction):
+            Stream.certificationKey(of: correction.stream)
+        case .memberAdded, .memberLeft, .memberAmended, .sampleDrawn, .membersLinked, .auditorAdded, .auditorQualified, .campaignPlanned,
             .campaignSwapped, .campaignPublished, .campaignCompleted:
             nil
         case .certificationEngaged(let key), .certificationDecided(let key), .certificationMaintained(let key),
@@ -161,7 +172,8 @@ public enum Fact: Equatable, Sendable {
     public var member: MemberID? {
         switch self {
         case .memberAdded(let member, _): member.id
-        case .memberLeft(let id): id
+        case .memberLeft(let id), .memberAmended(let id, _): id
+        case .correction(let correction): Stream.member(of: correction.stream)
         case .sampleDrawn(let sample): sample.central
         case .membersLinked(let link): link.first
         case .auditorAdded(let auditor): auditor.member
@@ -173,6 +185,7 @@ public enum Fact: Equatable, Sendable {
     /// group audit sample.
     public var stream: String {
         switch self {
+        case .correction(let correction): return correction.stream
         case .sampleDrawn(let sample): return Stream.sample(sample)
         case .auditorAdded(let auditor): return Stream.auditor(auditor.id)
         case .auditorQualified(let auditor, _, _): return Stream.auditor(auditor)
@@ -201,6 +214,20 @@ public enum Stream {
     /// `sample/cedre-iso/2014/surveillance`: the draws of one group audit.
     public static func sample(_ sample: SampleRecord) -> String {
         "sample/\(sample.scheme)/\(sample.year)/\(sample.audit.rawValue)"
+    }
+
+    /// `certification/solipass/cedre` → solipass under cedre; nil for other streams.
+    public static func certificationKey(of stream: String) -> CertificationKey? {
+        let parts = stream.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "certification" else { return nil }
+        return CertificationKey(member: MemberID(rawValue: String(parts[1])), scheme: SchemeID(rawValue: String(parts[2])))
+    }
+
+    /// The member a member or certification stream is about; nil for other streams.
+    public static func member(of stream: String) -> MemberID? {
+        if let key = certificationKey(of: stream) { return key.member }
+        guard stream.hasPrefix("member/") else { return nil }
+        return MemberID(rawValue: String(stream.dropFirst("member/".count)))
     }
 }
 

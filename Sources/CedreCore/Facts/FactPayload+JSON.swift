@@ -14,6 +14,8 @@ extension FactPayload {
         writer.member("auditKind", auditKind)
         writer.member("auditor", auditor?.rawValue)
         writer.member("auditors", auditors)
+        writer.member("corrected", corrected?.value)
+        writer.member("correctedOn", correctedOn?.description)
         writer.member("departement", departement)
         writer.member("due", due?.description)
         writer.member("effective", effective)
@@ -38,9 +40,13 @@ extension FactPayload {
         writer.member("sites", sites?.map(\.rawValue))
         writer.member("source", source)
         writer.member("statement", statement)
+        writer.member("stream", stream)
+        writer.member("target", target.map(Int.init))
+        writer.member("targetKind", targetKind)
         writer.member("trainedOn", trainedOn?.description)
         writer.member("type", type)
         writer.member("unassigned", unassigned?.map(\.rawValue))
+        writer.member("ungrouped", ungrouped)
         writer.member("validityMonths", validityMonths)
         writer.member("year", year)
         return writer.finish()
@@ -93,6 +99,8 @@ extension FactPayload {
             case "auditKind": auditKind = try text()
             case "auditor": auditor = AuditorID(rawValue: try text())
             case "auditors": auditors = try texts()
+            case "corrected": corrected = .payload(try FactPayload(json: value))
+            case "correctedOn": correctedOn = try day()
             case "departement": departement = try text()
             case "due": due = try day()
             case "effective": effective = try flag()
@@ -106,6 +114,7 @@ extension FactPayload {
             case "schemes": schemes = try texts().map(SchemeID.init(rawValue:))
             case "trainedOn": trainedOn = try day()
             case "unassigned": unassigned = try texts().map(MemberID.init(rawValue:))
+            case "ungrouped": ungrouped = try flag()
             case "validityMonths":
                 guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
                 validityMonths = number
@@ -122,6 +131,11 @@ extension FactPayload {
             case "sites": sites = try texts().map(MemberID.init(rawValue:))
             case "source": source = try text()
             case "statement": statement = try text()
+            case "stream": stream = try text()
+            case "target":
+                guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
+                target = Int64(number)
+            case "targetKind": targetKind = try text()
             case "type": type = try text()
             case "year":
                 guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
@@ -154,6 +168,12 @@ private struct CanonicalJSONWriter {
         guard let value else { return }
         start(key)
         bytes.append(contentsOf: Array(String(value).utf8))
+    }
+
+    mutating func member(_ key: String, _ payload: FactPayload?) {
+        guard let payload else { return }
+        start(key)
+        bytes.append(contentsOf: Array(payload.canonicalJSON.utf8))
     }
 
     mutating func member(_ key: String, _ assignments: [Campaign.Assignment]?) {

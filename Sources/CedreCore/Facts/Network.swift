@@ -37,6 +37,8 @@ public struct Network: Sendable {
     public private(set) var links: Set<MemberLink> = []
     /// The cross-audit campaigns, by `scheme/year`.
     public private(set) var campaigns: [String: Campaign] = [:]
+    /// The certificate numbers voided decisions were given: never handed out again.
+    public private(set) var retiredCertificates: Set<String> = []
     /// The dossiers of each group scheme: group rules read them all, and only them.
     private var groupKeys: [SchemeID: [CertificationKey]] = [:]
 
@@ -49,6 +51,17 @@ public struct Network: Sendable {
         members[record.member.id] = record
     }
 
+    /// Notes a decision that was recorded, then voided: the certificate number it gave is
+    /// retired, even though the decision no longer counts.
+    public mutating func retireCertificate(of key: CertificationKey, decidedOn day: Day) {
+        retiredCertificates.insert(RegistryEntry.certificateNumber(scheme: key.scheme, since: day, member: key.member))
+    }
+
+    /// Forgets a member seeded from elsewhere, before its own facts are replayed again.
+    public mutating func removeMember(_ id: MemberID) {
+        members[id] = nil
+    }
+
     /// Applies one fact on `day`; a refused fact leaves the network unchanged.
     public mutating func apply(_ fact: Fact, on day: Day) throws(TransitionError) {
         switch fact {
@@ -58,6 +71,18 @@ public struct Network: Sendable {
         case .memberLeft(let id):
             try requireMember(id, on: day)
             members[id]?.leftOn = day
+        case .memberAmended(let id, let amendment):
+            try requireMember(id, on: day)
+            guard let record = members[id] else { return }
+            let amended = amendment.applied(to: record.member)
+            if case .joined(let group) = amendment.group, !groupIsKnown(of: amended) {
+                throw .unknownGroup(id, group: group)
+            }
+            members[id]?.member = amended
+        case .correction:
+            // Corrections are resolved by the log before anything is replayed: a network only
+            // ever sees facts with their corrected content.
+            return
         case .sampleDrawn(let sample):
             try requireMember(sample.central, on: day)
             samples.append(sample)

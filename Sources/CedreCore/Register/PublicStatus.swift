@@ -19,6 +19,12 @@ public struct RegistryEntry: Equatable, Sendable {
     public let status: PublicStatus
     public let certifiedOn: Day?
     public let expiresOn: Day?
+
+    /// `CEDRE-ISO-2013-solipass-tierce`: the scheme, the year the certificate was first issued
+    /// (or the site joined the group), the member.
+    public static func certificateNumber(scheme: SchemeID, since day: Day, member: MemberID) -> String {
+        "\(scheme.rawValue.uppercased())-\(day.year)-\(member)"
+    }
 }
 
 extension CertificationRegister {
@@ -29,9 +35,15 @@ extension CertificationRegister {
             guard let certification = status.certification, let first = certification.decisions.first else { return nil }
             let since = status.membership?.joinedOn ?? first.on
             if status.membership != nil, status.membership?.joinedOn == nil { return nil }
-            let code = status.scheme.rawValue.uppercased()
+            var number = RegistryEntry.certificateNumber(scheme: status.scheme, since: since, member: status.member)
+            let base = number
+            var suffix = 1
+            while network.retiredCertificates.contains(number) {
+                suffix += 1
+                number = "\(base)-\(suffix)"
+            }
             return RegistryEntry(
-                certificate: "\(code)-\(since.year)-\(status.member)", member: status.member, scheme: status.scheme,
+                certificate: number, member: status.member, scheme: status.scheme,
                 status: PublicStatus(status), certifiedOn: certification.certifiedOn, expiresOn: certification.expiresOn)
         }
     }

@@ -172,8 +172,12 @@ struct Rebuild: ParsableCommand {
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Show the event log: every fact, who recorded it and when.",
+        abstract: "Show the event log: every fact, who recorded it and when, and its corrections.",
         discussion: """
+            A voided or corrected fact is marked, and its correction follows it with who \
+            recorded each and why; the number in the first column is what 'cedre correct' \
+            and 'cedre void' take.
+
             EXAMPLE
               cedre log --member solipass
               cedre log --last 20 --format json
@@ -190,13 +194,30 @@ struct Log: ParsableCommand {
     func run() throws {
         let cedre = try store.openExistingStore()
         if let member, try cedre.member(MemberID(rawValue: member)) == nil { throw StoreError.notFound("member \(member)") }
-        let events = try cedre.events(member: member.map(MemberID.init(rawValue:)), limit: last)
-        if output.format == .json { return Output.write(try Output.json(events.map(ExportDocument.Event.init))) }
+        let entries = try cedre.history(member: member.map(MemberID.init(rawValue:)), limit: last)
+        if output.format == .json { return Output.write(try Output.json(entries.map(ExportDocument.Event.init))) }
         let table = Table(
-            columns: ["id", "on", "kind", "stream", "actor", "recorded"],
-            alignments: [.right, .left, .left, .left, .left, .left],
-            rows: events.map { [String($0.id), $0.occurredOn.description, $0.kind, $0.stream, $0.actor, $0.recordedAt] })
+            columns: ["id", "on", "kind", "stream", "actor", "recorded", "correction"],
+            alignments: [.right, .left, .left, .left, .left, .left, .left],
+            rows: entries.map { entry in
+                let event = entry.event
+                return [String(event.id), event.occurredOn.description, event.kind, event.stream, event.actor, event.recordedAt,
+                        Log.correctionNote(entry)]
+            })
         Output.write(Output.render(table, as: output.format))
+    }
+
+    /// `corrected by #7 (bob)`, `corrects #4 of alice: on 2013-03-01 — typed the 11th`.
+    static func correctionNote(_ entry: LogEntry) -> String {
+        if let link = entry.amends {
+            let verb = link.voided ? "voids" : "corrects"
+            let changes = entry.changes.isEmpty ? "" : entry.changes.joined(separator: ", ") + " — "
+            return "\(verb) #\(link.event) of \(link.actor): \(changes)\(link.reason)"
+        }
+        if let link = entry.amendedBy {
+            return "\(link.voided ? "voided" : "corrected") by #\(link.event) (\(link.actor))"
+        }
+        return ""
     }
 }
 
@@ -212,6 +233,30 @@ struct ExportDocument: Encodable {
         let payload: FactPayload?
         let previousHash: String
         let hash: String
+        /// For a voided or corrected event: the correction that counts now.
+        var amendedBy: Link?
+        /// For a correction: the event it names.
+        var amends: Link?
+
+        struct Link: Encodable {
+            let event: Int64
+            let actor: String
+            let reason: String
+            let voided: Bool
+
+            init(_ link: LogEntry.Link) {
+                event = link.event
+                actor = link.actor
+                reason = link.reason
+                voided = link.voided
+            }
+        }
+
+        init(_ entry: LogEntry) {
+            self.init(entry.event)
+            amendedBy = entry.amendedBy.map(Link.init)
+            amends = entry.amends.map(Link.init)
+        }
 
         init(_ event: LoggedEvent) {
             id = event.id

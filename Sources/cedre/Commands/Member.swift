@@ -18,7 +18,7 @@ struct MemberCommand: ParsableCommand {
               cedre member list --as-of 2013-12-31
               cedre member show solipass
             """,
-        subcommands: [Add.self, List.self, Show.self, Leave.self, Link.self])
+        subcommands: [Add.self, Edit.self, List.self, Show.self, Leave.self, Link.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -69,6 +69,70 @@ struct MemberCommand: ParsableCommand {
             try store.record(
                 [DatedFact(.memberAdded(member, joined: joined), on: joined ?? self.store.today)], context: self.store.context)
             Output.write("Added member \(member.id) (\(member.typeCode), \(member.departement), \(member.region)).\n")
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit",
+            abstract: "Amend a member's name, type, département, region or GES from a day on.",
+            discussion: """
+                The amendment is a fact of its own, effective from --on (default today): reports \
+                and shows as of an earlier day keep the member as it was then. Only the fields \
+                given change; a new département brings its region unless --region is given, as \
+                in 'member add'. To fix a mistyped addition instead, correct it ('cedre log', \
+                'cedre correct').
+
+                EXAMPLE
+                  cedre member edit solipass --name "SOLIPASS Anjou" --on 2014-01-01
+                  cedre member edit tremplin-57 --departement 54 --on 2014-07-01
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: "The member's id.")
+        var member: String
+
+        @Option(help: "The new name.")
+        var name: String?
+
+        @Option(help: ArgumentHelp("The new type: AI, ACI, EI, ETTI, GES, national or regional; AI+ACI for several.", valueName: "type"))
+        var type: String?
+
+        @Option(help: ArgumentHelp("The new département code; the region follows unless --region is given.", valueName: "code"))
+        var departement: String?
+
+        @Option(help: "The new federation region.")
+        var region: String?
+
+        @Option(help: ArgumentHelp("The id of the GES it now belongs to.", valueName: "id"))
+        var group: String?
+
+        @Flag(name: .customLong("no-group"), help: "It no longer belongs to a GES.")
+        var noGroup = false
+
+        @Option(help: ArgumentHelp("The day the change takes effect (default --as-of, today).", valueName: "day"))
+        var on: Day?
+
+        func validate() throws {
+            if group != nil && noGroup { throw ValidationError("--group and --no-group ask for opposite things; choose one.") }
+            if [name, type, departement, region, group].allSatisfy({ $0 == nil }) && !noGroup {
+                throw ValidationError("Say what changes: --name, --type, --departement, --region, --group or --no-group.")
+            }
+        }
+
+        func run() throws {
+            let day = on ?? store.today
+            let event = try store.openExistingStore().amend(member: MemberID(rawValue: member), on: day, context: store.context) { current in
+                let newDepartement = departement ?? current.departement
+                return try MemberProfile.validate(
+                    id: current.id.rawValue, name: name ?? current.name, type: type ?? current.typeCode,
+                    departement: newDepartement, region: region ?? (departement == nil ? current.region : nil),
+                    group: noGroup ? nil : group ?? current.group?.rawValue, source: current.source,
+                    departements: CedreFixtures.departements)
+            }
+            guard case .memberAmended(_, let amendment) = try event.fact() else { return }
+            Output.write("Amended member \(member) from \(day): \(amendment.changedFields.joined(separator: ", ")).\n")
         }
     }
 

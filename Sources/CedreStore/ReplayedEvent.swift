@@ -1,0 +1,125 @@
+import CedreCore
+import Foundation
+import GRDB
+
+/// A logged fact as replay sees it: with its corrected day and content, under its own id.
+///
+/// Every replay reads events through this type, so a voided event is never applied and a
+/// corrected one is applied as if it had been entered right the first time.
+struct ReplayedEvent: Sendable {
+    let id: Int64
+    let day: Day
+    let fact: Fact
+
+    /// The id, kind and (corrected) day, for error messages.
+    var summary: EventSummary { EventSummary(id: id, kind: fact.kind.rawValue, on: day) }
+
+    /// Replay order: member additions first (members exist before anything is said of them),
+    /// then day order, then record order.
+    static func precedes(_ a: ReplayedEvent, _ b: ReplayedEvent) -> Bool {
+        let aAdded = a.fact.kind == .memberAdded, bAdded = b.fact.kind == .memberAdded
+        if aAdded != bAdded { return aAdded }
+        return (a.day, a.id) < (b.day, b.id)
+    }
+
+    /// The replayable events among `events`, corrections of them (and `extra` ones not logged
+    /// yet) applied, in replay order.
+    ///
+    /// Corrections live in the stream of the event they name, so the events of whole streams
+    /// carry every correction that concerns them.
+    static func resolve(
+        _ events: [LoggedEvent], extra: [(id: EventID, correction: EventCorrection)] = []
+    ) throws -> [ReplayedEvent] {
+        let corrections = Corrections(extra + (try EventLog.records(events)))
+        var replayed: [ReplayedEvent] = []
+        replayed.reserveCapacity(events.count)
+        for event in events where !event.isCorrection {
+            switch corrections.effect(of: EventID(event.id)) {
+            case nil: replayed.append(ReplayedEvent(id: event.id, day: event.occurredOn, fact: try event.fact()))
+            case .voided: continue
+            case .corrected(let dated, _, _): replayed.append(ReplayedEvent(id: event.id, day: dated.day, fact: dated.fact))
+            }
+        }
+        return replayed.sorted(by: precedes)
+    }
+}
+
+extension LoggedEvent {
+    /// Whether the row voids or corrects another instead of stating a fact.
+    var isCorrection: Bool { Fact.Kind(rawValue: kind)?.isCorrection ?? false }
+}
+
+extension EventLog {
+    /// Every correction of the log, resolved: read once before a replay of the whole log.
+    static func corrections(in db: Database) throws -> Corrections {
+        Corrections(try records(LoggedEvent.fetchAll(db, sql: """
+            SELECT * FROM event WHERE kind IN ('event.corrected', 'event.voided') ORDER BY id
+            """)))
+    }
+
+    /// The logged corrections of one stream, oldest first.
+    static func corrections(ofStream stream: String, in db: Database) throws -> [(id: EventID, correction: EventCorrection)] {
+        try records(LoggedEvent.fetchAll(db, sql: """
+            SELECT * FROM event WHERE stream = ? AND kind IN ('event.corrected', 'event.voided') ORDER BY id
+            """, arguments: [stream]))
+    }
+
+    /// The corrections among logged events, with their ids.
+    static func records(_ events: [LoggedEvent]) throws -> [(id: EventID, correction: EventCorrection)] {
+        var records: [(id: EventID, correction: EventCorrection)] = []
+        for event in events where event.isCorrection {
+            if case .correction(let correction) = try event.fact() { records.append((EventID(event.id), correction)) }
+        }
+        return records
+    }
+
+    /// The events of some streams as replay sees them, in replay order.
+    static func replayable(ofStreams streams: [String], in db: Database) throws -> [ReplayedEvent] {
+        try ReplayedEvent.resolve(events(ofStreams: streams, in: db))
+    }
+}
+
+/// A cursor over the log in replay order with every correction applied, for replays of the
+/// whole log that cannot hold it in memory.
+///
+/// The base cursor yields rows in their recorded order; the rows a correction names are left
+/// out of it and come, with their corrected content, from a short list merged in at their
+/// corrected place.
+struct CorrectedCursor {
+    private let base: RecordCursor<LoggedEvent>
+    private let corrections: Corrections
+    private let corrected: [ReplayedEvent]
+    private var nextCorrected = 0
+    private var pending: ReplayedEvent?
+
+    /// `base` must be in replay order; `includes` picks the corrected events that belong to
+    /// what it selects (the same streams, on or before the same day).
+    init(_ base: RecordCursor<LoggedEvent>, corrections: Corrections, includes: (ReplayedEvent, String) -> Bool) {
+        self.base = base
+        self.corrections = corrections
+        corrected = corrections.correctedEvents
+            .map { (event: ReplayedEvent(id: $0.id.rawValue, day: $0.fact.day, fact: $0.fact.fact), stream: $0.stream) }
+            .filter { includes($0.event, $0.stream) }
+            .map(\.event)
+            .sorted(by: ReplayedEvent.precedes)
+    }
+
+    /// The next event in replay order, or nil at the end.
+    mutating func next() throws -> ReplayedEvent? {
+        if pending == nil { pending = try nextRecorded() }
+        if nextCorrected < corrected.count, pending.map({ ReplayedEvent.precedes(corrected[nextCorrected], $0) }) ?? true {
+            nextCorrected += 1
+            return corrected[nextCorrected - 1]
+        }
+        defer { pending = nil }
+        return pending
+    }
+
+    private func nextRecorded() throws -> ReplayedEvent? {
+        while let event = try base.next() {
+            if event.isCorrection || corrections.effect(of: EventID(event.id)) != nil { continue }
+            return ReplayedEvent(id: event.id, day: event.occurredOn, fact: try event.fact())
+        }
+        return nil
+    }
+}
