@@ -75,7 +75,8 @@ enum CSVCell: Equatable, Sendable {
         case .array(let elements):
             return JSONValue(.array(elements.map { placed($0, on: line) }), line: line)
         case .object(let members):
-            return JSONValue(.object(members.map { JSONValue.Member(key: $0.key, keyLine: line, value: placed($0.value, on: line)) }), line: line)
+            let placedMembers = members.map { JSONValue.Member(key: $0.key, keyLine: line, value: placed($0.value, on: line)) }
+            return JSONValue(.object(placedMembers), line: line)
         default:
             return JSONValue(value.content, line: line)
         }

@@ -31,7 +31,8 @@ struct CSVRecords {
             if header.isEmpty { continue }
             width = index + 1
             guard let column = columns.column(forHeader: header) else {
-                issues.append(ImportIssue(file: file, line: 1, field: header, message: "is not a column; the columns are \(columns.listing)"))
+                issues.append(ImportIssue(
+                    file: file, line: 1, field: header, message: "is not a column; the columns are \(columns.listing)"))
                 continue
             }
             if let first = indexOf[column.name] {
@@ -66,7 +67,8 @@ struct CSVRecords {
             if let stray = cells.indices.first(where: { !cells[$0].isEmpty && !(named.indices.contains($0) && named[$0]) }) {
                 issues.append(ImportIssue(
                     file: file, line: row.line, field: "(row)",
-                    message: "has '\(cells[stray])' in column \(stray + 1), which has no name in the header; name the column or empty the cell"))
+                    message: "has '\(cells[stray])' in column \(stray + 1), which has no name in the header; "
+                        + "name the column or empty the cell"))
             }
             var reported = Set(missing)
             var beside: [JSONValue.Member] = []

@@ -84,7 +84,9 @@ public struct FactImport: Sendable {
 
     /// Checks one fact against the schema, then reads it; `reported` names the fields whose
     /// problem is already listed, which the schema's complaints leave out.
-    private func check(_ document: JSONValue, line lineNumber: Int, reported: Set<String>, into rows: inout [Row], issues: inout [ImportIssue]) {
+    private func check(
+        _ document: JSONValue, line lineNumber: Int, reported: Set<String>, into rows: inout [Row], issues: inout [ImportIssue]
+    ) {
         let violations = SchemaCheck.violations(of: document, against: "events", file: file)
         guard violations.isEmpty else {
             issues += violations.filter { !reported.contains($0.field) }

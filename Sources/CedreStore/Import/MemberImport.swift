@@ -63,7 +63,9 @@ public struct MemberImport {
     /// Checks every item against the schema, then the federation's rules. `reported[i]` names
     /// the fields of item `i` whose problem the CSV reader already listed: the schema's
     /// complaint about them is not listed twice, but the item is still set aside.
-    private func check(_ document: JSONValue, reported: [Set<String>], existing: [MemberID: MemberRecord]) -> Result<[Row], ImportFailure> {
+    private func check(
+        _ document: JSONValue, reported: [Set<String>], existing: [MemberID: MemberRecord]
+    ) -> Result<[Row], ImportFailure> {
         let violations: [SchemaViolation]
         do {
             violations = try SchemaCheck.violations(of: document, against: "members")

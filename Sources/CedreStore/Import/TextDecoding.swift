@@ -30,7 +30,8 @@ public enum TextDecoding {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             return .failure(ImportFailure(issues: [ImportIssue(
                 file: file, line: 1, field: "(encoding)",
-                message: "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or \"CSV (séparateur : point-virgule)\" and import it again")]))
+                message: "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or "
+                    + "\"CSV (séparateur : point-virgule)\" and import it again")]))
         }
         let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         if let text = String(validating: body, as: UTF8.self) {
@@ -47,7 +48,8 @@ public enum TextDecoding {
             } else if issues.last?.line != line {
                 issues.append(ImportIssue(
                     file: file, line: line, field: "(encoding)",
-                    message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not a character, neither in UTF-8 nor in Windows-1252; save the file as \"CSV UTF-8\" and import it again"))
+                    message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not a character, neither in UTF-8 "
+                        + "nor in Windows-1252; save the file as \"CSV UTF-8\" and import it again"))
             }
         }
         guard issues.isEmpty else { return .failure(ImportFailure(issues: issues)) }
