@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "CedreSchemas", path: "Schemas", resources: [.copy("json"), .copy("schema.sql")]),
         .target(
             name: "CedreFixtures", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")], path: "Fixtures",
-            exclude: ["README.md", "generate-network-2013.py"], resources: [.copy("network-2013"), .copy("departements.csv")]),
+            exclude: ["README.md", "generate-network-2013.py", "examples"], resources: [.copy("network-2013"), .copy("departements.csv")]),
         .target(name: "CedreCore", dependencies: ["CedreSchemas"], resources: [.copy("Schemes/Definitions")]),
         .target(name: "CedreStore", dependencies: [
             "CedreCore", "CedreSchemas",

@@ -11,10 +11,13 @@ public struct ImportSummary: Equatable, Sendable {
     public let content: Content
     public let count: Int
     public let dryRun: Bool
+    /// How the file's bytes were read: a summary says when it was not UTF-8.
+    public let encoding: TextEncoding
 }
 
 extension CedreStore {
-    /// Imports a members file (`.csv`, `.json`) or a facts file (`.jsonl`), all or nothing.
+    /// Imports a members file (`.csv`, `.json`) or a facts file (`.jsonl`, or a `.csv` whose
+    /// header has an `on` or a `kind` column), all or nothing.
     ///
     /// The whole file is checked first (schema, then the rules, replaying every touched
     /// certification); any problem throws `ImportFailure` naming file, line and field, and
@@ -25,7 +28,8 @@ extension CedreStore {
     ) throws -> ImportSummary {
         let file = url.lastPathComponent
         let data = try Data(contentsOf: url)
-        let (facts, lines, content) = try readImport(data, file: file, extension: url.pathExtension.lowercased(), departements: departements, context: context)
+        let (facts, lines, content, encoding) = try readImport(
+            data, file: file, extension: url.pathExtension.lowercased(), departements: departements, context: context)
         do {
             try recordBatch(facts, context: context, commit: !dryRun, progress: progress)
         } catch let failure as BatchErrors {
@@ -35,30 +39,41 @@ extension CedreStore {
                     field: error.error.field(in: content), message: error.error.description)
             })
         }
-        return ImportSummary(file: file, content: content, count: facts.count, dryRun: dryRun)
+        return ImportSummary(file: file, content: content, count: facts.count, dryRun: dryRun, encoding: encoding)
     }
 
     private func readImport(
         _ data: Data, file: String, extension fileExtension: String, departements: DepartementDirectory,
         context: RecordingContext
-    ) throws -> (facts: [DatedFact], lines: [Int], content: ImportSummary.Content) {
+    ) throws -> (facts: [DatedFact], lines: [Int], content: ImportSummary.Content, encoding: TextEncoding) {
         switch fileExtension {
-        case "csv", "json":
-            let existing = Dictionary(try members().map { ($0.member.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let reader = MemberImport(file: file, departements: departements)
-            let result = fileExtension == "csv"
-                ? reader.read(csv: data, existing: existing) : reader.read(json: data, existing: existing)
-            let rows = try result.get()
+        case "csv":
+            let text = try TextDecoding.decode(data, file: file).get()
+            let table = CSVTable(text.text)
+            if try FactImport.holdsFacts(table.header) {
+                let rows = try FactImport(file: file).read(table).get()
+                return (rows.map(\.fact), rows.map(\.line), .facts, text.encoding)
+            }
+            let rows = try MemberImport(file: file, departements: departements).read(table, existing: try existingMembers()).get()
             let (facts, lines) = MemberImport.facts(rows, recordedOn: context.today)
-            return (facts, lines, .members)
+            return (facts, lines, .members, text.encoding)
+        case "json":
+            let rows = try MemberImport(file: file, departements: departements).read(json: data, existing: try existingMembers()).get()
+            let (facts, lines) = MemberImport.facts(rows, recordedOn: context.today)
+            return (facts, lines, .members, .utf8)
         case "jsonl", "ndjson":
             let rows = try FactImport(file: file).read(data).get()
-            return (rows.map(\.fact), rows.map(\.line), .facts)
+            return (rows.map(\.fact), rows.map(\.line), .facts, .utf8)
         default:
             throw ImportFailure(issues: [ImportIssue(
                 file: file, line: 1, field: "(file)",
-                message: "is neither a members file (.csv, .json) nor a facts file (.jsonl)")])
+                message: "is neither a members file (.csv, .json) nor a facts file (.jsonl, .csv)")])
         }
+    }
+
+    /// The federation's members by id, which an imported member must not repeat and may name as its group.
+    private func existingMembers() throws -> [MemberID: MemberRecord] {
+        Dictionary(try members().map { ($0.member.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -18,6 +18,25 @@ import Testing
         #expect(parse("2013-05-0x") == nil)
     }
 
+    @Test func daysWrittenAsOfficersWriteThemAreReadAndCheckedOnTheCalendar() throws {
+        #expect(try Day(written: "01/03/2009") == "2009-03-01")
+        #expect(try Day(written: "1/3/2009") == "2009-03-01")
+        #expect(try Day(written: "2009-03-01") == "2009-03-01")
+        #expect(try Day(written: "29/02/2012") == "2012-02-29")
+        #expect(try Day(written: "29/02/2000") == "2000-02-29")
+        #expect(throws: Day.WritingError.noSuchDay("29/02/2013", year: 2013, month: 2)) { try Day(written: "29/02/2013") }
+        #expect(throws: Day.WritingError.noSuchDay("29/02/1900", year: 1900, month: 2)) { try Day(written: "29/02/1900") }
+        #expect(throws: Day.WritingError.noSuchDay("31/02/2013", year: 2013, month: 2)) { try Day(written: "31/02/2013") }
+        #expect(throws: Day.WritingError.noSuchDay("31/04/2013", year: 2013, month: 4)) { try Day(written: "31/04/2013") }
+        #expect(throws: Day.WritingError.noSuchDay("2013-02-29", year: 2013, month: 2)) { try Day(written: "2013-02-29") }
+        #expect(throws: Day.WritingError.noSuchMonth("01/13/2013", month: 13)) { try Day(written: "01/13/2013") }
+        #expect(throws: Day.WritingError.unreadable("01/03/13")) { try Day(written: "01/03/13") }
+        #expect(throws: Day.WritingError.unreadable("2013/03/01")) { try Day(written: "2013/03/01") }
+        #expect(throws: Day.WritingError.unreadable("1er/03/2013")) { try Day(written: "1er/03/2013") }
+        #expect(Day.WritingError.noSuchDay("31/02/2013", year: 2013, month: 2).description
+            == "'31/02/2013' is not a day: February 2013 has 28 days")
+    }
+
     @Test func addingAMonthClampsToTheMonthsEnd() {
         #expect(Day("2013-01-31").adding(months: 1) == "2013-02-28")
         #expect(Day("2012-01-31").adding(months: 1) == "2012-02-29")

@@ -3,7 +3,7 @@ import CedreTestSupport
 import Foundation
 import Testing
 
-/// `cedre import`: members from CSV or JSON, facts from JSON Lines, all or nothing.
+/// `cedre import`: members from CSV or JSON, facts from JSON Lines or CSV, all or nothing.
 @Suite struct ImportTests {
     static let header = "id,name,type,departement,region,group\n"
 
@@ -228,7 +228,7 @@ import Testing
         let file = try cedre.write(ImportTests.members, to: "members.txt")
         let result = try cedre.run(["import", file])
         #expect(result.status == 65)
-        #expect(result.error.contains("members.txt:1: (file): is neither a members file (.csv, .json) nor a facts file (.jsonl)"))
+        #expect(result.error.contains("members.txt:1: (file): is neither a members file (.csv, .json) nor a facts file (.jsonl, .csv)"))
         #expect(try cedre.eventCount() == 0)
     }
 
@@ -252,6 +252,90 @@ import Testing
         #expect(result.error.contains("events.jsonl:2: payload.member: "), "\(result.error)")
         #expect(try cedre.databaseContent() == before)
         #expect(try cedre.run("audit show A-2013-0001").status == 65)
+    }
+
+    @Test func theFrenchExcelFileImportsAsTheSameFileSavedAsUTF8WithAByteOrderMark() throws {
+        // Given the members file French Excel saves (Windows-1252, `;`, French headers, DD/MM/YYYY, `;;;`),
+        // and the same members saved as UTF-8 with a byte order mark, each for its own database
+        let excel = try CommandLineRunner()
+        let unicode = try CommandLineRunner()
+        defer {
+            excel.cleanUp()
+            unicode.cleanUp()
+        }
+        try excel.succeed("init")
+        try unicode.succeed("init")
+        let copy = try unicode.write(FrenchSpreadsheet.utf8WithByteOrderMark(FrenchSpreadsheet.members), to: "adherents-utf8.csv")
+
+        // When each is imported
+        let excelOutput = try excel.succeed(["import", FrenchSpreadsheet.example.path])
+        let unicodeOutput = try unicode.succeed(["import", copy])
+
+        // Then the summary says how the Excel file was read, and every accent is intact
+        #expect(excelOutput == "adherents-excel.csv: imported 6 members (read as Windows-1252).\n")
+        #expect(unicodeOutput == "adherents-utf8.csv: imported 6 members.\n")
+        let list = try excel.succeed("member list --format csv")
+        for row in ["facon-cote,Façon Côté Jardin,EI,33,Aquitaine", "coeur-de-loire,Cœur de Loire Emploi,AI,45,Centre-Limousin",
+                    "eleve-beglais,ÉLÈVE Béglais à domicile,ETTI,33,Aquitaine", "ateliers-anjou,Les Ateliers de l’Anjou,ACI,49"] {
+            #expect(list.contains(row), "\(list)")
+        }
+
+        // And both databases hold byte-identical members
+        #expect(try excel.succeed("member list --format json") == unicode.succeed("member list --format json"))
+        let members = { (runner: CommandLineRunner) throws -> JSONValue? in try JSONParser.parse(try runner.databaseContent())["members"] }
+        #expect(try members(excel) == members(unicode))
+        #expect(try members(excel)?.arrayValue?.count == 6)
+        try excel.expectVerified()
+    }
+
+    @Test func aFrenchFileListsTheProblemsOfEveryLineAndWritesNothing() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given a French file with an unknown column, a day that does not exist and a wrong département
+        try cedre.succeed("init")
+        let file = try cedre.write(
+            "Identifiant;Nom;Type;Département;Date d'adhésion;Couleur;;\r\n"
+                + "a;Atelier Vert;AI;49;31/02/2013;;;\r\nb;Bâtir;EI;100;29/02/2012;;;\r\nc;Cèdre;ACI;69;29/02/2013;;;\r\n",
+            to: "adherents.csv")
+
+        // When it is imported
+        let result = try cedre.run(["import", file])
+
+        // Then each problem is listed on its own line, file:line: field: message, and nothing is imported
+        #expect(result.status == 65)
+        #expect(result.error.hasPrefix("cedre: adherents.csv has 4 problems; nothing was imported."), "\(result.error)")
+        for problem in [
+            "adherents.csv:1: Couleur: is not a column; the columns are id (Identifiant), name (Nom, Raison sociale)",
+            "adherents.csv:2: joined: '31/02/2013' is not a day: February 2013 has 28 days",
+            "adherents.csv:3: departement: '100' is not a département code",
+            "adherents.csv:4: joined: '29/02/2013' is not a day: February 2013 has 28 days",
+        ] {
+            #expect(result.error.contains("\n  " + problem), "\(result.error)")
+        }
+        #expect(try cedre.eventCount() == 0)
+    }
+
+    @Test func aFactsCSVWithFrenchHeadersImports() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Given SOLIPASS, and its engagement and initial audit in a French spreadsheet of facts
+        try cedre.succeed("init")
+        try cedre.succeed(["member", "add", "--id", "solipass", "--name", "SOLIPASS", "--type", "GES", "--departement", "49"])
+        let file = try cedre.write(
+            "Date;Événement;Adhérent;Référentiel;Audit;Type d'audit;Date prévue\r\n"
+                + "10/01/2013;certification.engaged;solipass;cedre;;;\r\n"
+                + "01/02/2013;audit.planned;solipass;cedre;A-2013-0001;initial;01/03/2013\r\n"
+                + "01/03/2013;audit.conducted;solipass;cedre;A-2013-0001;;\r\n",
+            to: "faits.csv")
+
+        // When it is imported
+        let output = try cedre.succeed(["import", file, "--as-of", "2013-12-31"])
+
+        // Then the three facts are recorded and the audit is conducted on 1 March 2013
+        #expect(output == "faits.csv: imported 3 facts.\n")
+        #expect(try cedre.eventCount() == 4)
+        #expect(try cedre.succeed("audit show A-2013-0001 --as-of 2013-12-31").contains("2013-03-01"))
+        try cedre.expectVerified()
     }
 
     @Test func theNetworkOf2013ImportsFromItsFixturesAndVerifies() throws {

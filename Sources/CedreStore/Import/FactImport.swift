@@ -1,8 +1,9 @@
 import CedreCore
 import Foundation
 
-/// Reads a JSON Lines file of facts (`{"kind", "on", "payload"}` per line), checking every
-/// line against `Schemas/json/events.schema.json` and the fact vocabulary before any write.
+/// Reads a facts file, checking every fact against `Schemas/json/events.schema.json` and the
+/// fact vocabulary before any write: JSON Lines (`{"kind", "on", "payload"}` per line) or CSV
+/// (an `on` and a `kind` column, then one column per payload field).
 public struct FactImport: Sendable {
     /// A fact ready to record, with the line it came from.
     public struct Row: Equatable, Sendable {
@@ -40,16 +41,56 @@ public struct FactImport: Sendable {
 
     private func read(_ bytes: Data, line lineNumber: Int, into rows: inout [Row], issues: inout [ImportIssue]) {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0d }) { return }
-        let document: JSONValue
         do {
-            document = try JSONParser.parse(bytes)
+            check(try JSONParser.parse(bytes), line: lineNumber, reported: [], into: &rows, issues: &issues)
         } catch {
             issues.append(ImportIssue(file: file, line: lineNumber, field: error.field, message: error.message))
-            return
         }
+    }
+
+    /// Whether a CSV header is a facts file's: it names a kind column (`kind`, `Événement`),
+    /// which no members file has, or more columns only facts have (`on`, `Adhérent`…) than
+    /// columns only members have, so a facts file that lacks its kind column is told so.
+    static func holdsFacts(_ header: [String]) throws(ImportFailure) -> Bool {
+        let (facts, members) = (try CSVColumns.facts(), try CSVColumns.members())
+        let factColumns = header.compactMap { facts.column(forHeader: $0)?.name }
+        let memberColumns = Set(header.compactMap { members.column(forHeader: $0)?.name })
+        let onlyFacts = factColumns.filter { !memberColumns.contains($0) }.count
+        let onlyMembers = memberColumns.subtracting(factColumns).count
+        return factColumns.contains("kind") || onlyFacts > onlyMembers
+    }
+
+    /// Every fact of a CSV file already decoded, or every problem found in it.
+    public func read(csv text: DecodedText) -> Result<[Row], ImportFailure> {
+        read(CSVTable(text.text))
+    }
+
+    /// Every fact of a CSV table, or every problem of its header, its cells and its facts.
+    func read(_ table: CSVTable) -> Result<[Row], ImportFailure> {
+        let records: CSVRecords
+        do {
+            records = CSVRecords(table, columns: try CSVColumns.facts(), file: file)
+        } catch {
+            return .failure(error)
+        }
+        var rows: [Row] = []
+        var issues = records.issues
+        for record in records.records {
+            check(record.document, line: record.line, reported: record.reported, into: &rows, issues: &issues)
+        }
+        guard issues.isEmpty else { return .failure(ImportFailure(issues: ImportIssue.inLineOrder(issues))) }
+        return .success(rows)
+    }
+
+    /// Checks one fact against the schema, then reads it; `reported` names the fields whose
+    /// problem is already listed, which the schema's complaints leave out.
+    private func check(
+        _ document: JSONValue, line lineNumber: Int, reported: Set<String>, into rows: inout [Row], issues: inout [ImportIssue]
+    ) {
         let violations = SchemaCheck.violations(of: document, against: "events", file: file)
         guard violations.isEmpty else {
-            issues += violations.map { ImportIssue(file: file, line: lineNumber, field: $0.field, message: $0.message) }
+            issues += violations.filter { !reported.contains($0.field) }
+                .map { ImportIssue(file: file, line: lineNumber, field: $0.field, message: $0.message) }
             return
         }
         guard let kind = document["kind"]?.stringValue.flatMap(Fact.Kind.init(rawValue:)),
@@ -58,7 +99,10 @@ public struct FactImport: Sendable {
         do {
             rows.append(Row(line: lineNumber, fact: DatedFact(try Fact(kind: kind, payload: FactPayload(json: payload)), on: day)))
         } catch {
-            issues.append(ImportIssue(file: file, line: lineNumber, field: "payload.\(error.field)", message: error.message))
+            // A field whose cell is already listed as unreadable is not listed twice.
+            if !reported.contains(error.field) {
+                issues.append(ImportIssue(file: file, line: lineNumber, field: "payload.\(error.field)", message: error.message))
+            }
         }
     }
 

@@ -5,8 +5,9 @@ import Foundation
 public struct ImportIssue: Equatable, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int
-    /// The field (column or JSON member) as the file names it, or `(row)`, `(json)`, `(csv)`,
-    /// `(header)`, `(file)` when the problem is the whole line or file.
+    /// The field (JSON member or column) as the schema names it, whatever the language of the
+    /// header (an unknown column as the header writes it), or `(row)`, `(json)`, `(file)`,
+    /// `(encoding)` when the problem is the whole line or file.
     public let field: String
     public let message: String
 
@@ -15,6 +16,11 @@ public struct ImportIssue: Equatable, Sendable, CustomStringConvertible {
         self.line = line
         self.field = field
         self.message = message
+    }
+
+    /// `issues` by line, those of one line in the order they were found.
+    static func inLineOrder(_ issues: [ImportIssue]) -> [ImportIssue] {
+        issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     /// `members.csv:4: departement: '100' is not a département code …`

@@ -1,4 +1,3 @@
-import CSV
 import CedreCore
 import CedreSchemas
 import Foundation
@@ -13,9 +12,6 @@ public struct MemberImport {
         public let joined: Day?
     }
 
-    /// The columns a CSV file may have; the first four are required.
-    public static let columns = ["id", "name", "type", "departement", "region", "group", "joined", "source"]
-
     public let file: String
     public let departements: DepartementDirectory
 
@@ -24,12 +20,33 @@ public struct MemberImport {
         self.departements = departements
     }
 
-    /// Every member of the file, or every problem found in it.
+    /// Every member of a CSV file, or every problem found in it. The file may be UTF-8 (with
+    /// or without a byte order mark) or Windows-1252, and use `,`, `;` or tabs (`TextDecoding`,
+    /// `CSVTable`); its header may be English or French (`CSVColumns`).
     public func read(csv data: Data, existing: [MemberID: MemberRecord]) -> Result<[Row], ImportFailure> {
-        switch CSVRecords.read(data, file: file, columns: MemberImport.columns, required: Array(MemberImport.columns.prefix(4))) {
-        case .failure(let failure): return .failure(failure)
-        case .success(let records): return check(records, existing: existing)
+        TextDecoding.decode(data, file: file).flatMap { read(csv: $0, existing: existing) }
+    }
+
+    /// Every member of a CSV file already decoded, or every problem found in it.
+    public func read(csv text: DecodedText, existing: [MemberID: MemberRecord]) -> Result<[Row], ImportFailure> {
+        read(CSVTable(text.text), existing: existing)
+    }
+
+    /// Every member of a CSV table, or every problem of its header, its cells and its members.
+    func read(_ table: CSVTable, existing: [MemberID: MemberRecord]) -> Result<[Row], ImportFailure> {
+        let records: CSVRecords
+        do {
+            records = CSVRecords(table, columns: try CSVColumns.members(), file: file)
+        } catch {
+            return .failure(error)
         }
+        let result = check(
+            JSONValue(.array(records.records.map(\.document)), line: 1), reported: records.records.map(\.reported),
+            existing: existing)
+        guard !records.issues.isEmpty else { return result }
+        var issues = records.issues
+        if case .failure(let failure) = result { issues += failure.issues }
+        return .failure(ImportFailure(issues: ImportIssue.inLineOrder(issues)))
     }
 
     /// Every member of a JSON array file, or every problem found in it.
@@ -40,10 +57,15 @@ public struct MemberImport {
         } catch {
             return .failure(ImportFailure(issues: [ImportIssue(file: file, line: error.line, field: error.field, message: error.message)]))
         }
-        return check(document, existing: existing)
+        return check(document, reported: [], existing: existing)
     }
 
-    private func check(_ document: JSONValue, existing: [MemberID: MemberRecord]) -> Result<[Row], ImportFailure> {
+    /// Checks every item against the schema, then the federation's rules. `reported[i]` names
+    /// the fields of item `i` whose problem the CSV reader already listed: the schema's
+    /// complaint about them is not listed twice, but the item is still set aside.
+    private func check(
+        _ document: JSONValue, reported: [Set<String>], existing: [MemberID: MemberRecord]
+    ) -> Result<[Row], ImportFailure> {
         let violations: [SchemaViolation]
         do {
             violations = try SchemaCheck.violations(of: document, against: "members")
@@ -58,6 +80,7 @@ public struct MemberImport {
         for violation in violations {
             let index = violation.pointer.split(separator: "/").first.flatMap { Int($0) }
             if let index { rejected.insert(index) }
+            if let index, reported.indices.contains(index), reported[index].contains(violation.field) { continue }
             let item = index.flatMap { items.indices.contains($0) ? items[$0] : nil }
             let isWholeItem = index.map { violation.pointer == "/\($0)" } ?? false
             issues.append(ImportIssue(
@@ -90,7 +113,7 @@ public struct MemberImport {
             }
         }
         issues += groupIssues(rows, existing: existing)
-        guard issues.isEmpty else { return .failure(ImportFailure(issues: issues.sorted { $0.line < $1.line })) }
+        guard issues.isEmpty else { return .failure(ImportFailure(issues: ImportIssue.inLineOrder(issues))) }
         return .success(rows)
     }
 

@@ -27,17 +27,32 @@ struct Initialize: ParsableCommand {
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import members (.csv or .json) or facts (.jsonl), all or nothing.",
+        abstract: "Import members (.csv or .json) or facts (.jsonl or .csv), all or nothing.",
         discussion: """
             The whole file is checked before anything is written: against its JSON Schema \
             (Schemas/json/members.schema.json or events.schema.json), then against the rules, \
-            replaying every certification it touches. Every problem is listed as \
+            replaying every certification it touches. Every problem of every line is listed as \
             file:line: field: message, and nothing is imported.
 
-            A members CSV has the header id,name,type,departement,region,group (and optionally \
-            joined, source); region may be empty and is then derived from the département; \
-            group is the id of the member's GES. Semicolon-separated files from French \
-            spreadsheets are accepted.
+            A members CSV has the columns id, name, type, departement (required), region, group, \
+            joined and source, in any order; region may be empty and is then derived from the \
+            département; group is the id of the member's GES.
+
+            A facts CSV has an on column (the day) and a kind column (certification.engaged, \
+            audit.conducted... as in a .jsonl file), then one column per payload field of \
+            events.schema.json (member, scheme, audit, auditKind, scheduledOn, finding, grade, \
+            requirement, due, effective...). Flags are true or false (vrai/faux, oui/non), lists \
+            are separated by |, assignments are a JSON list.
+
+            CSV files are read as spreadsheets save them: , ; or tab separators (the header's), \
+            UTF-8 with or without a byte order mark, or Windows-1252 when the file is not UTF-8 \
+            (French Excel's default; the summary then says "read as Windows-1252", and a byte \
+            Windows-1252 leaves undefined refuses the file), CRLF line ends, empty trailing \
+            columns, days YYYY-MM-DD or DD/MM/YYYY. Headers may be French: Identifiant, Nom or \
+            Raison sociale, Type, Département, Région, Groupe or GES, Date d'adhésion, Source; \
+            Date, Événement, Adhérent, Référentiel, Type d'audit, Date prévue, Écart, Échéance... \
+            matched ignoring case, accents, spaces, underscores, hyphens and apostrophes. A \
+            column neither known nor empty is refused, with the list of the known ones.
 
             EXAMPLE
               cedre import adherents.csv --dry-run
@@ -45,7 +60,7 @@ struct Import: ParsableCommand {
             """)
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "The file: members (.csv, .json) or facts (.jsonl).")
+    @Argument(help: "The file: members (.csv, .json) or facts (.jsonl, or .csv with on and kind columns).")
     var file: String
 
     @Flag(name: .customLong("dry-run"), help: "Check the file and say what would be imported; write nothing.")
@@ -61,7 +76,8 @@ struct Import: ParsableCommand {
         progress.finish()
         let verb = summary.dryRun ? "would import" : "imported"
         let noun = summary.count == 1 ? String(summary.content.rawValue.dropLast()) : summary.content.rawValue
-        Output.write("\(summary.file): \(verb) \(summary.count) \(noun).\n")
+        let encoding = summary.encoding == .utf8 ? "" : " (read as \(summary.encoding.rawValue))"
+        Output.write("\(summary.file): \(verb) \(summary.count) \(noun)\(encoding).\n")
     }
 }
 

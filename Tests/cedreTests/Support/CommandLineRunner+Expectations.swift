@@ -54,6 +54,13 @@ extension CommandLineRunner {
         return url.path
     }
 
+    /// Writes bytes as they are (a Windows-1252 file, a byte order mark) into the runner's folder and returns the path.
+    func write(_ data: Data, to name: String) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try data.write(to: url)
+        return url.path
+    }
+
     /// Whether the database file (or its WAL companions) exists.
     var databaseExists: Bool {
         ["", "-wal", "-shm", "-journal"].contains { FileManager.default.fileExists(atPath: database + $0) }
