@@ -13,6 +13,8 @@ public struct ImportSummary: Equatable, Sendable {
     public let dryRun: Bool
     /// How the file's bytes were read: a summary says when it was not UTF-8.
     public let encoding: TextEncoding
+    /// With `import --update`: what was added, amended, left unchanged, and who is missing.
+    public var update: MemberUpdate?
 }
 
 extension CedreStore {
@@ -22,14 +24,18 @@ extension CedreStore {
     /// The whole file is checked first (schema, then the rules, replaying every touched
     /// certification); any problem throws `ImportFailure` naming file, line and field, and
     /// nothing is written.
+    ///
+    /// With `update`, a members file may name existing members: they are amended, from
+    /// `context.today`, in the fields that differ; nobody is removed.
     public func importFile(
         _ url: URL, departements: DepartementDirectory, context: RecordingContext, dryRun: Bool = false,
-        progress: ProgressReport? = nil
+        update: Bool = false, progress: ProgressReport? = nil
     ) throws -> ImportSummary {
         let file = url.lastPathComponent
         let data = try Data(contentsOf: url)
-        let (facts, lines, content, encoding) = try readImport(
-            data, file: file, extension: url.pathExtension.lowercased(), departements: departements, context: context)
+        let (facts, lines, content, encoding, changes) = try readImport(
+            data, file: file, extension: url.pathExtension.lowercased(), departements: departements, context: context,
+            update: update)
         do {
             try recordBatch(facts, context: context, commit: !dryRun, progress: progress)
         } catch let failure as BatchErrors {
@@ -39,36 +45,56 @@ extension CedreStore {
                     field: error.error.field(in: content), message: error.error.description)
             })
         }
-        return ImportSummary(file: file, content: content, count: facts.count, dryRun: dryRun, encoding: encoding)
+        return ImportSummary(
+            file: file, content: content, count: facts.count, dryRun: dryRun, encoding: encoding, update: changes)
     }
+
+    private typealias ReadImport = (
+        facts: [DatedFact], lines: [Int], content: ImportSummary.Content, encoding: TextEncoding, update: MemberUpdate?
+    )
 
     private func readImport(
         _ data: Data, file: String, extension fileExtension: String, departements: DepartementDirectory,
-        context: RecordingContext
-    ) throws -> (facts: [DatedFact], lines: [Int], content: ImportSummary.Content, encoding: TextEncoding) {
+        context: RecordingContext, update: Bool
+    ) throws -> ReadImport {
+        let reader = MemberImport(file: file, departements: departements, updating: update)
+        func members(_ rows: [MemberImport.Row], existing: [MemberID: MemberRecord], _ encoding: TextEncoding) -> ReadImport {
+            guard update else {
+                let (facts, lines) = MemberImport.facts(rows, recordedOn: context.today)
+                return (facts, lines, .members, encoding, nil)
+            }
+            let (facts, lines, changes) = MemberImport.update(rows, existing: existing, on: context.today)
+            return (facts, lines, .members, encoding, changes)
+        }
         switch fileExtension {
         case "csv":
             let text = try TextDecoding.decode(data, file: file).get()
             let table = CSVTable(text.text)
             if try FactImport.holdsFacts(table.header) {
+                guard !update else { throw Self.updateNeedsMembers(file) }
                 let rows = try FactImport(file: file).read(table).get()
-                return (rows.map(\.fact), rows.map(\.line), .facts, text.encoding)
+                return (rows.map(\.fact), rows.map(\.line), .facts, text.encoding, nil)
             }
-            let rows = try MemberImport(file: file, departements: departements).read(table, existing: try existingMembers()).get()
-            let (facts, lines) = MemberImport.facts(rows, recordedOn: context.today)
-            return (facts, lines, .members, text.encoding)
+            let existing = try existingMembers()
+            return members(try reader.read(table, existing: existing).get(), existing: existing, text.encoding)
         case "json":
-            let rows = try MemberImport(file: file, departements: departements).read(json: data, existing: try existingMembers()).get()
-            let (facts, lines) = MemberImport.facts(rows, recordedOn: context.today)
-            return (facts, lines, .members, .utf8)
+            let existing = try existingMembers()
+            return members(try reader.read(json: data, existing: existing).get(), existing: existing, .utf8)
         case "jsonl", "ndjson":
+            guard !update else { throw Self.updateNeedsMembers(file) }
             let rows = try FactImport(file: file).read(data).get()
-            return (rows.map(\.fact), rows.map(\.line), .facts, .utf8)
+            return (rows.map(\.fact), rows.map(\.line), .facts, .utf8, nil)
         default:
             throw ImportFailure(issues: [ImportIssue(
                 file: file, line: 1, field: "(file)",
                 message: "is neither a members file (.csv, .json) nor a facts file (.jsonl, .csv)")])
         }
+    }
+
+    private static func updateNeedsMembers(_ file: String) -> ImportFailure {
+        ImportFailure(issues: [ImportIssue(
+            file: file, line: 1, field: "(file)",
+            message: "--update brings members up to date and takes a members file; import facts without it")])
     }
 
     /// The federation's members by id, which an imported member must not repeat and may name as its group.

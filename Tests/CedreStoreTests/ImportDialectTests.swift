@@ -368,7 +368,7 @@ import Testing
             "adherents.csv:5: id", "adherents.csv:6: (row)", "adherents.csv:7: joined", "adherents.csv:7: departement",
         ])
         #expect(found[1] == "adherents.csv:2: joined: '31/02/2013' is not a day: February 2013 has 28 days")
-        #expect(found[3] == "adherents.csv:4: id: member 'existant' already exists")
+        #expect(found[3] == "adherents.csv:4: id: member 'existant' already exists (import --update amends existing members)")
         #expect(found[4] == "adherents.csv:5: id: 'a' already appears on line 2")
         #expect(found[5] == "adherents.csv:6: (row): has 3 cells where the header has 6 columns")
         #expect(try store.eventCount() == 1)

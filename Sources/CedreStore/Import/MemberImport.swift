@@ -14,10 +14,13 @@ public struct MemberImport {
 
     public let file: String
     public let departements: DepartementDirectory
+    /// Whether rows may name members already in the federation (`import --update`).
+    public var updating = false
 
-    public init(file: String, departements: DepartementDirectory) {
+    public init(file: String, departements: DepartementDirectory, updating: Bool = false) {
         self.file = file
         self.departements = departements
+        self.updating = updating
     }
 
     /// Every member of a CSV file, or every problem found in it. The file may be UTF-8 (with
@@ -98,8 +101,8 @@ public struct MemberImport {
                 continue
             }
             seen[id] = item.line
-            if existing[MemberID(rawValue: id)] != nil {
-                issues.append(ImportIssue(file: file, line: item.line, field: "id", message: "member '\(id)' already exists"))
+            if existing[MemberID(rawValue: id)] != nil, !updating {
+                issues.append(ImportIssue(file: file, line: item.line, field: "id", message: "member '\(id)' already exists (import --update amends existing members)"))
                 continue
             }
             let result = MemberProfile.check(
@@ -144,6 +147,28 @@ public struct MemberImport {
         }
     }
 
+    /// What `import --update` records: new members added, existing ones amended on `day` in
+    /// the fields that differ; members absent from the file are listed, never touched.
+    public static func update(
+        _ rows: [Row], existing: [MemberID: MemberRecord], on day: Day
+    ) -> (facts: [DatedFact], lines: [Int], update: MemberUpdate) {
+        let new = rows.filter { existing[$0.member.id] == nil }
+        var (facts, lines) = Self.facts(new, recordedOn: day)
+        var amended = 0
+        for row in rows {
+            guard let current = existing[row.member.id]?.member else { continue }
+            var incoming = row.member
+            incoming.source = current.source
+            guard let amendment = MemberAmendment(from: current, to: incoming) else { continue }
+            facts.append(DatedFact(.memberAmended(row.member.id, amendment), on: day))
+            lines.append(row.line)
+            amended += 1
+        }
+        let inFile = Set(rows.map(\.member.id))
+        let missing = existing.values.filter { $0.leftOn == nil && !inFile.contains($0.member.id) }.map(\.member.id).sorted()
+        return (facts, lines, MemberUpdate(added: new.count, amended: amended, unchanged: rows.count - new.count - amended, missing: missing))
+    }
+
     /// The facts to record: GES first, so their companies can name them. A member whose
     /// joining day is not given is dated `recordedOn` and counted as always a member.
     public static func facts(_ rows: [Row], recordedOn: Day) -> (facts: [DatedFact], lines: [Int]) {
@@ -154,4 +179,13 @@ public struct MemberImport {
         let facts = ordered.map { DatedFact(.memberAdded($0.member, joined: $0.joined), on: $0.joined ?? recordedOn) }
         return (facts, ordered.map(\.line))
     }
+}
+
+/// What `import --update` did to the federation's members.
+public struct MemberUpdate: Equatable, Sendable {
+    public let added: Int
+    public let amended: Int
+    public let unchanged: Int
+    /// Members of the federation the file does not list: listed, never touched.
+    public let missing: [MemberID]
 }

@@ -54,9 +54,15 @@ struct Import: ParsableCommand {
             matched ignoring case, accents, spaces, underscores, hyphens and apostrophes. A \
             column neither known nor empty is refused, with the list of the known ones.
 
+            With --update, a members file may list members already registered: new ones are \
+            added, changed ones amended from --as-of (only the fields that differ, keeping \
+            their history), and members the file does not list are named but never removed. \
+            It prints added N · amended M · unchanged K.
+
             EXAMPLE
               cedre import adherents.csv --dry-run
               cedre import adherents.csv --as-of 2013-12-31
+              cedre import adherents-2014-06.csv --update --as-of 2014-06-30
             """)
     @OptionGroup var store: StoreOptions
 
@@ -66,17 +72,29 @@ struct Import: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Check the file and say what would be imported; write nothing.")
     var dryRun = false
 
+    @Flag(help: ArgumentHelp(
+        "Bring members up to date from the monthly file: add new ones, amend changed ones from --as-of (only the fields that differ); nobody is removed."))
+    var update = false
+
     func run() throws {
         guard FileManager.default.isReadableFile(atPath: file) else { throw StoreError.notFound("the file \(file)") }
         let cedre = try store.openStore()
         let progress = Progress("import", total: nil, unit: "facts checked")
         let summary = try cedre.importFile(
             URL(fileURLWithPath: file), departements: CedreFixtures.departements, context: store.context, dryRun: dryRun,
-            progress: { progress.update($0, total: $1) })
+            update: update, progress: { progress.update($0, total: $1) })
         progress.finish()
+        let encoding = summary.encoding == .utf8 ? "" : " (read as \(summary.encoding.rawValue))"
+        if let update = summary.update {
+            let verb = summary.dryRun ? "would be " : ""
+            var lines = ["\(summary.file)\(encoding): \(verb)added \(update.added) · \(verb)amended \(update.amended) · unchanged \(update.unchanged)"]
+            if !update.missing.isEmpty {
+                lines.append("Not in the file, left as they are (\(update.missing.count)): " + update.missing.map(\.rawValue).joined(separator: ", "))
+            }
+            return Output.write(lines.joined(separator: "\n") + "\n")
+        }
         let verb = summary.dryRun ? "would import" : "imported"
         let noun = summary.count == 1 ? String(summary.content.rawValue.dropLast()) : summary.content.rawValue
-        let encoding = summary.encoding == .utf8 ? "" : " (read as \(summary.encoding.rawValue))"
         Output.write("\(summary.file): \(verb) \(summary.count) \(noun)\(encoding).\n")
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
-        abstract: "Add, list, show members of the federation, or record that one left.",
+        abstract: "Add, edit, list, show members of the federation, or record that one left.",
         discussion: """
             A member is a company, a GES (a group of companies) or a federation body; its \
             region follows from its département.

@@ -21,9 +21,15 @@ extension CommandLineRunner {
         try succeed(line.split(separator: " ").map(String.init), sourceLocation: sourceLocation)
     }
 
-    /// Runs a command that must print a new id alone on standard output (`audit plan`, `finding open`).
+    /// Runs a command line written with single spaces that must print a new id alone on
+    /// standard output (`audit plan`, `finding open`, `correct`).
     func newIdentifier(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let output = try succeed(line, sourceLocation: sourceLocation)
+        try newIdentifier(line.split(separator: " ").map(String.init), sourceLocation: sourceLocation)
+    }
+
+    /// Runs a command that must print a new id alone on standard output.
+    func newIdentifier(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let output = try succeed(arguments, sourceLocation: sourceLocation)
         #expect(output.hasSuffix("\n") && output.dropLast().contains { $0.isWhitespace } == false,
                 "expected an id alone on stdout, got \(output.debugDescription)", sourceLocation: sourceLocation)
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
