@@ -149,6 +149,26 @@ import Testing
         #expect(try store.eventCount() == 1)
     }
 
+    @Test func everyRuleProblemIsListedOnceTheRefusedFactIsLeftOut() throws {
+        let store = try CedreStore.inMemory()
+        _ = try importing("id,name,type,departement,region,group\nsolipass,SOLIPASS,GES,49,,\ntremplin,TREMPLIN,AI,72,,\n", into: store)
+        do {
+            _ = try importing("""
+                {"kind":"certification.engaged","on":"2013-01-10","payload":{"member":"solipass","scheme":"cedre"}}
+                {"kind":"certification.decided","on":"2013-02-10","payload":{"member":"solipass","scheme":"cedre"}}
+                {"kind":"audit.conducted","on":"2013-02-11","payload":{"member":"solipass","scheme":"cedre","audit":"A-2013-0009"}}
+                {"kind":"certification.engaged","on":"2013-01-12","payload":{"member":"tremplin","scheme":"cedre"}}
+                {"kind":"certification.engaged","on":"2013-01-13","payload":{"member":"tremplin","scheme":"cedre"}}
+                {"kind":"certification.engaged","on":"2013-01-14","payload":{"member":"nobody","scheme":"cedre"}}
+                """, named: "facts.jsonl", into: store)
+            Issue.record("four refused facts must be reported")
+        } catch let failure as ImportFailure {
+            #expect(failure.issues.map(\.line) == [2, 3, 5, 6])
+            #expect(failure.issues.map(\.field) == ["kind", "payload.audit", "kind", "payload.member"])
+        }
+        #expect(try store.eventCount() == 2)
+    }
+
     @Test func theTwentyThirteenNetworkImportsAndVerifies() throws {
         let store = try CedreStore.network2013()
         let register = CertificationRegister(network: try store.network(through: "2013-12-31"), on: "2013-12-31")
