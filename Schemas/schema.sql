@@ -61,6 +61,31 @@ CREATE TABLE audit (
     reason TEXT
 ) WITHOUT ROWID;
 
+CREATE TABLE calendar_notice (
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    from_on TEXT NOT NULL,
+    until_on TEXT NOT NULL,
+    finding_id TEXT,
+    obligation TEXT,
+    PRIMARY KEY (member_id, scheme_id, subject, rule, due_on, from_on)
+) WITHOUT ROWID;
+
+CREATE TABLE calendar_standing (
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    from_on TEXT NOT NULL,
+    until_on TEXT NOT NULL,
+    standing TEXT NOT NULL CHECK (standing IN ('candidate', 'engaged', 'initialAuditPlanned', 'audited',
+        'certified', 'suspended', 'expired', 'lapsed', 'withdrawn')),
+    suspended_on TEXT,
+    suspension_reason TEXT,
+    PRIMARY KEY (member_id, scheme_id, from_on)
+) WITHOUT ROWID;
+
 CREATE TABLE certification (
     member_id TEXT NOT NULL,
     scheme_id TEXT NOT NULL,
@@ -109,6 +134,13 @@ CREATE TABLE decision (
     kind TEXT NOT NULL CHECK (kind IN ('initial', 'renewal', 'restoration')),
     expires_on TEXT NOT NULL,
     PRIMARY KEY (member_id, scheme_id, decided_on)
+) WITHOUT ROWID;
+
+CREATE TABLE dossier_calendar (
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    from_on TEXT NOT NULL,
+    PRIMARY KEY (member_id, scheme_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE event (
@@ -204,11 +236,17 @@ CREATE INDEX audit_by_certification ON audit(member_id, scheme_id);
 
 CREATE INDEX audit_by_scheduled_day ON audit(scheduled_on);
 
+CREATE INDEX calendar_notice_by_end ON calendar_notice(until_on);
+
+CREATE INDEX calendar_standing_by_end ON calendar_standing(until_on);
+
 CREATE INDEX certification_by_state ON certification(scheme_id, state);
 
 CREATE INDEX deadline_by_day ON deadline(due_on);
 
 CREATE INDEX decision_by_day ON decision(decided_on);
+
+CREATE INDEX dossier_calendar_by_day ON dossier_calendar(from_on);
 
 CREATE INDEX event_by_day ON event(occurred_on, id);
 

@@ -11,7 +11,49 @@ enum Migrations {
         migrator.registerMigration("v1-projections", migrate: createProjections)
         migrator.registerMigration("v1-notice-ledger", migrate: createNoticeLedger)
         migrator.registerMigration("v2-correction-index", migrate: indexCorrections)
+        migrator.registerMigration("v4-dossier-calendar", migrate: createDossierCalendar)
         return migrator
+    }
+
+    /// Each dossier's calendar from its last fact on (`DossierCalendar`): its standing and its
+    /// notices over the days they hold, so a question about a day on or after the last fact
+    /// reads rows instead of replaying the log. `until_on` is the first day a period no longer
+    /// holds; 9999-12-31 when it holds ever after.
+    private static func createDossierCalendar(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE dossier_calendar (
+                member_id TEXT NOT NULL,
+                scheme_id TEXT NOT NULL,
+                from_on TEXT NOT NULL,
+                PRIMARY KEY (member_id, scheme_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX dossier_calendar_by_day ON dossier_calendar(from_on);
+            CREATE TABLE calendar_standing (
+                member_id TEXT NOT NULL,
+                scheme_id TEXT NOT NULL,
+                from_on TEXT NOT NULL,
+                until_on TEXT NOT NULL,
+                standing TEXT NOT NULL CHECK (standing IN ('candidate', 'engaged', 'initialAuditPlanned', 'audited',
+                    'certified', 'suspended', 'expired', 'lapsed', 'withdrawn')),
+                suspended_on TEXT,
+                suspension_reason TEXT,
+                PRIMARY KEY (member_id, scheme_id, from_on)
+            ) WITHOUT ROWID;
+            CREATE INDEX calendar_standing_by_end ON calendar_standing(until_on);
+            CREATE TABLE calendar_notice (
+                member_id TEXT NOT NULL,
+                scheme_id TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                due_on TEXT NOT NULL,
+                from_on TEXT NOT NULL,
+                until_on TEXT NOT NULL,
+                finding_id TEXT,
+                obligation TEXT,
+                PRIMARY KEY (member_id, scheme_id, subject, rule, due_on, from_on)
+            ) WITHOUT ROWID;
+            CREATE INDEX calendar_notice_by_end ON calendar_notice(until_on);
+            """)
     }
 
     /// Corrections are few and every replay reads them all first; a partial index finds them

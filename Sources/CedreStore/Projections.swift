@@ -8,7 +8,10 @@ import GRDB
 /// byte for byte and `check` can range-query the deadlines they keep.
 enum Projections {
     /// Findings come before the audits they reference, so rows can be deleted in this order.
-    static let tables = ["member", "certification", "decision", "group_membership", "finding", "audit", "deadline"]
+    static let tables = [
+        "member", "certification", "decision", "group_membership", "finding", "audit", "deadline", "dossier_calendar",
+        "calendar_standing", "calendar_notice",
+    ]
 
     /// Empties every projection, before a rebuild.
     static func clear(_ db: Database) throws {
@@ -21,8 +24,8 @@ enum Projections {
     /// one certification at a time.
     static func replay(_ log: Database, into target: Database, catalog: SchemeCatalog, progress: ProgressReport? = nil) throws {
         let writer = ProjectionWriter(target)
-        let network = try Replay.streamDossiers(catalog: catalog, in: log, progress: progress) { dossier, context in
-            try writer.insert(dossier, escalations: context.groupEscalations(for: dossier))
+        let network = try Replay.streamDossiers(catalog: catalog, in: log, progress: progress) { projected in
+            try writer.insert(projected)
         }
         for id in network.members.keys.sorted() {
             if let record = network.members[id] { try writer.write(record) }
@@ -87,14 +90,15 @@ final class ProjectionWriter {
         }
     }
 
-    /// Replaces every row of one dossier; `escalations` are its group's (rule 8).
-    func replace(_ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:]) throws {
-        try remove(dossier.key)
-        try insert(dossier, escalations: escalations)
+    /// Replaces every row of one dossier.
+    func replace(_ projected: ProjectedDossier) throws {
+        try remove(projected.dossier.key)
+        try insert(projected)
     }
 
-    /// Inserts every row of a dossier that has none yet; `escalations` are its group's (rule 8).
-    func insert(_ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:]) throws {
+    /// Inserts every row of a dossier that has none yet: its machines, its deadlines and its calendar.
+    func insert(_ projected: ProjectedDossier) throws {
+        let (dossier, escalations) = (projected.dossier, projected.escalations)
         let member = BulkInsert.Value.id(dossier.key.member)
         let scheme = BulkInsert.Value.id(dossier.key.scheme)
         if let certification = dossier.certification, let lastFactOn = dossier.lastFactOn {
@@ -161,10 +165,58 @@ final class ProjectionWriter {
         for item in dossier.deadlines(escalations: escalations) {
             try deadline.execute(member, scheme, .text(item.obligation.rawValue), .text(item.subject), .day(item.day))
         }
+        if let calendar = projected.calendar { try insert(calendar) }
+    }
+
+    /// The rows of a dossier's calendar; a period that holds ever after ends on 9999-12-31.
+    private func insert(_ calendar: DossierCalendar) throws {
+        let member = BulkInsert.Value.id(calendar.key.member)
+        let scheme = BulkInsert.Value.id(calendar.key.scheme)
+        try statement("INSERT INTO dossier_calendar (member_id, scheme_id, from_on) VALUES (?, ?, ?)")
+            .execute(member, scheme, .day(calendar.from))
+        let standing = try statement("""
+            INSERT INTO calendar_standing (member_id, scheme_id, from_on, until_on, standing, suspended_on, suspension_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for period in calendar.standings {
+            try standing.execute(
+                member, scheme, .day(period.from), .day(period.until ?? .endOfTime), .text(period.standing.rawValue),
+                .day(period.suspendedOn), .text(period.suspensionReason))
+        }
+        let notice = try statement("""
+            INSERT INTO calendar_notice (member_id, scheme_id, subject, rule, due_on, from_on, until_on, finding_id, obligation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for period in calendar.notices {
+            let item = period.notice
+            try notice.execute(
+                member, scheme, .text(item.subject), .text(item.rule.rawValue), .day(item.due), .day(period.from),
+                .day(period.until ?? .endOfTime), .id(item.finding), .text(item.obligation?.rawValue))
+        }
     }
 
     /// `["A. Martin","B. Durand"]`: the auditors column, as JSON text.
     private static func jsonArray(_ values: [String]) -> String {
         JSONValue(.array(values.map { JSONValue(.string($0)) })).description
     }
+}
+
+/// A dossier ready to project: its machines, its group's escalations (rule 8) and its calendar.
+struct ProjectedDossier: Sendable {
+    let dossier: Dossier
+    let escalations: [FindingID: FindingStatus.Escalation]
+    let calendar: DossierCalendar?
+
+    /// The dossier `key` of a network that holds all its facts (and its whole group's).
+    init?(_ key: CertificationKey, in network: Network) {
+        guard let dossier = network.dossiers[key] else { return nil }
+        self.dossier = dossier
+        escalations = network.groupEscalations(for: dossier)
+        calendar = network.calendar(of: key)
+    }
+}
+
+extension Day {
+    /// The `until_on` of a calendar period that holds ever after.
+    static let endOfTime = Day(year: 9999, month: 12, day: 31) ?? Day(ordinal: Int.max / 2)
 }

@@ -52,11 +52,11 @@ final class Recorder {
             if let record = network.members[id] { try projections.write(record) } else { try projections.removeMember(id) }
         }
         for replayed in dossiers {
-            if let dossier = replayed.dossier {
+            if let projected = replayed.projected {
                 if replayed.isNew {
-                    try projections.insert(dossier, escalations: replayed.escalations)
+                    try projections.insert(projected)
                 } else {
-                    try projections.replace(dossier, escalations: replayed.escalations)
+                    try projections.replace(projected)
                 }
             } else if !replayed.isNew {
                 try projections.remove(replayed.key)
@@ -149,11 +149,10 @@ final class Recorder {
 
     // MARK: - Certifications
 
-    /// One certification's replay, ready to project.
+    /// One certification's replay, ready to project; nil when every fact of it was voided.
     private struct ReplayedDossier {
         let key: CertificationKey
-        let dossier: Dossier?
-        let escalations: [FindingID: FindingStatus.Escalation]
+        let projected: ProjectedDossier?
         /// No event of it was logged before: there are no rows to replace.
         let isNew: Bool
     }
@@ -192,10 +191,8 @@ final class Recorder {
             try replay(changes, logged: logged, into: &network)
             let withEvents = Set(logged.map(\.stream))
             for key in unit {
-                let dossier = network.dossiers[key]
                 replayed.append(ReplayedDossier(
-                    key: key, dossier: dossier, escalations: dossier.map { network.groupEscalations(for: $0) } ?? [:],
-                    isNew: !withEvents.contains(Stream.certification(key))))
+                    key: key, projected: ProjectedDossier(key, in: network), isNew: !withEvents.contains(Stream.certification(key))))
             }
         }
         return replayed

@@ -3,15 +3,15 @@ import Foundation
 import GRDB
 
 extension Replay {
-    /// Replays the whole log one certification at a time, handing each replayed dossier to
-    /// `visit` and forgetting it: memory stays that of one dossier (one group, for a group
+    /// Replays the whole log one certification at a time, handing each replayed dossier, ready
+    /// to project, to `visit` and forgetting it: memory stays that of one dossier (one group, for a group
     /// certificate), whatever the size of the log.
     ///
     /// Members, auditors, links, campaigns and samples are replayed first; then every
     /// single-site certification in stream order, each in day order; then each group scheme
     /// as a whole, since its rules read every site.
     static func streamDossiers(
-        catalog: SchemeCatalog, in db: Database, progress: ProgressReport? = nil, visit: (Dossier, Network) throws -> Void
+        catalog: SchemeCatalog, in db: Database, progress: ProgressReport? = nil, visit: (ProjectedDossier) throws -> Void
     ) throws -> Network {
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         var replayed = 0
@@ -29,8 +29,8 @@ extension Replay {
         var groupKeys: [SchemeID: Set<CertificationKey>] = [:]
         var batch: [(key: CertificationKey, events: [LoggedEvent])] = []
         func flush() throws {
-            for dossier in try replayInParallel(batch, members: network.members, catalog: catalog) {
-                try visit(dossier, network)
+            for projected in try replayInParallel(batch, members: network.members, catalog: catalog) {
+                try visit(projected)
             }
             replayed += batch.reduce(0) { $0 + $1.events.count }
             progress?(replayed, total)
@@ -62,7 +62,7 @@ extension Replay {
                 try apply(event, to: &group)
             }
             for key in keys {
-                if let replayed = group.dossiers[key] { try visit(replayed, group) }
+                if let projected = ProjectedDossier(key, in: group) { try visit(projected) }
             }
         }
         return network
@@ -73,7 +73,7 @@ extension Replay {
     private static func replayInParallel(
         _ batch: [(key: CertificationKey, events: [LoggedEvent])], members: [MemberID: MemberRecord],
         catalog: SchemeCatalog
-    ) throws -> [Dossier] {
+    ) throws -> [ProjectedDossier] {
         let results = ReplayResults(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
             let (key, events) = batch[index]
@@ -81,7 +81,7 @@ extension Replay {
             if let record = members[key.member] { network.insert(record) }
             do {
                 for event in try ReplayedEvent.resolve(events) { try apply(event, to: &network) }
-                results.set(index, .success(network.dossiers[key]))
+                results.set(index, .success(ProjectedDossier(key, in: network)))
             } catch {
                 results.set(index, .failure(error))
             }
@@ -93,20 +93,20 @@ extension Replay {
 /// Each certification's replay, filled from several threads.
 private final class ReplayResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [Result<Dossier?, any Error>]
+    private var results: [Result<ProjectedDossier?, any Error>]
 
     init(count: Int) {
         results = Array(repeating: .success(nil), count: count)
     }
 
-    func set(_ index: Int, _ result: Result<Dossier?, any Error>) {
+    func set(_ index: Int, _ result: Result<ProjectedDossier?, any Error>) {
         lock.lock()
         results[index] = result
         lock.unlock()
     }
 
     /// The dossiers in order, or the first error in order.
-    func dossiers() throws -> [Dossier] {
+    func dossiers() throws -> [ProjectedDossier] {
         lock.lock()
         defer { lock.unlock() }
         return try results.compactMap { try $0.get() }

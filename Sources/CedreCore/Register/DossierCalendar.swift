@@ -1,0 +1,192 @@
+import Foundation
+
+/// What the calendar makes of a dossier from a day on, if no other fact comes: its standing
+/// and its notices, each over the days it holds.
+///
+/// Facts change a dossier; after its last fact only the calendar does, and only on a few
+/// days (a deadline's morrow, an expiry, a window closing). Computed when a fact is recorded
+/// and stored with the projections, the calendar answers any question about a day on or after
+/// the last fact (`report status`, `check`, `member list`) with rows instead of a replay.
+public struct DossierCalendar: Equatable, Sendable {
+    /// A standing from one day until the day before `until` (nil: ever after).
+    public struct StandingPeriod: Equatable, Sendable {
+        public let from: Day
+        public let until: Day?
+        public let standing: Standing
+        /// For a suspension: the day it started and why (`member-request`, `membership`…).
+        public let suspendedOn: Day?
+        public let suspensionReason: String?
+
+        public init(from: Day, until: Day?, standing: Standing, suspendedOn: Day?, suspensionReason: String?) {
+            self.from = from
+            self.until = until
+            self.standing = standing
+            self.suspendedOn = suspendedOn
+            self.suspensionReason = suspensionReason
+        }
+
+        /// Whether it holds on `day`.
+        public func holds(on day: Day) -> Bool {
+            from <= day && until.map { day < $0 } ?? true
+        }
+    }
+
+    /// A notice from one day until the day before `until` (nil: ever after). A `due-soon`
+    /// notice's period is when its obligation is pending; it is announced only once its due
+    /// day is within the horizon asked.
+    public struct NoticePeriod: Equatable, Sendable {
+        public let from: Day
+        public let until: Day?
+        public let notice: Notice
+
+        public init(from: Day, until: Day?, notice: Notice) {
+            self.from = from
+            self.until = until
+            self.notice = notice
+        }
+
+        /// Whether it is reported on `day` with `horizon` days of announcements.
+        public func holds(on day: Day, horizon: Int) -> Bool {
+            guard from <= day, until.map({ day < $0 }) ?? true else { return false }
+            return notice.rule != .dueSoon || notice.due <= day.adding(days: horizon)
+        }
+    }
+
+    public let key: CertificationKey
+    /// The first day the calendar answers for: the day of the last fact of the dossier (of its
+    /// whole group, for a group scheme).
+    public let from: Day
+    public let standings: [StandingPeriod]
+    public let notices: [NoticePeriod]
+
+    public init(key: CertificationKey, from: Day, standings: [StandingPeriod], notices: [NoticePeriod]) {
+        self.key = key
+        self.from = from
+        self.standings = standings
+        self.notices = notices
+    }
+
+    /// The standing on `day`, which must be on or after `from`.
+    public func standing(on day: Day) -> StandingPeriod? {
+        standings.last { $0.holds(on: day) }
+    }
+
+    /// The notices on `day` with `horizon` days of announcements; `day` must be on or after `from`.
+    public func notices(on day: Day, horizon: Int) -> [Notice] {
+        notices.filter { $0.holds(on: day, horizon: horizon) }.map(\.notice)
+    }
+}
+
+extension Network {
+    /// A horizon long enough to announce every deadline a dossier will ever have.
+    static let unboundedHorizon = 36_600
+
+    /// The calendar of one dossier from the day of its last fact (of its group's last fact,
+    /// for a group scheme) on; the network must hold every fact of the dossier and its group.
+    public func calendar(of key: CertificationKey) -> DossierCalendar? {
+        guard let dossier = dossiers[key] else { return nil }
+        let group = groupCertificate(key.scheme)?.dossiers ?? [dossier]
+        guard let from = group.compactMap(\.lastFactOn).max() else { return nil }
+        return calendar(of: key, from: from)
+    }
+
+    /// The calendar of one dossier from `day` on: the network must hold every fact up to `day`
+    /// of the dossier and, for a group scheme, of its whole group.
+    ///
+    /// The standing and the notices are evaluated on every day they may change — the day
+    /// itself, each deadline and its morrow, each move of the calendar, each notice's due day
+    /// — found again on each of those days until no new one comes, so the periods are exact.
+    public func calendar(of key: CertificationKey, from day: Day) -> DossierCalendar? {
+        guard let dossier = dossiers[key] else { return nil }
+        let central = groupCertificate(key.scheme)?.central
+        var pending: Set<Day> = [day]
+        var evaluated: [Day] = []
+        var standings: [StandingPeriod] = []
+        var notices: [Notice: [(from: Day, until: Day?)]] = [:]
+        var previous: Set<Notice> = []
+        while let next = pending.min() {
+            pending.remove(next)
+            evaluated.append(next)
+            let status = self.status(of: dossier, on: next)
+            if let status, standings.last.map({ !$0.same(as: status) }) ?? true {
+                if let last = standings.popLast() { standings.append(last.ending(next)) }
+                standings.append(status.period(from: next))
+            }
+            let holding = Set(dossier.notices(on: next, horizon: Network.unboundedHorizon, escalations: groupEscalations(on: next)))
+            for notice in holding.subtracting(previous) { notices[notice, default: []].append((next, nil)) }
+            for notice in previous.subtracting(holding) {
+                if let last = notices[notice]?.popLast() { notices[notice]?.append((last.from, next)) }
+            }
+            previous = holding
+            for candidate in boundaries(of: dossier, central: central, on: next, notices: holding) where candidate > next {
+                if !evaluated.contains(candidate) { pending.insert(candidate) }
+            }
+        }
+        let periods = notices.flatMap { notice, spans in
+            spans.map { DossierCalendar.NoticePeriod(from: $0.from, until: $0.until, notice: notice) }
+        }.sorted { ($0.from, $0.notice.subject, $0.notice.rule.rawValue, $0.notice.due) < ($1.from, $1.notice.subject, $1.notice.rule.rawValue, $1.notice.due) }
+        return DossierCalendar(key: key, from: day, standings: standings, notices: periods)
+    }
+
+    private typealias StandingPeriod = DossierCalendar.StandingPeriod
+
+    /// A dossier's standing on `day`, with its group's certificate for a group site.
+    private func status(of dossier: Dossier, on day: Day) -> SchemeStatus? {
+        var groups: [SchemeID: Certification] = [:]
+        if let certification = groupCertificate(dossier.key.scheme)?.central?.certification?.advance(to: day) {
+            groups[dossier.key.scheme] = certification
+        }
+        return CertificationRegister.status(of: dossier, on: day, groups: groups)
+    }
+
+    /// The days after `day` on which the dossier's standing or notices may change: its
+    /// deadlines and their morrows, its certificate's next calendar move (and its group's),
+    /// and the due day of every notice announced.
+    private func boundaries(of dossier: Dossier, central: Dossier?, on day: Day, notices: Set<Notice>) -> Set<Day> {
+        var days: Set<Day> = []
+        for owner in [dossier] + (central.map { [$0] } ?? []) {
+            let advanced = owner.advance(to: day)
+            for deadline in advanced.deadlines(escalations: groupEscalations(on: day)) {
+                days.insert(deadline.day)
+                days.insert(deadline.day.adding(days: 1))
+            }
+            if let move = advanced.certification?.nextCalendarMove() { days.insert(move.on) }
+        }
+        for notice in notices {
+            days.insert(notice.due)
+            days.insert(notice.due.adding(days: 1))
+        }
+        return days
+    }
+}
+
+extension SchemeStatus {
+    /// The standing and what a suspension says of it, from `day` on.
+    fileprivate func period(from day: Day) -> DossierCalendar.StandingPeriod {
+        let suspension = standing == .suspended ? suspensionInForce : nil
+        return DossierCalendar.StandingPeriod(
+            from: day, until: nil, standing: standing, suspendedOn: suspension?.on, suspensionReason: suspension?.reason)
+    }
+
+    /// Since when and why a suspended member is suspended: its own certificate's suspension,
+    /// its membership's, or its group certificate's.
+    public var suspensionInForce: (on: Day, reason: String)? {
+        guard standing == .suspended else { return nil }
+        if membership == nil, let own = certification?.suspension { return (own.on, own.reason.rawValue) }
+        if let membership, membership.state == .suspended, let on = membership.suspendedOn { return (on, "membership") }
+        if let group = certification?.suspension { return (group.on, "group-certificate") }
+        return nil
+    }
+}
+
+extension DossierCalendar.StandingPeriod {
+    fileprivate func same(as status: SchemeStatus) -> Bool {
+        let suspension = status.suspensionInForce
+        return standing == status.standing && suspendedOn == suspension?.on && suspensionReason == suspension?.reason
+    }
+
+    fileprivate func ending(_ day: Day) -> DossierCalendar.StandingPeriod {
+        DossierCalendar.StandingPeriod(
+            from: from, until: day, standing: standing, suspendedOn: suspendedOn, suspensionReason: suspensionReason)
+    }
+}
