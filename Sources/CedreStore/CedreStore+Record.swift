@@ -112,7 +112,7 @@ extension CedreStore {
 public typealias ProgressReport = (Int, Int) -> Void
 
 /// Checks a batch of facts against everything already logged, then appends and projects it.
-private struct Recorder {
+struct Recorder {
     let catalog: SchemeCatalog
     let db: Database
     var progress: ProgressReport?
