@@ -5,10 +5,12 @@ import Foundation
 /// auditor's qualification (rule 16), never two audits of one auditor on one day (fixed audits
 /// included).
 ///
-/// Audits are dated earliest deadline first, each on the free day of its window that the campaign
-/// has booked least so far, so that audits spread over the year; ties are drawn from the seed. An
-/// auditor's windows all open on the same day, so earliest-deadline-first always finds a free day
-/// when the flow admitted the assignment.
+/// Audits are dated earliest deadline first (then fewest days first), each on the free day of its
+/// window that the campaign has booked least so far, so that audits spread over the year; ties are
+/// drawn from the seed. An auditor's windows all open on the same day, so this finds a free day
+/// whenever the flow admitted the assignment, except, rarely, when an auditor's windows of a few
+/// days cross a holiday of one member's département and not of another's: such an audit is left
+/// out and explained.
 struct CrossAuditCalendar {
     let instance: CrossAuditInstance
 
@@ -18,12 +20,16 @@ struct CrossAuditCalendar {
         let policies = instance.policies
         let yearStart = instance.firstDay.ordinal
         let yearLength = instance.lastDay.ordinal - yearStart + 1
-        var audits: [(audited: Int, first: Day, last: Day, draw: UInt64)] = []
+        var audits: [(audited: Int, first: Day, last: Day, free: Int, draw: UInt64)] = []
         for audited in auditorOf.indices where auditorOf[audited] >= 0 {
-            let window = instance.window(audited: audited, auditor: auditorOf[audited], policies: policies)
-            audits.append((audited, window.first, window.last, generator.next()))
+            let auditor = auditorOf[audited]
+            let window = instance.window(audited: audited, auditor: auditor, policies: policies)
+            let free = instance.freeDays(audited: audited, auditor: auditor, policies: policies)
+            audits.append((audited, window.first, window.last, free, generator.next()))
         }
-        audits.sort { ($0.last, $0.draw, $0.audited) < ($1.last, $1.draw, $1.audited) }
+        // Among equal deadlines, the window with fewer days first: a département with a holiday
+        // more (Good Friday in Moselle) has a window inside its neighbour's.
+        audits.sort { ($0.last, $0.free, $0.draw, $0.audited) < ($1.last, $1.free, $1.draw, $1.audited) }
 
         var days = Array<Day?>(repeating: nil, count: auditorOf.count)
         var booked = Array(repeating: 0, count: yearLength)
