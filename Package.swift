@@ -21,7 +21,9 @@ let package = Package(
         .target(
             name: "CedreFixtures", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")], path: "Fixtures",
             exclude: ["README.md", "generate-network-2013.py", "examples"], resources: [.copy("network-2013"), .copy("departements.csv")]),
-        .target(name: "CedreCore", dependencies: ["CedreSchemas"], resources: [.copy("Schemes/Definitions")]),
+        .target(
+            name: "CedreCore", dependencies: ["CedreSchemas"],
+            resources: [.copy("Schemes/Definitions"), .copy("Calendar/Holidays")]),
         .target(name: "CedreStore", dependencies: [
             "CedreCore", "CedreSchemas",
             .product(name: "CSV", package: "CSV.swift"),

@@ -112,6 +112,10 @@ struct PlannerBenchmark {
                     "location": location(member.departement), "needsCrossAudit": member.needsCrossAudit,
                 ]
                 if let group = member.group { entry["group"] = group.rawValue }
+                if problem.policies.contains(.workingDay) {
+                    entry["holidays"] = problem.holidays.holidays(in: problem.year, departement: member.departement).keys
+                        .sorted().map(\.description)
+                }
                 if let day = member.externalAuditOn { entry["externalAuditOn"] = day.description }
                 return entry
             },

@@ -4,7 +4,8 @@
 Reads an instance written by the planner benchmark (raw facts: members, auditors, links, previous
 campaign, policies, capacity, year) and recomputes every rule independently of the Swift code:
 rules 15-17 (own company, same GES, declared link, rotation), rule 16 (qualification valid on a
-working day before the external audit), rule 19 (capacity), "no auditor twice on one day" (an
+working day before the external audit), rule 19 (capacity), rule 20 (working days: Monday to Friday
+except the member's "holidays", or every day without the working-day policy), "no auditor twice on one day" (an
 auditor's windows all open on the same day, so its k-th tightest window needs k working days),
 rule 18 (no reciprocal pair) and rule 13 (one cross-audit per member, before its external audit).
 
@@ -53,12 +54,15 @@ def add_months(start, months):
     return datetime.date(year, month + 1, min(start.day, last))
 
 
-def working_days(first, last, year):
-    """Monday-to-Friday days from `first` to `last`, both included, inside `year`."""
+def working_days(first, last, year, holidays=None):
+    """Monday-to-Friday days from `first` to `last`, both included, inside `year`, less the
+    `holidays` among them; every day of that span when `holidays` is None (working-day off)."""
     first = max(first, datetime.date(year, 1, 1))
     last = min(last, datetime.date(year, 12, 31))
     if first > last:
         return 0
+    if holidays is None:
+        return (last - first).days + 1
     count = 0
     current = first
     # Whole weeks at once, then the remainder.
@@ -69,7 +73,7 @@ def working_days(first, last, year):
     for offset in range(remainder):
         if (current + datetime.timedelta(days=offset)).weekday() < 5:
             count += 1
-    return count
+    return count - sum(1 for holiday in holidays if first <= holiday <= last and holiday.weekday() < 5)
 
 
 def build(instance):
@@ -92,6 +96,7 @@ def build(instance):
     arcs = []  # (audited position, auditor position, cost, working days)
     for a, company in enumerate(audited):
         member = members[company]
+        holidays = [day(text) for text in member.get("holidays", [])] if "working-day" in policies else None
         last = year_end
         if "externalAuditOn" in member:
             last = min(day(member["externalAuditOn"]) - datetime.timedelta(days=1), year_end)
@@ -110,7 +115,7 @@ def build(instance):
                 trained = day(auditor["trainedOn"])
                 first = max(first, trained)
                 final = min(final, add_months(trained, auditor["validityMonths"]))
-            days = working_days(first, final, year)
+            days = working_days(first, final, year, holidays)
             if days == 0:
                 continue
             cost = haversine(member["location"], members[other]["location"])

@@ -10,8 +10,6 @@ enum CommandError: Error, CustomStringConvertible {
     case noDatabase(String)
     /// An argument names something the command cannot use.
     case invalidArgument(String)
-    /// A campaign swap that breaks policies, without an override.
-    case refusedSwap(member: String, auditor: String, policies: [String])
 
     var description: String {
         switch self {
@@ -19,8 +17,6 @@ enum CommandError: Error, CustomStringConvertible {
             "no database at \(path); create one with 'cedre init' or point --db (or CEDRE_DB) at one."
         case .invalidArgument(let message):
             message
-        case .refusedSwap(let member, let auditor, let policies):
-            "\(auditor) cannot cross-audit \(member): it breaks \(policies.joined(separator: ", ")); keep it only with --override --reason."
         }
     }
 }
@@ -50,6 +46,8 @@ enum ExitCodes {
             }
         case let error as TransitionError:
             return (badInput, error.description)
+        case let error as CampaignError:
+            return (badInput, error.description)
         case let error as ImportFailure:
             return (badInput, error.description)
         case let error as FieldIssue:
@@ -58,7 +56,6 @@ enum ExitCodes {
             switch error {
             case .noDatabase: return (badInput, error.description)
             case .invalidArgument: return (usage, error.description)
-            case .refusedSwap: return (badInput, error.description)
             }
         case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
             return (internalError, "the database stayed busy for 30 seconds (another cedre is writing); nothing was written, try again.")

@@ -3,7 +3,7 @@ import CedreTestSupport
 import Foundation
 import Testing
 
-/// Rules 13 and 15–19 of DESIGN §3: the cross-audit planner respects every enabled policy, finds
+/// Rules 13 and 15–20 of DESIGN §3: the cross-audit planner respects every enabled policy, finds
 /// the least travel (checked by brute force on tiny campaigns), explains every member it leaves
 /// out, and plans the same way for the same seed.
 @Suite struct CrossAuditPlannerTests {
@@ -131,17 +131,84 @@ import Testing
 
     @Test func anAuditorIsNeverBookedTwiceOnOneDayEvenWithOneDayLeft() throws {
         // Given two members whose external audits leave one and two working days, and one auditor
-        // (1 January 2014 is a Wednesday)
+        // (1 January 2014, a Wednesday, is a holiday: Thursday 2 and Friday 3 are worked)
         let problem = try campaign(
             members: [
-                member("paris", "75", externalAuditOn: "2014-01-02"), member("nanterre", "92", externalAuditOn: "2014-01-03"),
+                member("paris", "75", externalAuditOn: "2014-01-03"), member("nanterre", "92", externalAuditOn: "2014-01-06"),
                 member("lyon", "69", audited: false),
             ],
             auditors: [auditor("l1", of: "lyon")])
         // When the campaign is planned
         let plan = CrossAuditPlanner.plan(problem, seed: 1)
-        // Then both are audited, on 1 and 2 January
-        #expect(plan.assignments.map(\.day).sorted() == ["2014-01-01", "2014-01-02"])
+        // Then both are audited, Paris on 2 January and Nanterre on 3 January
+        #expect(plan.assignments.map { "\($0.member) \($0.day)" }.sorted() == ["nanterre 2014-01-03", "paris 2014-01-02"])
+    }
+
+    @Test(arguments: 1...12 as ClosedRange<UInt64>)
+    func ruleTwentyGoodFridayIsOffInMoselleButWorkedInParis(seed: UInt64) throws {
+        // Given one auditor trained on Thursday 17 April 2014 and two members audited externally on
+        // Tuesday 22 April: Good Friday (18th) is a holiday in Moselle (57), Easter Monday (21st) everywhere
+        let problem = try campaign(
+            members: [
+                member("metz", "57", externalAuditOn: "2014-04-22"), member("paris", "75", externalAuditOn: "2014-04-22"),
+                member("lyon", "69", audited: false),
+            ],
+            auditors: [auditor("l1", of: "lyon", trainedOn: "2014-04-17")])
+        // When the campaign is planned
+        let plan = CrossAuditPlanner.plan(problem, seed: seed)
+        // Then Metz is audited on Thursday 17th, the only working day it has, and Paris on Good Friday
+        #expect(plan.assignments.map { "\($0.member) \($0.day)" }.sorted() == ["metz 2014-04-17", "paris 2014-04-18"])
+        #expect(plan.unassigned.isEmpty)
+    }
+
+    @Test func ruleTwentySwitchedOffLetsACrossAuditFallOnAWeekend() throws {
+        // Given an auditor trained on Saturday 4 January 2014 and a member audited externally on Monday 6th
+        let strict = try campaign(
+            members: [member("paris", "75", externalAuditOn: "2014-01-06"), member("lyon", "69", audited: false)],
+            auditors: [auditor("l1", of: "lyon", trainedOn: "2014-01-04")])
+        // When it is planned with working-day on, then off
+        let withRule = CrossAuditPlanner.plan(strict, seed: 1)
+        let withoutRule = CrossAuditPlanner.plan(strict.with(policies: strict.policies.subtracting([.workingDay])), seed: 1)
+        // Then only the weekend is left: no cross-audit with the rule, one on the weekend without it
+        #expect(withRule.assignments.isEmpty)
+        #expect(withRule.unassigned.first?.whyNot.map(\.policy) == [.qualification])
+        let day = try #require(withoutRule.assignments.first?.day)
+        #expect(["2014-01-04", "2014-01-05"].contains(day))
+    }
+
+    @Test func aFixedAuditKeepsItsMemberAndTakesItsAuditorsDayAndLoad() throws {
+        // Given Paris fixed as audited by Lyon's l1 on Thursday 2 January 2014, and Nanterre due
+        // before Monday 6th (1 January is a holiday: 2 and 3 January are its working days)
+        let members = [member("paris", "75"), member("nanterre", "92", externalAuditOn: "2014-01-06"), member("lyon", "69", audited: false)]
+        let fixed = CrossAuditProblem.FixedAudit(member: "paris", auditor: "l1", auditorMember: "lyon", day: "2014-01-02")
+        let problem = try campaign(members: members, auditors: [auditor("l1", of: "lyon")]).with(fixed: [fixed])
+        // When the others are planned around it
+        let plan = CrossAuditPlanner.plan(problem, seed: 5)
+        // Then Paris is not planned again, and l1 takes Nanterre on the 3rd, its other free day
+        #expect(!plan.assignments.contains { $0.member == "paris" } && !plan.unassigned.contains { $0.member == "paris" })
+        #expect(plan.assignments.map { "\($0.member) \($0.auditor) \($0.day)" } == ["nanterre l1 2014-01-03"])
+        // And with a capacity of 1, the fixed audit fills l1: Nanterre is left out for capacity
+        let full = CrossAuditPlanner.plan(problem.with(policies: problem.policies, capacity: 1), seed: 5)
+        #expect(full.unassigned.map(\.member) == ["nanterre"])
+        #expect(full.unassigned.first?.whyNot == [CrossAuditPlan.Exclusion(auditor: "l1", policy: .capacity)])
+    }
+
+    @Test func ruleEighteenSeesTheFixedAudits() throws {
+        // Given Paris fixed as audited by Lyon's l1, and Lyon to audit, with auditors l1 and Paris's p1
+        let fixed = CrossAuditProblem.FixedAudit(member: "paris", auditor: "l1", auditorMember: "lyon", day: "2014-03-04")
+        let problem = try campaign(
+            members: [member("paris", "75"), member("lyon", "69")], auditors: [auditor("l1", of: "lyon"), auditor("p1", of: "paris")]
+        ).with(fixed: [fixed])
+        // When Lyon is planned
+        let plan = CrossAuditPlanner.plan(problem, seed: 1)
+        // Then p1 would make a reciprocal pair with the fixed audit, and l1 is Lyon's own: it is left out
+        #expect(plan.unassigned.first?.whyNot == [
+            CrossAuditPlan.Exclusion(auditor: "l1", policy: .ownCompany), CrossAuditPlan.Exclusion(auditor: "p1", policy: .reciprocal),
+        ])
+        #expect(plan.unassigned.first?.relaxation?.switchOff == [.reciprocal])
+        // And without rule 18, p1 audits Lyon
+        let loose = CrossAuditPlanner.plan(problem.with(policies: problem.policies.subtracting([.reciprocal])), seed: 1)
+        #expect(loose.assignments.map { "\($0.member) \($0.auditor)" } == ["lyon p1"])
     }
 
     @Test func thePlanSpeaksTheCampaignPlanContract() throws {
@@ -313,7 +380,7 @@ extension CrossAuditPlanner.Effort {
         nearest: 40, completeUpToPairs: 4_000, work: 2_000_000, workPerMember: 4_000, branchAndBoundArcCopies: 500_000)
 }
 
-/// Rules 13 and 15–19 read again from the problem, independently of the planner, to check its plans.
+/// Rules 13 and 15–20 read again from the problem, independently of the planner, to check its plans.
 private struct PolicyChecker {
     /// Working-day windows already listed, by member, auditor and whether rule 16 applies.
     private final class Windows {
@@ -342,7 +409,7 @@ private struct PolicyChecker {
 
     /// The working days on which `auditor` may audit `member` under `policies`.
     func days(_ member: MemberID, _ auditor: AuditorID, policies: Set<ImpartialityPolicy>) -> [Day] {
-        let key = "\(member)|\(auditor)|\(policies.contains(.qualification))"
+        let key = "\(member)|\(auditor)|\(policies.contains(.qualification))|\(policies.contains(.workingDay))"
         if let known = windows.known[key] { return known }
         let result = listDays(member, auditor, policies: policies)
         windows.known[key] = result
@@ -361,7 +428,9 @@ private struct PolicyChecker {
         var result: [Day] = []
         var day = first
         while day <= last {
-            if day.weekday <= 5 { result.append(day) }
+            // Rule 20: Monday to Friday, not a holiday of the member's département.
+            let holiday = problem.holidays.holidays(in: day.year, departement: member.departement)[day] != nil
+            if !policies.contains(.workingDay) || (day.weekday <= 5 && !holiday) { result.append(day) }
             day = day.adding(days: 1)
         }
         return result
@@ -518,7 +587,8 @@ private struct PolicyChecker {
     /// The fewest changes (policies switched off, capacity raised by one) that let some auditor
     /// take `member` beside the pairs, found by trying every combination; nil when none does.
     func smallestRelaxationSize(for member: MemberID, beside pairs: [(MemberID, AuditorID)]) -> Int? {
-        let enabled = ImpartialityPolicy.allCases.filter { problem.policies.contains($0) }
+        // Relaxations are of rules 15–19: a member with no working day left is the calendar's.
+        let enabled = ImpartialityPolicy.allCases.filter { problem.policies.contains($0) && $0 != .workingDay }
         var smallest: Int?
         for mask in 0..<(1 << enabled.count) {
             let switched = enabled.indices.filter { mask & (1 << $0) != 0 }.map { enabled[$0] }

@@ -7,12 +7,12 @@ import Testing
 
 /// The 2014 cross-audit campaign of the 2013 CEDRE ISO group, planned from the log.
 @Suite struct CampaignStoreTests {
-    private func problem(_ network: Network, policies: Set<ImpartialityPolicy> = Set(ImpartialityPolicy.allCases)) throws -> CrossAuditProblem {
+    private func problem(_ network: Network) throws -> CrossAuditProblem {
         let scheme = try #require(network.catalog["cedre-iso"])
         let register = CertificationRegister(network: network, on: "2014-01-01")
         return try network.crossAuditProblem(
-            scheme: scheme, year: 2014, policies: policies, capacity: scheme.crossAudit.capacity,
-            departements: CedreFixtures.departements, startOfYear: register)
+            scheme: scheme, year: 2014, policies: .defaults(of: scheme), departements: CedreFixtures.departements,
+            startOfYear: register)
     }
 
     @Test func theGroupsNineteenMembersAreAuditedByItsTrainedAuditors() throws {
@@ -54,7 +54,7 @@ import Testing
         try store.record([DatedFact(.campaignSwapped(scheme: "cedre-iso", year: 2014, ownCompany, override: "the only free auditor"), on: "2014-01-03")],
             context: .tests(today: "2014-01-03"))
         let campaign = try #require(try store.network().campaign("cedre-iso", year: 2014))
-        #expect(campaign.overrides.map(\.reason) == ["the only free auditor"])
+        #expect(campaign.overrides.map(\.override) == ["the only free auditor"])
         #expect(campaign.assignments.contains(ownCompany))
         try store.record([DatedFact(.campaignPublished(scheme: "cedre-iso", year: 2014), on: "2014-01-04")], context: .tests(today: "2014-01-04"))
         #expect(throws: StoreError.self) {

@@ -1,10 +1,10 @@
 import Foundation
 
-/// A year's cross-audit campaign of a scheme: who audits whom, and when (rules 13, 15–19).
+/// A year's cross-audit campaign of a scheme: who audits whom, and when (rules 13, 15–20).
 ///
-/// The plan comes from the planner; officers may swap an assignment while the campaign is
-/// planned, each swap re-checked against the policies, and a swap that breaks one is kept
-/// only as a recorded override with its reason.
+/// The plan comes from the planner, with the policies it was planned with; officers may swap an
+/// assignment while the campaign is planned, each swap re-checked against those policies, and a
+/// swap that breaks one is kept only as a recorded override with its reason.
 public struct Campaign: StateMachine, Equatable {
     public enum State: String, MachineState, Codable {
         case draft
@@ -26,15 +26,23 @@ public struct Campaign: StateMachine, Equatable {
         }
     }
 
-    /// A swap kept although it breaks policies: who decided it, why, and what it breaks.
-    public struct Override: Equatable, Sendable, Codable {
+    /// An assignment changed by hand since the last plan; `override` is the reason it is kept
+    /// although it breaks policies.
+    public struct Swap: Equatable, Sendable {
         public let on: Day
         public let assignment: Assignment
-        public let reason: String
+        public let override: String?
+
+        public init(on: Day, assignment: Assignment, override: String?) {
+            self.on = on
+            self.assignment = assignment
+            self.override = override
+        }
     }
 
     public enum Event: Equatable, Sendable {
-        case planned(on: Day, seed: UInt64, assignments: [Assignment], unassigned: [MemberID])
+        /// `policies` is nil for a plan recorded before plans recorded their policies.
+        case planned(on: Day, seed: UInt64, assignments: [Assignment], unassigned: [MemberID], policies: CampaignPolicies? = nil)
         case swapped(on: Day, Assignment, override: String?)
         case published(on: Day)
         case completed(on: Day)
@@ -60,7 +68,10 @@ public struct Campaign: StateMachine, Equatable {
     public private(set) var assignments: [Assignment] = []
     /// Members the planner could not assign.
     public private(set) var unassigned: [MemberID] = []
-    public private(set) var overrides: [Override] = []
+    /// The policies of the plan; nil when it was recorded without them (the scheme's defaults).
+    public private(set) var policies: CampaignPolicies?
+    /// The swaps since the last plan, oldest first.
+    public private(set) var swaps: [Swap] = []
     public private(set) var history: [Move] = []
 
     public init(scheme: SchemeID, year: Int) {
@@ -71,18 +82,28 @@ public struct Campaign: StateMachine, Equatable {
     /// `campaign/cedre/2014`: how errors and the log name it.
     public var name: String { "\(scheme)/\(year)" }
 
+    /// The swaps kept although they break policies, with their reasons.
+    public var overrides: [Swap] { swaps.filter { $0.override != nil } }
+
+    /// The policies every swap is checked against: those of the plan, or the scheme's defaults
+    /// for a plan recorded without them.
+    public func policies(under scheme: Scheme) -> CampaignPolicies {
+        policies ?? .defaults(of: scheme)
+    }
+
     /// Applies one fact; a refused event leaves the value unchanged.
     @discardableResult
     public mutating func apply(_ event: Event) throws(TransitionError) -> Move {
         let from = state
         let to: State
         switch event {
-        case .planned(_, let drawn, let plan, let left):
+        case .planned(_, let drawn, let plan, let left, let recorded):
             try require(from == .draft || from == .planned, event)
             seed = drawn
             assignments = plan
             unassigned = left
-            overrides = []
+            policies = recorded
+            swaps = []
             to = .planned
         case .swapped(let day, let assignment, let override):
             try require(from == .planned, event)
@@ -90,7 +111,7 @@ public struct Campaign: StateMachine, Equatable {
             assignments.append(assignment)
             assignments.sort { $0.member < $1.member }
             unassigned.removeAll { $0 == assignment.member }
-            if let override { overrides.append(Override(on: day, assignment: assignment, reason: override)) }
+            swaps.append(Swap(on: day, assignment: assignment, override: override))
             to = .planned
         case .published:
             try require(from == .planned, event)
@@ -104,7 +125,6 @@ public struct Campaign: StateMachine, Equatable {
         history.append(move)
         return move
     }
-
 
     /// Every legal move of a campaign (DESIGN §4).
     public static let transitions = TransitionTable<State, EventKind>(
@@ -122,7 +142,7 @@ extension Campaign.Event: MachineEvent {
     /// The day the fact happened.
     public var day: Day {
         switch self {
-        case .planned(let day, _, _, _), .swapped(let day, _, _), .published(let day), .completed(let day): day
+        case .planned(let day, _, _, _, _), .swapped(let day, _, _), .published(let day), .completed(let day): day
         }
     }
 

@@ -7,10 +7,11 @@ extension Network {
     /// certified, suspended, candidate or site), each due before its first external audit of the
     /// year (planned, or its surveillance or expiry day). Auditors: every trained auditor of the
     /// scheme; a company that only lends auditors is in the problem but needs no cross-audit.
-    /// Links: GES membership and declared links. Rotation: last year's campaign.
+    /// Links: GES membership and declared links. Rotation: last year's campaign and last year's
+    /// cross-audits recorded as audits of the scheme with auditor ids (rule 17).
     public func crossAuditProblem(
-        scheme: Scheme, year: Int, policies: Set<ImpartialityPolicy>, capacity: Int,
-        departements: DepartementDirectory, startOfYear register: CertificationRegister
+        scheme: Scheme, year: Int, policies: CampaignPolicies, departements: DepartementDirectory,
+        holidays: HolidayCalendar = .france, startOfYear register: CertificationRegister
     ) throws(CrossAuditProblemError) -> CrossAuditProblem {
         let active: Set<Standing> = [.candidate, .engaged, .initialAuditPlanned, .audited, .certified, .suspended]
         var audited: [MemberID: CrossAuditProblem.Member] = [:]
@@ -32,13 +33,29 @@ extension Network {
                 id: auditor.id, name: auditor.name, member: auditor.member, schemes: Set(auditor.trainedOn.keys),
                 trainedOn: trainedOn, validityMonths: auditor.validityMonths ?? scheme.crossAudit.qualificationValidityMonths)
         }
-        let previous = campaign(scheme.id, year: year - 1)?.assignments.compactMap { assignment in
-            auditors[assignment.auditor].map { CrossAuditProblem.PreviousAudit(audited: assignment.member, auditing: $0.member) }
-        } ?? []
         return try CrossAuditProblem(
             scheme: scheme.id, year: year, members: audited.values.sorted { $0.id < $1.id }, auditors: problemAuditors,
             declaredLinks: Set(links.map { CrossAuditProblem.MemberPair($0.first, $0.second) }),
-            previousCampaign: Set(previous), policies: policies, capacity: capacity, departements: departements)
+            previousCampaign: crossAudits(of: scheme.id, in: year - 1), policies: policies.enabled,
+            capacity: policies.capacity, departements: departements, holidays: holidays)
+    }
+
+    /// Rule 17: who audited whom in `year` — the campaign's assignments, and the cross-audits
+    /// recorded as audits of the scheme (not cancelled) that name auditors by their ids.
+    func crossAudits(of scheme: SchemeID, in year: Int) -> Set<CrossAuditProblem.PreviousAudit> {
+        var pairs = Set(campaign(scheme, year: year)?.assignments.compactMap { assignment in
+            auditors[assignment.auditor].map { CrossAuditProblem.PreviousAudit(audited: assignment.member, auditing: $0.member) }
+        } ?? [])
+        for (key, dossier) in dossiers where key.scheme == scheme {
+            for audit in dossier.audits where audit.kind == .crossAudit && audit.state != .cancelled {
+                guard (audit.conductedOn ?? audit.scheduledOn).year == year else { continue }
+                for name in audit.auditors {
+                    guard let auditor = auditors[AuditorID(rawValue: name)] else { continue }
+                    pairs.insert(CrossAuditProblem.PreviousAudit(audited: key.member, auditing: auditor.member))
+                }
+            }
+        }
+        return pairs
     }
 
     /// The day of the member's first external audit in `year`: one scheduled, or else the
@@ -57,8 +74,9 @@ extension Network {
 
 extension CrossAuditProblem {
     /// What an assignment breaks, given the other assignments of the plan: the enabled
-    /// policies of rules 15–19, and the calendar (a working day of the year, before the
-    /// member's external audit, the auditor not booked twice that day).
+    /// policies of rules 15–20, and the calendar (a day of the year, before the member's external
+    /// audit, the auditor not booked twice that day). An auditor or member the problem does not
+    /// know breaks the calendar: no day of this campaign can hold it.
     public func violations(of assignment: Campaign.Assignment, among others: [Campaign.Assignment]) -> [CrossAuditConstraint] {
         guard let member = members.first(where: { $0.id == assignment.member }),
             let auditor = auditors.first(where: { $0.id == assignment.auditor })
@@ -88,9 +106,11 @@ extension CrossAuditProblem {
         if policies.contains(.capacity), rest.filter({ $0.auditor == assignment.auditor }).count >= capacity {
             broken.append(.capacity)
         }
-        let weekday = assignment.day.weekday
+        if policies.contains(.workingDay), !holidays.isWorkingDay(assignment.day, departement: member.departement) {
+            broken.append(.workingDay)
+        }
         let beforeExternal = member.externalAuditOn.map { assignment.day < $0 } ?? true
-        if assignment.day.year != year || weekday > 5 || !beforeExternal
+        if assignment.day.year != year || !beforeExternal
             || rest.contains(where: { $0.auditor == assignment.auditor && $0.day == assignment.day })
         {
             broken.append(.calendar)

@@ -49,6 +49,8 @@ public struct FactPayload: Codable, Equatable, Sendable {
     /// A correction's corrected day and full corrected payload.
     public var correctedOn: Day?
     public var corrected: NestedPayload?
+    /// The policies a campaign was planned with (`campaign.planned` only; absent in older plans).
+    public var policies: CampaignPolicies?
 
     public init() {}
 }
@@ -194,12 +196,13 @@ extension Fact {
             payload.auditor = auditor
             payload.scheme = scheme
             payload.trainedOn = trainedOn
-        case .campaignPlanned(let scheme, let year, let seed, let assignments, let unassigned):
+        case .campaignPlanned(let scheme, let year, let seed, let assignments, let unassigned, let policies):
             payload.scheme = scheme
             payload.year = year
             payload.seed = String(seed)
             payload.assignments = assignments
             payload.unassigned = unassigned
+            payload.policies = policies
         case .campaignSwapped(let scheme, let year, let assignment, let override):
             payload.scheme = scheme
             payload.year = year
@@ -350,7 +353,8 @@ extension Fact {
             }
             self = .campaignPlanned(
                 scheme: try reader.required(payload.scheme, "scheme"), year: try reader.required(payload.year, "year"),
-                seed: seed, assignments: payload.assignments ?? [], unassigned: payload.unassigned ?? [])
+                seed: seed, assignments: payload.assignments ?? [], unassigned: payload.unassigned ?? [],
+                policies: payload.policies)
         case .campaignSwapped:
             guard let assignment = try reader.required(payload.assignments, "assignments").first else {
                 throw FactPayloadError(field: "assignments", message: "must hold the new assignment")

@@ -51,8 +51,11 @@ public enum Fact: Equatable, Sendable {
     case auditorAdded(Auditor)
     /// Rule 16: a new training for a scheme renews the auditor's qualification.
     case auditorQualified(AuditorID, scheme: SchemeID, trainedOn: Day)
-    /// The campaign plan adopted, with the seed the planner used.
-    case campaignPlanned(scheme: SchemeID, year: Int, seed: UInt64, assignments: [Campaign.Assignment], unassigned: [MemberID])
+    /// The campaign plan adopted, with the seed the planner used and the policies it was planned
+    /// with (nil in plans recorded before plans recorded them: the scheme's defaults).
+    case campaignPlanned(
+        scheme: SchemeID, year: Int, seed: UInt64, assignments: [Campaign.Assignment], unassigned: [MemberID],
+        policies: CampaignPolicies? = nil)
     /// One assignment changed by hand; `override` is the reason when it breaks a policy.
     case campaignSwapped(scheme: SchemeID, year: Int, Campaign.Assignment, override: String?)
     case campaignPublished(scheme: SchemeID, year: Int)
@@ -189,7 +192,7 @@ public enum Fact: Equatable, Sendable {
         case .sampleDrawn(let sample): return Stream.sample(sample)
         case .auditorAdded(let auditor): return Stream.auditor(auditor.id)
         case .auditorQualified(let auditor, _, _): return Stream.auditor(auditor)
-        case .campaignPlanned(let scheme, let year, _, _, _), .campaignSwapped(let scheme, let year, _, _),
+        case .campaignPlanned(let scheme, let year, _, _, _, _), .campaignSwapped(let scheme, let year, _, _),
             .campaignPublished(let scheme, let year), .campaignCompleted(let scheme, let year):
             return Stream.campaign(scheme, year)
         default: return key.map(Stream.certification) ?? Stream.member(member ?? "")

@@ -29,6 +29,7 @@ extension FactPayload {
         writer.member("name", name)
         writer.member("other", other?.rawValue)
         writer.member("override", override)
+        writer.member("policies", policies)
         writer.member("reason", reason)
         writer.member("referential", referential)
         writer.member("region", region)
@@ -111,6 +112,7 @@ extension FactPayload {
             case "linkKind": linkKind = try text()
             case "other": other = MemberID(rawValue: try text())
             case "override": override = try text()
+            case "policies": policies = try CampaignPolicies(payload: value)
             case "schemes": schemes = try texts().map(SchemeID.init(rawValue:))
             case "trainedOn": trainedOn = try day()
             case "unassigned": unassigned = try texts().map(MemberID.init(rawValue:))
@@ -144,6 +146,23 @@ extension FactPayload {
                 throw FactPayloadError(field: field, message: "is not a field of any fact")
             }
         }
+    }
+}
+
+extension CampaignPolicies {
+    /// Reads the `policies` member of a stored payload; a policy it does not name is off.
+    init(payload value: JSONValue) throws(FactPayloadError) {
+        guard let capacity = value["capacity"]?.intValue, capacity >= 1, let switches = value["enabled"]?.objectMembers else {
+            throw FactPayloadError(field: "policies", message: "must hold a capacity of 1 or more and the enabled switches")
+        }
+        var enabled = Set<ImpartialityPolicy>()
+        for item in switches {
+            guard let policy = ImpartialityPolicy(rawValue: item.key), let on = item.value.boolValue else {
+                throw FactPayloadError(field: "policies", message: "'\(item.key)' must be a policy switched true or false")
+            }
+            if on { enabled.insert(policy) }
+        }
+        self.init(enabled: enabled, capacity: capacity)
     }
 }
 
@@ -189,6 +208,21 @@ private struct CanonicalJSONWriter {
             bytes.append(contentsOf: Array(object.finish().utf8))
         }
         bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// `{"capacity":2,"enabled":{"capacity":true,…}}`: rule 19's capacity and every policy's switch.
+    mutating func member(_ key: String, _ policies: CampaignPolicies?) {
+        guard let policies else { return }
+        var switches = CanonicalJSONWriter()
+        for policy in ImpartialityPolicy.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+            switches.member(policy.rawValue, policies.enabled.contains(policy))
+        }
+        var object = CanonicalJSONWriter()
+        object.member("capacity", policies.capacity)
+        object.start("enabled")
+        object.bytes.append(contentsOf: Array(switches.finish().utf8))
+        start(key)
+        bytes.append(contentsOf: Array(object.finish().utf8))
     }
 
     mutating func member(_ key: String, _ values: [String]?) {

@@ -99,8 +99,9 @@ public struct Network: Sendable {
             guard auditors[id] != nil else { throw .unknownAuditor(id) }
             guard catalog[scheme] != nil else { throw .unknownScheme(scheme) }
             auditors[id]?.trainedOn[scheme] = trainedOn
-        case .campaignPlanned(let scheme, let year, let seed, let assignments, let unassigned):
-            try applyToCampaign(scheme, year, .planned(on: day, seed: seed, assignments: assignments, unassigned: unassigned))
+        case .campaignPlanned(let scheme, let year, let seed, let assignments, let unassigned, let policies):
+            try applyToCampaign(
+                scheme, year, .planned(on: day, seed: seed, assignments: assignments, unassigned: unassigned, policies: policies))
         case .campaignSwapped(let scheme, let year, let assignment, let override):
             guard auditors[assignment.auditor] != nil else { throw .unknownAuditor(assignment.auditor) }
             try applyToCampaign(scheme, year, .swapped(on: day, assignment, override: override))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What can keep an auditor from a member, in the order a "why not" names the first one: the
-/// seven switchable policies of rules 15–19, then the calendar, which no switch lifts.
+/// switchable policies of rules 15–20, then the calendar, which no switch lifts.
 public enum CrossAuditConstraint: String, Codable, CaseIterable, Comparable, Sendable {
     /// Rule 15: the auditor's own company.
     case ownCompany = "own-company"
@@ -17,6 +17,8 @@ public enum CrossAuditConstraint: String, Codable, CaseIterable, Comparable, Sen
     case reciprocal
     /// Rule 19: the auditor already has the capacity's number of audits in this plan.
     case capacity
+    /// Rule 20: the day is a Saturday, a Sunday or a public holiday of the member's département.
+    case workingDay = "working-day"
     /// Rule 13 and "no auditor booked twice on one day": no free working day of the campaign year
     /// before the member's external audit is left for this auditor.
     case calendar
@@ -31,6 +33,7 @@ public enum CrossAuditConstraint: String, Codable, CaseIterable, Comparable, Sen
         case .rotation: .rotation
         case .reciprocal: .reciprocal
         case .capacity: .capacity
+        case .workingDay: .workingDay
         case .calendar: nil
         }
     }
@@ -45,6 +48,7 @@ public enum CrossAuditConstraint: String, Codable, CaseIterable, Comparable, Sen
         case .rotation: self = .rotation
         case .reciprocal: self = .reciprocal
         case .capacity: self = .capacity
+        case .workingDay: self = .workingDay
         }
     }
 
@@ -58,7 +62,8 @@ public enum CrossAuditConstraint: String, Codable, CaseIterable, Comparable, Sen
         case .rotation: 4
         case .reciprocal: 5
         case .capacity: 6
-        case .calendar: 7
+        case .workingDay: 7
+        case .calendar: 8
         }
     }
 

@@ -14,10 +14,24 @@ struct CrossAuditExplainer {
     /// policies and with rule 16 switched off.
     private var counts: [[Int]]
     private var countsWithoutQualification: [[Int]]
+    /// The policies a relaxation may switch off, and every set of them as bits, smallest first:
+    /// the same for every member, so ranked once.
+    private let relaxable: [ImpartialityPolicy]
+    private let rankedRelaxations: [Int]
 
     init(instance: CrossAuditInstance, auditorOf: [Int]) {
         self.instance = instance
         self.auditorOf = auditorOf
+        // Rule 20 is left to the calendar: a member with no working day left is explained by it.
+        let relaxable = ImpartialityPolicy.allCases.filter { instance.problem.policies.contains($0) && $0 != .workingDay }
+        let relaxableBits = relaxable.reduce(0) { $0 | CrossAuditConstraint($1).bit }
+        self.relaxable = relaxable
+        // Fewest changes first; among equals, spare the earlier rules.
+        rankedRelaxations = (1..<CrossAuditConstraint.calendar.bit).filter { $0 & ~relaxableBits == 0 }.sorted {
+            let first = ($0.nonzeroBitCount, Self.weight($0))
+            let second = ($1.nonzeroBitCount, Self.weight($1))
+            return first != second ? first < second : $0 < $1
+        }
         membersOf = Array(repeating: [], count: instance.auditorCount)
         for (audited, auditor) in auditorOf.enumerated() where auditor >= 0 { membersOf[auditor].append(audited) }
         counts = []
@@ -29,8 +43,8 @@ struct CrossAuditExplainer {
         let strict = instance.policies
         let loose = strict.removing(.qualification)
         let members = membersOf[auditor]
-        let sorted = members.map { instance.workingDays(audited: $0, auditor: auditor, policies: strict) }.sorted()
-        let sortedLoose = members.map { instance.workingDays(audited: $0, auditor: auditor, policies: loose) }.sorted()
+        let sorted = members.map { instance.freeDays(audited: $0, auditor: auditor, policies: strict) }.sorted()
+        let sortedLoose = members.map { instance.freeDays(audited: $0, auditor: auditor, policies: loose) }.sorted()
         if auditor < counts.count {
             counts[auditor] = sorted
             countsWithoutQualification[auditor] = sortedLoose
@@ -51,9 +65,10 @@ struct CrossAuditExplainer {
         {
             bits |= CrossAuditConstraint.reciprocal.bit
         }
-        if policies.contains(.capacity), membersOf[auditor].count >= capacity { bits |= CrossAuditConstraint.capacity.bit }
+        let load = membersOf[auditor].count + instance.bookedDays(auditor: auditor).count
+        if policies.contains(.capacity), load >= capacity { bits |= CrossAuditConstraint.capacity.bit }
         if bits & (CrossAuditConstraint.calendar.bit | CrossAuditConstraint.qualification.bit) == 0 {
-            let days = instance.workingDays(audited: audited, auditor: auditor, policies: policies)
+            let days = instance.freeDays(audited: audited, auditor: auditor, policies: policies)
             let others = withoutQualification ? countsWithoutQualification[auditor] : counts[auditor]
             if !CrossAuditInstance.fitsCalendar(others, adding: days) { bits |= CrossAuditConstraint.calendar.bit }
         }
@@ -95,8 +110,6 @@ struct CrossAuditExplainer {
     /// unchanged (see `CrossAuditPlan.Relaxation` for the order), or nil when none does.
     func relaxation(_ audited: Int) -> CrossAuditPlan.Relaxation? {
         let problem = instance.problem
-        let relaxable = ImpartialityPolicy.allCases.filter { problem.policies.contains($0) }
-        let relaxableBits = relaxable.reduce(0) { $0 | CrossAuditConstraint($1).bit }
         let qualificationBit = CrossAuditConstraint.qualification.bit
         // Each auditor's constraints as the policies stand, and with rule 16 off (which widens
         // every window, so it can also lift a calendar constraint).
@@ -106,13 +119,7 @@ struct CrossAuditExplainer {
                 ? strict : constraints(audited, auditor, withoutQualification: true, capacity: problem.capacity)
             return (strict: strict, loose: loose)
         }
-        // Fewest changes first; among equals, spare the earlier rules.
-        let ranked = (1..<CrossAuditConstraint.calendar.bit).filter { $0 & ~relaxableBits == 0 }.sorted {
-            let first = ($0.nonzeroBitCount, Self.weight($0))
-            let second = ($1.nonzeroBitCount, Self.weight($1))
-            return first != second ? first < second : $0 < $1
-        }
-        for switched in ranked {
+        for switched in rankedRelaxations {
             var best: (distance: Double, auditor: Int)?
             for auditor in 0..<instance.auditorCount {
                 let mask = switched & qualificationBit != 0 ? masks[auditor].loose : masks[auditor].strict

@@ -8,7 +8,9 @@ import Foundation
 /// positions in `problem.members`.
 struct CrossAuditInstance: Sendable {
     let problem: CrossAuditProblem
-    let calendar: WorkingCalendar
+    /// The first and last days of the campaign year.
+    let firstDay: Day
+    let lastDay: Day
     /// Company index of each audited member.
     let auditedCompany: [Int]
     /// Position in `problem.auditors` of each auditor of the scheme.
@@ -30,11 +32,19 @@ struct CrossAuditInstance: Sendable {
     private let companyGroup: [Int]
     private let companyLinks: [[Int]]
     private let previousAuditingCompanies: [[Int]]
+    /// Rule 20: one working calendar per set of holidays, and the one of each audited member.
+    private let calendars: [WorkingCalendar]
+    private let auditedCalendar: [Int]
+    /// Days (ordinals) each auditor is already booked on by the problem's fixed audits.
+    private let auditorBooked: [[Int]]
+    /// Rule 18 against fixed audits: the companies whose auditors audit each company in one.
+    private let fixedAuditingCompanies: [[Int]]
 
     init(_ problem: CrossAuditProblem) {
         self.problem = problem
-        let calendar = WorkingCalendar(year: problem.year)
-        self.calendar = calendar
+        let lastDay = Day.lastDay(ofYear: problem.year)
+        firstDay = Day.firstDay(ofYear: problem.year)
+        self.lastDay = lastDay
         let departements = problem.departements.departements
         var departementIndex: [String: Int] = [:]
         for (index, departement) in departements.enumerated() where departementIndex[departement.code] == nil {
@@ -78,15 +88,39 @@ struct CrossAuditInstance: Sendable {
             previous[audited].append(auditing)
         }
         previousAuditingCompanies = previous
+        var fixedAuditing = Array(repeating: [Int](), count: problem.members.count)
+        for audit in problem.fixed {
+            guard let audited = companyIndex[audit.member], let auditing = companyIndex[audit.auditorMember] else { continue }
+            fixedAuditing[audited].append(auditing)
+        }
+        fixedAuditingCompanies = fixedAuditing
 
+        // Départements without holidays of their own share the national calendar.
+        let workingDays = problem.policies.contains(.workingDay)
+        var calendarOfKey: [String: Int] = [:]
+        var calendars: [WorkingCalendar] = []
+        func calendarIndex(_ departement: String) -> Int {
+            let key = workingDays ? problem.holidays.holidayKey(of: departement) : "every day"
+            if let known = calendarOfKey[key] { return known }
+            let holidays = workingDays ? problem.holidays.holidays(in: problem.year, departement: departement) : nil
+            calendars.append(WorkingCalendar(year: problem.year, holidays: holidays))
+            calendarOfKey[key] = calendars.count - 1
+            return calendars.count - 1
+        }
+
+        let fixedMembers = Set(problem.fixed.map(\.member))
         var audited: [Int] = []
         var auditedIndex = Array(repeating: -1, count: problem.members.count)
         var lastDays: [Day] = []
-        for (index, member) in problem.members.enumerated() where member.needsCrossAudit {
+        var auditedCalendar: [Int] = []
+        for (index, member) in problem.members.enumerated() where member.needsCrossAudit && !fixedMembers.contains(member.id) {
             auditedIndex[index] = audited.count
             audited.append(index)
-            lastDays.append(member.externalAuditOn.map { min($0.adding(days: -1), calendar.lastDay) } ?? calendar.lastDay)
+            lastDays.append(member.externalAuditOn.map { min($0.adding(days: -1), lastDay) } ?? lastDay)
+            auditedCalendar.append(calendarIndex(member.departement))
         }
+        self.calendars = calendars
+        self.auditedCalendar = auditedCalendar
         auditedCompany = audited
         auditedIndexOfCompany = auditedIndex
         auditedLastOrdinal = lastDays.map(\.ordinal)
@@ -96,6 +130,8 @@ struct CrossAuditInstance: Sendable {
         auditorCompany = entries.map { companyIndex[problem.auditors[$0].member] ?? 0 }
         auditorValidFrom = entries.map { problem.auditors[$0].trainedOn.ordinal }
         auditorValidUntil = entries.map { problem.auditors[$0].qualifiedUntil.ordinal }
+        let booked = Dictionary(grouping: problem.fixed, by: \.auditor)
+        auditorBooked = entries.map { entry in (booked[problem.auditors[entry].id] ?? []).map(\.day.ordinal) }
     }
 
     var auditedCount: Int { auditedCompany.count }
@@ -139,26 +175,52 @@ struct CrossAuditInstance: Sendable {
     }
 
     private func windowOrdinals(audited: Int, auditor: Int, qualification: Bool) -> (first: Int, last: Int) {
-        guard qualification else { return (calendar.firstDay.ordinal, auditedLastOrdinal[audited]) }
+        guard qualification else { return (firstDay.ordinal, auditedLastOrdinal[audited]) }
         return (
-            max(calendar.firstDay.ordinal, auditorValidFrom[auditor]),
+            max(firstDay.ordinal, auditorValidFrom[auditor]),
             min(auditedLastOrdinal[audited], auditorValidUntil[auditor])
         )
     }
 
+    /// The working calendar of the audited member's département (rule 20).
+    func calendar(ofAudited audited: Int) -> WorkingCalendar { calendars[auditedCalendar[audited]] }
+
     /// The number of working days in `window(audited:auditor:policies:)`.
     func workingDays(audited: Int, auditor: Int, policies: PolicyMask) -> Int {
         let (first, last) = windowOrdinals(audited: audited, auditor: auditor, qualification: policies.contains(.qualification))
-        return calendar.workingDays(fromOrdinal: first, throughOrdinal: last)
+        return calendar(ofAudited: audited).workingDays(fromOrdinal: first, throughOrdinal: last)
     }
+
+    /// The working days of the window the auditor is not already booked on by a fixed audit: what
+    /// the flow and the calendar count, since fixed audits take their days out of every window.
+    func freeDays(audited: Int, auditor: Int, policies: PolicyMask) -> Int {
+        let days = workingDays(audited: audited, auditor: auditor, policies: policies)
+        guard !auditorBooked[auditor].isEmpty else { return days }
+        let (first, last) = windowOrdinals(audited: audited, auditor: auditor, qualification: policies.contains(.qualification))
+        let calendar = calendar(ofAudited: audited)
+        let taken = auditorBooked[auditor].filter { $0 >= first && $0 <= last && calendar.isWorkingDay(Day(ordinal: $0)) }
+        return max(0, days - Set(taken).count)
+    }
+
+    /// The days (ordinals) the auditor is already booked on by fixed audits.
+    func bookedDays(auditor: Int) -> [Int] { auditorBooked[auditor] }
+
+    /// Rule 19: how many more audits the auditor may take beside its fixed ones.
+    func remainingCapacity(auditor: Int) -> Int { max(0, problem.capacity - auditorBooked[auditor].count) }
 
     /// Whether the member has any working day left before its deadline, whoever audits it.
     func hasWorkingDay(audited: Int) -> Bool {
-        calendar.workingDays(fromOrdinal: calendar.firstDay.ordinal, throughOrdinal: auditedLastOrdinal[audited]) > 0
+        calendar(ofAudited: audited).workingDays(fromOrdinal: firstDay.ordinal, throughOrdinal: auditedLastOrdinal[audited]) > 0
+    }
+
+    /// Rule 18 against the fixed audits: whether the member's company audits `company` in one.
+    private func auditsBackInFixed(audited: Int, company: Int) -> Bool {
+        fixedAuditingCompanies[company].contains(auditedCompany[audited])
     }
 
     /// The constraints that hold between this member and this auditor whatever the rest of the plan
-    /// is (rules 15–17 and an empty calendar), under `policies`, as bits (`CrossAuditConstraint.bit`).
+    /// is (rules 15–17, rule 18 against fixed audits, and an empty calendar), under `policies`, as
+    /// bits (`CrossAuditConstraint.bit`).
     func pairConstraints(audited: Int, auditor: Int, policies: PolicyMask) -> Int {
         let member = auditedCompany[audited]
         let company = auditorCompany[auditor]
@@ -177,6 +239,9 @@ struct CrossAuditInstance: Sendable {
         if policies.contains(.rotation), previousAuditingCompanies[member].contains(company) {
             result |= CrossAuditConstraint.rotation.bit
         }
+        if policies.contains(.reciprocal), auditsBackInFixed(audited: audited, company: company) {
+            result |= CrossAuditConstraint.reciprocal.bit
+        }
         if !hasDay { result |= CrossAuditConstraint.calendar.bit }
         return result
     }
@@ -191,7 +256,8 @@ struct CrossAuditInstance: Sendable {
         }
         if policies.contains(.declaredLink), companyLinks[member].contains(company) { return false }
         if policies.contains(.rotation), previousAuditingCompanies[member].contains(company) { return false }
-        return workingDays(audited: audited, auditor: auditor, policies: policies) > 0
+        if policies.contains(.reciprocal), auditsBackInFixed(audited: audited, company: company) { return false }
+        return freeDays(audited: audited, auditor: auditor, policies: policies) > 0
     }
 
     /// Rule 18: whether the audited member's company audits `company` in an assignment

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything a cross-audit campaign is planned from (rules 13 and 15–19): who is audited and by
+/// Everything a cross-audit campaign is planned from (rules 13 and 15–20): who is audited and by
 /// when, who may audit, the links and history that bear on impartiality, and which policies hold.
 ///
 /// The problem is a value the planner reads and never changes, so a plan can be replayed from the
@@ -82,6 +82,23 @@ public struct CrossAuditProblem: Sendable {
         }
     }
 
+    /// An audit the plan keeps as it is (a manual swap a re-plan keeps): its member is not planned
+    /// again, its auditor's day and load are taken, and rule 18 sees its pair.
+    public struct FixedAudit: Hashable, Sendable {
+        public var member: MemberID
+        public var auditor: AuditorID
+        /// The auditor's company.
+        public var auditorMember: MemberID
+        public var day: Day
+
+        public init(member: MemberID, auditor: AuditorID, auditorMember: MemberID, day: Day) {
+            self.member = member
+            self.auditor = auditor
+            self.auditorMember = auditorMember
+            self.day = day
+        }
+    }
+
     public let scheme: SchemeID
     /// The calendar year of the campaign: every cross-audit falls on a working day of it.
     public let year: Int
@@ -93,18 +110,22 @@ public struct CrossAuditProblem: Sendable {
     /// Rule 17: the previous campaign's pairs.
     public let previousCampaign: Set<PreviousAudit>
     /// The hard policies in force; a policy left out is switched off for this campaign.
-    public let policies: Set<ImpartialityPolicy>
+    public private(set) var policies: Set<ImpartialityPolicy>
     /// Rule 19: the most audits one auditor does in the campaign, when `capacity` is in force.
-    public let capacity: Int
+    public private(set) var capacity: Int
     /// Where each département's chef-lieu is, for travel distances.
     public let departements: DepartementDirectory
+    /// Rule 20: the public holidays no cross-audit falls on, with `workingDay` in force.
+    public let holidays: HolidayCalendar
+    /// Audits kept as they are; the planner plans the other members around them.
+    public private(set) var fixed: [FixedAudit]
 
     /// A problem whose members, auditors and départements are consistent, or the first
     /// inconsistency found.
     public init(
         scheme: SchemeID, year: Int, members: [Member], auditors: [Auditor], declaredLinks: Set<MemberPair> = [],
         previousCampaign: Set<PreviousAudit> = [], policies: Set<ImpartialityPolicy> = Set(ImpartialityPolicy.allCases),
-        capacity: Int = 2, departements: DepartementDirectory
+        capacity: Int = 2, departements: DepartementDirectory, holidays: HolidayCalendar = .france, fixed: [FixedAudit] = []
     ) throws(CrossAuditProblemError) {
         var known = Set<MemberID>()
         for member in members {
@@ -128,30 +149,23 @@ public struct CrossAuditProblem: Sendable {
         self.policies = policies
         self.capacity = capacity
         self.departements = departements
+        self.holidays = holidays
+        self.fixed = fixed
     }
 
     /// The same campaign with other policies in force or another capacity: what a relaxation
     /// proposes, or what `--policy NAME=VALUE` asks for.
     public func with(policies: Set<ImpartialityPolicy>, capacity: Int? = nil) -> CrossAuditProblem {
-        CrossAuditProblem(
-            unchecked: scheme, year: year, members: members, auditors: auditors, declaredLinks: declaredLinks,
-            previousCampaign: previousCampaign, policies: policies, capacity: max(1, capacity ?? self.capacity),
-            departements: departements)
+        var copy = self
+        copy.policies = policies
+        copy.capacity = max(1, capacity ?? self.capacity)
+        return copy
     }
 
-    private init(
-        unchecked scheme: SchemeID, year: Int, members: [Member], auditors: [Auditor], declaredLinks: Set<MemberPair>,
-        previousCampaign: Set<PreviousAudit>, policies: Set<ImpartialityPolicy>, capacity: Int,
-        departements: DepartementDirectory
-    ) {
-        self.scheme = scheme
-        self.year = year
-        self.members = members
-        self.auditors = auditors
-        self.declaredLinks = declaredLinks
-        self.previousCampaign = previousCampaign
-        self.policies = policies
-        self.capacity = capacity
-        self.departements = departements
+    /// The same campaign planned around these audits, kept as they are.
+    public func with(fixed audits: [FixedAudit]) -> CrossAuditProblem {
+        var copy = self
+        copy.fixed = audits
+        return copy
     }
 }

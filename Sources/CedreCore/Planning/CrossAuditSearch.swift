@@ -83,7 +83,7 @@ struct CrossAuditSearch {
         arcs.append(Arc(
             audited: audited, auditor: auditor, company: instance.auditorCompany[auditor],
             cost: instance.distance(audited: audited, auditor: auditor),
-            workingDays: instance.workingDays(audited: audited, auditor: auditor, policies: instance.policies)))
+            workingDays: instance.freeDays(audited: audited, auditor: auditor, policies: instance.policies)))
         arcsOfAudited[audited].append(index)
         arcsOfAuditor[auditor].append(index)
     }
@@ -131,10 +131,10 @@ struct CrossAuditSearch {
         }
     }
 
-    /// The auditor's effective capacity: rule 19's, or, with capacity switched off, as many as it
-    /// has candidates.
+    /// The auditor's effective capacity: rule 19's less its fixed audits, or, with capacity switched
+    /// off, as many as it has candidates.
     private func effectiveCapacity(of auditor: Int) -> Int {
-        instance.policies.contains(.capacity) ? instance.problem.capacity : max(1, arcsOfAuditor[auditor].count)
+        instance.policies.contains(.capacity) ? instance.remainingCapacity(auditor: auditor) : max(1, arcsOfAuditor[auditor].count)
     }
 
     /// Lays out the nodes: members, then one top node per auditor, then its level nodes, then the

@@ -27,6 +27,7 @@ struct PolicyMask: Equatable, Sendable {
         case .rotation: 16
         case .reciprocal: 32
         case .capacity: 64
+        case .workingDay: 128
         }
     }
 }

@@ -1,22 +1,23 @@
 import Foundation
 
-/// The working days (Monday to Friday) of one campaign year, counted in constant time.
-///
-/// Public holidays are not removed: a federation plans around them by hand, and a rule that
-/// depends on them would need a calendar per région.
+/// The days of one campaign year on which a cross-audit may take place in one département, counted
+/// in constant time: Monday to Friday except its public holidays (rule 20), or every day when the
+/// campaign switches the working-day policy off.
 struct WorkingCalendar: Sendable {
     let firstDay: Day
     let lastDay: Day
     /// `prefix[k]` is the number of working days among the first `k` days of the year.
     private let prefix: [Int]
 
-    init(year: Int) {
+    /// The working days of `year` for a département with these holidays; nil holidays: every day.
+    init(year: Int, holidays: [Day: String]?) {
         firstDay = Day.firstDay(ofYear: year)
         lastDay = Day.lastDay(ofYear: year)
         var prefix = [0]
         var day = firstDay
         while day <= lastDay {
-            prefix.append(prefix[prefix.count - 1] + (day.weekday <= 5 ? 1 : 0))
+            let works = holidays.map { day.weekday <= 5 && $0[day] == nil } ?? true
+            prefix.append(prefix[prefix.count - 1] + (works ? 1 : 0))
             day = day.adding(days: 1)
         }
         self.prefix = prefix
@@ -30,13 +31,18 @@ struct WorkingCalendar: Sendable {
         return prefix[last + 1] - prefix[first]
     }
 
+    /// Whether `day`, inside the year, is a working day.
+    func isWorkingDay(_ day: Day) -> Bool {
+        workingDays(fromOrdinal: day.ordinal, throughOrdinal: day.ordinal) == 1
+    }
+
     /// The working days from `start` to `end`, both included, inside the year.
     func days(from start: Day, through end: Day) -> [Day] {
         var result: [Day] = []
         var day = max(start, firstDay)
         let last = min(end, lastDay)
         while day <= last {
-            if day.weekday <= 5 { result.append(day) }
+            if isWorkingDay(day) { result.append(day) }
             day = day.adding(days: 1)
         }
         return result

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Rules 15–19: the hard policies a cross-audit assignment must respect, each switchable.
+/// Rules 15–20: the hard policies a cross-audit assignment must respect, each switchable, and
+/// recorded with the campaign planned under them.
 public enum ImpartialityPolicy: String, Codable, CodingKeyRepresentable, CaseIterable, Sendable {
     /// Rule 15: an auditor never audits their own company.
     case ownCompany = "own-company"
@@ -16,4 +17,6 @@ public enum ImpartialityPolicy: String, Codable, CodingKeyRepresentable, CaseIte
     case reciprocal
     /// Rule 19: an auditor does at most the scheme's capacity of audits per campaign.
     case capacity
+    /// Rule 20: the audit falls on a working day of the audited member's département.
+    case workingDay = "working-day"
 }

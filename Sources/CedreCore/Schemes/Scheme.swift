@@ -121,7 +121,7 @@ public struct SamplingRules: Codable, Equatable, Sendable {
 public struct CrossAuditRules: Codable, Equatable, Sendable {
     /// Rule 16: a cross-auditor's qualification is valid this many months after training.
     public var qualificationValidityMonths: Int
-    /// Rules 15–18: the impartiality policies on by default (a campaign may switch them).
+    /// Rules 15–20: the policies on by default (a campaign may switch them); one left out is on.
     public var policies: [ImpartialityPolicy: Bool]
     /// Rule 19: the most cross-audits one auditor does in a campaign.
     public var capacity: Int

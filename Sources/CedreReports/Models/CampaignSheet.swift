@@ -2,7 +2,8 @@ import CedreCore
 import Foundation
 
 /// A recorded campaign as `campaign show` and `campaign export` write it: every cross-audit
-/// with its auditor, day and travel, the members left out, and the overrides.
+/// with its auditor, day and travel, the members left out, the overrides, and the policies
+/// every swap is checked against.
 public struct CampaignSheet: Encodable, Equatable, Sendable {
     public struct Line: Encodable, Equatable, Sendable {
         public let member: MemberID
@@ -19,6 +20,8 @@ public struct CampaignSheet: Encodable, Equatable, Sendable {
     public let year: Int
     public let state: String
     public let seed: UInt64?
+    /// The policies of the plan (the scheme's defaults for a plan recorded without them).
+    public let policies: CampaignPolicies?
     public let assignments: [Line]
     public let unassigned: [MemberID]
     public let totalDistanceKm: Double
@@ -28,6 +31,7 @@ public struct CampaignSheet: Encodable, Equatable, Sendable {
         year = campaign.year
         state = campaign.state.rawValue
         seed = campaign.seed
+        policies = network.catalog[campaign.scheme].map(campaign.policies(under:))
         assignments = campaign.assignments.map { assignment in
             let auditor = network.auditors[assignment.auditor]
             let company = auditor?.member ?? ""
@@ -39,7 +43,7 @@ public struct CampaignSheet: Encodable, Equatable, Sendable {
             return Line(
                 member: assignment.member, auditor: assignment.auditor, auditorName: auditor?.name ?? "",
                 auditorMember: company, day: assignment.day, distanceKm: (distance * 1000).rounded() / 1000,
-                override: campaign.overrides.last { $0.assignment == assignment }?.reason)
+                override: campaign.overrides.last { $0.assignment == assignment }?.override)
         }
         unassigned = campaign.unassigned
         totalDistanceKm = (assignments.map(\.distanceKm).reduce(0, +) * 1000).rounded() / 1000

@@ -26,7 +26,11 @@ struct AuditCommand: ParsableCommand {
             abstract: "Plan an audit of a member under a scheme; prints the new audit id alone.",
             discussion: """
                 --on is the day the audit is to take place. The plan itself is dated \
-                --planned-on, by default the earlier of that day and today.
+                --planned-on, by default the earlier of that day and today. A day that is a \
+                Saturday, a Sunday or a public holiday of the member's département (rule 20) is \
+                recorded with a warning on stderr. --auditor takes a cross-auditor's id (cedre \
+                auditor list), which a cross-audit needs, or the name of a certification body's \
+                auditor; a mistyped id is refused with the id it most likely meant.
 
                 EXAMPLE
                   AUDIT=$(cedre audit plan solipass --scheme cedre --kind initial --on 2013-03-01)
@@ -43,20 +47,31 @@ struct AuditCommand: ParsableCommand {
         @Option(name: .customLong("planned-on"), help: ArgumentHelp(
             "The day the plan was made (default the earlier of --on and today).", valueName: "day"))
         var plannedOn: Day?
-        @Option(name: .customLong("auditor"), help: ArgumentHelp("An auditor's name; repeat for a team.", valueName: "name"))
+        @Option(name: .customLong("auditor"), help: ArgumentHelp(
+            "A cross-auditor's id, or an external auditor's name; repeat for a team.", valueName: "id-or-name"))
         var auditors: [String] = []
 
         func run() throws {
             let cedre = try store.openStore()
             let key = CertificationKey(member: MemberID(rawValue: member), scheme: SchemeID(rawValue: scheme))
+            let names = auditors.isEmpty ? [] : try cedre.auditorLookup().auditorNames(auditors, kind: kind)
             var allocated: AuditID?
             try cedre.record(context: store.context) { allocator in
                 let id = try allocator.nextAudit(year: on.year)
                 allocated = id
-                let fact = Fact.auditPlanned(key, id, kind: kind, scheduledOn: on, auditors: auditors)
+                let fact = Fact.auditPlanned(key, id, kind: kind, scheduledOn: on, auditors: names)
                 return [DatedFact(fact, on: plannedOn ?? min(on, store.today))]
             }
             Output.write("\(allocated?.rawValue ?? "")\n")
+            if let departement = try cedre.member(key.member)?.member.departement,
+                let dayOff = HolidayCalendar.france.dayOff(on, departement: departement)
+            {
+                // Recorded all the same (audits are sometimes held on such days) and only told: a
+                // warning that cannot be written must not turn a recorded plan into a failure.
+                let warning = "cedre: warning: \(allocated?.rawValue ?? "the audit") is planned on \(on), \(dayOff) in \(departement)"
+                    + " (rule 20: audits happen on working days); postpone it if that is a mistake.\n"
+                try? FileHandle.standardError.write(contentsOf: Data(warning.utf8))
+            }
         }
     }
 
@@ -76,7 +91,8 @@ struct AuditCommand: ParsableCommand {
         @Option(name: .customLong("confirmed-on"), help: ArgumentHelp(
             "The day of the confirmation (default the earlier of the audit day and today).", valueName: "day"))
         var confirmedOn: Day?
-        @Option(name: .customLong("auditor"), help: ArgumentHelp("An auditor's name; repeat for a team.", valueName: "name"))
+        @Option(name: .customLong("auditor"), help: ArgumentHelp(
+            "A cross-auditor's id, or an external auditor's name; repeat for a team.", valueName: "id-or-name"))
         var auditors: [String] = []
 
         func run() throws {
@@ -85,7 +101,7 @@ struct AuditCommand: ParsableCommand {
             let key = try cedre.certificationKey(ofAudit: id)
             guard let current = try cedre.dossier(key)?.audit(id) else { throw StoreError.notFound("audit \(audit)") }
             let day = on ?? current.scheduledOn
-            let names = auditors.isEmpty ? current.auditors : auditors
+            let names = auditors.isEmpty ? current.auditors : try cedre.auditorLookup().auditorNames(auditors, kind: current.kind)
             try cedre.record(
                 [DatedFact(.auditConfirmed(key, id, scheduledOn: day, auditors: names), on: confirmedOn ?? min(day, store.today))],
                 context: store.context)

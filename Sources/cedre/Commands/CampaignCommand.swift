@@ -10,11 +10,12 @@ struct CampaignCommand: ParsableCommand {
         commandName: "campaign",
         abstract: "Plan, show, swap, publish, complete and export a year's cross-audit campaign.",
         discussion: """
-            Every member of a scheme is cross-audited each year by a trained auditor of another \\
-            member, before its external audit, under the impartiality policies: own-company, \\
-            same-group, declared-link (rule 15), qualification (16), rotation (17), reciprocal \\
-            (18), capacity (19). The plan minimises total travel between départements' \\
-            chefs-lieux, then balances auditors' load.
+            Every member of a scheme is cross-audited each year by a trained auditor of another \
+            member, before its external audit, under the policies: own-company, same-group, \
+            declared-link (rule 15), qualification (16), rotation (17), reciprocal (18), \
+            capacity (19) and working-day (20: never a Saturday, a Sunday or a public holiday \
+            of the member's département). The plan minimises total travel between \
+            départements' chefs-lieux, then balances auditors' load.
 
             EXAMPLE
               cedre campaign plan --scheme cedre --year 2014 --seed 7
@@ -38,12 +39,17 @@ struct CampaignCommand: ParsableCommand {
             commandName: "plan",
             abstract: "Plan the campaign: who audits whom, and when; explain every member left out.",
             discussion: """
-                Policies are on as the scheme defines them; switch one with --policy NAME=off \\
-                (or =on), change the capacity with --policy capacity=3. The same seed gives the \\
-                same plan (default: the year). For a member that cannot be assigned, every \\
-                candidate auditor is listed with the policy that excluded it, and the smallest \\
-                relaxation that would let one in. The plan is recorded (the campaign becomes \\
-                planned) unless --dry-run.
+                Policies are on as the scheme defines them; switch one with --policy NAME=off \
+                (or =on), change the capacity with --policy capacity=3. The policies are recorded \
+                with the plan, and every later swap is checked against them. Cross-audits fall on \
+                working days of the audited member's département: never a Saturday, a Sunday or a \
+                public holiday (rule 20, policy working-day). The same seed gives the same plan \
+                (default: the year). For a member that cannot be assigned, every candidate auditor \
+                is listed with the policy that excluded it, and the smallest relaxation that would \
+                let one in. Planning again keeps the manual swaps of the previous plan that still \
+                hold (an override stays an override) and plans the rest around them; \
+                --discard-swaps plans afresh. The plan is recorded (the campaign becomes planned) \
+                unless --dry-run.
 
                 EXAMPLE
                   cedre campaign plan --scheme cedre-iso --year 2014 --policy reciprocal=off --format json
@@ -51,42 +57,42 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var target: Target
         @Option(name: .customLong("policy"), help: ArgumentHelp(
-            "NAME=on|off for own-company, same-group, declared-link, qualification, rotation, reciprocal; capacity=N.",
+            "NAME=on|off for own-company, same-group, declared-link, qualification, rotation, reciprocal, working-day; capacity=N.",
             valueName: "name=value"))
         var policies: [String] = []
         @Option(help: "The seed of the planner's tie-breaking (default the year).")
         var seed: UInt64?
+        @Flag(name: .customLong("discard-swaps"), help: "Plan afresh, giving up the manual swaps of the previous plan.")
+        var discardSwaps = false
         @Flag(name: .customLong("dry-run"), help: "Plan and print, record nothing.")
         var dryRun = false
         @Option(help: "How to write the answer: table or json.")
         var format: SheetFormat = .table
 
-        func run() throws {
-            let cedre = try store.openExistingStore()
-            guard let scheme = cedre.catalog[target.schemeID] else { throw TransitionError.unknownScheme(target.schemeID) }
-            let (enabled, capacity) = try PolicySwitches.parse(policies, scheme: scheme)
-            let network = try cedre.network(through: store.today)
-            let startOfYear = Day.firstDay(ofYear: target.year)
-            let register = CertificationRegister(network: try cedre.network(through: startOfYear), on: startOfYear)
-            let problem: CrossAuditProblem
+        func validate() throws {
             do {
-                problem = try network.crossAuditProblem(
-                    scheme: scheme, year: target.year, policies: enabled, capacity: capacity,
-                    departements: CedreFixtures.departements, startOfYear: register)
+                _ = try CampaignPolicies(enabled: [], capacity: 1).switching(policies)
             } catch {
-                throw CommandError.invalidArgument(error.message)
+                throw ValidationError(error.description)
             }
+        }
+
+        func run() throws {
             let seed = seed ?? UInt64(target.year)
-            let plan = CrossAuditPlanner.plan(problem, seed: seed)
-            if !dryRun {
-                let assignments = plan.assignments.map { Campaign.Assignment(member: $0.member, auditor: $0.auditor, day: $0.day) }
-                try store.record([.campaignPlanned(
-                    scheme: scheme.id, year: target.year, seed: seed, assignments: assignments,
-                    unassigned: plan.unassigned.map(\.member))], on: nil)
-            }
-            if format == .json { return Output.write(try Output.json(plan)) }
-            var text = "\(scheme.id) \(target.year): \(plan.assignments.count) cross-audits, \(plan.unassigned.count) left out, "
-                + String(format: "%.1f km", plan.totalDistanceKilometres) + " (seed \(seed)\(dryRun ? ", not recorded" : ""))\n\n"
+            let planning = try store.openExistingStore().planCampaign(
+                target.schemeID, year: target.year, policySwitches: policies, seed: seed, keepSwaps: !discardSwaps,
+                departements: CedreFixtures.departements, commit: !dryRun, context: store.context)
+            if format == .json { return Output.write(try Output.json(planning)) }
+            Output.write(text(of: planning))
+        }
+
+        /// The plan as a table, the policies, the swaps kept and given up, and every member left out.
+        private func text(of planning: CampaignPlanning) -> String {
+            let plan = planning.plan
+            var text = "\(plan.campaign.scheme) \(plan.campaign.year): \(plan.assignments.count + planning.kept.count) cross-audits, "
+                + "\(plan.unassigned.count) left out, " + String(format: "%.1f km", plan.totalDistanceKilometres)
+                + " (seed \(plan.campaign.seed)\(dryRun ? ", not recorded" : ""))\n"
+            text += "policies: \(planning.policies.summary)\n\n"
             text += Table(
                 columns: ["day", "member", "auditor", "auditor's member", "km"],
                 alignments: [.left, .left, .left, .left, .right],
@@ -94,6 +100,20 @@ struct CampaignCommand: ParsableCommand {
                     [$0.day.description, $0.member.rawValue, $0.auditor.rawValue, $0.auditorMember.rawValue,
                      String(format: "%.1f", $0.distanceKilometres)]
                 }).text()
+            if !planning.kept.isEmpty {
+                let overrides = planning.kept.filter { $0.override != nil }.count
+                text += "\nkept \(planning.kept.count) manual swap\(planning.kept.count == 1 ? "" : "s")"
+                    + (overrides > 0 ? " (\(overrides) as override\(overrides == 1 ? "" : "s"))" : "") + ":\n"
+                for swap in planning.kept {
+                    text += "  \(swap.day) \(swap.member) by \(swap.auditor)\(swap.override.map { " (override: \($0))" } ?? "")\n"
+                }
+            }
+            if !planning.dropped.isEmpty {
+                text += "\ncould not keep \(planning.dropped.count) manual swap\(planning.dropped.count == 1 ? "" : "s"):\n"
+                for swap in planning.dropped {
+                    text += "  \(swap.day) \(swap.member) by \(swap.auditor): \(Self.why(swap))\n"
+                }
+            }
             for left in plan.unassigned {
                 text += "\n\(left.member) cannot be assigned:\n"
                 for exclusion in left.whyNot { text += "  \(exclusion.auditor): \(exclusion.policy.rawValue)\n" }
@@ -104,14 +124,24 @@ struct CampaignCommand: ParsableCommand {
                     text += "  no policy relaxation makes it feasible (the calendar leaves no day).\n"
                 }
             }
-            Output.write(text)
+            return text
+        }
+
+        /// Why a swap was given up, in the officer's words.
+        private static func why(_ swap: CampaignPlanning.DroppedSwap) -> String {
+            switch swap.reason {
+            case .discarded: "discarded (--discard-swaps)"
+            case .memberNotDue: "the campaign no longer cross-audits this member"
+            case .auditorNotInScheme: "the auditor is no longer a cross-auditor of the scheme"
+            case .breaksPolicies: "it breaks \(swap.broken.map(\.rawValue).joined(separator: ", ")); swap it again with --override --reason"
+            }
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Show a recorded campaign: state, cross-audits, overrides, members left out.",
+            abstract: "Show a recorded campaign: state, policies, cross-audits, overrides, members left out.",
             discussion: """
                 EXAMPLE
                   cedre campaign show --scheme cedre --year 2014
@@ -125,7 +155,8 @@ struct CampaignCommand: ParsableCommand {
             let (sheet, _) = try loadSheet(store: store, target: target)
             if format == .json { return Output.write(try Output.json(sheet)) }
             var text = "\(sheet.scheme) \(sheet.year): \(sheet.state), \(sheet.assignments.count) cross-audits, "
-                + String(format: "%.1f km", sheet.totalDistanceKm) + "\n\n" + sheet.table(sheet.assignments).text()
+                + String(format: "%.1f km", sheet.totalDistanceKm) + "\n"
+                + (sheet.policies.map { "policies: \($0.summary)\n" } ?? "") + "\n" + sheet.table(sheet.assignments).text()
             if !sheet.unassigned.isEmpty { text += "\nleft out: \(sheet.unassigned.map(\.rawValue).joined(separator: ", "))\n" }
             Output.write(text)
         }
@@ -134,10 +165,15 @@ struct CampaignCommand: ParsableCommand {
     struct Swap: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "swap",
-            abstract: "Give a member another auditor (or day) in a planned campaign, re-checked against every policy.",
+            abstract: "Give a member another auditor (or day) in a planned campaign, re-checked against the campaign's policies.",
             discussion: """
-                A swap that breaks a policy is refused unless --override --reason says why; the \\
-                override is recorded in the event log and shown with the assignment.
+                The swap is checked against the policies the campaign was planned with (see \
+                'campaign show'), not the scheme's defaults, including working-day: no Saturday, \
+                Sunday or public holiday of the member's département. A swap that breaks a policy \
+                is refused unless --override --reason says why; the override is recorded in the \
+                event log and shown with the assignment. A member the campaign does not \
+                cross-audit, or an auditor that does not exist or was never trained for the \
+                scheme, is refused even with --override.
 
                 EXAMPLE
                   cedre campaign swap --scheme cedre --year 2014 --member solipass --auditor lemoine --day 2014-03-12
@@ -147,7 +183,7 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var target: Target
         @Option(help: ArgumentHelp("The audited member.", valueName: "member"))
         var member: String
-        @Option(help: ArgumentHelp("The new auditor.", valueName: "auditor"))
+        @Option(help: ArgumentHelp("The new auditor's id.", valueName: "auditor"))
         var auditor: String
         @Option(help: ArgumentHelp("The day of the cross-audit (default: the current one).", valueName: "day"))
         var day: Day?
@@ -161,36 +197,14 @@ struct CampaignCommand: ParsableCommand {
         }
 
         func run() throws {
-            let cedre = try store.openExistingStore()
-            guard let scheme = cedre.catalog[target.schemeID] else { throw TransitionError.unknownScheme(target.schemeID) }
-            let network = try cedre.network(through: store.today)
-            guard let campaign = network.campaign(scheme.id, year: target.year) else {
-                throw StoreError.notFound("a \(scheme.id) campaign for \(target.year)")
-            }
-            let memberID = MemberID(rawValue: member)
-            guard let when = day ?? campaign.assignments.first(where: { $0.member == memberID })?.day else {
-                throw CommandError.invalidArgument("\(member) has no cross-audit in the campaign yet; give its --day.")
-            }
-            let assignment = Campaign.Assignment(member: memberID, auditor: AuditorID(rawValue: auditor), day: when)
-            let startOfYear = Day.firstDay(ofYear: target.year)
-            let register = CertificationRegister(network: try cedre.network(through: startOfYear), on: startOfYear)
-            let (enabled, capacity) = try PolicySwitches.parse([], scheme: scheme)
-            let problem: CrossAuditProblem
-            do {
-                problem = try network.crossAuditProblem(
-                    scheme: scheme, year: target.year, policies: enabled, capacity: capacity,
-                    departements: CedreFixtures.departements, startOfYear: register)
-            } catch {
-                throw CommandError.invalidArgument(error.message)
-            }
-            let broken = problem.violations(of: assignment, among: campaign.assignments)
-            guard broken.isEmpty || override else {
-                throw CommandError.refusedSwap(member: member, auditor: auditor, policies: broken.map(\.rawValue))
-            }
-            try store.record(
-                [.campaignSwapped(scheme: scheme.id, year: target.year, assignment, override: broken.isEmpty ? nil : reason)], on: nil)
-            let note = broken.isEmpty ? "" : " (override of \(broken.map(\.rawValue).joined(separator: ", ")): \(reason ?? ""))"
-            Output.write("\(member) is cross-audited by \(auditor) on \(when)\(note).\n")
+            let request = Campaign.SwapRequest(
+                member: MemberID(rawValue: member), auditor: AuditorID(rawValue: auditor), day: day,
+                override: override ? reason : nil)
+            let decision = try store.openExistingStore().swapCampaignAssignment(
+                request, scheme: target.schemeID, year: target.year, departements: CedreFixtures.departements,
+                context: store.context)
+            let note = decision.override.map { " (override of \(decision.broken.map(\.rawValue).joined(separator: ", ")): \($0))" } ?? ""
+            Output.write("\(member) is cross-audited by \(auditor) on \(decision.assignment.day)\(note).\n")
         }
     }
 
@@ -250,7 +264,7 @@ struct CampaignCommand: ParsableCommand {
             commandName: "export",
             abstract: "Export a campaign's cross-audits as a calendar (ICS), CSV or JSON, for everyone or one auditor.",
             discussion: """
-                Each cross-audit's calendar UID stays the same when it is swapped or moved, so \\
+                Each cross-audit's calendar UID stays the same when it is swapped or moved, so \
                 re-importing the file updates the events instead of doubling them.
 
                 EXAMPLE
@@ -289,29 +303,4 @@ private func loadSheet(store: StoreOptions, target: CampaignCommand.Target) thro
         throw StoreError.notFound("a \(target.scheme) campaign for \(target.year)")
     }
     return (CampaignSheet(campaign: campaign, network: network, departements: CedreFixtures.departements), network)
-}
-
-/// `--policy NAME=VALUE` switches over the scheme's defaults.
-enum PolicySwitches {
-    static func parse(_ switches: [String], scheme: Scheme) throws -> (Set<ImpartialityPolicy>, Int) {
-        var enabled = Set(ImpartialityPolicy.allCases.filter { scheme.crossAudit.policies[$0] ?? true })
-        var capacity = scheme.crossAudit.capacity
-        for item in switches {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let policy = ImpartialityPolicy(rawValue: parts[0]) else {
-                let names = ImpartialityPolicy.allCases.map(\.rawValue).joined(separator: ", ")
-                throw CommandError.invalidArgument("--policy \(item): expected NAME=on|off (or capacity=N) with NAME one of \(names).")
-            }
-            switch parts[1].lowercased() {
-            case "on", "true", "yes": enabled.insert(policy)
-            case "off", "false", "no": enabled.remove(policy)
-            case let number where policy == .capacity && Int(number).map({ $0 >= 1 }) == true:
-                capacity = Int(number) ?? capacity
-                enabled.insert(.capacity)
-            default:
-                throw CommandError.invalidArgument("--policy \(item): the value must be on or off\(policy == .capacity ? ", or a capacity of 1 or more" : "").")
-            }
-        }
-        return (enabled, capacity)
-    }
 }

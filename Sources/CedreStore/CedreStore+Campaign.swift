@@ -1,0 +1,79 @@
+import CedreCore
+import Foundation
+import GRDB
+
+/// Cross-audit campaign use cases: each reads the log, lets the domain decide and records what it
+/// decided in one transaction, so a plan or a swap is judged against the log it is written to.
+extension CedreStore {
+    /// Plans `scheme`'s campaign of `year` with the scheme's policies switched by `policySwitches`
+    /// (`reciprocal=off`, `capacity=3`), around the previous plan's manual swaps unless `keepSwaps`
+    /// is false, and records the plan and the swaps it keeps, on `context.today`; with `commit:
+    /// false`, decides the same and records nothing.
+    public func planCampaign(
+        _ scheme: SchemeID, year: Int, policySwitches: [String], seed: UInt64, keepSwaps: Bool,
+        departements: DepartementDirectory, commit: Bool, context: RecordingContext
+    ) throws -> CampaignPlanning {
+        guard let definition = catalog[scheme] else { throw StoreError.refused(.unknownScheme(scheme)) }
+        let policies = try CampaignPolicies.defaults(of: definition).switching(policySwitches)
+        let decide = { (db: Database) throws -> CampaignPlanning in
+            let (network, register) = try campaignNetworks(year: year, today: context.today, in: db)
+            return try network.planCampaign(
+                scheme: definition, year: year, policies: policies, seed: seed, keepSwaps: keepSwaps,
+                departements: departements, startOfYear: register)
+        }
+        guard commit else { return try writer.read(decide) }
+        return try recordDecision(context: context) { db in
+            let planning = try decide(db)
+            return (planning.facts, planning)
+        }
+    }
+
+    /// Decides an officer's swap against the policies the campaign was planned with and records it
+    /// on `context.today`; a refused swap writes nothing.
+    public func swapCampaignAssignment(
+        _ request: Campaign.SwapRequest, scheme: SchemeID, year: Int, departements: DepartementDirectory,
+        context: RecordingContext
+    ) throws -> Campaign.SwapDecision {
+        guard let definition = catalog[scheme] else { throw StoreError.refused(.unknownScheme(scheme)) }
+        return try recordDecision(context: context) { db in
+            let (network, register) = try campaignNetworks(year: year, today: context.today, in: db)
+            let decision = try network.decideSwap(
+                request, scheme: definition, year: year, departements: departements, startOfYear: register)
+            return ([decision.fact], decision)
+        }
+    }
+
+    /// Every auditor id the log knows, read from the auditors' streams (`auditor/<id>`).
+    public func auditorLookup() throws -> AuditorLookup {
+        let prefix = Stream.auditor("")
+        let streams = try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE stream >= ? AND stream < ?",
+                arguments: [prefix, "auditor0"])
+        }
+        return AuditorLookup(streams.map { AuditorID(rawValue: String($0.dropFirst(prefix.count))) })
+    }
+
+    /// The network as of today, and the register of the campaign's first day, which says whom the
+    /// campaign cross-audits.
+    private func campaignNetworks(year: Int, today: Day, in db: Database) throws -> (Network, CertificationRegister) {
+        let startOfYear = Day.firstDay(ofYear: year)
+        let network = try Replay.network(through: today, catalog: catalog, in: db)
+        let atStart = try Replay.network(through: startOfYear, catalog: catalog, in: db)
+        return (network, CertificationRegister(network: atStart, on: startOfYear))
+    }
+
+    /// Reads, decides and records in one write transaction: all of a use case, or nothing.
+    private func recordDecision<Outcome>(
+        context: RecordingContext, _ decide: (Database) throws -> (facts: [Fact], outcome: Outcome)
+    ) throws -> Outcome {
+        do {
+            return try writer.write { db in
+                let (facts, outcome) = try decide(db)
+                _ = try Recorder(catalog: catalog, db: db).record(facts.map { DatedFact($0, on: context.today) }, context: context)
+                return outcome
+            }
+        } catch let error as BatchError {
+            throw error.error
+        }
+    }
+}
