@@ -170,14 +170,17 @@ public struct StatusReport: Encodable, Equatable, Sendable {
 
     /// The report of `register` restricted to `filter`, counting each member once by its best standing.
     public init(register: CertificationRegister, filter: ReportFilter, horizonDays: Int) {
-        let day = register.day
+        self.init(standing: NetworkStanding(register: register), filter: filter, horizonDays: horizonDays)
+    }
+
+    /// The report of the network as `standing` gives it on its day, restricted to `filter`,
+    /// counting each member once by its best standing.
+    public init(standing: NetworkStanding, filter: ReportFilter, horizonDays: Int) {
+        let day = standing.day
         asOf = day
         self.horizonDays = horizonDays
         self.filter = filter
-        let network = register.network
-        let members = network.members.values
-            .filter { $0.isMember(on: day) && filter.includes($0.member) }
-            .sorted { $0.member.id < $1.member.id }
+        let members = standing.members.filter { $0.isMember(on: day) && filter.includes($0.member) }
         var counts = Counts()
         var byScheme: [SchemeID: Counts] = [:]
         var byRegion: [String: Counts] = [:]
@@ -185,14 +188,14 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         var cells: [CellKey: Int] = [:]
         for record in members {
             let member = record.member
-            let statuses = register.statuses(of: member.id).filter { filter.includes($0.scheme) }
+            let statuses = standing.dossiers(of: member.id).filter { filter.includes($0.key.scheme) }
             let best = StatusReport.best(statuses.map(\.standing))
             counts.add(best)
             byRegion[member.region, default: Counts()].add(best)
             byType[member.typeCode, default: Counts()].add(best)
             for status in statuses {
-                byScheme[status.scheme, default: Counts()].add(status.standing)
-                cells[CellKey(scheme: status.scheme, region: member.region, type: member.typeCode, state: status.standing.rawValue), default: 0] += 1
+                byScheme[status.key.scheme, default: Counts()].add(status.standing)
+                cells[CellKey(scheme: status.key.scheme, region: member.region, type: member.typeCode, state: status.standing.rawValue), default: 0] += 1
             }
             if statuses.isEmpty {
                 cells[CellKey(scheme: nil, region: member.region, type: member.typeCode, state: "none"), default: 0] += 1
@@ -200,7 +203,7 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         }
         self.counts = counts
         certifiedShare = counts.members == 0 ? 0 : Double(counts.certified) / Double(counts.members)
-        self.byScheme = network.catalog.schemes.filter { filter.includes($0.id) }.map { scheme in
+        self.byScheme = standing.schemes.filter { filter.includes($0.id) }.map { scheme in
             SchemeLine(scheme: scheme.id, name: scheme.name, counts: byScheme[scheme.id] ?? Counts())
         }
         self.byRegion = byRegion.keys.sorted(by: Collation.precedes).map { GroupLine(name: $0, counts: byRegion[$0] ?? Counts()) }
@@ -208,8 +211,8 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         breakdown = cells.keys.sorted(by: CellKey.precedes).map { key in
             Cell(scheme: key.scheme, region: key.region, type: key.type, state: key.state, members: cells[key] ?? 0)
         }
-        certificationsByYear = StatusReport.years(of: network, through: day, filter: filter)
-        let lists = StatusReport.lists(of: register, members: members, filter: filter, horizonDays: horizonDays)
+        certificationsByYear = StatusReport.years(of: standing, filter: filter)
+        let lists = StatusReport.lists(of: standing, members: members, filter: filter, horizonDays: horizonDays)
         due = lists.due
         overdue = lists.overdue
         suspended = lists.suspended
@@ -250,12 +253,13 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         }
     }
 
-    private static func years(of network: Network, through day: Day, filter: ReportFilter) -> [YearLine] {
-        let milestones = CertificationMilestone.all(in: network, through: day).filter { milestone in
-            filter.includes(milestone.scheme) && network.members[milestone.member].map { filter.includes($0.member) } == true
+    private static func years(of standing: NetworkStanding, filter: ReportFilter) -> [YearLine] {
+        let members = Dictionary(standing.members.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
+        let milestones = standing.milestones.filter { milestone in
+            filter.includes(milestone.scheme) && members[milestone.member].map { filter.includes($0) } == true
         }
         guard let first = milestones.first?.on.year else { return [] }
-        return (first...day.year).map { year in
+        return (first...standing.day.year).map { year in
             let ofYear = milestones.filter { $0.on.year == year }
             return YearLine(
                 year: year, newlyCertified: ofYear.filter { $0.kind == .newlyCertified }.count,
@@ -265,22 +269,20 @@ public struct StatusReport: Encodable, Equatable, Sendable {
     }
 
     private static func lists(
-        of register: CertificationRegister, members: [MemberRecord], filter: ReportFilter, horizonDays: Int
+        of standing: NetworkStanding, members: [MemberRecord], filter: ReportFilter, horizonDays: Int
     ) -> (due: [Item], overdue: [Item], suspended: [Item], expiring: [Item]) {
-        let day = register.day
+        let day = standing.day
         let late: Set<NoticeRule> = [.surveillanceOverdue, .recertificationNotPlanned, .majorFindingOverdue, .certificateExpired]
         var due: [Item] = []
         var overdue: [Item] = []
         var suspended: [Item] = []
         var expiring: [Item] = []
-        let escalations = register.network.groupEscalations(on: day)
         for record in members {
             let reference = MemberReference(record.member)
-            for status in register.statuses(of: record.member.id) where filter.includes(status.scheme) {
-                let key = CertificationKey(member: record.member.id, scheme: status.scheme)
-                guard let dossier = register.network.dossiers[key] else { continue }
-                for notice in dossier.notices(on: day, horizon: horizonDays, escalations: escalations) {
-                    let item = Item(member: reference, scheme: status.scheme, subject: "", day: notice.due, finding: notice.finding)
+            for status in standing.dossiers(of: record.member.id) where filter.includes(status.key.scheme) {
+                let scheme = status.key.scheme
+                for notice in status.notices(horizon: horizonDays, on: day) {
+                    let item = Item(member: reference, scheme: scheme, subject: "", day: notice.due, finding: notice.finding)
                     switch notice.rule {
                     case .dueSoon where notice.obligation == .certificateExpiry:
                         expiring.append(item.about(Obligation.certificateExpiry.rawValue))
@@ -295,10 +297,9 @@ public struct StatusReport: Encodable, Equatable, Sendable {
                     }
                 }
                 if status.standing == .suspended {
-                    let own = dossier.certification?.advance(to: day).suspension
-                    let since = own?.on ?? dossier.membership?.suspendedOn ?? status.certification?.suspension?.on ?? day
-                    let reason = own?.reason.rawValue ?? (dossier.membership?.state == .suspended ? "membership" : "group-certificate")
-                    suspended.append(Item(member: reference, scheme: status.scheme, subject: reason, day: since, finding: nil))
+                    suspended.append(Item(
+                        member: reference, scheme: scheme, subject: status.suspensionReason ?? "group-certificate",
+                        day: status.suspendedOn ?? day, finding: nil))
                 }
             }
         }
