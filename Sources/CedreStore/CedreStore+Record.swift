@@ -122,6 +122,11 @@ private struct Recorder {
             throw BatchError(
                 index: index, error: .factInTheFuture(item.fact.kind.rawValue, on: item.day, today: context.today))
         }
+        for (index, item) in facts.enumerated() {
+            if let problem = item.fact.malformation {
+                throw BatchError(index: index, error: .malformed(kind: item.fact.kind.rawValue, problem))
+            }
+        }
         var network = Network(catalog: catalog)
         for record in try members(involvedIn: facts) { network.insert(record) }
         try applyFactsOutsideCertifications(facts, to: &network)

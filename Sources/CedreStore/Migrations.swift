@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v1-event-log", migrate: createEventLog)
         migrator.registerMigration("v1-projections", migrate: createProjections)
         migrator.registerMigration("v1-notice-ledger", migrate: createNoticeLedger)
+        migrator.registerMigration("v2-chained-ledger", migrate: chainLedger)
         return migrator
     }
 

@@ -19,6 +19,11 @@ public enum StoreError: Error, Equatable, Sendable {
     case notADemoDatabase(path: String)
     /// The file exists but is not a cedre database.
     case notACedreDatabase(path: String)
+    /// A fact carries an id with a control character or line break, or a number out of its bounds.
+    case malformed(kind: String, FactPayloadError)
+    /// What a write appended is not what the database holds after it (a trigger discarded or
+    /// changed it): the transaction is rolled back.
+    case writeNotLanded(table: String, expected: Int, found: Int)
 }
 
 /// An event of the log, named in errors: its id, kind and day.
@@ -50,6 +55,11 @@ extension StoreError: CustomStringConvertible {
             return "\(path) holds a database that is not a demo one; choose another --db path for the demo."
         case .notACedreDatabase(let path):
             return "\(path) is not a cedre database."
+        case .malformed(let kind, let problem):
+            return "\(kind) is refused: \(problem.field): \(problem.message)."
+        case .writeNotLanded(let table, let expected, let found):
+            return "the database did not keep what was just written to \(table) (\(expected) row(s) written, \(found) found "
+                + "when read back): something in the database interferes with writes, run 'cedre verify'; nothing was recorded."
         }
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// An RFC 5545 calendar of all-day events: what officers subscribe to in their agenda.
 ///
 /// Lines end with CRLF and are folded at 75 octets, never inside a UTF-8 sequence; text
-/// values escape backslashes, commas, semicolons and newlines. Nothing depends on the clock:
+/// values escape backslashes, commas, semicolons and line breaks, and lose every other
+/// control character (the ICS escaping layer), so no value can end its line or start a
+/// property of its own. Nothing depends on the clock:
 /// `DTSTAMP` is a day of the report, so the same facts always give the same file.
 public struct ICalendar: Equatable, Sendable {
     /// One all-day event.
@@ -59,7 +61,7 @@ public struct ICalendar: Equatable, Sendable {
         for event in events {
             lines += [
                 "BEGIN:VEVENT",
-                "UID:\(event.uid)",
+                "UID:\(ICalendar.escape(event.uid))",
                 "DTSTAMP:\(ICalendar.basic(stamp))T000000Z",
                 "DTSTART;VALUE=DATE:\(ICalendar.basic(event.day))",
                 "DTEND;VALUE=DATE:\(ICalendar.basic(event.day.adding(days: 1)))",
@@ -80,7 +82,9 @@ public struct ICalendar: Equatable, Sendable {
         day.description.replacingOccurrences(of: "-", with: "")
     }
 
-    /// A TEXT value (RFC 5545 §3.3.11): `\`, `;`, `,` escaped, newlines written `\n`.
+    /// A TEXT value (RFC 5545 §3.3.11): `\`, `;`, `,` escaped, line breaks (CR, LF, CRLF,
+    /// U+2028, U+2029) written `\n`, every other control character removed (RFC 5545 allows
+    /// none in a value).
     static func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {
@@ -88,8 +92,11 @@ public struct ICalendar: Equatable, Sendable {
             case "\\": escaped += "\\\\"
             case ";": escaped += "\\;"
             case ",": escaped += "\\,"
-            case "\n", "\r\n", "\r": escaped += "\\n"
-            default: escaped.append(character)
+            case "\n", "\r\n", "\r", "\u{2028}", "\u{2029}": escaped += "\\n"
+            default:
+                for scalar in character.unicodeScalars where !scalar.isControlOrLineBreak {
+                    escaped.unicodeScalars.append(scalar)
+                }
             }
         }
         return escaped

@@ -31,6 +31,10 @@ struct CampaignCommand: ParsableCommand {
         var year: Int
 
         var schemeID: SchemeID { SchemeID(rawValue: scheme) }
+
+        func validate() throws {
+            if let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
+        }
     }
 
     struct Plan: ParsableCommand {
@@ -305,11 +309,11 @@ enum PolicySwitches {
             switch parts[1].lowercased() {
             case "on", "true", "yes": enabled.insert(policy)
             case "off", "false", "no": enabled.remove(policy)
-            case let number where policy == .capacity && Int(number).map({ $0 >= 1 }) == true:
+            case let number where policy == .capacity && Int(number).map(Bounds.capacity.contains) == true:
                 capacity = Int(number) ?? capacity
                 enabled.insert(.capacity)
             default:
-                throw CommandError.invalidArgument("--policy \(item): the value must be on or off\(policy == .capacity ? ", or a capacity of 1 or more" : "").")
+                throw CommandError.invalidArgument("--policy \(item): the value must be on or off\(policy == .capacity ? ", or a capacity from \(Bounds.capacity.lowerBound) to \(Bounds.capacity.upperBound)" : "").")
             }
         }
         return (enabled, capacity)
