@@ -4,7 +4,7 @@ import Foundation
 /// Markdown's escaping layer: data in a Markdown report renders as the text it is, never as
 /// markup. HTML's `<`, `>` and `&` become entities (no tag or entity of the data survives
 /// rendering); the punctuation that makes inline markup (`\` `` ` `` `*` `_` `[` `]` `|` `#`
-/// `~`) is backslash-escaped everywhere, and the marks that open a block (`-` `+` `=`, `1.`)
+/// `~`) is backslash-escaped everywhere, and the marks that open a block (`-` `+` `=`, `1. `)
 /// at the start; line breaks are flattened to one space (a name cannot forge a table row or a
 /// new block) and other control characters are shown as the terminal layer shows them.
 public enum MarkdownText {
@@ -19,7 +19,8 @@ public enum MarkdownText {
         var atStart = true
         var digitsAtStart = ""
         var previousWasBreak = false
-        for scalar in text.trimmingLeadingSpaces.unicodeScalars {
+        let scalars = Array(text.trimmingLeadingSpaces.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             let isBreak = scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
             defer { previousWasBreak = isBreak }
             if isBreak {
@@ -32,7 +33,10 @@ public enum MarkdownText {
                 escaped.unicodeScalars.append(scalar)
                 continue
             }
-            let opensBlock = atStart && (digitsAtStart.isEmpty ? blockOpening.contains(scalar) : (scalar == "." || scalar == ")"))
+            // `12.` or `12)` opens an ordered list only when a space, a line break or the end follows it.
+            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
+            let opensBlock = atStart && (digitsAtStart.isEmpty
+                ? blockOpening.contains(scalar) : (scalar == "." || scalar == ")") && next.properties.isWhitespace)
             atStart = false
             switch scalar {
             case "<": escaped += "&lt;"

@@ -42,10 +42,15 @@ struct WitnessOptions: ParsableArguments {
     }
 
     /// The heads witnessed in the file named by `option` or `CEDRE_WITNESS`, or nil when none
-    /// is named; a line that does not read `count head-hash day` is refused naming it.
+    /// is named; a line that does not read `count head-hash day` is refused naming it. A file
+    /// named by the option must exist (a mistyped path proves nothing); one named by the
+    /// environment may not exist yet (no check or backup has run).
     static func witnessedHeads(option: String?) throws -> [WitnessedHead]? {
         guard let file = namedPath(option: option) else { return nil }
-        guard let data = FileManager.default.contents(atPath: file) else { throw StoreError.notFound("the witness file \(file)") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            if option == nil { return [] }
+            throw StoreError.notFound("the witness file \(file)")
+        }
         var heads: [WitnessedHead] = []
         for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
