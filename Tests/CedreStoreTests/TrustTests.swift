@@ -162,6 +162,14 @@ import Testing
         #expect(try store.ledgerCount() == 0)
     }
 
+    @Test func aFileDatabaseSyncsEveryCommitSoAFactSurvivesAPowerCut() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try CedreStore.open(path: folder.appendingPathComponent("cedre.sqlite").path)
+        let synchronous = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2, "2 is FULL")
+    }
+
     // MARK: - Witnessed heads
 
     private func witnessed(_ head: LogHead, line: Int = 1, on day: Day = "2014-05-03") throws -> WitnessedHead {
