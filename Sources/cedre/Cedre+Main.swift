@@ -32,13 +32,10 @@ extension Cedre {
     /// (through the terminal escaping layer: an echoed id cannot steer the terminal).
     private static func finish(_ error: (any Error)?) -> Never {
         guard let error else { endAfterOutput(.success) }
-        if let failure = error as? OutputError {
-            Output.standardError.write("cedre: \(TerminalText.escape(failure.description))\n")
-            Foundation.exit(ExitCodes.outputFailed.rawValue)
-        }
         if let failure = ExitCodes.failure(for: error) {
             let message = error is ImportFailure ? TerminalText.escapeLines(failure.message) : TerminalText.escape(failure.message)
-            endAfterOutput(failure.code, error: message)
+            // An output error is already the answer: standard output's own failure would repeat it.
+            endAfterOutput(failure.code, error: message, checkingOutput: !(error is OutputError))
         }
         if let help = HelpLayout.examplesLast(for: error) {
             Output.write(help)
@@ -58,9 +55,9 @@ extension Cedre {
 
     /// Exits with `code` after writing `error` to standard error as `cedre: …`, or with 74
     /// and the output's failure when something written to standard output did not arrive.
-    private static func endAfterOutput(_ code: ExitCode, error: String? = nil) -> Never {
+    private static func endAfterOutput(_ code: ExitCode, error: String? = nil, checkingOutput: Bool = true) -> Never {
         do {
-            try Output.confirm()
+            if checkingOutput { try Output.confirm() }
             if let error { Output.standardError.write("cedre: \(error)\n") }
             Foundation.exit(code.rawValue)
         } catch {

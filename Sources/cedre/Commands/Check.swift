@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
 
             The report is written before the ledger is committed: when it cannot be written (a \
             full disk, a closed pipe) nothing is recorded and the next run reports the same \
-            notices again. Each run that records appends the event log's head (count, hash, \
+            notices again. Each run but a dry run appends the event log's head (count, hash, \
             day) to the witness file, kept apart from the database for 'cedre verify --witness'.
 
             Exit codes: 0 nothing needs attention (with --quiet: nothing printed), 3 something \
