@@ -11,7 +11,10 @@ Each trial copies a complete database on which `check` has never run, and runs
 - closed pipe: standard output is a pipe whose reading end is closed (EPIPE, SIGPIPE); the
   same;
 - kill -9: standard output is a file, and SIGKILL comes after a delay drawn up to 1.1 times
-  an uninterrupted run, so some kills land between the output and the commit.
+  an uninterrupted run;
+- kill -9 in the window (`--only window`): standard output is a pipe the campaign reads, and
+  SIGKILL comes the moment the last line of the report has been read: between the output and
+  the commit (the witness is appended and synced in between), or just after the commit.
 
 Then a rerun with a healthy output: the notices the reference run reported new must each
 be in the rerun's new notices or in what the failed run wrote whole (a notice may be shown
@@ -63,7 +66,8 @@ def main():
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--members", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", choices=["disk full", "closed pipe", "kill -9"], help="run one kind of trial only")
+    parser.add_argument("--only", choices=["disk full", "closed pipe", "kill -9", "window"],
+                        help="run one kind of trial only")
     parser.add_argument("--verbose", action="store_true")
     options = parser.parse_args()
     draw = random.Random(options.seed)
@@ -84,6 +88,7 @@ def main():
         sys.exit("the reference check reported no new notice: nothing to lose, nothing measured")
 
     kinds = [options.only] if options.only else ["disk full", "closed pipe", "kill -9"]
+    lines = len(result.stdout.replace("\r\n", "\n").split("\n")) - 1
     figures = {kind: {"trials": 0, "exit 74": 0, "committed": 0, "killed": 0, "window": 0, "lost": 0, "duplicates": 0,
                       "rerun failed": 0, "verify failed": 0} for kind in kinds}
     for trial in range(options.trials):
@@ -98,6 +103,15 @@ def main():
             reading, writing = os.pipe()
             os.close(reading)
             status, error = run(database, os.fdopen(writing, "w"))
+        elif kind == "window":
+            process = subprocess.Popen([campaign.CEDRE, *ARGUMENTS], env=campaign.environment(database),
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            read = [process.stdout.readline() for _ in range(lines)]
+            process.send_signal(signal.SIGKILL)
+            status, error = process.wait(), ""
+            process.stdout.close()
+            shown = notices(b"".join(read).decode("utf-8", errors="replace"), "new")
+            entry["killed"] += status == -signal.SIGKILL
         else:
             output = folder / "killed.csv"
             with open(output, "w") as handle:
@@ -114,7 +128,7 @@ def main():
         if written:
             entry["committed"] += 1
         # Killed after the whole report was written and before the ledger was committed.
-        entry["window"] += kind == "kill -9" and status == -signal.SIGKILL and shown == expected and not written
+        entry["window"] += kind in ("kill -9", "window") and status == -signal.SIGKILL and shown == expected and not written
         rerun = campaign.cedre(ARGUMENTS, database)
         if rerun.returncode not in (0, 3):
             entry["rerun failed"] += 1
@@ -134,10 +148,10 @@ def main():
     lost = sum(entry["lost"] for entry in figures.values())
     failures = lost + sum(entry["duplicates"] + entry["rerun failed"] + entry["verify failed"] for entry in figures.values())
     failures += sum(entry["trials"] - entry["exit 74"] + entry["committed"]
-                    for kind, entry in figures.items() if kind != "kill -9")
+                    for kind, entry in figures.items() if kind in ("disk full", "closed pipe"))
     parts = []
     for kind, entry in figures.items():
-        if kind == "kill -9":
+        if kind in ("kill -9", "window"):
             parts.append(f"{kind}: {entry['trials']} trials, killed mid-run {entry['killed']} (between the whole "
                          f"output and the commit {entry['window']}), ledger committed {entry['committed']}, notices "
                          f"lost {entry['lost']}")
