@@ -24,6 +24,22 @@ BEGIN
     SELECT RAISE(ABORT, 'the event log is append-only: events cannot be changed');
 END;
 
+CREATE TRIGGER ledger_chain_moves_the_head AFTER INSERT ON ledger_chain
+BEGIN
+    INSERT INTO ledger_head (singleton, id, hash) VALUES (1, NEW.id, NEW.hash)
+    ON CONFLICT (singleton) DO UPDATE SET id = excluded.id, hash = excluded.hash;
+END;
+
+CREATE TRIGGER ledger_chain_refuses_delete BEFORE DELETE ON ledger_chain
+BEGIN
+    SELECT RAISE(ABORT, 'the notice ledger is append-only');
+END;
+
+CREATE TRIGGER ledger_chain_refuses_update BEFORE UPDATE ON ledger_chain
+BEGIN
+    SELECT RAISE(ABORT, 'the notice ledger is append-only');
+END;
+
 CREATE TRIGGER notice_refuses_delete BEFORE DELETE ON notice
 BEGIN
     SELECT RAISE(ABORT, 'the notice ledger is append-only');
@@ -191,6 +207,21 @@ CREATE TABLE group_membership (
     reason TEXT,
     PRIMARY KEY (member_id, scheme_id)
 ) WITHOUT ROWID;
+
+CREATE TABLE ledger_chain (
+    id INTEGER PRIMARY KEY,
+    entry TEXT NOT NULL CHECK (entry IN ('check_run', 'notice', 'notice_status')),
+    row_id INTEGER NOT NULL,
+    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+    UNIQUE (entry, row_id)
+);
+
+CREATE TABLE ledger_head (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    id INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
 
 CREATE TABLE log_head (
     singleton INTEGER PRIMARY KEY CHECK (singleton = 1),

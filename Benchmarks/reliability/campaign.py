@@ -5,6 +5,7 @@ Each campaign script prints one line of figures on standard output (details on s
 error with --verbose) and exits 0 when every target holds, 1 otherwise.
 """
 
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -19,9 +20,10 @@ LAST_DAY = "2016-12-31"
 
 
 def environment(database):
-    """The environment cedre runs with: its database, a fixed actor, no colour."""
+    """The environment cedre runs with: its database, its own witness file, a fixed actor, no colour."""
     env = dict(os.environ)
-    env.update({"CEDRE_DB": str(database), "CEDRE_ACTOR": "reliability", "NO_COLOR": "1"})
+    env.update({"CEDRE_DB": str(database), "CEDRE_WITNESS": str(database) + ".witness", "CEDRE_ACTOR": "reliability",
+                "NO_COLOR": "1"})
     return env
 
 
@@ -40,8 +42,8 @@ def start(arguments, database):
 
 
 def remove(database):
-    """Removes a database and its WAL companions."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    """Removes a database, its WAL companions and its witness file."""
+    for suffix in ("", "-wal", "-shm", "-journal", ".witness"):
         try:
             os.remove(str(database) + suffix)
         except FileNotFoundError:
@@ -116,3 +118,35 @@ def must(result):
 def verified(database):
     """Whether `cedre verify` passes."""
     return cedre(["verify"], database).returncode == 0
+
+
+def event_hash(previous, row_id, stream, kind, occurred_on, recorded_at, actor, payload):
+    """The event log's hash of a row (EventLog.hash): SHA-256 over the previous hash and the
+    row's columns, each prefixed by its length in bytes and a colon."""
+    digest = hashlib.sha256()
+    for field in (previous, str(row_id), stream, kind, occurred_on, recorded_at, actor, payload):
+        data = field.encode("utf-8")
+        digest.update(f"{len(data)}:".encode("ascii"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def append_raw_events(database, facts, actor="raw"):
+    """Appends facts (stream, kind, day, payload text) to the log with a valid chain, as
+    someone writing the file directly would: the chain holds, the rules never saw them."""
+    connection = sqlite3.connect(str(database), isolation_level=None, timeout=30)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        last = connection.execute("SELECT id, hash FROM event ORDER BY id DESC LIMIT 1").fetchone() or (0, "0" * 64)
+        row_id, previous = last
+        for stream, kind, day, payload in facts:
+            row_id += 1
+            recorded = "2016-12-31T12:00:00.000Z"
+            digest = event_hash(previous, row_id, stream, kind, day, recorded, actor, payload)
+            connection.execute(
+                "INSERT INTO event (id, stream, kind, occurred_on, recorded_at, actor, payload, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (row_id, stream, kind, day, recorded, actor, payload, previous, digest))
+            previous = digest
+        connection.execute("COMMIT")
+    finally:
+        connection.close()

@@ -6,18 +6,34 @@ import Foundation
 /// "90 days from the audit"), never in hours, so a day is a date without a time or a zone.
 /// The value is the number of days since 1970-01-01, which makes comparison and day
 /// arithmetic exact and cheap.
+///
+/// Days run from 0000-01-01 to 9999-12-31, what `YYYY-MM-DD` can write; arithmetic saturates
+/// at those ends instead of overflowing, so no number stored in a fact can make a command trap.
 public struct Day: Hashable, Comparable, Sendable {
     /// Days since 1970-01-01 (negative before).
     public let ordinal: Int
 
-    /// The day `ordinal` days after 1970-01-01.
+    /// The ordinal of 0000-01-01, the earliest day.
+    static let earliestOrdinal = -719_528
+    /// The ordinal of 9999-12-31, the latest day.
+    static let latestOrdinal = 2_932_896
+
+    /// The earliest day a `YYYY-MM-DD` writes: 0000-01-01.
+    public static let earliest = Day(ordinal: earliestOrdinal)
+    /// The latest day a `YYYY-MM-DD` writes: 9999-12-31.
+    public static let latest = Day(ordinal: latestOrdinal)
+
+    /// The day `ordinal` days after 1970-01-01, held between 0000-01-01 and 9999-12-31.
     public init(ordinal: Int) {
-        self.ordinal = ordinal
+        self.ordinal = min(max(ordinal, Day.earliestOrdinal), Day.latestOrdinal)
     }
 
-    /// The day with these calendar fields, or nil when they name no real day (2013-02-29).
+    /// The day with these calendar fields, or nil when they name no real day (2013-02-29) or
+    /// one outside the years 0 to 9999.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), (1...Day.length(ofMonth: month, year: year)).contains(day) else {
+        guard Bounds.dayYears.contains(year), (1...12).contains(month),
+            (1...Day.length(ofMonth: month, year: year)).contains(day)
+        else {
             return nil
         }
         self.ordinal = Day.ordinal(year: year, month: month, day: day)
@@ -64,19 +80,26 @@ public struct Day: Hashable, Comparable, Sendable {
         ((ordinal % 7 + 7 + 3) % 7) + 1
     }
 
-    /// The day `count` days later (earlier when negative).
+    /// The day `count` days later (earlier when negative), saturating at the earliest and latest days.
     public func adding(days count: Int) -> Day {
-        Day(ordinal: ordinal + count)
+        let (sum, overflow) = ordinal.addingReportingOverflow(count)
+        guard !overflow else { return count < 0 ? .earliest : .latest }
+        return Day(ordinal: sum)
     }
 
     /// The same day of the month `count` months later, clamped to the month's end.
     ///
     /// Certificates and deadlines are counted in months: 2013-01-31 + 1 month is 2013-02-28,
     /// and 2012-02-29 + 12 months is 2013-02-28, as certification bodies count them.
+    ///
+    /// Past 9999-12-31 or before 0000-01-01 it saturates at those days.
     public func adding(months count: Int) -> Day {
         let (year, month, day) = components
-        let monthIndex = year * 12 + (month - 1) + count
+        let span = 12 * (Bounds.dayYears.upperBound + 1)
+        let monthIndex = year * 12 + (month - 1) + min(max(count, -span), span)
         let newYear = monthIndex >= 0 ? monthIndex / 12 : (monthIndex - 11) / 12
+        if newYear > Bounds.dayYears.upperBound { return .latest }
+        if newYear < Bounds.dayYears.lowerBound { return .earliest }
         let newMonth = monthIndex - newYear * 12 + 1
         let newDay = min(day, Day.length(ofMonth: newMonth, year: newYear))
         return Day(ordinal: Day.ordinal(year: newYear, month: newMonth, day: newDay))
@@ -84,7 +107,8 @@ public struct Day: Hashable, Comparable, Sendable {
 
     /// The same day `count` years later, 29 February becoming 28 February in common years.
     public func adding(years count: Int) -> Day {
-        adding(months: 12 * count)
+        let (months, overflow) = count.multipliedReportingOverflow(by: 12)
+        return adding(months: overflow ? (count < 0 ? Int.min : Int.max) : months)
     }
 
     /// Whole days from `self` to `other` (negative when `other` is earlier).
@@ -92,14 +116,18 @@ public struct Day: Hashable, Comparable, Sendable {
         other.ordinal - ordinal
     }
 
-    /// 1 January of `year`.
+    /// 1 January of `year` (of year 0 or 9999 when `year` is outside them).
     public static func firstDay(ofYear year: Int) -> Day {
-        Day(ordinal: ordinal(year: year, month: 1, day: 1))
+        Day(ordinal: ordinal(year: clamped(year), month: 1, day: 1))
     }
 
-    /// 31 December of `year`.
+    /// 31 December of `year` (of year 0 or 9999 when `year` is outside them).
     public static func lastDay(ofYear year: Int) -> Day {
-        Day(ordinal: ordinal(year: year, month: 12, day: 31))
+        Day(ordinal: ordinal(year: clamped(year), month: 12, day: 31))
+    }
+
+    private static func clamped(_ year: Int) -> Int {
+        min(max(year, Bounds.dayYears.lowerBound), Bounds.dayYears.upperBound)
     }
 
     /// Whether `year` has a 29 February.

@@ -24,6 +24,8 @@ public struct CheckResult: Sendable {
     public let asOf: Day
     public let horizonDays: Int
     public let notices: [ReportedNotice]
+    /// The event log's head as the run saw it: what a witness file records.
+    public let head: LogHead
 }
 
 extension CedreStore {
@@ -33,14 +35,25 @@ extension CedreStore {
     /// One IMMEDIATE transaction: two runs at once are serialised by SQLite, and the second
     /// finds the first one's notices in the ledger. The event log is never written. With
     /// `dryRun` the same work is done and rolled back.
-    public func check(_ request: CheckRequest) throws -> CheckResult {
+    ///
+    /// `deliver` is called with the result before the ledger is committed (DESIGN §5: output,
+    /// then commit): when it throws (the output could not be written), nothing is committed
+    /// and the next run reports the same notices again. A notice may be shown twice after a
+    /// crash between the two, never lost.
+    @discardableResult
+    public func check(_ request: CheckRequest, deliver: (CheckResult) throws -> Void = { _ in }) throws -> CheckResult {
         try writer.writeWithoutTransaction { db in
-            var notices: [ReportedNotice] = []
+            var result: CheckResult?
             try db.inTransaction(.immediate) {
-                notices = try NoticeLedger(db: db, request: request).run(catalog: catalog)
+                let notices = try NoticeLedger(db: db, request: request).run(catalog: catalog)
+                let found = CheckResult(
+                    asOf: request.asOf, horizonDays: request.horizonDays, notices: notices, head: try LogHead.read(db))
+                try deliver(found)
+                result = found
                 return request.dryRun ? .rollback : .commit
             }
-            return CheckResult(asOf: request.asOf, horizonDays: request.horizonDays, notices: notices)
+            guard let result else { throw StoreError.writeNotLanded(table: "the notice ledger", expected: 1, found: 0) }
+            return result
         }
     }
 
@@ -180,7 +193,9 @@ private struct NoticeLedger {
         try db.execute(
             sql: "INSERT INTO check_run (as_of, horizon_days, ran_at, actor, last_event_id) VALUES (?, ?, ?, ?, ?)",
             arguments: [request.asOf, request.horizonDays, recorded, request.actor, lastEvent])
-        return db.lastInsertedRowID
+        let run = try LedgerChain.inserted(.checkRun, in: db)
+        try LedgerChain.append(.checkRun, row: run, in: db)
+        return run
     }
 
     private func insert(_ notice: Notice, run: Int64) throws {
@@ -191,11 +206,13 @@ private struct NoticeLedger {
                 notice.subject, notice.rule.rawValue, notice.due, notice.key.member, notice.key.scheme, notice.finding,
                 notice.obligation?.rawValue, run,
             ])
+        try LedgerChain.append(.notice, row: try LedgerChain.inserted(.notice, in: db), in: db)
     }
 
     private func appendStatus(_ status: String, to notice: Int64, run: Int64) throws {
         try db.cachedStatement(sql: "INSERT INTO notice_status (notice_id, run, status) VALUES (?, ?, ?)")
             .execute(arguments: [notice, run, status])
+        try LedgerChain.append(.noticeStatus, row: try LedgerChain.inserted(.noticeStatus, in: db), in: db)
     }
 }
 

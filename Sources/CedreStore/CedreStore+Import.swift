@@ -112,6 +112,8 @@ extension StoreError {
         switch self {
         case .refused(let refusal): error = refusal
         case .factInTheFuture, .lateFactConflict: return day
+        case .malformed(_, let problem) where content == .members: return problem.field == "member" ? "id" : problem.field
+        case .malformed(_, let problem): return "payload.\(problem.field)"
         default: return "(row)"
         }
         switch error {

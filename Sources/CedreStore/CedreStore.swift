@@ -42,10 +42,11 @@ public struct CedreStore: Sendable {
         configuration.busyMode = .timeout(30)
         configuration.label = "cedre"
         configuration.prepareDatabase { db in
-            // WAL is set once, when the file is created, and persists in it; NORMAL is safe in
-            // WAL mode against a killed process. 32 MB of page cache: an import of a million
+            // WAL is set once, when the file is created, and persists in it. FULL syncs the WAL
+            // at every commit: NORMAL survives a killed process but a power cut can drop the
+            // last committed facts (DESIGN §5). 32 MB of page cache: an import of a million
             // events keeps its pages in memory until commit instead of spilling them to the WAL.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768")
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -26,7 +26,7 @@ enum EventLog {
         return hexadecimal(hasher.finalize())
     }
 
-    private static func hexadecimal(_ digest: SHA256.Digest) -> String {
+    static func hexadecimal(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(64)
@@ -67,6 +67,7 @@ enum EventLog {
                 actor: actor, payload: payload, previousHash: lastHash, hash: hash))
             (lastID, lastHash) = (id, hash)
         }
+        try confirmLanded(appended, in: db)
         return appended
     }
 

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v1-projections", migrate: createProjections)
         migrator.registerMigration("v1-notice-ledger", migrate: createNoticeLedger)
         migrator.registerMigration("v2-correction-index", migrate: indexCorrections)
+        migrator.registerMigration("v2-chained-ledger", migrate: chainLedger)
         migrator.registerMigration("v4-dossier-calendar", migrate: createDossierCalendar)
         return migrator
     }

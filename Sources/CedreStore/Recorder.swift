@@ -32,6 +32,11 @@ final class Recorder {
                 try refuse(BatchError(index: index, error: .factInTheFuture(dated.fact.kind.rawValue, on: dated.day, today: context.today)))
             }
         }
+        for (index, item) in facts.enumerated() {
+            if let problem = item.fact.malformation {
+                try refuse(BatchError(index: index, error: .malformed(kind: item.fact.kind.rawValue, problem)))
+            }
+        }
         let batch = try Batch(facts, firstID: (try EventLog.head(database)?.id ?? 0) + 1, recorder: self)
         var network = Network(catalog: catalog)
         for record in try members(involvedIn: facts) { network.insert(record) }

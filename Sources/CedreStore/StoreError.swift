@@ -19,6 +19,11 @@ public enum StoreError: Error, Equatable, Sendable {
     case notADemoDatabase(path: String)
     /// The file exists but is not a cedre database.
     case notACedreDatabase(path: String)
+    /// A fact carries an id with a control character or line break, or a number out of its bounds.
+    case malformed(kind: String, FactPayloadError)
+    /// What a write appended is not what the database holds after it (a trigger discarded or
+    /// changed it): the transaction is rolled back.
+    case writeNotLanded(table: String, expected: Int, found: Int)
     /// A member edit that changes none of its fields.
     case nothingToAmend(MemberID)
     /// A correction names an event it cannot void or correct.
@@ -105,6 +110,11 @@ extension StoreError: CustomStringConvertible {
             return "\(path) holds a database that is not a demo one; choose another --db path for the demo."
         case .notACedreDatabase(let path):
             return "\(path) is not a cedre database."
+        case .malformed(let kind, let problem):
+            return "\(kind) is refused: \(problem.field): \(problem.message)."
+        case .writeNotLanded(let table, let expected, let found):
+            return "the database did not keep what was just written to \(table) (\(expected) row(s) written, \(found) found "
+                + "when read back): something in the database interferes with writes, run 'cedre verify'; nothing was recorded."
         case .nothingToAmend(let id):
             return "member \(id) already has that profile; give the new name, type, département, region or group."
         case .correctionRefused(let event, let refusal):

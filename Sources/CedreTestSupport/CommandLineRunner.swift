@@ -19,6 +19,7 @@ public struct CommandLineRunner: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         environment = ProcessInfo.processInfo.environment
         environment["CEDRE_DB"] = database
+        environment["CEDRE_WITNESS"] = folder.appendingPathComponent("witness").path
         environment["CEDRE_ACTOR"] = "tests"
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "RECORD_SNAPSHOTS")

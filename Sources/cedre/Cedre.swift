@@ -20,10 +20,12 @@ struct Cedre: ParsableCommand {
               64  usage error
               65  bad input: a refused fact, an invalid import, an unknown id
               70  internal error
+              74  output error: standard output or a file could not be written
 
             ENVIRONMENT
               CEDRE_DB       the database file, when --db is not given
               CEDRE_ACTOR    who records the facts, when --actor is not given
+              CEDRE_WITNESS  the witness file of check, backup and verify, when --witness is not given
               XDG_DATA_HOME  the default database is $XDG_DATA_HOME/cedre/cedre.sqlite
               NO_COLOR       when set and not empty, no colour even on a terminal
 
@@ -40,29 +42,4 @@ struct Cedre: ParsableCommand {
             MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self, GroupCommand.self,
             AuditorCommand.self, CampaignCommand.self, Sample.self, Check.self, ReportCommand.self, Generate.self,
         ])
-
-    static func main() {
-        var command: any ParsableCommand
-        do {
-            command = try parseAsRoot()
-        } catch {
-            report(error)
-        }
-        do {
-            try command.run()
-        } catch {
-            guard let failure = ExitCodes.failure(for: error) else { report(error) }
-            FileHandle.standardError.write(Data("cedre: \(failure.message)\n".utf8))
-            exit(withError: failure.code)
-        }
-    }
-
-    /// Help screens with their example last; everything else as ArgumentParser reports it.
-    private static func report(_ error: any Error) -> Never {
-        if let help = HelpLayout.examplesLast(for: error) {
-            FileHandle.standardOutput.write(Data(help.utf8))
-            exit(withError: ExitCode.success)
-        }
-        exit(withError: error)
-    }
 }

@@ -10,6 +10,10 @@ enum CommandError: Error, CustomStringConvertible {
     case noDatabase(String)
     /// An argument names something the command cannot use.
     case invalidArgument(String)
+    /// `verify` found the log, the ledger, the schema or the projections not as they must be.
+    case verificationFailed(String)
+    /// A line of the witness file does not read `count head-hash day`.
+    case invalidWitness(file: String, line: Int)
 
     var description: String {
         switch self {
@@ -17,6 +21,10 @@ enum CommandError: Error, CustomStringConvertible {
             "no database at \(path); create one with 'cedre init' or point --db (or CEDRE_DB) at one."
         case .invalidArgument(let message):
             message
+        case .verificationFailed(let problems):
+            problems
+        case .invalidWitness(let file, let line):
+            "line \(line) of the witness file \(file) does not read 'count head-hash day'; the file was edited, keep a copy and investigate."
         }
     }
 }
@@ -24,12 +32,15 @@ enum CommandError: Error, CustomStringConvertible {
 /// The single mapping from errors to exit codes and messages (DESIGN §6).
 ///
 /// 0 success, 3 success with something needing attention, 64 usage error, 65 bad input
-/// (refused fact, invalid import), 70 internal error.
+/// (refused fact, invalid import), 70 internal error, 74 output error (standard output or a
+/// file could not be written).
 enum ExitCodes {
     static let attention = ExitCode(3)
     static let usage = ExitCode(64)
     static let badInput = ExitCode(65)
     static let internalError = ExitCode(70)
+    /// EX_IOERR: the answer could not be written (a full disk, a closed pipe).
+    static let outputFailed = ExitCode(74)
 
     /// The exit code and one-sentence message for an error a command threw, or nil when
     /// ArgumentParser should report it itself (help, usage errors, explicit exit codes).
@@ -39,9 +50,11 @@ enum ExitCodes {
             return nil
         case _ where Cedre.exitCode(for: error) != .failure:
             return nil
+        case let error as OutputError:
+            return (outputFailed, error.description)
         case let error as StoreError:
             switch error {
-            case .unreadableEvent: return (internalError, error.description)
+            case .unreadableEvent, .writeNotLanded: return (internalError, error.description)
             default: return (badInput, error.description)
             }
         case let error as TransitionError:
@@ -56,6 +69,7 @@ enum ExitCodes {
             switch error {
             case .noDatabase: return (badInput, error.description)
             case .invalidArgument: return (usage, error.description)
+            case .invalidWitness, .verificationFailed: return (badInput, error.description)
             }
         case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
             return (internalError, "the database stayed busy for 30 seconds (another cedre is writing); nothing was written, try again.")

@@ -68,7 +68,7 @@ import Testing
         try small.apply(small.certification(of: "odd", decidedOn: "2013-05-02"))
         let report = CertificationsReport(network: small.network, year: 2013, asOf: "2013-12-31")
         #expect(report.document(.fr).html().contains("&lt;Ateliers &amp; *Co*_&gt; (49) - AI"))
-        #expect(report.document(.fr).markdown().contains("- \\<Ateliers & \\*Co\\*\\_\\> (49) - AI — *nouvelle certification CEDRE*"))
+        #expect(report.document(.fr).markdown().contains("- &lt;Ateliers &amp; \\*Co\\*\\_&gt; (49) - AI — *nouvelle certification CEDRE*"))
     }
 
     @Test func anEmptyProgrammeSaysSoInsteadOfDrawingEmptyTables() {

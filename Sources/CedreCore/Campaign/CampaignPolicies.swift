@@ -33,7 +33,7 @@ public struct CampaignPolicies: Equatable, Sendable {
             switch parts[1].lowercased() {
             case "on", "true", "yes": result.enabled.insert(policy)
             case "off", "false", "no": result.enabled.remove(policy)
-            case let number where policy == .capacity && (Int(number) ?? 0) >= 1:
+            case let number where policy == .capacity && Int(number).map(Bounds.capacity.contains) == true:
                 result.capacity = Int(number) ?? result.capacity
                 result.enabled.insert(.capacity)
             default:

@@ -698,10 +698,36 @@ extension JSONSchema {
 
         func regex(_ pattern: String) throws(JSONSchemaError) -> NSRegularExpression {
             do {
-                return try NSRegularExpression(pattern: pattern)
+                return try NSRegularExpression(pattern: JSONSchema.icuPattern(pattern))
             } catch {
                 throw self.error("has an invalid regular expression: \(pattern)")
             }
         }
+    }
+}
+
+extension JSONSchema {
+    /// The pattern with ECMA 262's `$` (the end of the string only) written as ICU's `\z`:
+    /// ICU's `$` also matches before a final line break, which let `"abc\n"` pass `^[a-z]+$`.
+    static func icuPattern(_ pattern: String) -> String {
+        var translated = ""
+        var escaped = false
+        var inClass = false
+        for character in pattern {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "[" {
+                inClass = true
+            } else if character == "]" {
+                inClass = false
+            } else if character == "$", !inClass {
+                translated += "\\z"
+                continue
+            }
+            translated.append(character)
+        }
+        return translated
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// An RFC 5545 calendar of all-day events: what officers subscribe to in their agenda.
 ///
 /// Lines end with CRLF and are folded at 75 octets, never inside a UTF-8 sequence; text
-/// values escape backslashes, commas, semicolons and newlines. Nothing depends on the clock:
+/// values escape backslashes, commas, semicolons and line breaks, and lose every other
+/// control character (the ICS escaping layer), so no value can end its line or start a
+/// property of its own. Nothing depends on the clock:
 /// `DTSTAMP` is a day of the report, so the same facts always give the same file.
 public struct ICalendar: Equatable, Sendable {
     /// One all-day event.
@@ -54,18 +56,18 @@ public struct ICalendar: Equatable, Sendable {
     public func text() -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:\(ICalendar.productID)", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:\(ICalendar.escape(name))",
+            "X-WR-CALNAME:\(ICalendar.escape(name, keepingLineBreaks: false))",
         ]
         for event in events {
             lines += [
                 "BEGIN:VEVENT",
-                "UID:\(event.uid)",
+                "UID:\(ICalendar.escape(event.uid, keepingLineBreaks: false))",
                 "DTSTAMP:\(ICalendar.basic(stamp))T000000Z",
                 "DTSTART;VALUE=DATE:\(ICalendar.basic(event.day))",
                 "DTEND;VALUE=DATE:\(ICalendar.basic(event.day.adding(days: 1)))",
-                "SUMMARY:\(ICalendar.escape(event.summary))",
-                "DESCRIPTION:\(ICalendar.escape(event.description))",
-                "LOCATION:\(ICalendar.escape(event.location))",
+                "SUMMARY:\(ICalendar.escape(event.summary, keepingLineBreaks: false))",
+                "DESCRIPTION:\(ICalendar.escape(event.description, keepingLineBreaks: true))",
+                "LOCATION:\(ICalendar.escape(event.location, keepingLineBreaks: false))",
                 "STATUS:\(event.status)",
                 "TRANSP:TRANSPARENT",
                 "END:VEVENT",
@@ -80,16 +82,22 @@ public struct ICalendar: Equatable, Sendable {
         day.description.replacingOccurrences(of: "-", with: "")
     }
 
-    /// A TEXT value (RFC 5545 §3.3.11): `\`, `;`, `,` escaped, newlines written `\n`.
-    static func escape(_ text: String) -> String {
+    /// A TEXT value (RFC 5545 §3.3.11): `\`, `;`, `,` escaped, line breaks (CR, LF, CRLF,
+    /// U+2028, U+2029) written `\n` in a description and flattened to a space in one-line
+    /// values (a title, a place, a UID), every other control character removed (RFC 5545
+    /// allows none in a value).
+    static func escape(_ text: String, keepingLineBreaks: Bool) -> String {
         var escaped = ""
         for character in text {
             switch character {
             case "\\": escaped += "\\\\"
             case ";": escaped += "\\;"
             case ",": escaped += "\\,"
-            case "\n", "\r\n", "\r": escaped += "\\n"
-            default: escaped.append(character)
+            case "\n", "\r\n", "\r", "\u{2028}", "\u{2029}": escaped += keepingLineBreaks ? "\\n" : " "
+            default:
+                for scalar in character.unicodeScalars where !scalar.isControlOrLineBreak {
+                    escaped.unicodeScalars.append(scalar)
+                }
             }
         }
         return escaped

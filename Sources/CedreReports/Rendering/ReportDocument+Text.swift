@@ -3,10 +3,13 @@ import Foundation
 extension ReportDocument {
     /// The document for a terminal: headings, aligned tables fitted to the style's width,
     /// lists with their notes in a column. Charts are left out (their numbers are in tables).
+    ///
+    /// Every text of the document goes through the terminal escaping layer (tables escape
+    /// their own cells), so the data cannot steer the terminal.
     public func text(style: TerminalStyle = .plain) -> String {
-        var lines = [style.bold(title)]
+        var lines = [style.bold(TerminalText.escape(title))]
         var afterHeading = false
-        for block in renderedBlocks {
+        for block in renderedBlocks.map(\.escapedForTerminal) {
             if case .chart = block { continue }
             if !afterHeading { lines.append("") }
             afterHeading = false
@@ -65,5 +68,25 @@ extension ReportDocument {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+}
+
+extension ReportDocument.Block {
+    /// The block with its texts through the terminal escaping layer; a table escapes its cells when drawn.
+    fileprivate var escapedForTerminal: ReportDocument.Block {
+        switch self {
+        case .heading(let text): .heading(TerminalText.escape(text))
+        case .subheading(let text): .subheading(TerminalText.escape(text))
+        case .paragraph(let text): .paragraph(TerminalText.escape(text))
+        case .figures(let figures):
+            .figures(figures.map { ReportDocument.Figure(value: TerminalText.escape($0.value), label: TerminalText.escape($0.label)) })
+        case .list(let items):
+            .list(items.map {
+                ReportDocument.ListItem(
+                    text: TerminalText.escape($0.text), note: $0.note.map(TerminalText.escape), isNested: $0.isNested,
+                    category: $0.category)
+            })
+        case .table, .chart: self
+        }
     }
 }

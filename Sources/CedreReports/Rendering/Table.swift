@@ -29,7 +29,17 @@ public struct Table: Equatable, Sendable {
 
     /// Aligned columns fitted to the style's width: the widest text columns shrink first, their
     /// cells cut with an ellipsis; header in bold and highlighted rows in red when colour is on.
+    ///
+    /// Cells and headers go through the terminal escaping layer first, so a control character
+    /// in the data shows as an escape and counts in the width as it shows.
     public func text(style: TerminalStyle) -> String {
+        var shown = self
+        shown.columns = columns.map(TerminalText.escape)
+        shown.rows = rows.map { $0.map(TerminalText.escape) }
+        return shown.alignedText(style: style)
+    }
+
+    private func alignedText(style: TerminalStyle) -> String {
         let widths = fittedWidths(to: style.width)
         func line(_ cells: [String]) -> String {
             widths.indices.map { index in
@@ -78,12 +88,11 @@ public struct Table: Equatable, Sendable {
         return String(cell.prefix(width - 1)) + "…"
     }
 
-    /// A GitHub-flavoured Markdown table.
+    /// A GitHub-flavoured Markdown table, every cell through the Markdown escaping layer.
     public func markdown() -> String {
-        func escape(_ cell: String) -> String { cell.replacingOccurrences(of: "|", with: "\\|") }
-        let header = "| " + columns.map(escape).joined(separator: " | ") + " |"
+        let header = "| " + columns.map(MarkdownText.escape).joined(separator: " | ") + " |"
         let rule = "|" + alignments.map { $0 == .right ? " ---: |" : " --- |" }.joined()
-        let body = rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
+        let body = rows.map { "| " + $0.map(MarkdownText.escape).joined(separator: " | ") + " |" }
         return ([header, rule] + body).joined(separator: "\n") + "\n"
     }
 
@@ -93,15 +102,26 @@ public struct Table: Equatable, Sendable {
     }
 }
 
-/// RFC 4180 writing through the CSV package.
+/// The CSV escaping layer, and the only CSV writer: RFC 4180 quoting through the CSV package,
+/// and every cell a spreadsheet could read as a formula neutralised (OWASP CSV injection): a
+/// cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`.
 public enum CSVText {
-    /// The rows as CSV with CRLF line ends, the last one included.
+    /// The characters that make a spreadsheet read a cell as a formula when they start it.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// The cell as a spreadsheet must show it: with a leading `'` when it would start a formula.
+    public static func cell(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, formulaStarts.contains(first) else { return value }
+        return "'" + value
+    }
+
+    /// The rows as CSV with CRLF line ends, the last one included, every cell neutralised.
     public static func write(_ rows: [[String]]) -> String {
         let stream = OutputStream(toMemory: ())
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
             for row in rows {
-                try writer.write(row: row)
+                try writer.write(row: row.map(cell))
             }
             writer.stream.close()
         } catch {

@@ -43,7 +43,9 @@ struct AuditorCommand: ParsableCommand {
 
         func validate() throws {
             if schemes.isEmpty { throw ValidationError("name at least one --scheme the auditor may audit.") }
-            if let validityMonths, validityMonths < 1 { throw ValidationError("--validity-months must be at least 1.") }
+            if let validityMonths, let problem = Bounds.problem("--validity-months", validityMonths, in: Bounds.validityMonths) {
+                throw ValidationError(problem)
+            }
         }
 
         func run() throws {

@@ -32,6 +32,10 @@ struct CampaignCommand: ParsableCommand {
         var year: Int
 
         var schemeID: SchemeID { SchemeID(rawValue: scheme) }
+
+        func validate() throws {
+            if let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
+        }
     }
 
     struct Plan: ParsableCommand {

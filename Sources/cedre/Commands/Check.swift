@@ -18,8 +18,14 @@ struct Check: ParsableCommand {
             notice a late fact made moot is reported once as resolved. The event log is never \
             written. Two runs at once: the second waits for the first, then finds nothing new.
 
+            The report is written before the ledger is committed: when it cannot be written (a \
+            full disk, a closed pipe) nothing is recorded and the next run reports the same \
+            notices again. Each run but a dry run appends the event log's head (count, hash, \
+            day) to the witness file, kept apart from the database for 'cedre verify --witness'.
+
             Exit codes: 0 nothing needs attention (with --quiet: nothing printed), 3 something \
-            needs attention, 64 usage error, 65 bad input, 70 internal error.
+            needs attention, 64 usage error, 65 bad input, 70 internal error, 74 the report or \
+            the witness could not be written (nothing was recorded).
 
             EXAMPLE
               cedre check --quiet                                  # from cron: mails only when needed
@@ -27,6 +33,7 @@ struct Check: ParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var witness: WitnessOptions
 
     @Option(help: ArgumentHelp("How far ahead to announce deadlines, in days: 60 or 60d.", valueName: "days"))
     var horizon: Horizon = Horizon(days: 60)
@@ -50,21 +57,35 @@ struct Check: ParsableCommand {
         if quiet && all { throw ValidationError("--quiet and --all ask for opposite things; choose one.") }
     }
 
+    /// What a failed write leaves: the ledger rolled back, so the next run says it all again.
+    static let nothingRecorded = "nothing was recorded in the notice ledger: the next check reports these notices again"
+
     func run() throws {
         let cedre = try store.openExistingStore()
-        let result = try cedre.check(CheckRequest(
+        var needsAttention = false
+        try cedre.check(CheckRequest(
             asOf: store.today, horizonDays: horizon.days, dryRun: dryRun, actor: store.actorName, now: Date()))
-        let report = CheckReport(
-            asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices,
-            mode: quiet ? .quiet : all ? .all : .standard)
-        if !(quiet && !report.needsAttention) {
-            switch format {
-            case .json: Output.write(try Output.json(report))
-            case .table: Output.write(report.text(lang))
-            case .csv, .markdown: Output.write(Output.render(report.table(lang), as: format))
+        { result in
+            let report = CheckReport(
+                asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices,
+                mode: quiet ? .quiet : all ? .all : .standard)
+            needsAttention = report.needsAttention
+            if !(quiet && !report.needsAttention) {
+                switch format {
+                case .json: Output.write(try Output.json(report))
+                case .table: Output.write(report.text(lang))
+                case .csv, .markdown: Output.write(Output.render(report.table(lang), as: format))
+                }
             }
+            do {
+                try Output.confirm()
+            } catch var failure as OutputError {
+                failure.consequence = Check.nothingRecorded
+                throw failure
+            }
+            if !dryRun { try witness.append(result.head, on: result.asOf, consequence: Check.nothingRecorded) }
         }
-        if report.needsAttention { throw ExitCodes.attention }
+        if needsAttention { throw ExitCodes.attention }
     }
 }
 
@@ -78,7 +99,7 @@ struct Horizon: ExpressibleByArgument {
 
     init?(argument: String) {
         let digits = argument.hasSuffix("d") ? String(argument.dropLast()) : argument
-        guard let days = Int(digits), days >= 0, days <= 3660 else { return nil }
+        guard let days = Int(digits), Bounds.days.contains(days) else { return nil }
         self.days = days
     }
 

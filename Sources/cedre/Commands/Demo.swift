@@ -48,7 +48,7 @@ struct Demo: ParsableCommand {
         let register = CertificationRegister(network: try store.network(through: Demo.day), on: Demo.day)
         let document = StatusReport(register: register).document(lang)
         let page = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("status-report-\(Demo.day).html")
-        try Data(document.html().utf8).write(to: page, options: .atomic)
+        try Output.write(document.html(), toFile: page.path)
         let words = Vocabulary(lang)
         let style = TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, descriptor: STDOUT_FILENO)
         Output.write(document.text(style: style))

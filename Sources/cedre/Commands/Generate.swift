@@ -40,9 +40,7 @@ struct Generate: ParsableCommand {
     var output: String
 
     func validate() throws {
-        guard (1...10_000_000).contains(members) else {
-            throw ValidationError("--members must be between 1 and 10000000 (got \(members)).")
-        }
+        if let problem = Bounds.problem("--members", members, in: Bounds.generatedMembers) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -96,7 +94,7 @@ struct YearRange: ExpressibleByArgument {
     init?(argument: String) {
         let parts = argument.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         guard (1...2).contains(parts.count), let first = parts.first ?? nil, let last = parts.last ?? nil,
-            (1900...2200).contains(first), first <= last, last <= 2200
+            Bounds.year.contains(first), first <= last, Bounds.year.contains(last)
         else { return nil }
         range = first...last
     }

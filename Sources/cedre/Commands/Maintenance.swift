@@ -140,10 +140,14 @@ struct Backup: ParsableCommand {
         commandName: "backup",
         abstract: "Copy the database with SQLite's online backup, safe while others write.",
         discussion: """
+            The copy's event log head (count, hash, day) is appended to the witness file, kept \
+            apart from the database for 'cedre verify --witness'.
+
             EXAMPLE
-              cedre backup /srv/sauvegardes/cedre-$(date +%F).sqlite
+              cedre backup /srv/sauvegardes/cedre-$(date +%F).sqlite --witness /srv/temoin/cedre
             """)
     @OptionGroup var store: StoreOptions
+    @OptionGroup var witness: WitnessOptions
 
     @Argument(help: "Where to write the copy; must not exist yet.")
     var path: String
@@ -157,31 +161,41 @@ struct Backup: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
             FileManager.default.isWritableFile(atPath: folder)
         else { throw StoreError.notFound("a writable folder for \(path)") }
-        let events = try store.openExistingStore().backup(to: path)
-        Output.write("Backed up \(events) events to \(path).\n")
+        let head = try store.openExistingStore().backup(to: path)
+        try witness.append(head, on: store.today, consequence: "the backup \(path) was written, its head was not witnessed")
+        Output.write("Backed up \(head.count) events to \(TerminalText.escape(path)).\n")
     }
 }
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the hash chain of the event log and that projections match a replay.",
+        abstract: "Check the event log and the notice ledger, their chains, the schema and the projections.",
         discussion: """
-            Exits 0 when the chain holds and the projections are what the log gives; otherwise \
-            exits 65 and names the first broken row.
+            Walks the hash chains of the event log and of the notice ledger, compares the \
+            schema (tables, indexes, triggers) with the one cedre ships, and checks that the \
+            projections are what a replay of the log gives. With --witness (or CEDRE_WITNESS), \
+            also proves that the log extends every head witnessed in that file: a log rewritten \
+            with recomputed hashes, or cut short, no longer does.
+
+            Exits 0 when everything holds; otherwise exits 65 and names the first broken row of \
+            each chain, the first witnessed head no longer extended, and what differs in the schema.
 
             EXAMPLE
-              cedre verify && cedre backup /srv/sauvegardes/cedre.sqlite
+              cedre verify --witness /srv/temoin/cedre && cedre backup /srv/sauvegardes/cedre.sqlite
             """)
     @OptionGroup var store: StoreOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Prove the log extends every head witnessed in this file (env CEDRE_WITNESS).", valueName: "file"))
+    var witness: String?
+
     func run() throws {
-        let report = try store.openExistingStore().verify()
-        if let problem = report.problem {
-            FileHandle.standardError.write(Data("cedre: \(problem)\n".utf8))
-            throw ExitCodes.badInput
-        }
-        Output.write("The event log holds: \(report.events) events chained, projections match the replay.\n")
+        let witnessed = try WitnessOptions.witnessedHeads(option: witness)
+        let report = try store.openExistingStore().verify(witnessed: witnessed ?? [])
+        if let problem = report.problem { throw CommandError.verificationFailed(problem) }
+        let heads = witnessed.map { ", the log extends the \($0.count) witnessed head(s)" } ?? ""
+        Output.write("The event log holds: \(report.events) events chained, projections match the replay\(heads).\n")
     }
 }
 
@@ -224,6 +238,10 @@ struct Log: ParsableCommand {
 
     @Option(help: "Only the last N events.")
     var last: Int?
+
+    func validate() throws {
+        if let last, let problem = Bounds.problem("--last", last, in: Bounds.lastEvents) { throw ValidationError(problem) }
+    }
 
     func run() throws {
         let cedre = try store.openExistingStore()

@@ -83,9 +83,7 @@ struct ReportCommand: ParsableCommand {
 
         func validate() throws {
             try options.refuseCalendar(for: "certifications")
-            if let year, !(1900...9999).contains(year) {
-                throw ValidationError("--year \(year) is not a year; give four digits, e.g. --year 2013.")
-            }
+            if let year, let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
         }
 
         func run() throws {
@@ -247,7 +245,7 @@ extension ReportCommand {
                 Output.write(text)
                 return
             }
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try Output.write(text, toFile: output)
         }
     }
 

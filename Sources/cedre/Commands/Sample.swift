@@ -56,6 +56,7 @@ struct Sample: ParsableCommand {
         if !replay && (audit == nil || year == nil) {
             throw ValidationError("--audit and --year are required (or --replay).")
         }
+        if let year, let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
     }
 
     func run() throws {

@@ -1,17 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CedreReports
 import Foundation
 
-/// Writing a command's answer to standard output.
+/// Why cedre could not write what it had to say; exit 74 (EX_IOERR).
+struct OutputError: Error, Equatable, CustomStringConvertible {
+    /// `standard output`, `standard error`, or the file's path.
+    let output: String
+    /// What the system said (`No space left on device`, `Broken pipe`).
+    let reason: String
+    /// What became of the command's work, as one clause.
+    var consequence = "what the command recorded, if anything, is in 'cedre log'"
+
+    var description: String {
+        "could not write to \(output) (\(reason)); \(consequence). Free the disk or fix what reads the output, then run the command again."
+    }
+
+    /// The error for `errno` while writing `output`.
+    static func system(_ output: String, errno code: Int32) -> OutputError {
+        OutputError(output: output, reason: String(cString: strerror(code)))
+    }
+}
+
+/// A file descriptor written with POSIX `write(2)`, whose first failure is kept.
+///
+/// Foundation's `FileHandle.write(_:)` traps on a closed pipe or a full disk; SIGPIPE is
+/// ignored (see `Cedre.main`), so a closed pipe is the error EPIPE here. After a failure
+/// nothing more is written; `confirm()` throws it, so `check` can refuse to commit and the
+/// program can exit 74 instead of claiming success.
+final class OutputChannel: @unchecked Sendable {
+    let descriptor: Int32
+    /// How messages name the output.
+    let name: String
+    private let lock = NSLock()
+    private var failure: OutputError?
+
+    init(descriptor: Int32, name: String) {
+        self.descriptor = descriptor
+        self.name = name
+    }
+
+    /// Writes every byte of `text`, retrying on interruption and partial writes; keeps the
+    /// first failure and writes nothing after it.
+    func write(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard failure == nil else { return }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { buffer in systemWrite(descriptor, buffer.baseAddress, buffer.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = .system(name, errno: errno)
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    /// Throws the first failure, if a write failed.
+    func confirm() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
+    }
+}
+
+/// The system's `write(2)`, named apart from the channel's own `write`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
+}
+
+/// Writing a command's answer to standard output, and its messages to standard error.
 enum Output {
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    /// Standard output: every answer.
+    static let standardOutput = OutputChannel(descriptor: STDOUT_FILENO, name: "standard output")
+    /// Standard error: errors and progress.
+    static let standardError = OutputChannel(descriptor: STDERR_FILENO, name: "standard error")
 
     /// Pretty, key-sorted JSON: stable output that diffs well and validates against Schemas/.
     static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try JSONText.write(value)
     }
 
     /// A table in the chosen format (JSON callers encode their own outcome instead).
@@ -23,8 +99,51 @@ enum Output {
         }
     }
 
-    /// Prints without adding a newline.
+    /// Writes to standard output without adding a newline; a failure is kept for `confirm()`.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        standardOutput.write(text)
+    }
+
+    /// Throws when anything written to standard output failed: called before a commit that
+    /// must not happen unless the output was delivered, and at the end of every command.
+    static func confirm() throws {
+        try standardOutput.confirm()
+    }
+
+    /// Writes `text` to the file at `path` in full and syncs it, replacing the file only once
+    /// everything is on disk (a temporary file renamed): a full disk leaves the old file whole.
+    static func write(_ text: String, toFile path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw OutputError.system(path, errno: errno) }
+        let channel = OutputChannel(descriptor: descriptor, name: path)
+        channel.write(text)
+        let synced = fsync(descriptor) == 0 ? 0 : errno
+        close(descriptor)
+        do {
+            try channel.confirm()
+            if synced != 0 { throw OutputError.system(path, errno: synced) }
+            guard rename(temporary, path) == 0 else { throw OutputError.system(path, errno: errno) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Appends `line` and a line feed to the file at `path`, creating it (and its folder)
+    /// readable by its owner only, and syncs it.
+    static func append(line: String, toFile path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        guard descriptor >= 0 else { throw OutputError.system(path, errno: errno) }
+        defer { close(descriptor) }
+        let channel = OutputChannel(descriptor: descriptor, name: path)
+        channel.write(line + "\n")
+        try channel.confirm()
+        guard fsync(descriptor) == 0 else { throw OutputError.system(path, errno: errno) }
     }
 }

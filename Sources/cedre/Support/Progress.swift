@@ -48,7 +48,7 @@ final class Progress {
         } else {
             text += " \(unit)"
         }
-        FileHandle.standardError.write(Data((text + "\u{1B}[K" + ending).utf8))
+        Output.standardError.write(text + "\u{1B}[K" + ending)
     }
 
     /// `1,000,000`: thousands separated as English readers expect.

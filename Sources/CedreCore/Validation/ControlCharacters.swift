@@ -1,0 +1,29 @@
+import Foundation
+
+extension Unicode.Scalar {
+    /// Whether the scalar steers a reader instead of showing a glyph: a C0 or C1 control
+    /// (ESC, CR, LF, TAB, DEL, CSI…), a line or paragraph separator (U+2028, U+2029), or a
+    /// bidirectional control that reorders what follows it (U+202E…).
+    ///
+    /// Ids refuse every one of them; each output format escapes or removes them.
+    public var isControlOrLineBreak: Bool {
+        switch value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// `U+001B`: how messages name a scalar that cannot be shown as itself.
+    public var codePointName: String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+extension StringProtocol {
+    /// The first control character or line break of the text, if it holds one.
+    public var firstControlOrLineBreak: Unicode.Scalar? {
+        unicodeScalars.first(where: \.isControlOrLineBreak)
+    }
+}

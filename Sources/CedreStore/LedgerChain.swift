@@ -1,0 +1,139 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The notice ledger's hash chain: one link per row of `check_run`, `notice` and
+/// `notice_status`, in the order `check` wrote them, each hashing the previous link and the
+/// row's columns, so an edited, deleted or inserted ledger row is named by `verify` the way
+/// an edited event is.
+enum LedgerChain {
+    /// The ledger tables a link can point to, with the columns its hash covers (all but `id`).
+    enum Entry: String, CaseIterable, Sendable {
+        case checkRun = "check_run"
+        case notice
+        case noticeStatus = "notice_status"
+
+        /// Every column of the row but its id, in the table's order.
+        var columns: [String] {
+            switch self {
+            case .checkRun: ["as_of", "horizon_days", "ran_at", "actor", "last_event_id"]
+            case .notice: ["stream", "rule", "due_on", "member_id", "scheme_id", "finding_id", "obligation", "first_run"]
+            case .noticeStatus: ["notice_id", "run", "status"]
+            }
+        }
+
+        /// How `verify` names a row of the table.
+        var rowName: String {
+            switch self {
+            case .checkRun: "check run"
+            case .notice: "notice"
+            case .noticeStatus: "notice status"
+            }
+        }
+    }
+
+    /// SHA-256 over the previous link's hash, the link's id, the table, the row's id and its
+    /// columns, each length-prefixed (a NULL column written `-`), hex.
+    static func hash(previous: String, link: Int64, entry: Entry, rowID: Int64, values: [DatabaseValue]) -> String {
+        var hasher = SHA256()
+        for field in [previous, String(link), entry.rawValue, String(rowID)] {
+            update(&hasher, field)
+        }
+        for value in values {
+            switch value.storage {
+            case .null: hasher.update(data: Array("-".utf8))
+            case .int64(let number): update(&hasher, String(number))
+            case .double(let number): update(&hasher, String(number))
+            case .string(let text): update(&hasher, text)
+            case .blob(let data): update(&hasher, data.base64EncodedString())
+            }
+        }
+        return EventLog.hexadecimal(hasher.finalize())
+    }
+
+    private static func update(_ hasher: inout SHA256, _ field: String) {
+        let bytes = Array(field.utf8)
+        hasher.update(data: Array("\(bytes.count):".utf8))
+        hasher.update(data: bytes)
+    }
+
+    /// The last link's id and hash, or nil for an empty ledger.
+    static func head(_ db: Database) throws -> (id: Int64, hash: String)? {
+        try Row.fetchOne(db, sql: "SELECT id, hash FROM ledger_chain ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
+    }
+
+    /// The columns a link hashes, read from the row itself: nil when the row is not there.
+    static func values(of entry: Entry, row rowID: Int64, in db: Database) throws -> [DatabaseValue]? {
+        let columns = entry.columns.joined(separator: ", ")
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(entry.rawValue) WHERE id = ?", arguments: [rowID])
+        else { return nil }
+        return entry.columns.map { row[$0] as DatabaseValue }
+    }
+
+    /// The id of the row the last statement inserted into `entry`'s table, or an error when
+    /// the statement inserted nothing (a trigger discarded it).
+    static func inserted(_ entry: Entry, in db: Database) throws -> Int64 {
+        guard db.changesCount == 1 else {
+            throw StoreError.writeNotLanded(table: "the notice ledger (\(entry.rawValue))", expected: 1, found: db.changesCount)
+        }
+        return db.lastInsertedRowID
+    }
+
+    /// Chains a row just inserted, reading it back first: a row a trigger discarded is not
+    /// there to chain, and the write fails instead of reporting what it did not keep.
+    static func append(_ entry: Entry, row rowID: Int64, in db: Database) throws {
+        guard let values = try values(of: entry, row: rowID, in: db) else {
+            throw StoreError.writeNotLanded(table: "the notice ledger (\(entry.rawValue))", expected: 1, found: 0)
+        }
+        let (lastID, lastHash) = try head(db) ?? (0, EventLog.genesisHash)
+        let link = lastID + 1
+        try db.cachedStatement(sql: "INSERT INTO ledger_chain (id, entry, row_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [
+                link, entry.rawValue, rowID, lastHash,
+                hash(previous: lastHash, link: link, entry: entry, rowID: rowID, values: values),
+            ])
+    }
+
+    /// The first ledger row whose link is missing, broken or does not match it, in one sentence.
+    static func firstProblem(in db: Database) throws -> String? {
+        var previousHash = EventLog.genesisHash
+        var previousID: Int64 = 0
+        let links = try Row.fetchCursor(db, sql: "SELECT * FROM ledger_chain ORDER BY id")
+        while let link = try links.next() {
+            let id: Int64 = link["id"]
+            let rowID: Int64 = link["row_id"]
+            guard let entry = Entry(rawValue: link["entry"]) else {
+                return "the notice ledger's chain is broken at link #\(id): it names no ledger table."
+            }
+            let name = "\(entry.rowName) #\(rowID)"
+            if id != previousID + 1 { return "the notice ledger's chain is broken at link #\(id) (\(name)): links are missing before it." }
+            if (link["prev_hash"] as String) != previousHash {
+                return "the notice ledger's chain is broken at link #\(id) (\(name)): it does not link to the previous link's hash."
+            }
+            guard let values = try values(of: entry, row: rowID, in: db) else {
+                return "the notice ledger's \(name) was deleted (chain link #\(id))."
+            }
+            let stored: String = link["hash"]
+            if hash(previous: previousHash, link: id, entry: entry, rowID: rowID, values: values) != stored {
+                return "the notice ledger's \(name) was changed: it does not match its hash (chain link #\(id))."
+            }
+            previousHash = stored
+            previousID = id
+        }
+        if let head = try Row.fetchOne(db, sql: "SELECT id, hash FROM ledger_head"),
+            (head["id"] as Int64) != previousID || (head["hash"] as String) != previousHash
+        {
+            return "the notice ledger's last links were removed (its head, kept apart, is link #\(head["id"] as Int64))."
+        }
+        for entry in Entry.allCases {
+            if let stray = try Int64.fetchOne(db, sql: """
+                SELECT id FROM \(entry.rawValue)
+                WHERE id NOT IN (SELECT row_id FROM ledger_chain WHERE entry = ?) ORDER BY id LIMIT 1
+                """, arguments: [entry.rawValue])
+            {
+                return "the notice ledger's \(entry.rowName) #\(stray) is not in its chain: it was inserted outside cedre."
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import CedreCore
+import CedreStore
+import Foundation
+
+/// `--witness FILE`: where `check` and `backup` append the log's head, and what `verify` reads.
+///
+/// The file must live apart from the database (another disk, another machine's mount, the
+/// cron mail): whoever can rewrite the database and recompute its hashes cannot also rewrite
+/// a head witnessed elsewhere (docs/reliability.md).
+struct WitnessOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The witness file (env CEDRE_WITNESS; default $XDG_STATE_HOME/cedre/witness).", valueName: "file"))
+    var witness: String?
+
+    /// The file named by `--witness` or `CEDRE_WITNESS`, nil when neither names one.
+    var namedPath: String? { WitnessOptions.namedPath(option: witness) }
+
+    /// The file named by an option's value or `CEDRE_WITNESS`, nil when neither names one.
+    static func namedPath(option: String?) -> String? {
+        if let option, !option.isEmpty { return option }
+        return ProcessInfo.processInfo.environment["CEDRE_WITNESS"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The file to append to: the one named, or `$XDG_STATE_HOME/cedre/witness`
+    /// (`~/.local/state/cedre/witness` when XDG_STATE_HOME is not set).
+    var path: String {
+        if let namedPath { return namedPath }
+        let stateHome = ProcessInfo.processInfo.environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
+        return (stateHome as NSString).appendingPathComponent("cedre/witness")
+    }
+
+    /// Appends `count head-hash day` for `head` (mode 0600, synced); a failure names the file, exit 74.
+    func append(_ head: LogHead, on day: Day, consequence: String) throws {
+        do {
+            try Output.append(line: head.witnessLine(on: day), toFile: path)
+        } catch var failure as OutputError {
+            failure.consequence = consequence
+            throw failure
+        }
+    }
+
+    /// The heads witnessed in the file named by `option` or `CEDRE_WITNESS`, or nil when none
+    /// is named; a line that does not read `count head-hash day` is refused naming it. A file
+    /// named by the option must exist (a mistyped path proves nothing); one named by the
+    /// environment may not exist yet (no check or backup has run).
+    static func witnessedHeads(option: String?) throws -> [WitnessedHead]? {
+        guard let file = namedPath(option: option) else { return nil }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            if option == nil { return [] }
+            throw StoreError.notFound("the witness file \(file)")
+        }
+        var heads: [WitnessedHead] = []
+        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard let head = WitnessedHead(line: index + 1, text: line) else {
+                throw CommandError.invalidWitness(file: file, line: index + 1)
+            }
+            heads.append(head)
+        }
+        return heads
+    }
+}
