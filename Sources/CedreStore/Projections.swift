@@ -22,7 +22,7 @@ enum Projections {
     static func replay(_ log: Database, into target: Database, catalog: SchemeCatalog, progress: ProgressReport? = nil) throws {
         let writer = ProjectionWriter(target)
         let network = try Replay.streamDossiers(catalog: catalog, in: log, progress: progress) { dossier, context in
-            try writer.insert(dossier, escalations: context.groupEscalations(for: dossier))
+            try writer.insert(dossier, context: context.findingContext(for: dossier))
         }
         for id in network.members.keys.sorted() {
             if let record = network.members[id] { try writer.write(record) }
@@ -87,14 +87,14 @@ final class ProjectionWriter {
         }
     }
 
-    /// Replaces every row of one dossier; `escalations` are its group's (rule 8).
-    func replace(_ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:]) throws {
+    /// Replaces every row of one dossier; `context` is its group's (rules 6 and 8).
+    func replace(_ dossier: Dossier, context: FindingContext) throws {
         try remove(dossier.key)
-        try insert(dossier, escalations: escalations)
+        try insert(dossier, context: context)
     }
 
-    /// Inserts every row of a dossier that has none yet; `escalations` are its group's (rule 8).
-    func insert(_ dossier: Dossier, escalations: [FindingID: FindingStatus.Escalation] = [:]) throws {
+    /// Inserts every row of a dossier that has none yet; `context` is its group's (rules 6 and 8).
+    func insert(_ dossier: Dossier, context: FindingContext) throws {
         let member = BulkInsert.Value.id(dossier.key.member)
         let scheme = BulkInsert.Value.id(dossier.key.scheme)
         if let certification = dossier.certification, let lastFactOn = dossier.lastFactOn {
@@ -145,7 +145,7 @@ final class ProjectionWriter {
                     closed_on, effective_grade, escalated_on, escalated_by, deadline)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for status in dossier.findingStatuses(on: lastFactOn, escalations: escalations) {
+            for status in dossier.findingStatuses(on: lastFactOn, context: context) {
                 let item = status.finding
                 try finding.execute(
                     .id(item.id), member, scheme, .id(item.audit), .id(item.grade), .id(item.originalGrade), .id(item.requirement),
@@ -158,7 +158,7 @@ final class ProjectionWriter {
         let deadline = try statement("""
             INSERT INTO deadline (member_id, scheme_id, obligation, subject, due_on) VALUES (?, ?, ?, ?, ?)
             """)
-        for item in dossier.deadlines(escalations: escalations) {
+        for item in dossier.deadlines(context: context) {
             try deadline.execute(member, scheme, .text(item.obligation.rawValue), .text(item.subject), .day(item.day))
         }
     }

@@ -9,7 +9,7 @@ import GRDB
 /// event illegal, is refused. Collecting, a refused fact is noted and left out and the check
 /// goes on, so an import names every problem at once; then nothing is appended.
 final class Recorder {
-    private let catalog: SchemeCatalog
+    private var catalog: SchemeCatalog
     let database: Database
     private let progress: ProgressReport?
     private let collecting: Bool
@@ -26,6 +26,10 @@ final class Recorder {
 
     /// Checks, appends and projects `facts`; throws the first refusal, or, collecting, all of them.
     func record(_ facts: [DatedFact], context: RecordingContext) throws -> [LoggedEvent] {
+        // Rule 8b: a scheme added in the batch governs the batch's facts at once.
+        for item in facts {
+            if case .schemeAdded(let scheme) = item.fact { catalog = catalog.adding(scheme, on: item.day) }
+        }
         for (index, item) in facts.enumerated() {
             let corrected: DatedFact? = if case .correction(let correction) = item.fact, case .corrected(let dated) = correction.change { dated } else { nil }
             for dated in [item] + (corrected.map { [$0] } ?? []) where dated.day > context.today {
@@ -54,9 +58,9 @@ final class Recorder {
         for replayed in dossiers {
             if let dossier = replayed.dossier {
                 if replayed.isNew {
-                    try projections.insert(dossier, escalations: replayed.escalations)
+                    try projections.insert(dossier, context: replayed.context)
                 } else {
-                    try projections.replace(dossier, escalations: replayed.escalations)
+                    try projections.replace(dossier, context: replayed.context)
                 }
             } else if !replayed.isNew {
                 try projections.remove(replayed.key)
@@ -153,7 +157,8 @@ final class Recorder {
     private struct ReplayedDossier {
         let key: CertificationKey
         let dossier: Dossier?
-        let escalations: [FindingID: FindingStatus.Escalation]
+        /// What its findings depend on in its group (rules 6 and 8).
+        let context: FindingContext
         /// No event of it was logged before: there are no rows to replace.
         let isNew: Bool
     }
@@ -194,7 +199,7 @@ final class Recorder {
             for key in unit {
                 let dossier = network.dossiers[key]
                 replayed.append(ReplayedDossier(
-                    key: key, dossier: dossier, escalations: dossier.map { network.groupEscalations(for: $0) } ?? [:],
+                    key: key, dossier: dossier, context: dossier.map { network.findingContext(for: $0) } ?? .none,
                     isNew: !withEvents.contains(Stream.certification(key))))
             }
         }

@@ -49,6 +49,8 @@ public struct FactPayload: Codable, Equatable, Sendable {
     /// A correction's corrected day and full corrected payload.
     public var correctedOn: Day?
     public var corrected: NestedPayload?
+    /// A scheme definition (rule 8b), as canonical JSON text.
+    public var definition: String?
 
     public init() {}
 }
@@ -208,6 +210,9 @@ extension Fact {
         case .campaignPublished(let scheme, let year), .campaignCompleted(let scheme, let year):
             payload.scheme = scheme
             payload.year = year
+        case .schemeAdded(let scheme):
+            payload.scheme = scheme.id
+            payload.definition = scheme.canonicalJSON
         case .sampleDrawn(let sample):
             payload.member = sample.central
             payload.scheme = sample.scheme
@@ -362,6 +367,8 @@ extension Fact {
             self = .campaignPublished(scheme: try reader.required(payload.scheme, "scheme"), year: try reader.required(payload.year, "year"))
         case .campaignCompleted:
             self = .campaignCompleted(scheme: try reader.required(payload.scheme, "scheme"), year: try reader.required(payload.year, "year"))
+        case .schemeAdded:
+            self = .schemeAdded(try reader.scheme())
         case .membershipApplied:
             self = .membershipApplied(try reader.key())
         case .membershipJoined:
@@ -419,6 +426,21 @@ private struct PayloadReader {
     func required<Value>(_ value: Value?, _ field: String) throws(FactPayloadError) -> Value {
         guard let value else { throw FactPayloadError(field: field, message: "is required") }
         return value
+    }
+
+    /// The definition a `scheme.added` payload carries, under the id its `scheme` names.
+    func scheme() throws(FactPayloadError) -> Scheme {
+        let text = try required(payload.definition, "definition")
+        let scheme: Scheme
+        do {
+            scheme = try JSONDecoder().decode(Scheme.self, from: Data(text.utf8))
+        } catch {
+            throw FactPayloadError(field: "definition", message: "is not a scheme definition (\(error))")
+        }
+        if let id = payload.scheme, id != scheme.id {
+            throw FactPayloadError(field: "scheme", message: "names \(id) but the definition is \(scheme.id)")
+        }
+        return scheme
     }
 
     func key() throws(FactPayloadError) -> CertificationKey {

@@ -273,13 +273,13 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         var overdue: [Item] = []
         var suspended: [Item] = []
         var expiring: [Item] = []
-        let escalations = register.network.groupEscalations(on: day)
+        let contexts = register.network.findingContexts(on: day)
         for record in members {
             let reference = MemberReference(record.member)
             for status in register.statuses(of: record.member.id) where filter.includes(status.scheme) {
                 let key = CertificationKey(member: record.member.id, scheme: status.scheme)
                 guard let dossier = register.network.dossiers[key] else { continue }
-                for notice in dossier.notices(on: day, horizon: horizonDays, escalations: escalations) {
+                for notice in dossier.notices(on: day, horizon: horizonDays, context: contexts[key.scheme] ?? .none) {
                     let item = Item(member: reference, scheme: status.scheme, subject: "", day: notice.due, finding: notice.finding)
                     switch notice.rule {
                     case .dueSoon where notice.obligation == .certificateExpiry:
