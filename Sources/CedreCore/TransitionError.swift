@@ -43,6 +43,8 @@ public enum TransitionError: Error, Equatable, Sendable {
     case unknownGroup(MemberID, group: MemberID)
     /// The scheme is not defined.
     case unknownScheme(SchemeID)
+    /// Rule 8b: a revision would turn a single-site scheme into a group one, or back.
+    case schemeKindChanged(SchemeID, from: Scheme.Kind)
     /// Rule 9: a site with an unresolved major finding cannot leave the group's scope.
     case exclusionWouldHideMajorFindings(CertificationKey, findings: [FindingID])
     /// Rule 9: a group decision while a finding at some site blocks it.
@@ -139,6 +141,8 @@ extension TransitionError: CustomStringConvertible {
             return "the group decision for \(key.scheme) on \(day) is blocked by \(list): while any site has an unresolved major finding the group certificate is refused (rule 9)."
         case .joinRequirementsMissing(let key, let missing, let day):
             return "\(key.member) cannot join \(key.scheme) on \(day) without \(missing.joined(separator: " and ")) first (rule 13)."
+        case .schemeKindChanged(let scheme, let kind):
+            return "a revision of \(scheme) cannot change its kind from \(kind.rawValue); add the new definition under another id."
         case .crossAuditsMissing(let key, let audit, let sites, let day):
             let list = sites.map(\.rawValue).joined(separator: ", ")
             return "the group decision for \(key.scheme) on \(day) is refused: \(list) had no cross-audit between the group's previous external audit and audit \(audit) (rule 13); exclude them from the scope (cedre group exclude), or cross-audit every site and hold a new external audit."

@@ -111,7 +111,7 @@ extension StoreError {
         let error: TransitionError
         switch self {
         case .refused(let refusal): error = refusal
-        case .factInTheFuture, .lateFactConflict: return day
+        case .factInTheFuture, .lateFactConflict, .revisionTooEarly: return day
         default: return "(row)"
         }
         switch error {

@@ -86,21 +86,8 @@ extension CedreStore {
     public func addScheme(_ scheme: Scheme, revise: Bool, on day: Day, context: RecordingContext) throws -> LoggedEvent {
         let appended = try writer.write { db -> LoggedEvent in
             let known = try SchemeRegistry.catalog(base: schemes.base, in: db)
-            switch (known[scheme.id] != nil, revise) {
-            case (true, false): throw StoreError.schemeExists(scheme.id)
-            case (false, true): throw StoreError.noSchemeToRevise(scheme.id)
-            case (true, true):
-                if let started = try Row.fetchOne(db, sql: """
-                    SELECT member_id, engaged_on AS day FROM certification WHERE scheme_id = ? AND engaged_on >= ?
-                    UNION ALL SELECT member_id, applied_on AS day FROM group_membership WHERE scheme_id = ? AND applied_on >= ?
-                    ORDER BY day, member_id LIMIT 1
-                    """, arguments: [scheme.id, day, scheme.id, day]) {
-                    throw StoreError.revisionTooEarly(
-                        scheme.id, on: day, started: CertificationKey(member: started["member_id"], scheme: scheme.id),
-                        startedOn: Day.fromDatabaseValue(started["day"]) ?? day)
-                }
-            case (false, false): break
-            }
+            if known[scheme.id] != nil, !revise { throw StoreError.schemeExists(scheme.id) }
+            if known[scheme.id] == nil, revise { throw StoreError.noSchemeToRevise(scheme.id) }
             do {
                 return try Recorder(catalog: known, db: db).record([DatedFact(.schemeAdded(scheme), on: day)], context: context)[0]
             } catch let error as BatchError {
@@ -138,6 +125,18 @@ final class SchemeRegistry: @unchecked Sendable {
         lock.lock()
         current = catalog
         lock.unlock()
+    }
+
+    /// The first certification of `scheme` started (engaged, or a site's application) on or
+    /// after `day`, from the projections: a revision dated `day` would change its rules.
+    static func certificationStarted(under scheme: SchemeID, onOrAfter day: Day, in db: Database) throws -> (key: CertificationKey, on: Day)? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT member_id, engaged_on AS day FROM certification WHERE scheme_id = ? AND engaged_on >= ?
+            UNION ALL SELECT member_id, applied_on AS day FROM group_membership WHERE scheme_id = ? AND applied_on >= ?
+            ORDER BY day, member_id LIMIT 1
+            """, arguments: [scheme, day, scheme, day])
+        else { return nil }
+        return (CertificationKey(member: row["member_id"], scheme: scheme), Day.fromDatabaseValue(row["day"]) ?? day)
     }
 
     /// `base` with every `scheme.added` fact of the log, in day order.

@@ -55,6 +55,11 @@ import Testing
         #expect(throws: StoreError.noSchemeToRevise("cedre-v3")) {
             try store.addScheme(renamed("cedre-v3"), revise: true, on: "2013-06-01", context: context)
         }
+        var group = Schemes.cedreISO
+        group.id = "cedre"
+        #expect(throws: StoreError.refused(.schemeKindChanged("cedre", from: .single))) {
+            try store.addScheme(group, revise: true, on: "2013-06-01", context: context)
+        }
         #expect(try store.eventCount() == 0)
     }
 
@@ -68,6 +73,11 @@ import Testing
         // When cedre is revised from 2013-01-10, the day solipass started, it is refused
         #expect(throws: StoreError.revisionTooEarly("cedre", on: "2013-01-10", started: .cedre("solipass"), startedOn: "2013-01-10")) {
             try store.addScheme(revised, revise: true, on: "2013-01-10", context: context)
+        }
+
+        // And so is the same revision imported as a fact, dated before solipass started
+        #expect(throws: StoreError.revisionTooEarly("cedre", on: "2013-01-05", started: .cedre("solipass"), startedOn: "2013-01-10")) {
+            try store.record([DatedFact(.schemeAdded(revised), on: "2013-01-05")], context: context)
         }
 
         // And from the day after it is recorded, solipass keeps 90 days, a member engaged later gets 60

@@ -85,6 +85,9 @@ public struct Network: Sendable {
             // ever sees facts with their corrected content.
             return
         case .schemeAdded(let scheme):
+            // The store opens with the log's definitions in its catalog already, so facts dated
+            // before a definition's day replay; adding it again here changes nothing.
+            if let refusal = catalog.refusal(ofAdding: scheme) { throw refusal }
             catalog = catalog.adding(scheme, on: day)
         case .sampleDrawn(let sample):
             try requireMember(sample.central, on: day)

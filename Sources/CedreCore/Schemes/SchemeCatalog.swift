@@ -65,6 +65,13 @@ public struct SchemeCatalog: Sendable {
         return SchemeCatalog(versions: versions)
     }
 
+    /// Rule 8b: why `scheme` cannot be added, if it cannot: a revision keeps the kind of the
+    /// scheme it revises, since the dossiers under it are single-site or group ones.
+    public func refusal(ofAdding scheme: Scheme) -> TransitionError? {
+        guard let known = self[scheme.id], known.kind != scheme.kind else { return nil }
+        return .schemeKindChanged(scheme.id, from: known.kind)
+    }
+
     /// `cedre` and `cedre-iso`, as shipped in `Schemes/Definitions/`.
     public static let bundled: SchemeCatalog = {
         SchemeCatalog(bundledNames.map { name in
