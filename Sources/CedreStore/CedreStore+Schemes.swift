@@ -2,25 +2,6 @@ import CedreCore
 import Foundation
 import GRDB
 
-/// One problem of a scheme definition, named by its JSON pointer and line.
-public struct SchemeProblem: Equatable, Sendable, CustomStringConvertible {
-    /// RFC 6901 pointer of the value at fault (`/cycle/validityMonths`, `""` for the document).
-    public let pointer: String
-    public let line: Int
-    public let message: String
-
-    public init(pointer: String, line: Int, message: String) {
-        self.pointer = pointer
-        self.line = line
-        self.message = message
-    }
-
-    /// `line 7, /cycle/validityMonths: must be at least 1`.
-    public var description: String {
-        "line \(line), \(pointer.isEmpty ? "(document)" : pointer): \(message)"
-    }
-}
-
 /// Reading a scheme definition written by a federation (rule 8b).
 public enum SchemeDefinition {
     /// The definition in `data`, checked against `Schemas/json/scheme.schema.json` and for
@@ -30,49 +11,28 @@ public enum SchemeDefinition {
         do {
             document = try JSONParser.parse(data)
         } catch {
-            throw .invalidScheme(file: file, problems: [SchemeProblem(pointer: "", line: error.line, message: error.message)])
+            throw .invalidScheme(file: file, problems: [SchemaViolation(pointer: "", line: error.line, field: "", message: error.message)])
         }
         let violations: [SchemaViolation]
         do {
             violations = try SchemaCheck.violations(of: document, against: "scheme")
         } catch {
-            throw .invalidScheme(file: file, problems: [SchemeProblem(pointer: "", line: 1, message: "the scheme schema cannot be used: \(error)")])
+            throw .invalidScheme(file: file, problems: [
+                SchemaViolation(pointer: "", line: 1, field: "", message: "the scheme schema cannot be used: \(error)"),
+            ])
         }
-        guard violations.isEmpty else {
-            throw .invalidScheme(file: file, problems: violations.map {
-                SchemeProblem(pointer: $0.pointer, line: $0.line, message: $0.message)
-            })
-        }
+        guard violations.isEmpty else { throw .invalidScheme(file: file, problems: violations) }
         let scheme: Scheme
         do {
             scheme = try JSONDecoder().decode(Scheme.self, from: data)
         } catch {
-            throw .invalidScheme(file: file, problems: [SchemeProblem(pointer: "", line: 1, message: "cannot be read as a scheme: \(error)")])
+            throw .invalidScheme(file: file, problems: [
+                SchemaViolation(pointer: "", line: 1, field: "", message: "cannot be read as a scheme: \(error)"),
+            ])
         }
-        let inconsistencies = scheme.inconsistencies
-        guard inconsistencies.isEmpty else {
-            throw .invalidScheme(file: file, problems: inconsistencies.map {
-                SchemeProblem(pointer: $0.pointer, line: document.line(at: $0.pointer), message: $0.message)
-            })
-        }
+        let inconsistencies = scheme.inconsistencies(in: document)
+        guard inconsistencies.isEmpty else { throw .invalidScheme(file: file, problems: inconsistencies) }
         return scheme
-    }
-}
-
-extension JSONValue {
-    /// The line of the value at an RFC 6901 `pointer`, or of the deepest value found on the way.
-    fileprivate func line(at pointer: String) -> Int {
-        var value = self
-        for token in pointer.split(separator: "/").map({ $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") }) {
-            if let member = value.objectMembers?.first(where: { $0.key == token }) {
-                value = member.value
-            } else if let index = Int(token), let items = value.arrayValue, items.indices.contains(index) {
-                value = items[index]
-            } else {
-                break
-            }
-        }
-        return value.line
     }
 }
 

@@ -26,7 +26,7 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A correction would make an event of a stream it touches replay illegally (DESIGN §5).
     case correctionConflict(voiding: Bool, target: EventSummary, conflicting: EventSummary, reason: TransitionError)
     /// A scheme definition breaks `Schemas/json/scheme.schema.json` or contradicts itself (rule 8b).
-    case invalidScheme(file: String, problems: [SchemeProblem])
+    case invalidScheme(file: String, problems: [SchemaViolation])
     /// `scheme add` names a scheme that exists, without `--revise`.
     case schemeExists(SchemeID)
     /// `scheme add --revise` names a scheme that does not exist.

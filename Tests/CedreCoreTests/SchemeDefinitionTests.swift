@@ -22,13 +22,13 @@ import Testing
     func rule8bEveryBundledDefinitionFollowsTheSchema(_ name: String) throws {
         #expect(try violations(of: SchemeCatalog.bundledDefinition(name)) == [])
         let scheme = try JSONDecoder().decode(Scheme.self, from: SchemeCatalog.bundledDefinition(name))
-        #expect(scheme.inconsistencies == [])
+        #expect(scheme.inconsistencies() == [])
     }
 
     @Test func rule8bTheAfnorStyleExampleFollowsTheSchemaWithEachGradesDeadlineAndConsequence() throws {
         #expect(try violations(of: Self.afnorExample) == [])
         let scheme = try JSONDecoder().decode(Scheme.self, from: Self.afnorExample)
-        #expect(scheme.inconsistencies == [])
+        #expect(scheme.inconsistencies() == [])
         #expect(scheme.grading.grades.map(\.id) == ["PF", "PP", "PS", "NCmin", "NCmaj"])
         let major = try #require(scheme.grading.grade("NCmaj"))
         #expect(major.deadline == .daysAfterAudit(60, cappedAtExpiry: true))
@@ -60,11 +60,11 @@ import Testing
         scheme.grading.grades[2].id = "major"
         scheme.grading.grades[3].decision = .blocksUntilVerified
         scheme.referentialVersions.append(scheme.referentialVersions[0])
-        #expect(scheme.inconsistencies.map(\.description) == [
-            "/grading/grades/1/escalatesTo: 'critical' is not a nonconformity grade of this scale",
-            "/grading/grades/2/id: grade 'major' is declared twice",
-            "/grading/grades/3/isNonconformity: a grade that is not a nonconformity has no decision effect, deadline or overdue effect",
-            "/referentialVersions/1/id: version 'cedre-v2' is declared twice",
+        #expect(scheme.inconsistencies().map(\.description) == [
+            "line 0, /grading/grades/1/escalatesTo: 'critical' is not a nonconformity grade of this scale",
+            "line 0, /grading/grades/2/id: grade 'major' is declared twice",
+            "line 0, /grading/grades/3/isNonconformity: a grade that is not a nonconformity has no decision effect, deadline or overdue effect",
+            "line 0, /referentialVersions/1/id: version 'cedre-v2' is declared twice",
         ])
     }
 

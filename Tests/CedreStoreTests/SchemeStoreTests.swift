@@ -129,8 +129,8 @@ import Testing
         let line = try #require(String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
             .firstIndex { $0.contains("\"critical\"") }) + 1
         #expect(throws: StoreError.invalidScheme(file: "v3.json", problems: [
-            SchemeProblem(pointer: "/grading/grades/1/escalatesTo", line: line,
-                          message: "'critical' is not a nonconformity grade of this scale"),
+            SchemaViolation(pointer: "/grading/grades/1/escalatesTo", line: line, field: "escalatesTo",
+                            message: "'critical' is not a nonconformity grade of this scale"),
         ])) {
             try SchemeDefinition.read(data, file: "v3.json")
         }
