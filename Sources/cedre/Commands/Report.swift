@@ -54,9 +54,10 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let day = store.today
-            let network = try store.openExistingStore().network(through: day)
+            let cedre = try store.openExistingStore()
+            let standing = try cedre.standing(on: day)
             let report = StatusReport(
-                register: CertificationRegister(network: network, on: day), filter: try options.filter(for: network),
+                standing: standing, filter: try options.filter(members: standing.members, catalog: cedre.catalog),
                 horizonDays: horizon.days)
             try options.emit(report, document: report.document(options.lang), csv: report.csv)
         }
@@ -197,9 +198,15 @@ extension ReportCommand {
 
         /// The restriction asked for, each part checked against what the network knows.
         func filter(for network: Network) throws -> ReportFilter {
+            try filter(members: Array(network.members.values), catalog: network.catalog)
+        }
+
+        /// The filter of `--region`, `--scheme` and `--type`, checked against the regions the
+        /// members use and the schemes of the catalog.
+        func filter(members: [MemberRecord], catalog: SchemeCatalog) throws -> ReportFilter {
             var filter = ReportFilter()
             if let region {
-                let known = Set(network.members.values.map(\.member.region)).union(CedreFixtures.departements.federationRegions)
+                let known = Set(members.map(\.member.region)).union(CedreFixtures.departements.federationRegions)
                 guard let match = known.first(where: { ReportFilter.sameName($0, region) }) else {
                     let names = known.sorted(by: Collation.precedes).joined(separator: ", ")
                     throw CommandError.invalidArgument("no region is named '\(region)'; regions: \(names).")
@@ -207,8 +214,8 @@ extension ReportCommand {
                 filter.region = match
             }
             if let scheme {
-                guard network.catalog[SchemeID(rawValue: scheme)] != nil else {
-                    let ids = network.catalog.ids.map(\.rawValue).joined(separator: ", ")
+                guard catalog[SchemeID(rawValue: scheme)] != nil else {
+                    let ids = catalog.ids.map(\.rawValue).joined(separator: ", ")
                     throw CommandError.invalidArgument("no scheme is named '\(scheme)'; schemes: \(ids).")
                 }
                 filter.scheme = SchemeID(rawValue: scheme)
