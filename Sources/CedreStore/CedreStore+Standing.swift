@@ -91,7 +91,7 @@ enum StandingRows {
         let noticeRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
             WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)
-            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.endOfTime])
+            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest])
         while let row = try noticeRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = Day.fromDatabaseValue(row[4]) else {

@@ -87,7 +87,7 @@ enum EventLog {
     static func cursor(through day: Day?, in db: Database) throws -> RecordCursor<LoggedEvent> {
         try LoggedEvent.fetchCursor(db, sql: """
             SELECT * FROM event WHERE occurred_on <= ? AND kind <> 'member.added' ORDER BY occurred_on, id
-            """, arguments: [day ?? Day(year: 9999, month: 12, day: 31)])
+            """, arguments: [day ?? Day.latest])
     }
 
     /// Every member addition, whatever its day: members exist before any fact is replayed.

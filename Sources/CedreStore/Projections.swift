@@ -180,7 +180,7 @@ final class ProjectionWriter {
             """)
         for period in calendar.standings {
             try standing.execute(
-                member, scheme, .day(period.from), .day(period.until ?? .endOfTime), .text(period.standing.rawValue),
+                member, scheme, .day(period.from), .day(period.until ?? .latest), .text(period.standing.rawValue),
                 .day(period.suspendedOn), .text(period.suspensionReason))
         }
         let notice = try statement("""
@@ -191,7 +191,7 @@ final class ProjectionWriter {
             let item = period.notice
             try notice.execute(
                 member, scheme, .text(item.subject), .text(item.rule.rawValue), .day(item.due), .day(period.from),
-                .day(period.until ?? .endOfTime), .id(item.finding), .text(item.obligation?.rawValue))
+                .day(period.until ?? .latest), .id(item.finding), .text(item.obligation?.rawValue))
         }
     }
 
@@ -215,9 +215,4 @@ struct ProjectedDossier: Sendable {
         context = network.findingContext(for: dossier)
         calendar = network.calendar(of: key)
     }
-}
-
-extension Day {
-    /// The `until_on` of a calendar period that holds ever after.
-    static let endOfTime = Day(year: 9999, month: 12, day: 31) ?? Day(ordinal: Int.max / 2)
 }

@@ -50,22 +50,14 @@ struct Batch {
             !corrections.isEmpty || facts.contains { $0.item.fact.kind == .memberAmended }
         }
 
-        /// The change to refuse when the logged `event` no longer replays: the correction of that
+        /// The change to blame when the logged `event` no longer replays: the correction of that
         /// very event, else a change of another stream it depends on, else a correction among
-        /// these, else the earliest new fact.
-        func blame(_ event: ReplayedEvent, for reason: TransitionError) -> BatchError {
-            let culprit: Culprit
-            if let own = corrections.first(where: { $0.correction.target.rawValue == event.id }) {
-                culprit = .correction(own)
-            } else if let external {
-                culprit = external
-            } else if let first = corrections.first {
-                culprit = .correction(first)
-            } else {
-                let earliest = facts.min { ($0.item.day, $0.index) < ($1.item.day, $1.index) }
-                culprit = .fact(index: earliest?.index ?? 0, earliest?.item ?? DatedFact(event.fact, on: event.day))
-            }
-            return culprit.refusal(conflicting: event.summary, reason: reason)
+        /// these, else the earliest new fact; nil when no change of the batch touches it.
+        func culprit(breaking event: ReplayedEvent) -> Culprit? {
+            if let own = corrections.first(where: { $0.correction.target.rawValue == event.id }) { return .correction(own) }
+            if let external { return external }
+            if let first = corrections.first { return .correction(first) }
+            return facts.min { ($0.item.day, $0.index) < ($1.item.day, $1.index) }.map { .fact(index: $0.index, $0.item) }
         }
 
         /// Leaves a refused change out of the next replay.

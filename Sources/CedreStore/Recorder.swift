@@ -235,12 +235,14 @@ final class Recorder {
     /// Applies logged events, with the new corrections, and new facts in replay order. A
     /// refused new fact is left out; a logged event made illegal is blamed on the change that
     /// broke it, which is left out before the replay starts again from `network` as it was.
+    /// When the change to blame is in another stream (a member's departure), nothing of this
+    /// one can be written: the replay stops there.
     private func replay(_ changes: Batch.Changes, logged: [LoggedEvent], into network: inout Network) throws {
         var changes = changes
         let start = network
         while true {
             var attempt = start
-            var broken: BatchError?
+            var broken: (culprit: Batch.Culprit, refusal: BatchError)?
             let existing = try ReplayedEvent.resolve(logged, extra: changes.corrections.map { ($0.id, $0.correction) })
             for step in Batch.merge(existing: existing, changes.facts) {
                 do {
@@ -255,7 +257,10 @@ final class Recorder {
                     case .new(let index, _):
                         try refuse(BatchError(index: index, error: .refused(error)))
                     case .existing(let event):
-                        broken = changes.blame(event, for: error)
+                        guard let culprit = changes.culprit(breaking: event) else {
+                            throw StoreError.unreadableEvent(id: event.id, reason: "it no longer replays: \(error)")
+                        }
+                        broken = (culprit, culprit.refusal(conflicting: event.summary, reason: error))
                     }
                 }
                 if broken != nil { break }
@@ -264,8 +269,9 @@ final class Recorder {
                 network = attempt
                 return
             }
-            try refuse(broken)
-            changes.leaveOut(broken.index)
+            try refuse(broken.refusal)
+            if broken.culprit.index == changes.external?.index { return }
+            changes.leaveOut(broken.culprit.index)
         }
     }
 }

@@ -25,6 +25,19 @@ import Testing
         #expect(scheme.inconsistencies() == [])
     }
 
+    @Test(arguments: SchemeCatalog.bundledNames + ["afnor-example"])
+    func theLightDecoderReadsEachDefinitionAsFoundationsDecoderDoes(_ name: String) throws {
+        let data = name == "afnor-example" ? Self.afnorExample : try SchemeCatalog.bundledDefinition(name)
+        let foundation = try JSONDecoder().decode(Scheme.self, from: data)
+        #expect(try JSONValueDecoder().decode(Scheme.self, from: JSONParser.parse(data)) == foundation)
+    }
+
+    @Test func theLightDecoderRefusesAValueOfTheWrongType() throws {
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(Scheme.self, from: JSONParser.parse(Data("[1]".utf8))) }
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode([Int].self, from: JSONParser.parse(Data("[\"1\"]".utf8))) }
+        #expect(throws: DecodingError.self) { try JSONValueDecoder().decode(UInt8.self, from: JSONParser.parse(Data("300".utf8))) }
+    }
+
     @Test func rule8bTheAfnorStyleExampleFollowsTheSchemaWithEachGradesDeadlineAndConsequence() throws {
         #expect(try violations(of: Self.afnorExample) == [])
         let scheme = try JSONDecoder().decode(Scheme.self, from: Self.afnorExample)

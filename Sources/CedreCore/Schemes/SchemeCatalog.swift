@@ -75,7 +75,7 @@ public struct SchemeCatalog: Sendable {
     /// `cedre` and `cedre-iso`, as shipped in `Schemes/Definitions/`.
     public static let bundled: SchemeCatalog = {
         SchemeCatalog(bundledNames.map { name in
-            guard let scheme = try? JSONDecoder().decode(Scheme.self, from: bundledDefinition(name)) else {
+            guard let scheme = try? JSONValueDecoder().decode(Scheme.self, from: JSONParser.parse(bundledDefinition(name))) else {
                 preconditionFailure("the bundled scheme definition \(name).json is missing or invalid")
             }
             return scheme
