@@ -65,6 +65,8 @@ enum ExitCodes {
             return (badInput, error.description)
         case let error as FieldIssue:
             return (badInput, error.description + ".")
+        case let error as UnknownName:
+            return (badInput, error.description)
         case let error as CommandError:
             switch error {
             case .noDatabase: return (badInput, error.description)

@@ -143,9 +143,9 @@ struct ReportCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var options: Options
-        @Option(help: ArgumentHelp("The first day of the programme (default --as-of).", valueName: "day"))
+        @Option(help: .day("The first day of the programme", default: "--as-of"))
         var from: Day?
-        @Option(help: ArgumentHelp("The last day of the programme (default three months after --from).", valueName: "day"))
+        @Option(help: .day("The last day of the programme", default: "three months after --from"))
         var to: Day?
 
         func validate() throws {
@@ -179,13 +179,13 @@ extension ReportCommand {
         @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
         var output: String?
 
-        @Option(help: ArgumentHelp("Only the members of this federation region, as reports write it (\"Pays de la Loire\").", valueName: "region"))
+        @Option(help: .region("Only the members of this federation region"), completion: .regions)
         var region: String?
 
-        @Option(help: ArgumentHelp("Only this scheme: cedre or cedre-iso.", valueName: "scheme"))
+        @Option(help: .scheme("Only this scheme"), completion: .schemes)
         var scheme: String?
 
-        @Option(help: ArgumentHelp("Only members of this type: AI, ACI, EI, ETTI, GES, national, regional; AI+ACI for both.", valueName: "type"))
+        @Option(help: .memberType("Only members of this type"), completion: .memberTypes)
         var type: String?
 
         /// A calendar is a programme of dated events: only the audit programme has one.
@@ -197,30 +197,12 @@ extension ReportCommand {
 
         /// The restriction asked for, each part checked against what the network knows.
         func filter(for network: Network) throws -> ReportFilter {
-            var filter = ReportFilter()
-            if let region {
-                let known = Set(network.members.values.map(\.member.region)).union(CedreFixtures.departements.federationRegions)
-                guard let match = known.first(where: { ReportFilter.sameName($0, region) }) else {
-                    let names = known.sorted(by: Collation.precedes).joined(separator: ", ")
-                    throw CommandError.invalidArgument("no region is named '\(region)'; regions: \(names).")
-                }
-                filter.region = match
-            }
-            if let scheme {
-                guard network.catalog[SchemeID(rawValue: scheme)] != nil else {
-                    let ids = network.catalog.ids.map(\.rawValue).joined(separator: ", ")
-                    throw CommandError.invalidArgument("no scheme is named '\(scheme)'; schemes: \(ids).")
-                }
-                filter.scheme = SchemeID(rawValue: scheme)
-            }
-            if let type {
-                guard let types = CompanyType.parse(type) else {
-                    let codes = CompanyType.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw CommandError.invalidArgument("'\(type)' is not a member type; use \(codes), or several joined by '+'.")
-                }
-                filter.types = types
-            }
-            return filter
+            ReportFilter(
+                region: try region.map {
+                    try CedreFixtures.departements.region(named: $0, others: network.members.values.map(\.member.region))
+                },
+                scheme: try scheme.map { try network.catalog.scheme(named: $0) },
+                types: try type.map { try CompanyType.matching($0) })
         }
 
         /// Renders `report` in the chosen format and writes it to --output or standard output.

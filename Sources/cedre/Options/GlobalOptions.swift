@@ -10,8 +10,7 @@ struct StoreOptions: ParsableArguments {
         "The database file (env CEDRE_DB; default $XDG_DATA_HOME/cedre/cedre.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "The day to act or answer as of, YYYY-MM-DD (default today, Europe/Paris).", valueName: "day"))
+    @Option(name: .customLong("as-of"), help: .day("The day to act or answer as of", default: "today, Europe/Paris"))
     var asOf: Day?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -47,8 +46,16 @@ struct StoreOptions: ParsableArguments {
     /// Records facts that happened on `day` (default: today) in one transaction; returns the day.
     @discardableResult
     func record(_ facts: [Fact], on day: Day?) throws -> Day {
+        try record(on: day) { _ in facts }
+    }
+
+    /// Records the facts `make` builds with the open store (whose catalog reads the schemes
+    /// people type) as having happened on `day` (default: today), in one transaction; returns the day.
+    @discardableResult
+    func record(on day: Day?, _ make: (CedreStore) throws -> [Fact]) throws -> Day {
         let date = day ?? today
-        try openStore().record(facts.map { DatedFact($0, on: date) }, context: context)
+        let store = try openStore()
+        try store.record(try make(store).map { DatedFact($0, on: date) }, context: context)
         return date
     }
 
@@ -84,14 +91,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// The output formats of commands that show one thing.
 enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
-}
-
-extension Day: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
-    }
-
-    public var defaultValueDescription: String { description }
 }
 
 /// Reads the wall clock, at the edge of the program only.
