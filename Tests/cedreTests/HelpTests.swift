@@ -2,6 +2,8 @@ import CedreTestSupport
 import Foundation
 import Testing
 
+@testable import cedre
+
 /// Help that teaches (DESIGN §6): every command answers `--help`, every option says what it is
 /// for, and every command's help ends with a worked example that uses it.
 @Suite struct HelpTests {
@@ -116,6 +118,20 @@ import Testing
         let flag = try cedre.run("cert decide --help")
         #expect(subcommand.status == 0)
         #expect(subcommand.output == flag.output)
+    }
+
+    @Test func noLineOfAnyCommandsHelpEndsInABackslash() {
+        // A Swift multi-line string joins its lines with a backslash at their end; one written
+        // twice, or a shell continuation in an example, would show in the help.
+        #expect(CommandTree.commands.count == HelpDump.commands().count)
+        for (path, type) in CommandTree.commands {
+            for columns in [80, 100, 10_000] {
+                let lines = Cedre.helpMessage(for: type, columns: columns).split(separator: "\n")
+                for line in lines where line.hasSuffix("\\") {
+                    Issue.record("cedre \(path.joined(separator: " ")) --help (\(columns) columns): '\(line)' ends in a backslash")
+                }
+            }
+        }
     }
 
     @Test func theVersionIsPrinted() throws {

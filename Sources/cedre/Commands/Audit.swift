@@ -289,7 +289,7 @@ struct AuditCommand: ParsableCommand {
                 lines.append("  finding \(finding.id) \(finding.grade) on \(finding.requirement): \(finding.state)")
             }
             for move in item.history { lines.append("  \(move.on)  \(move.event.rawValue): \(move.from.rawValue) → \(move.to.rawValue)") }
-            Output.write(lines.joined(separator: "\n") + "\n")
+            Output.write(lines: lines)
         }
     }
 }

@@ -107,7 +107,7 @@ struct CampaignCommand: ParsableCommand {
                 rows: plan.assignments.map {
                     [$0.day.description, $0.member.rawValue, $0.auditor.rawValue, $0.auditorMember.rawValue,
                      String(format: "%.1f", $0.distanceKilometres)]
-                }).text()
+                }).text(style: Output.terminalStyle)
             if !planning.kept.isEmpty {
                 let overrides = planning.kept.filter { $0.override != nil }.count
                 text += "\nkept \(planning.kept.count) manual swap\(planning.kept.count == 1 ? "" : "s")"
@@ -164,7 +164,7 @@ struct CampaignCommand: ParsableCommand {
             if format == .json { return Output.write(try Output.json(sheet)) }
             var text = "\(sheet.scheme) \(sheet.year): \(sheet.state), \(sheet.assignments.count) cross-audits, "
                 + String(format: "%.1f km", sheet.totalDistanceKm) + "\n"
-                + (sheet.policies.map { "policies: \($0.summary)\n" } ?? "") + "\n" + sheet.table(sheet.assignments).text()
+                + (sheet.policies.map { "policies: \($0.summary)\n" } ?? "") + "\n" + sheet.table(sheet.assignments).text(style: Output.terminalStyle)
             if !sheet.unassigned.isEmpty { text += "\nleft out: \(sheet.unassigned.map(\.rawValue).joined(separator: ", "))\n" }
             Output.write(text)
         }

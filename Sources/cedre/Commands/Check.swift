@@ -73,7 +73,7 @@ struct Check: ParsableCommand {
             if !(quiet && !report.needsAttention) {
                 switch format {
                 case .json: Output.write(try Output.json(report))
-                case .table: Output.write(report.text(lang))
+                case .table: Output.write(report.text(lang, style: Output.terminalStyle))
                 case .csv, .markdown: Output.write(Output.render(report.table(lang), as: format))
                 }
             }

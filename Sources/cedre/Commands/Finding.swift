@@ -300,7 +300,7 @@ struct FindingCommand: ParsableCommand {
             if let deadline = line.deadline { lines.append("  deadline \(deadline)\(line.overdue ? " — OVERDUE" : "")") }
             if let plan = item.plan, !plan.isEmpty { lines.append("  plan: \(plan)") }
             for move in item.history { lines.append("  \(move.on)  \(move.event.rawValue): \(move.from.rawValue) → \(move.to.rawValue)") }
-            Output.write(lines.joined(separator: "\n") + "\n")
+            Output.write(lines: lines)
         }
     }
 

@@ -198,7 +198,14 @@ struct MemberCommand: ParsableCommand {
             let network = try store.openExistingStore().network(through: day)
             let id = MemberID(rawValue: member)
             guard let record = network.members[id] else { throw StoreError.notFound("member \(member)") }
-            let summary = MemberSummary(record: record, statuses: CertificationRegister(network: network, on: day).statuses(of: id))
+            let statuses = CertificationRegister(network: network, on: day).statuses(of: id)
+            let sheets = statuses.compactMap { status in
+                network.dossiers[CertificationKey(member: id, scheme: status.scheme)].map {
+                    CertificationSheet(dossier: $0, status: status, on: day)
+                }
+            }
+            var summary = MemberSummary(record: record, statuses: statuses)
+            summary.sheets = sheets
             if output.format == .json { return Output.write(try Output.json(summary)) }
             var lines = [
                 "\(record.member.name) (\(id))",
@@ -207,11 +214,12 @@ struct MemberCommand: ParsableCommand {
             ]
             if let group = record.member.group { lines.append("group \(group)") }
             if let source = record.member.source { lines.append("source: \(source)") }
-            lines.append("")
-            for (scheme, state) in summary.certifications.sorted(by: { $0.key < $1.key }) {
-                lines.append("\(scheme): \(state) on \(day)")
+            for sheet in sheets {
+                let expiry = sheet.expiresOn.map { ", expires on \($0)" } ?? ""
+                lines += ["", "\(sheet.scheme): \(sheet.state)" + (sheet.since.map { " since \($0)" } ?? "") + expiry]
+                lines += sheet.historyLines.map { "  " + $0 }
             }
-            Output.write(lines.joined(separator: "\n") + "\n")
+            Output.write(lines: lines)
         }
     }
 
@@ -299,6 +307,8 @@ struct MemberSummary: Encodable {
     let source: String?
     /// Scheme id → state on the day asked.
     let certifications: [String: String]
+    /// For `member show`: each certification in full, as `cert show --format json` writes it.
+    var sheets: [CertificationSheet]?
 
     init(record: MemberRecord, statuses: [SchemeStatus]) {
         id = record.member.id

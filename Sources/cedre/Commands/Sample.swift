@@ -82,7 +82,7 @@ struct Sample: ParsableCommand {
             \(audit.rawValue) audit \(year) of \(group.scheme.id) as of \(day): \(sample.sites) sites in scope, \
             sample of \(sample.sampleSize) plus the central function (seed \(seed)\(record ? ", recorded" : ""))
 
-            \(table.text())
+            \(table.text(style: Output.terminalStyle))
             """)
     }
 

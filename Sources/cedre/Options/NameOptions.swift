@@ -28,13 +28,16 @@ extension ArgumentHelp {
 }
 
 /// What the shells offer for those options: names that read back through the same matchers.
+///
+/// Computed once: ArgumentParser builds every option of a command each time it parses or
+/// prints help, and sorting the regions in French order is not free.
 extension CompletionKind {
     /// The ids of the bundled schemes.
-    static var schemes: CompletionKind { .list(SchemeCatalog.bundled.ids.map(\.rawValue)) }
+    static let schemes = CompletionKind.list(SchemeCatalog.bundled.ids.map(\.rawValue))
 
     /// The member types' codes.
-    static var memberTypes: CompletionKind { .list(CompanyType.allCases.map(\.rawValue)) }
+    static let memberTypes = CompletionKind.list(CompanyType.allCases.map(\.rawValue))
 
     /// The federation regions as single shell words: `ile-de-france`, `paca`.
-    static var regions: CompletionKind { .list(CedreFixtures.departements.federationRegions.map { TypedName.slug($0) }) }
+    static let regions = CompletionKind.list(CedreFixtures.departements.federationRegions.map { TypedName.slug($0) })
 }
