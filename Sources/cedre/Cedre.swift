@@ -20,7 +20,7 @@ struct Cedre: ParsableCommand {
               64  usage error
               65  bad input: a refused fact, an invalid import, an unknown id or name
               70  internal error
-              73  a file cannot be created: --output in a missing folder, or existing (--force)
+              73  cannot create a file: a missing folder, a folder, an existing file without --force
               74  input/output error: the output, a file or the database cannot be written or read
 
             ENVIRONMENT

@@ -102,10 +102,11 @@ import Testing
     @Test func theRootHelpDocumentsExitCodesAndEnvironment() throws {
         let text = try help(try HelpDump.shared.get().root)
         for line in ["  0   success, nothing needs attention", "  3   success, something needs attention (check)",
-                     "  64  usage error", "  65  bad input", "  70  internal error"] {
+                     "  64  usage error", "  65  bad input", "  70  internal error", "  73  cannot create a file",
+                     "  74  input/output error"] {
             #expect(text.contains("\n" + line), "the root help does not say '\(line)'")
         }
-        for variable in ["CEDRE_DB", "CEDRE_ACTOR", "XDG_DATA_HOME", "NO_COLOR"] {
+        for variable in ["CEDRE_DB", "CEDRE_ACTOR", "XDG_DATA_HOME", "HOME", "NO_COLOR"] {
             #expect(text.contains("\n  \(variable) "), "the root help does not document \(variable)")
         }
     }

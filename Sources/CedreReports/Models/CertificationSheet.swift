@@ -134,8 +134,8 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         try container.encode(history, forKey: .history)
     }
 
-    /// The day its standing last changed, by a fact or by the calendar.
-    public var since: Day? { history.map(\.on).max() }
+    /// The day its standing last changed, by a fact or by the calendar (its engagement, before any move).
+    public var since: Day? { history.map(\.on).max() ?? engagedOn }
 
     /// Its history as lines, in day order: `2013-03-01  auditConducted: initialAuditPlanned → audited`.
     public var historyLines: [String] {

@@ -97,17 +97,18 @@ struct CampaignCommand: ParsableCommand {
         /// The plan as a table, the policies, the swaps kept and given up, and every member left out.
         private func text(of planning: CampaignPlanning) -> String {
             let plan = planning.plan
-            var text = "\(plan.campaign.scheme) \(plan.campaign.year): \(plan.assignments.count + planning.kept.count) cross-audits, "
+            let style = Output.terminalStyle
+            var text = style.wrap("\(plan.campaign.scheme) \(plan.campaign.year): \(plan.assignments.count + planning.kept.count) cross-audits, "
                 + "\(plan.unassigned.count) left out, " + String(format: "%.1f km", plan.totalDistanceKilometres)
-                + " (seed \(plan.campaign.seed)\(dryRun ? ", not recorded" : ""))\n"
-            text += "policies: \(planning.policies.summary)\n\n"
+                + " (seed \(plan.campaign.seed)\(dryRun ? ", not recorded" : ""))") + "\n"
+            text += style.wrap("policies: \(planning.policies.summary)") + "\n\n"
             text += Table(
                 columns: ["day", "member", "auditor", "auditor's member", "km"],
                 alignments: [.left, .left, .left, .left, .right],
                 rows: plan.assignments.map {
                     [$0.day.description, $0.member.rawValue, $0.auditor.rawValue, $0.auditorMember.rawValue,
                      String(format: "%.1f", $0.distanceKilometres)]
-                }).text(style: Output.terminalStyle)
+                }).text(style: style)
             if !planning.kept.isEmpty {
                 let overrides = planning.kept.filter { $0.override != nil }.count
                 text += "\nkept \(planning.kept.count) manual swap\(planning.kept.count == 1 ? "" : "s")"
@@ -162,10 +163,12 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let (sheet, _) = try loadSheet(store: store, target: target)
             if format == .json { return Output.write(try Output.json(sheet)) }
-            var text = "\(sheet.scheme) \(sheet.year): \(sheet.state), \(sheet.assignments.count) cross-audits, "
-                + String(format: "%.1f km", sheet.totalDistanceKm) + "\n"
-                + (sheet.policies.map { "policies: \($0.summary)\n" } ?? "") + "\n" + sheet.table(sheet.assignments).text(style: Output.terminalStyle)
-            if !sheet.unassigned.isEmpty { text += "\nleft out: \(sheet.unassigned.map(\.rawValue).joined(separator: ", "))\n" }
+            let style = Output.terminalStyle
+            var text = style.wrap("\(sheet.scheme) \(sheet.year): \(sheet.state), \(sheet.assignments.count) cross-audits, "
+                + String(format: "%.1f km", sheet.totalDistanceKm)) + "\n"
+                + (sheet.policies.map { style.wrap("policies: \($0.summary)") + "\n" } ?? "") + "\n"
+                + sheet.table(sheet.assignments).text(style: style)
+            if !sheet.unassigned.isEmpty { text += "\n" + style.wrap("left out: \(sheet.unassigned.map(\.rawValue).joined(separator: ", "))") + "\n" }
             Output.write(text)
         }
     }

@@ -217,7 +217,7 @@ struct MemberCommand: ParsableCommand {
             for sheet in sheets {
                 let expiry = sheet.expiresOn.map { ", expires on \($0)" } ?? ""
                 lines += ["", "\(sheet.scheme): \(sheet.state)" + (sheet.since.map { " since \($0)" } ?? "") + expiry]
-                lines += sheet.historyLines.map { "  " + $0 }
+                lines += (sheet.engagedOn.map { ["\($0)  engaged"] } ?? []).map { "  " + $0 } + sheet.historyLines.map { "  " + $0 }
             }
             Output.write(lines: lines)
         }

@@ -78,12 +78,11 @@ struct Sample: ParsableCommand {
         }
         if format == .json { return Output.write(try Output.json(sample)) }
         let table = Table(columns: ["member", "reason"], rows: sample.sample.map { [$0.member.rawValue, $0.reason.rawValue] })
-        Output.write("""
+        let headline = """
             \(audit.rawValue) audit \(year) of \(group.scheme.id) as of \(day): \(sample.sites) sites in scope, \
             sample of \(sample.sampleSize) plus the central function (seed \(seed)\(record ? ", recorded" : ""))
-
-            \(table.text(style: Output.terminalStyle))
-            """)
+            """
+        Output.write(Output.terminalStyle.wrap(headline) + "\n\n" + table.text(style: Output.terminalStyle))
     }
 
     private func replayDraws(_ cedre: CedreStore) throws {
