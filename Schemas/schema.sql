@@ -64,7 +64,7 @@ CREATE TABLE audit (
     id TEXT PRIMARY KEY NOT NULL,
     member_id TEXT NOT NULL,
     scheme_id TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('initial', 'surveillance', 'recertification', 'special', 'cross-audit')),
+    kind TEXT NOT NULL CHECK (kind IN ('initial', 'stage1', 'stage2', 'surveillance', 'recertification', 'special', 'cross-audit')),
     state TEXT NOT NULL CHECK (state IN
         ('planned', 'postponed', 'confirmed', 'conducted', 'reported', 'closed', 'cancelled')),
     planned_on TEXT NOT NULL,
@@ -246,7 +246,8 @@ CREATE TABLE notice (
     stream TEXT NOT NULL,
     rule TEXT NOT NULL CHECK (rule IN ('surveillance-overdue', 'recertification-not-planned',
         'certificate-expired', 'certification-lapsed', 'suspension-expired', 'major-finding-overdue',
-        'minor-finding-escalated', 'due-soon')),
+        'minor-finding-escalated', 'due-soon',
+        'cross-audit-missing')),
     due_on TEXT NOT NULL,
     member_id TEXT NOT NULL,
     scheme_id TEXT NOT NULL,
@@ -284,6 +285,8 @@ CREATE INDEX event_by_day ON event(occurred_on, id);
 CREATE INDEX event_by_stream ON event(stream, occurred_on, id);
 
 CREATE INDEX event_corrections ON event(id) WHERE kind IN ('event.corrected', 'event.voided');
+
+CREATE INDEX event_schemes ON event(id) WHERE kind = 'scheme.added';
 
 CREATE INDEX finding_by_certification ON finding(member_id, scheme_id);
 

@@ -43,12 +43,17 @@ public enum TransitionError: Error, Equatable, Sendable {
     case unknownGroup(MemberID, group: MemberID)
     /// The scheme is not defined.
     case unknownScheme(SchemeID)
+    /// Rule 8b: a revision would turn a single-site scheme into a group one, or back.
+    case schemeKindChanged(SchemeID, from: Scheme.Kind)
     /// Rule 9: a site with an unresolved major finding cannot leave the group's scope.
     case exclusionWouldHideMajorFindings(CertificationKey, findings: [FindingID])
     /// Rule 9: a group decision while a finding at some site blocks it.
     case groupBlockedByFindings(CertificationKey, findings: [FindingBlock], on: Day)
     /// Rule 13: a site joins only after its cross-audit and an external audit.
     case joinRequirementsMissing(CertificationKey, missing: [String], on: Day)
+    /// Rule 13: a group decision while sites in scope were not cross-audited before the
+    /// external audit it follows.
+    case crossAuditsMissing(CertificationKey, audit: AuditID, sites: [MemberID], on: Day)
     /// Rule 10: an answer to an investigation that does not exist in the group.
     case noSuchInvestigation(FindingID, CertificationKey)
     /// Rule 14: the referential version is not one of the scheme's.
@@ -127,7 +132,7 @@ extension TransitionError: CustomStringConvertible {
         case .unknownGroup(let member, let group):
             return "member \(member) names group \(group), which is not a GES member of the federation."
         case .unknownScheme(let scheme):
-            return "scheme '\(scheme)' is not defined (known: cedre, cedre-iso)."
+            return "scheme '\(scheme)' is not defined; 'cedre scheme list' shows the known ones and 'cedre scheme add' adds one."
         case .exclusionWouldHideMajorFindings(let key, let findings):
             let list = findings.map(\.rawValue).joined(separator: ", ")
             return "\(key.member) cannot leave the scope of \(key.scheme) while its major finding \(list) is unresolved: the group certificate is all or nothing (rule 9); resolve it, or suspend the group."
@@ -136,6 +141,11 @@ extension TransitionError: CustomStringConvertible {
             return "the group decision for \(key.scheme) on \(day) is blocked by \(list): while any site has an unresolved major finding the group certificate is refused (rule 9)."
         case .joinRequirementsMissing(let key, let missing, let day):
             return "\(key.member) cannot join \(key.scheme) on \(day) without \(missing.joined(separator: " and ")) first (rule 13)."
+        case .schemeKindChanged(let scheme, let kind):
+            return "a revision of \(scheme) cannot change its kind from \(kind.rawValue); add the new definition under another id."
+        case .crossAuditsMissing(let key, let audit, let sites, let day):
+            let list = sites.map(\.rawValue).joined(separator: ", ")
+            return "the group decision for \(key.scheme) on \(day) is refused: \(list) had no cross-audit between the group's previous external audit and audit \(audit) (rule 13); exclude them from the scope (cedre group exclude), or cross-audit every site and hold a new external audit."
         case .noSuchInvestigation(let finding, let key):
             return "no finding \(finding) at another site of \(key.scheme) opened an investigation \(key.member) could answer."
         case .unknownReferential(let version, let scheme):

@@ -111,7 +111,7 @@ extension StoreError {
         let error: TransitionError
         switch self {
         case .refused(let refusal): error = refusal
-        case .factInTheFuture, .lateFactConflict: return day
+        case .factInTheFuture, .lateFactConflict, .revisionTooEarly: return day
         case .malformed(_, let problem) where content == .members: return problem.field == "member" ? "id" : problem.field
         case .malformed(_, let problem): return "payload.\(problem.field)"
         default: return "(row)"

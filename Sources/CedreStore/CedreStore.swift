@@ -9,12 +9,15 @@ import GRDB
 /// transaction that appends its facts and updates the projections, or changes nothing.
 public struct CedreStore: Sendable {
     public let writer: any DatabaseWriter
-    public let catalog: SchemeCatalog
+    /// The schemes it knows: the catalog it was opened with and those its log adds (rule 8b).
+    public var catalog: SchemeCatalog { schemes.catalog }
+    let schemes: SchemeRegistry
 
-    /// Wraps an open connection, migrating it first.
+    /// Wraps an open connection, migrating it first; `catalog` is completed with the scheme
+    /// definitions the log holds.
     public init(writer: any DatabaseWriter, catalog: SchemeCatalog = .bundled, path: String = ":memory:") throws {
         self.writer = writer
-        self.catalog = catalog
+        schemes = SchemeRegistry(base: catalog)
         let migrator = Migrations.migrator
         let superseded = try writer.read { db -> Bool in
             let known = try db.tableExists("grdb_migrations")
@@ -24,6 +27,7 @@ public struct CedreStore: Sendable {
         }
         if superseded { throw StoreError.newerSchema(path: path) }
         try migrator.migrate(writer)
+        try schemes.reload(from: writer)
     }
 
     /// Opens the database at `path`, creating it (readable by its owner only) if needed.
@@ -100,6 +104,17 @@ extension CedreStore {
     ///
     /// A group site is replayed with its whole group, whose rules its facts depend on.
     public func dossier(_ key: CertificationKey, through day: Day? = nil) throws -> Dossier? {
+        try unit(of: key, through: day).dossiers[key]
+    }
+
+    /// Rules 6–8 and 24: the findings of `key` as the rules give them on `day`, with its
+    /// group's escalations and certificate for a group site.
+    public func findingStatuses(of key: CertificationKey, on day: Day) throws -> [FindingStatus] {
+        try unit(of: key, through: day).findingStatuses(of: key, on: day)
+    }
+
+    /// The dossiers `key`'s rules read, replayed through `day`: itself, or its whole group.
+    private func unit(of key: CertificationKey, through day: Day?) throws -> Network {
         try writer.read { db in
             let keys = catalog[key.scheme]?.kind == .group ? try Replay.groupKeys(key.scheme, in: db) : [key]
             var network = Network(catalog: catalog)
@@ -108,7 +123,7 @@ extension CedreStore {
                 if let day, event.day > day { break }
                 try Replay.apply(event, to: &network)
             }
-            return network.dossiers[key]
+            return network
         }
     }
 

@@ -12,6 +12,8 @@ enum Migrations {
         migrator.registerMigration("v1-notice-ledger", migrate: createNoticeLedger)
         migrator.registerMigration("v2-correction-index", migrate: indexCorrections)
         migrator.registerMigration("v2-chained-ledger", migrate: chainLedger)
+        migrator.registerMigration("v3-notice-rules", migrate: addNoticeRules)
+        migrator.registerMigration("v3-schemes-and-stages", migrate: addSchemesAndStages)
         migrator.registerMigration("v4-dossier-calendar", migrate: createDossierCalendar)
         return migrator
     }
@@ -55,6 +57,64 @@ enum Migrations {
             ) WITHOUT ROWID;
             CREATE INDEX calendar_notice_by_end ON calendar_notice(until_on);
             """)
+    }
+
+    /// Rule 13 adds the notice rule `cross-audit-missing` to the ledger's list.
+    private static func addNoticeRules(_ db: Database) throws {
+        try rebuild("notice", in: db) { sql in
+            sql.replacingOccurrences(of: "'minor-finding-escalated', 'due-soon')", with: """
+                'minor-finding-escalated', 'due-soon',
+                        'cross-audit-missing')
+                """)
+        }
+    }
+
+    /// Rule 8b: scheme definitions are read from the log at every opening, through a partial
+    /// index that costs the other events nothing. Rule 23: the audit projection takes the two
+    /// stages of the initial audit.
+    private static func addSchemesAndStages(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX event_schemes ON event(id) WHERE kind = 'scheme.added'")
+        try rebuild("audit", in: db) { sql in
+            sql.replacingOccurrences(
+                of: "CHECK (kind IN ('initial', 'surveillance',",
+                with: "CHECK (kind IN ('initial', 'stage1', 'stage2', 'surveillance',")
+        }
+    }
+
+    /// Rebuilds `table` from its own definition as `change` rewrites it, keeping every row,
+    /// index and trigger: SQLite cannot alter a CHECK in place. Whatever columns earlier
+    /// migrations gave the table are kept, since its current definition is the starting point.
+    ///
+    /// The old table is renamed aside first (with `legacy_alter_table`, so the references of
+    /// other tables keep naming `table`), so the new one is created under its own name with
+    /// the text `change` gives, the text `Schemas/schema.sql` holds.
+    private static func rebuild(_ table: String, in db: Database, change: (String) -> String) throws {
+        guard let definition = try String.fetchOne(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+        else { return }
+        let changed = change(definition)
+        guard changed != definition else {
+            throw DatabaseError(message: "migration: the definition of table \(table) is not the expected one")
+        }
+        let dependents = try Row.fetchAll(db, sql: """
+            SELECT type, name, sql FROM sqlite_master
+            WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name
+            """, arguments: [table])
+        for dependent in dependents {
+            let type: String = dependent["type"]
+            let name: String = dependent["name"]
+            try db.execute(sql: "DROP \(type == "index" ? "INDEX" : "TRIGGER") \(name.quotedDatabaseIdentifier)")
+        }
+        let aside = "\(table)_before_rebuild"
+        try db.execute(sql: "PRAGMA legacy_alter_table = ON")
+        try db.execute(sql: "ALTER TABLE \(table.quotedDatabaseIdentifier) RENAME TO \(aside.quotedDatabaseIdentifier)")
+        try db.execute(sql: "PRAGMA legacy_alter_table = OFF")
+        try db.execute(sql: changed)
+        try db.execute(sql: "INSERT INTO \(table.quotedDatabaseIdentifier) SELECT * FROM \(aside.quotedDatabaseIdentifier)")
+        try db.execute(sql: "DROP TABLE \(aside.quotedDatabaseIdentifier)")
+        for dependent in dependents {
+            try db.execute(sql: dependent["sql"])
+        }
     }
 
     /// Corrections are few and every replay reads them all first; a partial index finds them

@@ -98,7 +98,7 @@ final class ProjectionWriter {
 
     /// Inserts every row of a dossier that has none yet: its machines, its deadlines and its calendar.
     func insert(_ projected: ProjectedDossier) throws {
-        let (dossier, escalations) = (projected.dossier, projected.escalations)
+        let (dossier, context) = (projected.dossier, projected.context)
         let member = BulkInsert.Value.id(dossier.key.member)
         let scheme = BulkInsert.Value.id(dossier.key.scheme)
         if let certification = dossier.certification, let lastFactOn = dossier.lastFactOn {
@@ -149,7 +149,7 @@ final class ProjectionWriter {
                     closed_on, effective_grade, escalated_on, escalated_by, deadline)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for status in dossier.findingStatuses(on: lastFactOn, escalations: escalations) {
+            for status in dossier.findingStatuses(on: lastFactOn, context: context) {
                 let item = status.finding
                 try finding.execute(
                     .id(item.id), member, scheme, .id(item.audit), .id(item.grade), .id(item.originalGrade), .id(item.requirement),
@@ -162,7 +162,7 @@ final class ProjectionWriter {
         let deadline = try statement("""
             INSERT INTO deadline (member_id, scheme_id, obligation, subject, due_on) VALUES (?, ?, ?, ?, ?)
             """)
-        for item in dossier.deadlines(escalations: escalations) {
+        for item in dossier.deadlines(context: context) {
             try deadline.execute(member, scheme, .text(item.obligation.rawValue), .text(item.subject), .day(item.day))
         }
         if let calendar = projected.calendar { try insert(calendar) }
@@ -201,17 +201,18 @@ final class ProjectionWriter {
     }
 }
 
-/// A dossier ready to project: its machines, its group's escalations (rule 8) and its calendar.
+/// A dossier ready to project: its machines, what its findings depend on in its group (rules 6
+/// and 8) and its calendar.
 struct ProjectedDossier: Sendable {
     let dossier: Dossier
-    let escalations: [FindingID: FindingStatus.Escalation]
+    let context: FindingContext
     let calendar: DossierCalendar?
 
     /// The dossier `key` of a network that holds all its facts (and its whole group's).
     init?(_ key: CertificationKey, in network: Network) {
         guard let dossier = network.dossiers[key] else { return nil }
         self.dossier = dossier
-        escalations = network.groupEscalations(for: dossier)
+        context = network.findingContext(for: dossier)
         calendar = network.calendar(of: key)
     }
 }

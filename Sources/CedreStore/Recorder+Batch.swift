@@ -187,6 +187,7 @@ extension Recorder {
         guard target.kind == correction.targetKind.rawValue, target.stream == correction.stream else {
             return try refusal(.notTheTarget(target.summary, kind: correction.targetKind.rawValue, stream: correction.stream))
         }
+        if target.kind == Fact.Kind.schemeAdded.rawValue { return try refusal(.schemeDefinition(target.summary)) }
         if case .corrected = correction.change, target.isCorrection { return try refusal(.isACorrection(target.summary)) }
         let records = accepted.filter { $0.correction.stream == target.stream }
             + (try EventLog.corrections(ofStream: target.stream, in: database))

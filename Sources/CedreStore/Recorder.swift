@@ -9,7 +9,7 @@ import GRDB
 /// event illegal, is refused. Collecting, a refused fact is noted and left out and the check
 /// goes on, so an import names every problem at once; then nothing is appended.
 final class Recorder {
-    private let catalog: SchemeCatalog
+    private var catalog: SchemeCatalog
     let database: Database
     private let progress: ProgressReport?
     private let collecting: Bool
@@ -26,6 +26,20 @@ final class Recorder {
 
     /// Checks, appends and projects `facts`; throws the first refusal, or, collecting, all of them.
     func record(_ facts: [DatedFact], context: RecordingContext) throws -> [LoggedEvent] {
+        // Rule 8b: a scheme added in the batch governs the batch's facts at once; a revision
+        // never changes the rules under a certification already started.
+        for (index, item) in facts.enumerated() {
+            guard case .schemeAdded(let scheme) = item.fact else { continue }
+            if let refusal = catalog.refusal(ofAdding: scheme) {
+                try refuse(BatchError(index: index, error: .refused(refusal)))
+                continue
+            }
+            if catalog[scheme.id] != nil, let started = try SchemeRegistry.certificationStarted(under: scheme.id, onOrAfter: item.day, in: database) {
+                try refuse(BatchError(index: index, error: .revisionTooEarly(scheme.id, on: item.day, started: started.key, startedOn: started.on)))
+                continue
+            }
+            catalog = catalog.adding(scheme, on: item.day)
+        }
         for (index, item) in facts.enumerated() {
             let corrected: DatedFact? = if case .correction(let correction) = item.fact, case .corrected(let dated) = correction.change { dated } else { nil }
             for dated in [item] + (corrected.map { [$0] } ?? []) where dated.day > context.today {

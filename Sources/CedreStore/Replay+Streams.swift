@@ -74,7 +74,7 @@ extension Replay {
         _ batch: [(key: CertificationKey, events: [LoggedEvent])], members: [MemberID: MemberRecord],
         catalog: SchemeCatalog
     ) throws -> [ProjectedDossier] {
-        let results = ReplayResults(count: batch.count)
+        let results = ParallelResults<Result<ProjectedDossier?, any Error>>(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
             let (key, events) = batch[index]
             var network = Network(catalog: catalog)
@@ -86,29 +86,6 @@ extension Replay {
                 results.set(index, .failure(error))
             }
         }
-        return try results.dossiers()
-    }
-}
-
-/// Each certification's replay, filled from several threads.
-private final class ReplayResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<ProjectedDossier?, any Error>]
-
-    init(count: Int) {
-        results = Array(repeating: .success(nil), count: count)
-    }
-
-    func set(_ index: Int, _ result: Result<ProjectedDossier?, any Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    /// The dossiers in order, or the first error in order.
-    func dossiers() throws -> [ProjectedDossier] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try results.compactMap { try $0.get() }
+        return try results.values.compactMap { try $0.get() }
     }
 }

@@ -26,19 +26,25 @@ struct ReplayedEvent: Sendable {
     /// yet) applied, in replay order.
     ///
     /// Corrections live in the stream of the event they name, so the events of whole streams
-    /// carry every correction that concerns them.
+    /// carry every correction that concerns them. A corrected event whose row is not among
+    /// `events` (a query that left it out by its day) comes from its correction.
     static func resolve(
         _ events: [LoggedEvent], extra: [(id: EventID, correction: EventCorrection)] = []
     ) throws -> [ReplayedEvent] {
         let corrections = Corrections(extra + (try EventLog.records(events)))
         var replayed: [ReplayedEvent] = []
         replayed.reserveCapacity(events.count)
+        var present: Set<Int64> = []
         for event in events where !event.isCorrection {
+            present.insert(event.id)
             switch corrections.effect(of: EventID(event.id)) {
             case nil: replayed.append(ReplayedEvent(id: event.id, day: event.occurredOn, fact: try event.fact()))
             case .voided: continue
             case .corrected(let dated, _, _): replayed.append(ReplayedEvent(id: event.id, day: dated.day, fact: dated.fact))
             }
+        }
+        for corrected in corrections.correctedEvents where !present.contains(corrected.id.rawValue) {
+            replayed.append(ReplayedEvent(id: corrected.id.rawValue, day: corrected.fact.day, fact: corrected.fact.fact))
         }
         return replayed.sorted(by: precedes)
     }
@@ -71,6 +77,15 @@ extension EventLog {
             if case .correction(let correction) = try event.fact() { records.append((EventID(event.id), correction)) }
         }
         return records
+    }
+
+    /// The events of one stream that can matter on or before `day`: those of that day or
+    /// earlier, and every correction, which may move a later event earlier.
+    static func events(ofStream stream: String, through day: Day, in db: Database) throws -> [LoggedEvent] {
+        try LoggedEvent.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM event WHERE stream = ? AND (occurred_on <= ? OR kind IN ('event.corrected', 'event.voided'))
+            ORDER BY occurred_on, id
+            """), arguments: [stream, day])
     }
 
     /// The events of some streams as replay sees them, in replay order.

@@ -30,6 +30,14 @@ public enum StoreError: Error, Equatable, Sendable {
     case correctionRefused(event: Int64, CorrectionRefusal)
     /// A correction would make an event of a stream it touches replay illegally (DESIGN §5).
     case correctionConflict(voiding: Bool, target: EventSummary, conflicting: EventSummary, reason: TransitionError)
+    /// A scheme definition breaks `Schemas/json/scheme.schema.json` or contradicts itself (rule 8b).
+    case invalidScheme(file: String, problems: [SchemaViolation])
+    /// `scheme add` names a scheme that exists, without `--revise`.
+    case schemeExists(SchemeID)
+    /// `scheme add --revise` names a scheme that does not exist.
+    case noSchemeToRevise(SchemeID)
+    /// A revision dated on or before the start of a certification already under the scheme.
+    case revisionTooEarly(SchemeID, on: Day, started: CertificationKey, startedOn: Day)
 }
 
 /// Why an event cannot be voided or corrected as asked.
@@ -48,6 +56,8 @@ public enum CorrectionRefusal: Equatable, Sendable {
     case unknownField(String, kind: String, known: [String])
     /// A `--set` value does not fit its field.
     case invalidValue(field: String, message: String)
+    /// The target records a scheme definition: it is revised, never voided or corrected.
+    case schemeDefinition(EventSummary)
 }
 
 /// An event of the log, named in errors: its id, kind and day.
@@ -86,6 +96,8 @@ extension CorrectionRefusal {
             return "\(kind) has no field '\(field)'; it has \(known.joined(separator: ", "))."
         case .invalidValue(let field, let message):
             return "--set \(field): \(message)."
+        case .schemeDefinition(let target):
+            return "\(target) records a scheme definition, which certifications may follow; record a new version with 'cedre scheme add --revise' instead."
         }
     }
 }
@@ -125,6 +137,15 @@ extension StoreError: CustomStringConvertible {
                 return "\(verb) \(target) is refused: as corrected, on \(conflicting.on), it would not replay (\(reason)); nothing was written."
             }
             return "\(verb) \(target) would make \(conflicting) illegal: \(reason) Nothing was written; correct or void \(conflicting.reference) first."
+        case .invalidScheme(let file, let problems):
+            let lines = problems.map { "  \($0)" }.joined(separator: "\n")
+            return "\(file) is not a valid scheme definition (\(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was written):\n\(lines)"
+        case .schemeExists(let id):
+            return "scheme \(id) already exists; pass --revise to record a new version of it, or change the definition's id."
+        case .noSchemeToRevise(let id):
+            return "there is no scheme \(id) to revise; add it without --revise."
+        case .revisionTooEarly(let id, let day, let started, let startedOn):
+            return "a revision of \(id) dated \(day) would change the rules under \(started.member), started on \(startedOn); date it after the last certification started under \(id) (--on)."
         }
     }
 }

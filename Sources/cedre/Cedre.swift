@@ -42,6 +42,6 @@ struct Cedre: ParsableCommand {
             Initialize.self, Demo.self, Import.self, Export.self, Backup.self, Verify.self, Rebuild.self, Log.self,
             Correct.self, VoidFact.self,
             MemberCommand.self, CertificationCommand.self, AuditCommand.self, FindingCommand.self, GroupCommand.self,
-            AuditorCommand.self, CampaignCommand.self, Sample.self, Check.self, ReportCommand.self, Generate.self,
+            AuditorCommand.self, SchemeCommand.self, CampaignCommand.self, Sample.self, Check.self, ReportCommand.self, Generate.self,
         ])
 }

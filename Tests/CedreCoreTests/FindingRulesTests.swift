@@ -2,7 +2,7 @@ import CedreCore
 import CedreTestSupport
 import Testing
 
-/// Rules 6–8b: what findings block, their deadlines, escalation and grading scales as data.
+/// Rules 6–8b and 24: what findings block, their deadlines, escalation and grading scales as data.
 @Suite struct FindingRulesTests {
     let key = Scenario.key
     let major = Scenario.major
@@ -33,10 +33,10 @@ import Testing
 
     @Test func aMajorIsDueNinetyDaysAfterTheAudit() throws {
         let dossier = try Scenario.dossier(Scenario.audited)
-        let status = try #require(dossier.findingStatuses(on: "2013-05-30").first)
+        let status = try #require(dossier.findingStatuses(on: "2013-05-30", context: .none).first)
         #expect(status.deadline == "2013-05-30")
         #expect(!status.isOverdue)
-        #expect(dossier.findingStatuses(on: "2013-05-31").first?.isOverdue == true)
+        #expect(dossier.findingStatuses(on: "2013-05-31", context: .none).first?.isOverdue == true)
         let overdue = dossier.notices(on: "2013-05-31", horizon: 0).first { $0.rule == .majorFindingOverdue }
         #expect(overdue?.due == "2013-05-31")
         #expect(overdue?.finding == major)
@@ -49,7 +49,8 @@ import Testing
             (.auditConducted(key, "A-2016-0001"), "2016-03-15"),
             (.findingRaised(key, "F-2016-0001", audit: "A-2016-0001", grade: "major", requirement: "5.3", statement: ""), "2016-03-15"),
         ])
-        #expect(dossier.findingStatuses(on: "2016-03-15").last?.deadline == "2016-05-02")
+        // 2016-03-15 + 90 days is 2016-06-13, after the expiry of 2016-05-02
+        #expect(dossier.findingStatuses(on: "2016-03-15", context: .none).last?.deadline == "2016-05-02")
     }
 
     @Test func anIneffectiveActionSendsTheFindingBackToANewPlan() throws {
@@ -76,7 +77,7 @@ import Testing
             (.certificationDecided(key), "2013-04-01"),
         ])
         #expect(dossier.certification?.state == .certified)
-        #expect(dossier.findingStatuses(on: "2013-04-01").first?.deadline == nil)
+        #expect(dossier.findingStatuses(on: "2013-04-01", context: .none).first?.deadline == nil)
     }
 
     private func certifiedWithOpenMinor() throws -> Dossier {
@@ -92,10 +93,11 @@ import Testing
     @Test func aMinorStillOpenAtTheNextAuditIsEscalatedToMajor() throws {
         var dossier = try certifiedWithOpenMinor()
         try dossier.apply(.auditConducted(key, "A-2014-0001"), on: "2014-03-10")
-        let status = try #require(dossier.findingStatuses(on: "2014-03-10").first)
+        let status = try #require(dossier.findingStatuses(on: "2014-03-10", context: .none).first)
         #expect(status.grade == "major")
         #expect(status.finding.grade == "minor")
-        #expect(status.escalation == FindingStatus.Escalation(on: "2014-03-10", audit: "A-2014-0001", from: "minor"))
+        #expect(status.escalation == FindingStatus.Escalation(
+            on: "2014-03-10", audit: "A-2014-0001", from: "minor", cause: .stillOpenAtNextAudit))
         #expect(status.deadline == "2014-06-08")
         let notice = dossier.notices(on: "2014-03-10", horizon: 0).first { $0.rule == .minorFindingEscalated }
         #expect(notice?.due == "2014-03-10")
@@ -106,7 +108,7 @@ import Testing
         var dossier = try certifiedWithOpenMinor()
         try dossier.apply(.auditConducted(key, "A-2014-0001"), on: "2014-03-10")
         try dossier.apply(.findingVerified(key, "F-2013-0002", effective: true), on: "2014-03-10")
-        let status = try #require(dossier.findingStatuses(on: "2014-03-10").first)
+        let status = try #require(dossier.findingStatuses(on: "2014-03-10", context: .none).first)
         #expect(status.escalation == nil)
         #expect(status.grade == "minor")
     }
@@ -115,7 +117,7 @@ import Testing
         var dossier = try certifiedWithOpenMinor()
         try dossier.apply(.auditConducted(key, "A-2014-0001"), on: "2014-03-10")
         try dossier.apply(.findingVerified(key, "F-2013-0002", effective: true), on: "2014-04-01")
-        let status = try #require(dossier.findingStatuses(on: "2014-04-01").first)
+        let status = try #require(dossier.findingStatuses(on: "2014-04-01", context: .none).first)
         #expect(status.escalation?.on == "2014-03-10")
         #expect(!status.finding.isOpen)
         #expect(dossier.notices(on: "2014-04-01", horizon: 0).allSatisfy { $0.rule != .minorFindingEscalated })
@@ -126,13 +128,92 @@ import Testing
     @Test func theAuditorMayGradeSeveralMinorsAsMajor() throws {
         var dossier = try Scenario.dossier(minorAtInitialAudit)
         try dossier.apply(.findingRegraded(key, "F-2013-0002", grade: "major", reason: "third minor on 7.1"), on: "2013-03-05")
-        let status = try #require(dossier.findingStatuses(on: "2013-03-05").first)
+        let status = try #require(dossier.findingStatuses(on: "2013-03-05", context: .none).first)
         #expect(status.grade == "major")
         #expect(status.finding.originalGrade == "minor")
-        #expect(status.deadline == "2013-06-03")
+        #expect(status.finding.regradings.map(\.reason) == ["third minor on 7.1"])
         #expect(throws: TransitionError.unknownGrade("observation", scheme: "cedre")) {
             try dossier.apply(.findingRegraded(key, "F-2013-0002", grade: "observation", reason: ""), on: "2013-03-06")
         }
+    }
+
+    // MARK: Rule 24
+
+    @Test func rule24ARegradedMajorIsDueNinetyDaysAfterTheAuditNotAfterTheRegrade() throws {
+        // Given a minor raised at the audit of 2013-03-01, graded major on 2013-03-05
+        var dossier = try Scenario.dossier(minorAtInitialAudit)
+        try dossier.apply(.findingRegraded(key, "F-2013-0002", grade: "major", reason: "third minor on 7.1"), on: "2013-03-05")
+
+        // Then its deadline is 2013-03-01 + 90 days = 2013-05-30, not 2013-03-05 + 90 = 2013-06-03
+        let status = try #require(dossier.findingStatuses(on: "2013-05-30", context: .none).first)
+        #expect(status.grade == "major")
+        #expect(status.deadline == "2013-05-30")
+        #expect(!status.isOverdue)
+        // And it is overdue from the day after, and the notice says so from then
+        #expect(dossier.findingStatuses(on: "2013-05-31", context: .none).first?.isOverdue == true)
+        #expect(dossier.notices(on: "2013-05-31", horizon: 0).first { $0.rule == .majorFindingOverdue }?.due == "2013-05-31")
+        #expect(dossier.notices(on: "2013-05-30", horizon: 0).allSatisfy { $0.rule != .majorFindingOverdue })
+    }
+
+    @Test func rule24AMinorEscalatedAtTheNextAuditIsDueNinetyDaysAfterThatAudit() throws {
+        // Given a minor raised at the audit of 2013-03-01 and still open at the surveillance
+        // audit of 2014-02-10
+        var dossier = try Scenario.dossier(minorAtInitialAudit + [
+            (.findingPlanProposed(key, "F-2013-0002", statement: ""), "2013-03-10"),
+            (.findingPlanAccepted(key, "F-2013-0002", due: nil), "2013-03-15"),
+            (.certificationDecided(key), "2013-04-01"),
+            (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-02-10", auditors: []), "2014-01-10"),
+        ])
+        try dossier.apply(.auditConducted(key, "A-2014-0001"), on: "2014-02-10")
+
+        // Then it is major from that audit, due 2014-02-10 + 90 days = 2014-05-11
+        let status = try #require(dossier.findingStatuses(on: "2014-05-11", context: .none).first)
+        #expect(status.grade == "major")
+        #expect(status.escalation?.on == "2014-02-10")
+        #expect(status.escalation?.reason == "still open at audit A-2014-0001 on 2014-02-10 (rule 7)")
+        #expect(status.deadline == "2014-05-11")
+        #expect(!status.isOverdue)
+        #expect(dossier.findingStatuses(on: "2014-05-12", context: .none).first?.isOverdue == true)
+    }
+
+    @Test func rule24AnEscalatedMinorsDeadlineIsCappedAtTheCertificatesExpiry() throws {
+        // Given a certificate decided 2013-04-01 (expiring 2016-04-01) and a minor of its
+        // surveillance audit of 2015-03-02 still open at the special audit of 2016-02-15
+        var dossier = try Scenario.dossier(minorAtInitialAudit + [
+            (.findingPlanProposed(key, "F-2013-0002", statement: ""), "2013-03-10"),
+            (.findingPlanAccepted(key, "F-2013-0002", due: nil), "2013-03-15"),
+            (.findingImplemented(key, "F-2013-0002"), "2013-03-20"),
+            (.findingVerified(key, "F-2013-0002", effective: true), "2013-03-25"),
+            (.certificationDecided(key), "2013-04-01"),
+            (.auditPlanned(key, "A-2015-0001", kind: .surveillance, scheduledOn: "2015-03-02", auditors: []), "2015-01-10"),
+            (.auditConducted(key, "A-2015-0001"), "2015-03-02"),
+            (.findingRaised(key, "F-2015-0001", audit: "A-2015-0001", grade: "minor", requirement: "8.2", statement: ""), "2015-03-02"),
+            (.auditPlanned(key, "A-2016-0001", kind: .special, scheduledOn: "2016-02-15", auditors: []), "2016-01-10"),
+        ])
+        try dossier.apply(.auditConducted(key, "A-2016-0001"), on: "2016-02-15")
+
+        // Then 2016-02-15 + 90 days (2016-05-15) is capped at the expiry, 2016-04-01
+        let status = try #require(dossier.findingStatuses(on: "2016-02-15", context: .none).last)
+        #expect(status.grade == "major")
+        #expect(status.deadline == "2016-04-01")
+    }
+
+    @Test func rule24AGroupSitesDeadlineIsCappedAtTheGroupCertificatesExpiry() throws {
+        // Given a site's major raised on 2016-11-01 under a group certificate expiring 2016-12-12
+        var dossier = Dossier(key: .cedreISO("site-a"), scheme: Schemes.cedreISO)
+        let site = CertificationKey.cedreISO("site-a")
+        try dossier.apply([
+            (.membershipApplied(site), "2013-03-01"),
+            (.auditPlanned(site, "A-2016-0100", kind: .surveillance, scheduledOn: "2016-11-01", auditors: []), "2016-10-01"),
+            (.auditConducted(site, "A-2016-0100"), "2016-11-01"),
+            (.findingRaised(site, "F-2016-0100", audit: "A-2016-0100", grade: "major", requirement: "7.5", statement: ""), "2016-11-01"),
+        ])
+
+        // Then alone it is due 2016-11-01 + 90 = 2017-01-30, and with its group's context the
+        // group certificate's expiry caps it
+        #expect(dossier.findingStatuses(on: "2016-11-01", context: .none).first?.deadline == "2017-01-30")
+        let context = FindingContext(certificateExpiresOn: "2016-12-12")
+        #expect(dossier.findingStatuses(on: "2016-11-01", context: context).first?.deadline == "2016-12-12")
     }
 
     // MARK: Rule 8b
@@ -155,7 +236,7 @@ import Testing
             (.findingRaised(key, "F-2013-0001", audit: "A-2013-0001", grade: "NCmaj", requirement: "4.2", statement: ""), "2013-03-01"),
             (.findingRaised(key, "F-2013-0002", audit: "A-2013-0001", grade: "PF", requirement: "4.3", statement: ""), "2013-03-01"),
         ])
-        #expect(dossier.findingStatuses(on: "2013-03-01").map(\.deadline) == ["2013-04-30", nil])
+        #expect(dossier.findingStatuses(on: "2013-03-01", context: .none).map(\.deadline) == ["2013-04-30", nil])
         #expect(dossier.finding("F-2013-0002")?.state == .noted)
         #expect(dossier.blockingFindings(on: "2013-03-02").map(\.finding) == ["F-2013-0001"])
         #expect(throws: TransitionError.unknownGrade("major", scheme: "cedre")) {

@@ -28,6 +28,15 @@ import Testing
         return network
     }
 
+    /// Rule 13: a cross-audit of every site on `day`.
+    private func crossAuditEverySite(on day: Day, in network: inout Network) throws {
+        for (index, site) in sites.enumerated() {
+            let audit = AuditID(rawValue: "A-\(day.year)-090\(index)")
+            try network.apply(.auditPlanned(site, audit, kind: .crossAudit, scheduledOn: day, auditors: []), on: day.adding(days: -20))
+            try network.apply(.auditConducted(site, audit), on: day)
+        }
+    }
+
     private func surveillanceVisit(_ site: CertificationKey, _ audit: AuditID, on day: Day, in network: inout Network) throws {
         try network.apply(.auditPlanned(site, audit, kind: .surveillance, scheduledOn: day, auditors: []), on: day.adding(days: -30))
         try network.apply(.auditConducted(site, audit), on: day)
@@ -60,6 +69,90 @@ import Testing
         let register = CertificationRegister(network: network, on: "2014-06-12")
         #expect(register.statuses(of: "site-d").first?.standing == .certified)
         #expect(register.statuses(of: "site-d").first?.certification?.expiresOn == "2016-12-12")
+    }
+
+    @Test func rule13EverySiteIsCrossAuditedBeforeEachExternalAuditOfTheGroup() throws {
+        // Given the group certified on 2013-12-12 after its initial audit of 2013-11-12, each
+        // site cross-audited on 2013-09-10, before it
+        var network = try network()
+
+        // When the surveillance audit of 2014-10-01 is planned on 2014-06-01
+        #expect(network.notices(on: "2014-05-31", horizon: 0).allSatisfy { $0.rule != .crossAuditMissing })
+        try network.apply(.auditPlanned(central, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-10-01", auditors: []), on: "2014-06-01")
+
+        // Then from that day each site lacks a cross-audit since the initial audit
+        let missing = network.notices(on: "2014-06-01", horizon: 0).filter { $0.rule == .crossAuditMissing }
+        #expect(missing.map(\.key) == sites)
+        #expect(missing.map(\.due) == ["2014-06-01", "2014-06-01", "2014-06-01"])
+        #expect(missing.first?.subject == "certification/site-a/cedre-iso/A-2014-0001")
+
+        // And once site-a is cross-audited, only the two others remain
+        try network.apply(.auditPlanned(sites[0], "A-2014-0101", kind: .crossAudit, scheduledOn: "2014-09-02", auditors: []), on: "2014-07-01")
+        try network.apply(.auditConducted(sites[0], "A-2014-0101"), on: "2014-09-02")
+        #expect(network.notices(on: "2014-09-02", horizon: 0).filter { $0.rule == .crossAuditMissing }.map(\.key) == [sites[1], sites[2]])
+
+        // And the group is not maintained after the audit, naming the two sites
+        try network.apply(.auditConducted(central, "A-2014-0001"), on: "2014-10-01")
+        let refusal = TransitionError.crossAuditsMissing(central, audit: "A-2014-0001", sites: ["site-b", "site-c"], on: "2014-10-15")
+        #expect(throws: refusal) { try network.apply(.certificationMaintained(central), on: "2014-10-15") }
+        #expect(refusal.description.contains("site-b, site-c had no cross-audit"))
+        #expect(refusal.description.contains("rule 13"))
+    }
+
+    @Test func rule13ACrossAuditAfterTheExternalAuditDoesNotCountForIt() throws {
+        // Given the surveillance audit of 2014-10-01 held with no site cross-audited since 2013-11-12
+        var network = try network()
+        try network.apply(.auditPlanned(central, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-10-01", auditors: []), on: "2014-06-01")
+        try network.apply(.auditConducted(central, "A-2014-0001"), on: "2014-10-01")
+
+        // When every site is cross-audited the day after
+        try crossAuditEverySite(on: "2014-10-02", in: &network)
+
+        // Then the decision is still refused: the audit was held without them
+        #expect(throws: TransitionError.crossAuditsMissing(central, audit: "A-2014-0001", sites: ["site-a", "site-b", "site-c"], on: "2014-10-15")) {
+            try network.apply(.certificationMaintained(central), on: "2014-10-15")
+        }
+
+        // And a cross-audit on the audit's own day counts, as a site left out of the scope does not
+        var held = try self.network()
+        try held.apply(.auditPlanned(central, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-10-01", auditors: []), on: "2014-06-01")
+        try held.apply(.membershipExcluded(sites[2], reason: "left the group"), on: "2014-09-01")
+        try crossAuditEverySite(on: "2014-10-01", in: &held)
+        try held.apply(.auditConducted(central, "A-2014-0001"), on: "2014-10-01")
+        try held.apply(.certificationMaintained(central), on: "2014-10-15")
+        #expect(held.dossiers[central]?.certification?.state == .certified)
+    }
+
+    @Test func rule13ExcludingTheSitesThatMissedItLetsTheGroupBeMaintained() throws {
+        var network = try network()
+        try network.apply(.auditPlanned(central, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-10-01", auditors: []), on: "2014-06-01")
+        try network.apply(.auditPlanned(sites[0], "A-2014-0101", kind: .crossAudit, scheduledOn: "2014-09-02", auditors: []), on: "2014-07-01")
+        try network.apply(.auditConducted(sites[0], "A-2014-0101"), on: "2014-09-02")
+        try network.apply(.auditConducted(central, "A-2014-0001"), on: "2014-10-01")
+        try network.apply(.membershipExcluded(sites[1], reason: "not cross-audited"), on: "2014-10-10")
+        try network.apply(.membershipExcluded(sites[2], reason: "not cross-audited"), on: "2014-10-10")
+        try network.apply(.certificationMaintained(central), on: "2014-10-15")
+        #expect(network.dossiers[central]?.certification?.state == .certified)
+        #expect(network.notices(on: "2014-10-15", horizon: 0).allSatisfy { $0.rule != .crossAuditMissing })
+    }
+
+    @Test func rule13HoldsOnlyWhenTheSchemeAsksForIt() throws {
+        var catalog = Schemes.cedreISO
+        catalog.group?.crossAuditBeforeExternalAudit = false
+        var network = Network(catalog: SchemeCatalog([Schemes.cedre, catalog]))
+        for id in ["national", "site-a"] {
+            try network.apply(.memberAdded(.sample(MemberID(rawValue: id)), joined: nil), on: "2012-01-01")
+        }
+        try network.apply(.certificationEngaged(central), on: "2012-06-01")
+        try network.apply(.membershipApplied(sites[0]), on: "2013-03-01")
+        try network.apply(.auditPlanned(central, "A-2013-0001", kind: .initial, scheduledOn: "2013-11-12", auditors: []), on: "2013-09-01")
+        try network.apply(.auditConducted(central, "A-2013-0001"), on: "2013-11-12")
+        try network.apply(.certificationDecided(central), on: "2013-12-12")
+        try network.apply(.membershipJoined(sites[0]), on: "2013-12-12")
+        try network.apply(.auditPlanned(central, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-10-01", auditors: []), on: "2014-06-01")
+        try network.apply(.auditConducted(central, "A-2014-0001"), on: "2014-10-01")
+        try network.apply(.certificationMaintained(central), on: "2014-10-15")
+        #expect(network.notices(on: "2014-10-15", horizon: 0).allSatisfy { $0.rule != .crossAuditMissing })
     }
 
     // MARK: Rule 9
@@ -144,15 +237,18 @@ import Testing
         let escalated = group.escalations(on: "2014-10-05")
         #expect(Set(escalated.keys) == ["F-2014-0001", "F-2014-0002", "F-2014-0003"])
         #expect(escalated["F-2014-0001"]?.on == "2014-10-03")
-        let status = network.dossiers[sites[0]].map { $0.findingStatuses(on: "2014-10-05", escalations: escalated) }?.first
+        #expect(escalated["F-2014-0001"]?.cause == .foundAtGroupSites(sites: 3, audited: 3))
+        let status = network.findingStatuses(of: sites[0], on: "2014-10-05").first
         #expect(status?.grade == "major")
-        #expect(status?.deadline == "2015-01-01")
+        // Rule 24: from the day of the audit that raised it, 2014-10-01 + 90 days
+        #expect(status?.deadline == "2014-12-30")
     }
 
     // MARK: Rule 14
 
     @Test func certificatesUnderTheOldVersionExpireAtTheTransitionEnd() throws {
         var network = try network()
+        try crossAuditEverySite(on: "2016-09-01", in: &network)
         try network.apply(.auditPlanned(central, "A-2016-0001", kind: .recertification, scheduledOn: "2016-10-01", auditors: [], referential: "iso-9001:2008"), on: "2016-06-01")
         try network.apply(.auditConducted(central, "A-2016-0001"), on: "2016-10-01")
         try network.apply(.certificationDecided(central), on: "2016-11-01")

@@ -72,6 +72,29 @@ import Testing
         .correction(EventCorrection(
             target: EventID(13), targetKind: .eventCorrected, stream: "certification/solipass/cedre", change: .voided,
             reason: "the first day was right")),
+        .schemeAdded(Scheme(
+            id: "cedre-v3", name: "CEDRE V3 \"Éco\" / réseau", kind: .group,
+            cycle: CycleRules(
+                validityMonths: 36, firstSurveillanceWithinMonths: 12, surveillanceEachCalendarYear: true, restoreWindowMonths: 6,
+                maximumSuspensionMonths: 6, recertificationPlanningMonths: 4),
+            grading: GradingScale(grades: [
+                Grade(id: "NCmaj", label: LocalizedText(fr: "Non-conformité majeure", en: "Major"), isNonconformity: true,
+                      decision: .blocksUntilVerified, deadline: .daysAfterAudit(60, cappedAtExpiry: true),
+                      whenOverdue: .suspensionTrigger, escalatesTo: nil),
+                Grade(id: "NCmin", label: LocalizedText(fr: "Non-conformité mineure", en: "Minor"), isNonconformity: true,
+                      decision: .blocksUntilPlanAccepted, deadline: .nextAudit, whenOverdue: .none, escalatesTo: "NCmaj"),
+            ]),
+            group: GroupRules(
+                centralFunctionInEveryAudit: true,
+                sampling: SamplingRules(
+                    initialFactor: Ratio(1, 1), surveillanceFactor: Ratio(3, 5), recertificationFactor: Ratio(4, 5), minimumSample: 1,
+                    randomShare: Ratio(1, 4), nonSamplingSurveillanceShare: Ratio(3, 10)),
+                minorEscalationSiteShare: Ratio(3, 4), crossAuditBeforeExternalAudit: true),
+            crossAudit: CrossAuditRules(
+                qualificationValidityMonths: 36, policies: [.ownCompany: true, .reciprocal: false], capacity: 2),
+            referentialVersions: [
+                ReferentialVersion(id: "cedre-v3", publishedOn: "2016-01-01", transitionMonths: 36, lastAuditBeforeTransitionEndMonths: 6),
+            ])),
     ]
 
     @Test func everyFactKindHasASample() {

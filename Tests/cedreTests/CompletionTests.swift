@@ -73,7 +73,7 @@ import Testing
             "surveillance-overdue", "major-finding-overdue", "member-request", "group-major-finding", "other",
         ])
         #expect(try bashCompletions(of: "cedre audit plan solipass --kind ", cedre) == [
-            "initial", "surveillance", "recertification", "special", "cross-audit",
+            "initial", "stage1", "stage2", "surveillance", "recertification", "special", "cross-audit",
         ])
     }
 

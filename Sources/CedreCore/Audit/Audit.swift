@@ -14,8 +14,14 @@ public struct Audit: StateMachine, Equatable {
 
     /// What the audit is for; decides what it does to the certification.
     public enum Kind: String, Codable, CaseIterable, Sendable {
-        /// Stage 2 of the initial certification (or a new start after lapse).
+        /// The initial certification audit in one step (or a new start after lapse).
         case initial
+        /// Rule 23: stage 1 of the initial certification, the readiness review; it does not
+        /// move the certification to audited.
+        case stage1
+        /// Rule 23: stage 2 of the initial certification, the certification audit; after a
+        /// lapse, at least a new one leads back (rule 3).
+        case stage2
         case surveillance
         case recertification
         /// A short-notice or extension audit; no effect on the cycle.
@@ -25,6 +31,13 @@ public struct Audit: StateMachine, Equatable {
 
         /// Whether a certification body performs it (everything but cross-audits).
         public var isExternal: Bool { self != .crossAudit }
+
+        /// Whether it belongs to the initial certification: in one step, or either stage.
+        public var isInitial: Bool { self == .initial || self == .stage1 || self == .stage2 }
+
+        /// Whether a certification decision can rest on it (rule 1): the initial audit, its
+        /// stage 2, or a recertification audit.
+        public var isDecisive: Bool { self == .initial || self == .stage2 || self == .recertification }
     }
 
     public enum Event: Equatable, Sendable {

@@ -4,10 +4,9 @@ extension Dossier {
     /// What holds on `day` and needs a human, each with the day it fell due, plus the
     /// deadlines falling within `horizon` days.
     ///
-    /// The dossier must hold the facts up to `day`; it is advanced to `day` here.
-    public func notices(
-        on day: Day, horizon: Int, escalations: [FindingID: FindingStatus.Escalation] = [:]
-    ) -> [Notice] {
+    /// The dossier must hold the facts up to `day`; it is advanced to `day` here. A group's
+    /// dossier needs its group's `context` (`Network.notices` gives it).
+    public func notices(on day: Day, horizon: Int, context: FindingContext = .none) -> [Notice] {
         let dossier = advance(to: day)
         var notices: [Notice] = []
         let stream = Stream.certification(key)
@@ -52,7 +51,7 @@ extension Dossier {
         }
         let isActive = dossier.certification.map { $0.state != .withdrawn } ?? (dossier.membership?.state != .excluded)
         guard isActive else { return notices }
-        for status in dossier.findingStatuses(on: day, escalations: escalations) where status.finding.isOpen {
+        for status in dossier.findingStatuses(on: day, context: context) where status.finding.isOpen {
             if let escalation = status.escalation {
                 add(.minorFindingEscalated, escalation.on, finding: status.finding.id)
             }
@@ -83,7 +82,7 @@ public struct Deadline: Hashable, Sendable {
 
 extension Dossier {
     /// Every deadline set by the facts applied so far; the day after each, a notice may start.
-    public func deadlines(escalations: [FindingID: FindingStatus.Escalation] = [:]) -> [Deadline] {
+    public func deadlines(context: FindingContext = .none) -> [Deadline] {
         var deadlines: [Deadline] = []
         func add(_ obligation: Obligation, _ day: Day?, subject: String = "") {
             if let day { deadlines.append(Deadline(obligation: obligation, subject: subject, day: day)) }
@@ -104,7 +103,7 @@ extension Dossier {
             }
         }
         if let lastFactOn {
-            for status in findingStatuses(on: lastFactOn, escalations: escalations) where status.finding.isOpen {
+            for status in findingStatuses(on: lastFactOn, context: context) where status.finding.isOpen {
                 add(.findingDeadline, status.deadline, subject: status.finding.id.rawValue)
             }
         }

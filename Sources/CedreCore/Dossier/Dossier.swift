@@ -53,7 +53,7 @@ public struct Dossier: Equatable, Sendable {
     private mutating func perform(_ fact: Fact, on day: Day) throws(TransitionError) {
         switch fact {
         case .memberAdded, .memberLeft, .memberAmended, .sampleDrawn, .membersLinked, .auditorAdded, .auditorQualified,
-            .campaignPlanned, .campaignSwapped, .campaignPublished, .campaignCompleted, .correction:
+            .campaignPlanned, .campaignSwapped, .campaignPublished, .campaignCompleted, .correction, .schemeAdded:
             return
         case .certificationEngaged:
             guard let certification else {
@@ -141,9 +141,10 @@ public struct Dossier: Equatable, Sendable {
         }
     }
 
-    /// The last conducted audit a certification decision rests on: initial or recertification.
+    /// The last conducted audit a certification decision rests on: initial (or its stage 2)
+    /// or recertification.
     private var decisiveAudit: Audit? {
-        audits.filter { ($0.kind == .initial || $0.kind == .recertification) && $0.wasConducted }
+        audits.filter { $0.kind.isDecisive && $0.wasConducted }
             .max { ($0.conductedOn ?? $0.scheduledOn) < ($1.conductedOn ?? $1.scheduledOn) }
     }
 
@@ -181,7 +182,8 @@ public struct Dossier: Equatable, Sendable {
         if certification == nil, membership == nil { throw .notEngaged(key, on: audit.plannedOn) }
         if let certification {
             switch audit.kind {
-            case .initial: try applyToCertification(.initialAuditPlanned(on: audit.plannedOn), on: audit.plannedOn)
+            case .initial, .stage1, .stage2:
+                try applyToCertification(.initialAuditPlanned(on: audit.plannedOn), on: audit.plannedOn)
             case .recertification:
                 try applyToCertification(.recertificationAuditPlanned(on: audit.plannedOn), on: audit.plannedOn)
             case .surveillance:
@@ -192,7 +194,7 @@ public struct Dossier: Equatable, Sendable {
                 }
             case .special, .crossAudit: break
             }
-        } else if audit.kind == .initial || audit.kind == .recertification {
+        } else if audit.kind.isInitial || audit.kind == .recertification {
             throw .auditKindNotApplicable(audit.id, kind: audit.kind.rawValue, key)
         }
         audits.append(audit)
@@ -205,28 +207,28 @@ public struct Dossier: Equatable, Sendable {
 
     private mutating func unplanIfLastPending(kindOf id: AuditID, on day: Day) throws(TransitionError) {
         guard let kind = audit(id)?.kind, let certification else { return }
+        // Rule 23: the two stages and the one-step initial audit are one plan; the
+        // certification is unplanned only when none of them is still pending.
         let stillPlanned = audits.contains { other in
-            other.kind == kind && [.planned, .postponed, .confirmed].contains(other.state)
+            (other.kind == kind || other.kind.isInitial && kind.isInitial) && [.planned, .postponed, .confirmed].contains(other.state)
         }
         guard !stillPlanned else { return }
         let state = certification.advance(to: day).state
-        switch kind {
-        case .initial where state == .initialAuditPlanned:
+        if kind.isInitial, state == .initialAuditPlanned {
             try applyToCertification(.initialAuditUnplanned(on: day), on: day)
-        case .recertification where [.certified, .suspended, .expired].contains(state):
+        } else if kind == .recertification, [.certified, .suspended, .expired].contains(state) {
             try applyToCertification(.recertificationAuditUnplanned(on: day), on: day)
-        case .initial, .recertification, .surveillance, .special, .crossAudit:
-            break
         }
     }
 
     private mutating func recordConduct(of id: AuditID, on day: Day) throws(TransitionError) {
         guard let kind = audit(id)?.kind, certification != nil else { return }
         switch kind {
-        case .initial: try applyToCertification(.initialAuditConducted(on: day), on: day)
+        case .initial, .stage2: try applyToCertification(.initialAuditConducted(on: day), on: day)
         case .surveillance: try applyToCertification(.surveillanceAuditConducted(on: day), on: day)
         case .recertification: try applyToCertification(.recertificationAuditConducted(on: day), on: day)
-        case .special, .crossAudit: break
+        // Rule 23: the readiness review leaves the certification waiting for its stage 2.
+        case .stage1, .special, .crossAudit: break
         }
     }
 

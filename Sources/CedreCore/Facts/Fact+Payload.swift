@@ -51,6 +51,8 @@ public struct FactPayload: Codable, Equatable, Sendable {
     public var corrected: NestedPayload?
     /// The policies a campaign was planned with (`campaign.planned` only; absent in older plans).
     public var policies: CampaignPolicies?
+    /// A scheme definition (rule 8b), as canonical JSON text.
+    public var definition: String?
 
     public init() {}
 }
@@ -211,6 +213,9 @@ extension Fact {
         case .campaignPublished(let scheme, let year), .campaignCompleted(let scheme, let year):
             payload.scheme = scheme
             payload.year = year
+        case .schemeAdded(let scheme):
+            payload.scheme = scheme.id
+            payload.definition = scheme.canonicalJSON
         case .sampleDrawn(let sample):
             payload.member = sample.central
             payload.scheme = sample.scheme
@@ -366,6 +371,8 @@ extension Fact {
             self = .campaignPublished(scheme: try reader.required(payload.scheme, "scheme"), year: try reader.required(payload.year, "year"))
         case .campaignCompleted:
             self = .campaignCompleted(scheme: try reader.required(payload.scheme, "scheme"), year: try reader.required(payload.year, "year"))
+        case .schemeAdded:
+            self = .schemeAdded(try reader.scheme())
         case .membershipApplied:
             self = .membershipApplied(try reader.key())
         case .membershipJoined:
@@ -423,6 +430,21 @@ private struct PayloadReader {
     func required<Value>(_ value: Value?, _ field: String) throws(FactPayloadError) -> Value {
         guard let value else { throw FactPayloadError(field: field, message: "is required") }
         return value
+    }
+
+    /// The definition a `scheme.added` payload carries, under the id its `scheme` names.
+    func scheme() throws(FactPayloadError) -> Scheme {
+        let text = try required(payload.definition, "definition")
+        let scheme: Scheme
+        do {
+            scheme = try JSONDecoder().decode(Scheme.self, from: Data(text.utf8))
+        } catch {
+            throw FactPayloadError(field: "definition", message: "is not a scheme definition (\(error))")
+        }
+        if let id = payload.scheme, id != scheme.id {
+            throw FactPayloadError(field: "scheme", message: "names \(id) but the definition is \(scheme.id)")
+        }
+        return scheme
     }
 
     func key() throws(FactPayloadError) -> CertificationKey {

@@ -62,6 +62,9 @@ public enum Fact: Equatable, Sendable {
     case campaignCompleted(scheme: SchemeID, year: Int)
     /// A logged fact voided or corrected; the original stays in the log and the chain.
     indirect case correction(EventCorrection)
+    /// Rule 8b: a scheme definition added to the register, or a revision of a known one that
+    /// governs the certifications started from its day on.
+    case schemeAdded(Scheme)
 
     /// The kind as the log's `kind` column writes it.
     public enum Kind: String, CaseIterable, Codable, Sendable {
@@ -104,6 +107,7 @@ public enum Fact: Equatable, Sendable {
         case campaignCompleted = "campaign.completed"
         case eventCorrected = "event.corrected"
         case eventVoided = "event.voided"
+        case schemeAdded = "scheme.added"
     }
 
     public var kind: Kind {
@@ -146,6 +150,7 @@ public enum Fact: Equatable, Sendable {
         case .campaignPublished: .campaignPublished
         case .campaignCompleted: .campaignCompleted
         case .correction(let correction): correction.change == .voided ? .eventVoided : .eventCorrected
+        case .schemeAdded: .schemeAdded
         }
     }
 
@@ -155,7 +160,7 @@ public enum Fact: Equatable, Sendable {
         case .correction(let correction):
             Stream.certificationKey(of: correction.stream)
         case .memberAdded, .memberLeft, .memberAmended, .sampleDrawn, .membersLinked, .auditorAdded, .auditorQualified, .campaignPlanned,
-            .campaignSwapped, .campaignPublished, .campaignCompleted:
+            .campaignSwapped, .campaignPublished, .campaignCompleted, .schemeAdded:
             nil
         case .certificationEngaged(let key), .certificationDecided(let key), .certificationMaintained(let key),
             .certificationSuspended(let key, _),
@@ -189,6 +194,7 @@ public enum Fact: Equatable, Sendable {
     public var stream: String {
         switch self {
         case .correction(let correction): return correction.stream
+        case .schemeAdded(let scheme): return Stream.scheme(scheme.id)
         case .sampleDrawn(let sample): return Stream.sample(sample)
         case .auditorAdded(let auditor): return Stream.auditor(auditor.id)
         case .auditorQualified(let auditor, _, _): return Stream.auditor(auditor)
@@ -210,6 +216,9 @@ public enum Stream {
 
     /// `auditor/lemoine`: an auditor's training and qualifications.
     public static func auditor(_ id: AuditorID) -> String { "auditor/\(id)" }
+
+    /// `scheme/cedre-v3`: a scheme's definition and its revisions (rule 8b).
+    public static func scheme(_ id: SchemeID) -> String { "scheme/\(id)" }
 
     /// `campaign/cedre/2014`: a year's cross-audit campaign.
     public static func campaign(_ scheme: SchemeID, _ year: Int) -> String { "campaign/\(scheme)/\(year)" }

@@ -26,7 +26,8 @@ public struct MemberRecord: Equatable, Sendable {
 /// before any other fact is replayed: the day a member joined the federation is often
 /// unknown, and never limits what can be recorded about its certifications.
 public struct Network: Sendable {
-    public let catalog: SchemeCatalog
+    /// The schemes known so far: the catalog it was made with and the definitions replayed.
+    public private(set) var catalog: SchemeCatalog
     public private(set) var members: [MemberID: MemberRecord] = [:]
     public private(set) var dossiers: [CertificationKey: Dossier] = [:]
     /// Rule 12: the recorded sample draws, oldest first.
@@ -83,6 +84,11 @@ public struct Network: Sendable {
             // Corrections are resolved by the log before anything is replayed: a network only
             // ever sees facts with their corrected content.
             return
+        case .schemeAdded(let scheme):
+            // The store opens with the log's definitions in its catalog already, so facts dated
+            // before a definition's day replay; adding it again here changes nothing.
+            if let refusal = catalog.refusal(ofAdding: scheme) { throw refusal }
+            catalog = catalog.adding(scheme, on: day)
         case .sampleDrawn(let sample):
             try requireMember(sample.central, on: day)
             samples.append(sample)
@@ -112,15 +118,16 @@ public struct Network: Sendable {
         default:
             guard let key = fact.key else { return }
             try requireMember(key.member, on: day)
-            guard let scheme = catalog[key.scheme] else { throw .unknownScheme(key.scheme) }
-            try checkGroupRules(fact, scheme: scheme, on: day)
+            guard let latest = catalog[key.scheme] else { throw .unknownScheme(key.scheme) }
+            try checkGroupRules(fact, scheme: latest, on: day)
             if dossiers[key] != nil {
                 try dossiers[key]?.apply(fact, on: day)
             } else {
-                var dossier = Dossier(key: key, scheme: scheme)
+                // Rule 8b: a certification follows the definition in force the day it starts.
+                var dossier = Dossier(key: key, scheme: catalog.scheme(key.scheme, startedOn: day) ?? latest)
                 try dossier.apply(fact, on: day)
                 dossiers[key] = dossier
-                if scheme.kind == .group { groupKeys[scheme.id, default: []].append(key) }
+                if latest.kind == .group { groupKeys[key.scheme, default: []].append(key) }
             }
         }
     }
@@ -156,28 +163,34 @@ extension Network {
         return GroupCertificate(scheme: definition, dossiers: (groupKeys[scheme] ?? []).compactMap { dossiers[$0] })
     }
 
-    /// The escalations a dossier's group decided (rule 8, group part); none for a single scheme.
-    public func groupEscalations(for dossier: Dossier, on day: Day? = nil) -> [FindingID: FindingStatus.Escalation] {
-        guard dossier.scheme.kind == .group, let group = groupCertificate(dossier.key.scheme) else { return [:] }
-        guard let day = day ?? dossier.lastFactOn else { return [:] }
-        return group.escalations(on: day)
-    }
-
-    /// Rule 8 (group part): the minors every group certificate has made major by `day`.
-    public func groupEscalations(on day: Day) -> [FindingID: FindingStatus.Escalation] {
-        var escalations: [FindingID: FindingStatus.Escalation] = [:]
-        for scheme in catalog.schemes where scheme.kind == .group {
-            escalations.merge(groupCertificate(scheme.id)?.escalations(on: day) ?? [:]) { first, _ in first }
-        }
-        return escalations
+    /// The context a dossier's projection rows are written with: its group's, as of its own
+    /// last fact.
+    public func findingContext(for dossier: Dossier) -> FindingContext {
+        guard let day = dossier.lastFactOn else { return .none }
+        return findingContext(for: dossier, on: day)
     }
 
     /// Every notice of every dossier on `day`, group rules included.
     public func notices(on day: Day, horizon: Int) -> [Notice] {
-        let escalations = groupEscalations(on: day)
+        let contexts = findingContexts(on: day)
+        let crossAudits = Dictionary(grouping: crossAuditNotices(on: day), by: \.key)
         return dossiers.keys.sorted().flatMap { key in
-            dossiers[key]?.notices(on: day, horizon: horizon, escalations: escalations) ?? []
+            notices(of: key, on: day, horizon: horizon, context: contexts[key.scheme] ?? .none, crossAudits: crossAudits[key] ?? [])
         }
+    }
+
+    /// The notices of one dossier on `day`: its own, and its group's rule 13 notices about it.
+    public func notices(of key: CertificationKey, on day: Day, horizon: Int) -> [Notice] {
+        guard let dossier = dossiers[key] else { return [] }
+        return notices(
+            of: key, on: day, horizon: horizon, context: findingContext(for: dossier, on: day),
+            crossAudits: crossAuditNotices(on: day).filter { $0.key == key })
+    }
+
+    private func notices(
+        of key: CertificationKey, on day: Day, horizon: Int, context: FindingContext, crossAudits: [Notice]
+    ) -> [Notice] {
+        (dossiers[key]?.notices(on: day, horizon: horizon, context: context) ?? []) + crossAudits
     }
 
     /// Rules 9, 10 and 13: what a fact about a group scheme must respect across its dossiers.
@@ -188,6 +201,10 @@ extension Network {
             guard dossiers[key]?.membership == nil, let group = groupCertificate(scheme.id) else { return }
             let blocks = group.blockingFindings(on: day).filter { $0.member != key.member }
             guard blocks.isEmpty else { throw .groupBlockedByFindings(key, findings: blocks, on: day) }
+            if let audit = group.lastConductedCycleAudit(by: day) {
+                let missing = group.sitesMissingCrossAudit(before: audit, on: day)
+                guard missing.isEmpty else { throw .crossAuditsMissing(key, audit: audit.id, sites: missing, on: day) }
+            }
         case .membershipJoined:
             let missing = groupCertificate(scheme.id)?.missingBeforeJoining(key.member, on: day) ?? []
             guard missing.isEmpty else { throw .joinRequirementsMissing(key, missing: missing, on: day) }

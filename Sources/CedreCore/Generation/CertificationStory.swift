@@ -135,11 +135,18 @@ struct CertificationStory {
         guard let groupAudit = groupAudits.first(where: { $0 >= applied }) else { return }
         let joined = max(groupAudit, crossAudit.conductedOn).adding(days: random.integer(in: 1...20))
         write(.membershipJoined(key), on: joined)
-        for next in groupAudits where next > joined.adding(days: 90) {
-            let scheduled = next.adding(days: -random.integer(in: 20...60))
-            _ = audit(
+        // Rule 13: once in the scope, a cross-audit between each two external audits of the group.
+        var lastCrossAudit = crossAudit.conductedOn
+        for (previous, next) in zip(groupAudits, groupAudits.dropFirst()) where next >= joined && lastCrossAudit <= previous {
+            let scheduled = max(previous.adding(days: 1), next.adding(days: -random.integer(in: 20...60)))
+            guard let held = audit(
                 key, .crossAudit, scheme: scheme, plannedOn: scheduled.adding(days: -random.integer(in: 14...40)),
                 scheduledOn: scheduled, bound: next.adding(days: -1), grades: NetworkMix.notedGrades)
+            else {
+                write(.membershipExcluded(key, reason: NetworkMix.notCrossAudited), on: next)
+                return
+            }
+            lastCrossAudit = held.conductedOn
         }
     }
 

@@ -85,6 +85,7 @@ enum NetworkMix {
     static let revisedPlan = "Plan revu après vérification : contrôle hebdomadaire jusqu'à stabilisation."
     static let postponement = "Indisponibilité de l'entreprise auditée."
     static let cancellation = "Auditeur indisponible ; audit reprogrammé."
+    static let notCrossAudited = "Site non audité en audit croisé avant l'audit externe du groupe (règle 13)."
     /// Certification-body auditors named on external audits.
     static let externalAuditors = 60
 }

@@ -71,18 +71,26 @@ public struct GroupCertificate: Sendable {
             else { continue }
             for item in items {
                 if let closed = item.finding.closedOn, closed <= on { continue }
-                escalations[item.finding.id] = FindingStatus.Escalation(on: on, audit: item.finding.audit, from: item.finding.grade)
+                escalations[item.finding.id] = FindingStatus.Escalation(
+                    on: on, audit: item.finding.audit, from: item.finding.grade,
+                    cause: .foundAtGroupSites(sites: affected, audited: audited))
             }
         }
         return escalations
+    }
+
+    /// What every dossier of the group needs to grade its findings on `day`: the group's
+    /// escalations, and the group certificate's expiry that caps the sites' deadlines (rule 6).
+    public func findingContext(on day: Day) -> FindingContext {
+        FindingContext(escalations: escalations(on: day), certificateExpiresOn: central?.certification?.expiresOn)
     }
 
     // MARK: Rule 9
 
     /// Every finding, at the central function or any site, that forbids a group decision on `day`.
     public func blockingFindings(on day: Day) -> [FindingBlock] {
-        let escalated = escalations(on: day)
-        return dossiers.flatMap { $0.blockingFindings(on: day, escalations: escalated) }
+        let context = findingContext(on: day)
+        return dossiers.flatMap { $0.blockingFindings(on: day, context: context) }
     }
 
     /// The decision after a surveillance audit: maintained, or, while any site has an

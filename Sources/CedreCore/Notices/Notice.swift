@@ -18,6 +18,9 @@ public enum NoticeRule: String, Codable, CaseIterable, Sendable {
     case minorFindingEscalated = "minor-finding-escalated"
     /// A deadline of the rules above falls within the horizon.
     case dueSoon = "due-soon"
+    /// Rule 13: a group site not cross-audited since the group's previous external audit,
+    /// from the day the next one is planned.
+    case crossAuditMissing = "cross-audit-missing"
 }
 
 /// The obligation a `due-soon` notice announces.

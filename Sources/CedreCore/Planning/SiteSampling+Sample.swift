@@ -18,10 +18,10 @@ public struct SiteSample: Codable, Equatable, Sendable {
         /// The sampled kind of an audit, or nil for audits that visit no sample of sites.
         public init?(_ kind: Audit.Kind) {
             switch kind {
-            case .initial: self = .initial
+            case .initial, .stage2: self = .initial
             case .surveillance: self = .surveillance
             case .recertification: self = .recertification
-            case .special, .crossAudit: return nil
+            case .stage1, .special, .crossAudit: return nil
             }
         }
     }

@@ -33,18 +33,24 @@ public struct CertificationMilestone: Equatable, Sendable {
         self.on = on
     }
 
+    /// The milestone a decision of `kind` makes: an initial decision joins a group certificate
+    /// (its central function) or newly certifies; a renewal or a restoration renews.
+    public init(_ key: CertificationKey, decision kind: Certification.Decision.Kind, on day: Day, under scheme: Scheme) {
+        let milestone: Kind
+        switch kind {
+        case .initial: milestone = scheme.kind == .group ? .joinedGroup : .newlyCertified
+        case .renewal, .restoration: milestone = .renewed
+        }
+        self.init(member: key.member, scheme: key.scheme, kind: milestone, on: day)
+    }
+
     /// Every milestone of `network` on or before `day`, by day then member.
     public static func all(in network: Network, through day: Day) -> [CertificationMilestone] {
         var milestones: [CertificationMilestone] = []
         for dossier in network.dossiers.values {
             let key = dossier.key
             for decision in dossier.certification?.decisions ?? [] where decision.on <= day {
-                let kind: Kind
-                switch decision.kind {
-                case .initial: kind = dossier.scheme.kind == .group ? .joinedGroup : .newlyCertified
-                case .renewal, .restoration: kind = .renewed
-                }
-                milestones.append(CertificationMilestone(member: key.member, scheme: key.scheme, kind: kind, on: decision.on))
+                milestones.append(CertificationMilestone(key, decision: decision.kind, on: decision.on, under: dossier.scheme))
             }
             if dossier.scheme.kind == .group, let joinedOn = dossier.membership?.joinedOn, joinedOn <= day {
                 milestones.append(CertificationMilestone(member: key.member, scheme: key.scheme, kind: .joinedGroup, on: joinedOn))

@@ -102,7 +102,7 @@ extension Network {
         var pending: Set<Day> = [day]
         var evaluated: [Day] = []
         var standings: [StandingPeriod] = []
-        var notices: [Notice: [(from: Day, until: Day?)]] = [:]
+        var spans: [Notice: [(from: Day, until: Day?)]] = [:]
         var previous: Set<Notice> = []
         while let next = pending.min() {
             pending.remove(next)
@@ -112,17 +112,17 @@ extension Network {
                 if let last = standings.popLast() { standings.append(last.ending(next)) }
                 standings.append(status.period(from: next))
             }
-            let holding = Set(dossier.notices(on: next, horizon: Network.unboundedHorizon, escalations: groupEscalations(on: next)))
-            for notice in holding.subtracting(previous) { notices[notice, default: []].append((next, nil)) }
+            let holding = Set(self.notices(of: key, on: next, horizon: Network.unboundedHorizon))
+            for notice in holding.subtracting(previous) { spans[notice, default: []].append((next, nil)) }
             for notice in previous.subtracting(holding) {
-                if let last = notices[notice]?.popLast() { notices[notice]?.append((last.from, next)) }
+                if let last = spans[notice]?.popLast() { spans[notice]?.append((last.from, next)) }
             }
             previous = holding
             for candidate in boundaries(of: dossier, central: central, on: next, notices: holding) where candidate > next {
                 if !evaluated.contains(candidate) { pending.insert(candidate) }
             }
         }
-        let periods = notices.flatMap { notice, spans in
+        let periods = spans.flatMap { notice, spans in
             spans.map { DossierCalendar.NoticePeriod(from: $0.from, until: $0.until, notice: notice) }
         }.sorted { ($0.from, $0.notice.subject, $0.notice.rule.rawValue, $0.notice.due) < ($1.from, $1.notice.subject, $1.notice.rule.rawValue, $1.notice.due) }
         return DossierCalendar(key: key, from: day, standings: standings, notices: periods)
@@ -140,15 +140,19 @@ extension Network {
     }
 
     /// The days after `day` on which the dossier's standing or notices may change: its
-    /// deadlines and their morrows, its certificate's next calendar move (and its group's),
-    /// and the due day of every notice announced.
+    /// deadlines and their morrows, its audits' days and their morrows, its certificate's next
+    /// calendar move (and its group's), and the due day of every notice announced.
     private func boundaries(of dossier: Dossier, central: Dossier?, on day: Day, notices: Set<Notice>) -> Set<Day> {
         var days: Set<Day> = []
         for owner in [dossier] + (central.map { [$0] } ?? []) {
             let advanced = owner.advance(to: day)
-            for deadline in advanced.deadlines(escalations: groupEscalations(on: day)) {
+            for deadline in advanced.deadlines(context: findingContext(for: owner, on: day)) {
                 days.insert(deadline.day)
                 days.insert(deadline.day.adding(days: 1))
+            }
+            for audit in owner.audits {
+                days.insert(audit.scheduledOn)
+                days.insert(audit.scheduledOn.adding(days: 1))
             }
             if let move = advanced.certification?.nextCalendarMove() { days.insert(move.on) }
         }

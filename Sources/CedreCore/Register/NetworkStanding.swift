@@ -56,15 +56,14 @@ public struct NetworkStanding: Equatable, Sendable {
     public init(register: CertificationRegister) {
         let day = register.day
         let network = register.network
-        let escalations = network.groupEscalations(on: day)
         var dossiers: [DossierStanding] = []
         for status in register.allStatuses {
             let key = CertificationKey(member: status.member, scheme: status.scheme)
-            guard let dossier = network.dossiers[key] else { continue }
+            guard network.dossiers[key] != nil else { continue }
             let suspension = status.suspensionInForce
             dossiers.append(DossierStanding(
                 key: key, standing: status.standing, suspendedOn: suspension?.on, suspensionReason: suspension?.reason,
-                notices: dossier.notices(on: day, horizon: Network.unboundedHorizon, escalations: escalations)))
+                notices: network.notices(of: key, on: day, horizon: Network.unboundedHorizon)))
         }
         self.init(
             day: day, schemes: network.catalog.schemes, members: Array(network.members.values), dossiers: dossiers,

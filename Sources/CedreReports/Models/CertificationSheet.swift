@@ -64,8 +64,9 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
     public let openFindings: [OpenFinding]
     public let history: [Move]
 
-    /// The sheet of `dossier` (replayed up to `day`) as its register status stands on `day`.
-    public init(dossier: Dossier, status: SchemeStatus, on day: Day) {
+    /// The sheet of `dossier` (replayed up to `day`) as its register status stands on `day`;
+    /// `context` is what its findings depend on in its group (`Network.findingContext`).
+    public init(dossier: Dossier, status: SchemeStatus, on day: Day, context: FindingContext) {
         let advanced = dossier.advance(to: day)
         let certification = status.certification
         member = dossier.key.member
@@ -83,15 +84,15 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         suspensionEndsBy = certification?.suspensionEndsBy
         withdrawnOn = own?.withdrawal?.on ?? dossier.membership?.excludedOn
         groupMembership = own == nil ? dossier.membership?.state.rawValue : nil
-        var flags = Set(advanced.notices(on: day, horizon: 0).map(\.rule).filter { $0 != .dueSoon }.map(\.rawValue))
-        if !advanced.blockingFindings(on: day).isEmpty, [.audited, .certified, .expired].contains(own?.state) {
+        var flags = Set(advanced.notices(on: day, horizon: 0, context: context).map(\.rule).filter { $0 != .dueSoon }.map(\.rawValue))
+        if !advanced.blockingFindings(on: day, context: context).isEmpty, [.audited, .certified, .expired].contains(own?.state) {
             flags.insert("blocked-by-findings")
         }
         self.flags = flags.sorted()
         decisions = (certification?.decisions ?? []).map {
             Decision(on: $0.on, kind: $0.kind.rawValue, expiresOn: $0.expiresOn)
         }
-        openFindings = advanced.findingStatuses(on: day).filter(\.finding.isOpen).map { status in
+        openFindings = advanced.findingStatuses(on: day, context: context).filter(\.finding.isOpen).map { status in
             OpenFinding(
                 id: status.finding.id, audit: status.finding.audit, grade: status.grade,
                 state: status.finding.state.rawValue, deadline: status.deadline, overdue: status.isOverdue)

@@ -141,6 +141,8 @@ private struct CheckWords {
         case (.minorFindingEscalated, .fr): return "non-conformité mineure\(finding) encore ouverte à l'audit suivant : majeure"
         case (.minorFindingEscalated, .en): return "minor nonconformity\(finding) open at the next audit: major"
         case (.dueSoon, _): return dueSoon(item.obligation, finding: finding)
+        case (.crossAuditMissing, .fr): return "site sans audit croisé avant l'audit externe du groupe"
+        case (.crossAuditMissing, .en): return "site not cross-audited before the group's external audit"
         }
     }
 

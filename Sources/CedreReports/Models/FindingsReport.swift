@@ -150,7 +150,7 @@ public struct FindingsReport: Encodable, Equatable, Sendable {
                 gradeOrder.append(grade.id)
             }
         }
-        let escalations = network.groupEscalations(on: day)
+        let contexts = network.findingContexts(on: day)
         for dossier in network.dossiers.values where filter.includes(dossier.key.scheme) {
             guard let record = network.members[dossier.key.member], record.isMember(on: day),
                 filter.includes(record.member)
@@ -159,7 +159,8 @@ public struct FindingsReport: Encodable, Equatable, Sendable {
             let isActive = advanced.certification.map { $0.state != .withdrawn } ?? (advanced.membership?.state != .excluded)
             guard isActive else { continue }
             let reference = MemberReference(record.member)
-            for status in advanced.findingStatuses(on: day, escalations: escalations) where status.finding.isOpen {
+            for status in advanced.findingStatuses(on: day, context: contexts[dossier.key.scheme] ?? .none)
+                where status.finding.isOpen {
                 let finding = status.finding
                 items.append(Item(
                     id: finding.id, member: reference, scheme: dossier.key.scheme, audit: finding.audit,

@@ -116,6 +116,10 @@ public struct Vocabulary: Sendable {
         switch (kind, language) {
         case (.initial, .fr): "audit initial"
         case (.initial, .en): "initial audit"
+        case (.stage1, .fr): "audit initial, étape 1"
+        case (.stage1, .en): "stage 1 audit"
+        case (.stage2, .fr): "audit initial, étape 2"
+        case (.stage2, .en): "stage 2 audit"
         case (.surveillance, .fr): "audit de surveillance"
         case (.surveillance, .en): "surveillance audit"
         case (.recertification, .fr): "audit de renouvellement"

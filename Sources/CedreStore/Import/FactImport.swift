@@ -25,16 +25,17 @@ public struct FactImport: Sendable {
         let lines = FactImport.lineRanges(of: data)
         let chunkSize = 2_000
         let chunks = stride(from: 0, to: lines.count, by: chunkSize).map { $0..<min($0 + chunkSize, lines.count) }
-        let results = ChunkResults(count: chunks.count)
+        let results = ParallelResults<(rows: [Row], issues: [ImportIssue])>(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             var rows: [Row] = []
             var issues: [ImportIssue] = []
             for lineIndex in chunks[index] {
                 read(data[lines[lineIndex]], line: lineIndex + 1, into: &rows, issues: &issues)
             }
-            results.set(index, rows: rows, issues: issues)
+            results.set(index, (rows, issues))
         }
-        let (rows, issues) = results.merged()
+        let chunked = results.values
+        let (rows, issues) = (chunked.flatMap(\.rows), chunked.flatMap(\.issues))
         guard issues.isEmpty else { return .failure(ImportFailure(issues: issues)) }
         return .success(rows)
     }
@@ -119,30 +120,5 @@ public struct FactImport: Sendable {
         }
         if start < data.endIndex { ranges.append(start..<data.endIndex) }
         return ranges
-    }
-}
-
-/// The rows and issues of each chunk, filled from several threads, merged in order.
-private final class ChunkResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var rows: [[FactImport.Row]]
-    private var issues: [[ImportIssue]]
-
-    init(count: Int) {
-        rows = Array(repeating: [], count: count)
-        issues = Array(repeating: [], count: count)
-    }
-
-    func set(_ index: Int, rows chunk: [FactImport.Row], issues problems: [ImportIssue]) {
-        lock.lock()
-        rows[index] = chunk
-        issues[index] = problems
-        lock.unlock()
-    }
-
-    func merged() -> ([FactImport.Row], [ImportIssue]) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (rows.flatMap { $0 }, issues.flatMap { $0 })
     }
 }

@@ -1,6 +1,7 @@
 import CedreCore
 import CedreSchemas
 import Foundation
+import Synchronization
 
 /// Validates documents against the JSON Schemas shipped in `Schemas/json/`.
 public enum SchemaCheck {
@@ -40,16 +41,15 @@ extension SchemaViolation {
 }
 
 /// Compiled schemas, loaded once per process.
-private final class SchemaCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var schemas: [String: JSONSchema] = [:]
+private final class SchemaCache: Sendable {
+    private let schemas = Mutex<[String: JSONSchema]>([:])
 
     func schema(named name: String) throws -> JSONSchema {
-        lock.lock()
-        defer { lock.unlock() }
-        if let schema = schemas[name] { return schema }
-        let schema = try JSONSchema(JSONParser.parse(CedreSchemas.json(named: name)))
-        schemas[name] = schema
-        return schema
+        try schemas.withLock { schemas in
+            if let schema = schemas[name] { return schema }
+            let schema = try JSONSchema(JSONParser.parse(CedreSchemas.json(named: name)))
+            schemas[name] = schema
+            return schema
+        }
     }
 }

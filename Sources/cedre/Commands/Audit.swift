@@ -32,15 +32,24 @@ struct AuditCommand: ParsableCommand {
                 auditor list), which a cross-audit needs, or the name of a certification body's \
                 auditor; a mistyped id is refused with the id it most likely meant.
 
+                The initial audit is one step (--kind initial) or two (rule 23): stage1, the \
+                readiness review, leaves the certification waiting; stage2, the certification \
+                audit, makes it audited. After a lapse, a new stage2 (or initial) leads back.
+
+                --referential names the version of the referential audited against (rule 14); \
+                by default the latest published by the audit's day.
+
                 EXAMPLE
                   AUDIT=$(cedre audit plan solipass --scheme cedre --kind initial --on 2013-03-01)
+                  READINESS=$(cedre audit plan tremplin --scheme cedre --kind stage1 --on 2014-05-06)
+                  STAGE=$(cedre audit plan tremplin --scheme cedre --kind stage2 --referential cedre-v2 --on 2014-06-12)
                 """)
         @OptionGroup var store: StoreOptions
         @Argument(help: "The audited member's id.")
         var member: String
         @Option(help: .scheme("The scheme"), completion: .schemes)
         var scheme: String
-        @Option(help: "initial, surveillance, recertification, special or cross-audit.")
+        @Option(help: "initial, stage1, stage2, surveillance, recertification, special or cross-audit.")
         var kind: Audit.Kind
         @Option(help: .day("The day the audit is to take place"))
         var on: Day
@@ -49,6 +58,9 @@ struct AuditCommand: ParsableCommand {
         @Option(name: .customLong("auditor"), help: ArgumentHelp(
             "A cross-auditor's id, or an external auditor's name; repeat for a team.", valueName: "id-or-name"))
         var auditors: [String] = []
+        @Option(help: ArgumentHelp(
+            "The referential version audited against (default: the latest published by --on).", valueName: "version"))
+        var referential: String?
 
         func run() throws {
             let cedre = try store.openStore()
@@ -58,7 +70,7 @@ struct AuditCommand: ParsableCommand {
             try cedre.record(context: store.context) { allocator in
                 let id = try allocator.nextAudit(year: on.year)
                 allocated = id
-                let fact = Fact.auditPlanned(key, id, kind: kind, scheduledOn: on, auditors: names)
+                let fact = Fact.auditPlanned(key, id, kind: kind, scheduledOn: on, auditors: names, referential: referential)
                 return [DatedFact(fact, on: plannedOn ?? min(on, store.today))]
             }
             Output.write("\(allocated?.rawValue ?? "")\n")
@@ -277,7 +289,7 @@ struct AuditCommand: ParsableCommand {
                 throw StoreError.notFound("audit \(audit) on \(store.today)")
             }
             let line = AuditLine(item)
-            let findings = dossier.findingStatuses(on: store.today).filter { $0.finding.audit == id }.map(FindingLine.init)
+            let findings = try cedre.findingStatuses(of: key, on: store.today).filter { $0.finding.audit == id }.map(FindingLine.init)
             if format == .json { return Output.write(try Output.json(AuditDetail(audit: line, findings: findings, history: item.history.map(HistoryLine.init)))) }
             var lines = ["\(id) — \(line.kind) audit of \(key.member) under \(key.scheme): \(line.state)",
                          "  planned on \(line.plannedOn) for \(line.scheduledOn)"]
@@ -285,6 +297,7 @@ struct AuditCommand: ParsableCommand {
             if let day = line.reportedOn { lines.append("  reported on \(day)") }
             if let day = line.closedOn { lines.append("  closed on \(day)") }
             if !line.auditors.isEmpty { lines.append("  auditors: \(line.auditors.joined(separator: ", "))") }
+            if let version = line.referential { lines.append("  referential \(version)") }
             for finding in findings {
                 lines.append("  finding \(finding.id) \(finding.grade) on \(finding.requirement): \(finding.state)")
             }
@@ -308,6 +321,8 @@ struct AuditLine: Encodable {
     let closedOn: Day?
     let cancelledOn: Day?
     let auditors: [String]
+    /// The referential version audited against (rule 14).
+    let referential: String?
 
     init(_ audit: Audit) {
         id = audit.id
@@ -322,6 +337,7 @@ struct AuditLine: Encodable {
         closedOn = audit.closedOn
         cancelledOn = audit.cancelledOn
         auditors = audit.auditors
+        referential = audit.referential
     }
 }
 

@@ -200,17 +200,19 @@ struct CertificationCommand: ParsableCommand {
             guard let scheme = cedre.catalog[key.scheme] else { throw TransitionError.unknownScheme(key.scheme) }
             var groups: [SchemeID: Certification] = [:]
             let dossier: Dossier?
+            var context = FindingContext.none
             if scheme.kind == .group {
                 let network = try cedre.network(through: day)
                 groups = CertificationRegister(network: network, on: day).groupCertificates
                 dossier = network.dossiers[key]
+                context = dossier.map { network.findingContext(for: $0, on: day) } ?? .none
             } else {
                 dossier = try cedre.dossier(key, through: day)
             }
             guard let dossier, let status = CertificationRegister.status(of: dossier, on: day, groups: groups) else {
                 throw StoreError.notFound("a certification of \(key.member) under \(key.scheme) on \(day)")
             }
-            let sheet = CertificationSheet(dossier: dossier, status: status, on: day)
+            let sheet = CertificationSheet(dossier: dossier, status: status, on: day, context: context)
             Output.write(format == .json ? try Output.json(sheet) : sheet.text())
         }
     }

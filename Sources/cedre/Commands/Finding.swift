@@ -253,9 +253,8 @@ struct FindingCommand: ParsableCommand {
         func run() throws {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
-            let lines = network.dossiers.values
-                .filter { dossier in member.map { dossier.key.member.rawValue == $0 } ?? true }
-                .flatMap { $0.advance(to: day).findingStatuses(on: day) }
+            let lines = network.findingStatuses(on: day)
+                .filter { status in member.map { status.finding.key.member.rawValue == $0 } ?? true }
                 .filter { !open || $0.finding.isOpen }
                 .sorted { $0.finding.id < $1.finding.id }
                 .map(FindingLine.init)
@@ -289,17 +288,20 @@ struct FindingCommand: ParsableCommand {
             let id = FindingID(rawValue: finding)
             let key = try cedre.certificationKey(ofFinding: id)
             let day = store.today
-            guard let dossier = try cedre.dossier(key, through: day)?.advance(to: day), let item = dossier.finding(id) else {
+            guard let status = try cedre.findingStatuses(of: key, on: day).first(where: { $0.finding.id == id }) else {
                 throw StoreError.notFound("finding \(finding) on \(day)")
             }
-            let line = FindingLine(dossier.status(of: item, on: day))
+            let item = status.finding
+            let line = FindingLine(status)
             if format == .json { return Output.write(try Output.json(line)) }
             var lines = ["\(id) — \(line.grade) on requirement \(line.requirement), audit \(line.audit) of \(key.member) under \(key.scheme): \(line.state)"]
             if !item.statement.isEmpty { lines.append("  \(item.statement)") }
-            if let escalated = line.escalatedOn { lines.append("  escalated from \(item.grade) on \(escalated) (still open at the next audit)") }
             if let deadline = line.deadline { lines.append("  deadline \(deadline)\(line.overdue ? " — OVERDUE" : "")") }
             if let plan = item.plan, !plan.isEmpty { lines.append("  plan: \(plan)") }
-            for move in item.history { lines.append("  \(move.on)  \(move.event.rawValue): \(move.from.rawValue) → \(move.to.rawValue)") }
+            for entry in line.history {
+                let reason = entry.reason.map { " (\($0))" } ?? ""
+                lines.append("  \(entry.on)  \(entry.event): \(entry.from) → \(entry.to)\(reason)")
+            }
             Output.write(lines: lines)
         }
     }
@@ -321,21 +323,29 @@ struct FindingCommand: ParsableCommand {
     }
 }
 
-/// A finding as lists and JSON write it.
+/// A finding as lists and JSON write it: its grade and deadline as the rules give them.
 struct FindingLine: Encodable {
     let id: FindingID
     let member: MemberID
     let scheme: SchemeID
     let audit: AuditID
+    /// The grade in force: after the auditor's regrading and rules 7 and 8.
     let grade: GradeID
+    /// The grade as recorded, after the auditor's regrading.
     let recordedGrade: GradeID
     let requirement: RequirementID
     let state: String
     let raisedOn: Day
+    /// The day of the audit that raised it: its deadline counts from there (rule 24).
+    let auditOn: Day
     let deadline: Day?
     let overdue: Bool
     let escalatedOn: Day?
+    /// Why rule 7 or rule 8 made it take another grade.
+    let escalationReason: String?
     let closedOn: Day?
+    /// Every move, regradings and escalation included, each with its reason.
+    let history: [FindingHistoryLine]
 
     init(_ status: FindingStatus) {
         let finding = status.finding
@@ -348,10 +358,42 @@ struct FindingLine: Encodable {
         requirement = finding.requirement
         state = finding.state.rawValue
         raisedOn = finding.raisedOn
+        auditOn = finding.auditOn
         deadline = status.deadline
         overdue = status.isOverdue
         escalatedOn = status.escalation?.on
+        escalationReason = status.escalation?.reason
         closedOn = finding.closedOn
+        history = FindingHistoryLine.lines(of: status)
+    }
+}
+
+/// One step of a finding's history, with the reason of a change of grade.
+struct FindingHistoryLine: Encodable {
+    let on: Day
+    let event: String
+    let from: String
+    let to: String
+    let reason: String?
+
+    /// The finding's moves, its regradings with their grades and reasons, and its escalation
+    /// (derived by the rules, never recorded), in day order.
+    static func lines(of status: FindingStatus) -> [FindingHistoryLine] {
+        var regradings = status.finding.regradings.makeIterator()
+        var lines = status.finding.history.map { move -> FindingHistoryLine in
+            guard move.event == .regraded, let regrading = regradings.next() else {
+                return FindingHistoryLine(on: move.on, event: move.event.rawValue, from: move.from.rawValue, to: move.to.rawValue, reason: nil)
+            }
+            return FindingHistoryLine(
+                on: move.on, event: move.event.rawValue, from: regrading.from.rawValue, to: regrading.to.rawValue, reason: regrading.reason)
+        }
+        if let escalation = status.escalation {
+            let index = lines.firstIndex { $0.on > escalation.on } ?? lines.endIndex
+            lines.insert(FindingHistoryLine(
+                on: escalation.on, event: "escalated", from: escalation.from.rawValue, to: status.grade.rawValue,
+                reason: escalation.reason), at: index)
+        }
+        return lines
     }
 }
 

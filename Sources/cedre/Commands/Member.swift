@@ -199,10 +199,10 @@ struct MemberCommand: ParsableCommand {
             let id = MemberID(rawValue: member)
             guard let record = network.members[id] else { throw StoreError.notFound("member \(member)") }
             let statuses = CertificationRegister(network: network, on: day).statuses(of: id)
-            let sheets = statuses.compactMap { status in
-                network.dossiers[CertificationKey(member: id, scheme: status.scheme)].map {
-                    CertificationSheet(dossier: $0, status: status, on: day)
-                }
+            let sheets = statuses.compactMap { status -> CertificationSheet? in
+                guard let dossier = network.dossiers[CertificationKey(member: id, scheme: status.scheme)] else { return nil }
+                let context = network.findingContext(for: dossier, on: day)
+                return CertificationSheet(dossier: dossier, status: status, on: day, context: context)
             }
             var summary = MemberSummary(record: record, statuses: statuses)
             summary.sheets = sheets
@@ -215,9 +215,11 @@ struct MemberCommand: ParsableCommand {
             if let group = record.member.group { lines.append("group \(group)") }
             if let source = record.member.source { lines.append("source: \(source)") }
             for sheet in sheets {
+                let since = sheet.since.map { " since \($0)" } ?? ""
                 let expiry = sheet.expiresOn.map { ", expires on \($0)" } ?? ""
-                lines += ["", "\(sheet.scheme): \(sheet.state)" + (sheet.since.map { " since \($0)" } ?? "") + expiry]
-                lines += (sheet.engagedOn.map { ["\($0)  engaged"] } ?? []).map { "  " + $0 } + sheet.historyLines.map { "  " + $0 }
+                lines += ["", "\(sheet.scheme): \(sheet.state)\(since)\(expiry)"]
+                if let engaged = sheet.engagedOn { lines.append("  \(engaged)  engaged") }
+                lines += sheet.historyLines.map { "  " + $0 }
             }
             Output.write(lines: lines)
         }

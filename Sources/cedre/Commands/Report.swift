@@ -47,9 +47,10 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             let format = try options.format(format)
             let day = store.today
-            let network = try store.openExistingStore().network(through: day)
+            let cedre = try store.openExistingStore()
+            let standing = try cedre.standing(on: day)
             let report = StatusReport(
-                register: CertificationRegister(network: network, on: day), filter: try options.filter(for: network),
+                standing: standing, filter: try options.filter(members: standing.members, catalog: cedre.catalog),
                 horizonDays: horizon.days)
             try options.emit(report, as: format, document: report.document(options.lang), csv: report.csv)
         }
@@ -206,11 +207,15 @@ extension ReportCommand {
 
         /// The restriction asked for, each part checked against what the network knows.
         func filter(for network: Network) throws -> ReportFilter {
+            try filter(members: Array(network.members.values), catalog: network.catalog)
+        }
+
+        /// The filter of `--region`, `--scheme` and `--type`, each read as people type it and
+        /// checked against the regions the members use and the schemes of the catalog.
+        func filter(members: [MemberRecord], catalog: SchemeCatalog) throws -> ReportFilter {
             ReportFilter(
-                region: try region.map {
-                    try CedreFixtures.departements.region(named: $0, others: network.members.values.map(\.member.region))
-                },
-                scheme: try scheme.map { try network.catalog.scheme(named: $0) },
+                region: try region.map { try CedreFixtures.departements.region(named: $0, others: members.map(\.member.region)) },
+                scheme: try scheme.map { try catalog.scheme(named: $0) },
                 types: try type.map { try CompanyType.matching($0) })
         }
 

@@ -1,0 +1,67 @@
+import Foundation
+
+extension Audit.Kind {
+    /// Rule 13: an audit of the certification cycle, before which every site of a group is
+    /// cross-audited (a stage 1 readiness review and a special audit are not).
+    public var needsSitesCrossAudited: Bool {
+        switch self {
+        case .initial, .stage2, .surveillance, .recertification: true
+        case .stage1, .special, .crossAudit: false
+        }
+    }
+}
+
+extension GroupCertificate {
+    // MARK: Rule 13, at every external audit
+
+    /// The central function's cycle audits, not cancelled, in the order they take place.
+    private var cycleAudits: [Audit] {
+        (central?.audits ?? []).filter { $0.kind.needsSitesCrossAudited && $0.state != .cancelled }
+            .sorted { ($0.conductedOn ?? $0.scheduledOn, $0.id) < ($1.conductedOn ?? $1.scheduledOn, $1.id) }
+    }
+
+    /// The group's external audit `check` watches on `day`: the last one planned by then,
+    /// held or not; nil while the group certificate is not running.
+    public func currentCycleAudit(on day: Day) -> Audit? {
+        guard let state = central?.certification?.advance(to: day).state, state != .withdrawn, state != .lapsed else { return nil }
+        return cycleAudits.last { $0.plannedOn <= day }
+    }
+
+    /// The last external audit conducted by `day`: the one a group decision on `day` follows.
+    public func lastConductedCycleAudit(by day: Day) -> Audit? {
+        cycleAudits.last { $0.conductedOn.map { $0 <= day } == true }
+    }
+
+    /// Rule 13: the sites in the scope of `audit` (members on the day it was held, or on
+    /// `day` while it is pending) with no cross-audit conducted after the group's previous
+    /// external audit and by the day of this one.
+    public func sitesMissingCrossAudit(before audit: Audit, on day: Day) -> [MemberID] {
+        guard scheme.group?.crossAuditBeforeExternalAudit == true else { return [] }
+        let held = audit.conductedOn ?? day
+        let previous = cycleAudits.compactMap(\.conductedOn).filter { $0 < held }.max()
+        return sites.filter { site in
+            guard let membership = site.membership, membership.state == .member || membership.state == .suspended,
+                let joinedOn = membership.joinedOn, joinedOn <= held
+            else { return false }
+            return !site.audits.contains { crossAudit in
+                guard crossAudit.kind == .crossAudit, let on = crossAudit.conductedOn else { return false }
+                return on <= held && previous.map { on > $0 } ?? true
+            }
+        }.map(\.key.member)
+    }
+}
+
+extension Network {
+    /// Rule 13: one `cross-audit-missing` notice for each site of a group not cross-audited
+    /// before the group's current external audit, due the day that audit was planned.
+    func crossAuditNotices(on day: Day) -> [Notice] {
+        catalog.schemes.filter { $0.kind == .group }.flatMap { scheme -> [Notice] in
+            guard let group = groupCertificate(scheme.id), let audit = group.currentCycleAudit(on: day) else { return [] }
+            return group.sitesMissingCrossAudit(before: audit, on: day).map { member in
+                let key = CertificationKey(member: member, scheme: scheme.id)
+                return Notice(
+                    rule: .crossAuditMissing, key: key, subject: "\(Stream.certification(key))/\(audit.id)", due: audit.plannedOn)
+            }
+        }
+    }
+}

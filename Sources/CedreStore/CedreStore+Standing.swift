@@ -1,0 +1,143 @@
+import CedreCore
+import Foundation
+import GRDB
+
+extension CedreStore {
+    /// The network on `day` as reports count it (DESIGN §5, "Reads answer from stored state").
+    ///
+    /// Every dossier whose last fact (its group's, for a group scheme) is on or before `day`
+    /// answers from the calendar stored with the projections; only the others, and the members
+    /// whose profile changed after `day`, are replayed from the log, certification by
+    /// certification on every core. For today, that is nothing.
+    public func standing(on day: Day) throws -> NetworkStanding {
+        try writer.read { db in
+            let members = try StandingRows.members(on: day, catalog: catalog, in: db)
+            let replayed = try StandingRows.replayedDossiers(on: day, members: members, catalog: catalog, in: db)
+            let stored = try StandingRows.storedDossiers(on: day, except: Set(replayed.map(\.key)), in: db)
+            return NetworkStanding(
+                day: day, schemes: catalog.schemes, members: Array(members.values), dossiers: stored + replayed,
+                milestones: try StandingRows.milestones(through: day, catalog: catalog, in: db))
+        }
+    }
+}
+
+/// The reads behind `CedreStore.standing(on:)`.
+enum StandingRows {
+    /// Every member as it was on `day`: its projection row, or, when its own facts go on after
+    /// `day`, its stream replayed through `day`.
+    static func members(on day: Day, catalog: SchemeCatalog, in db: Database) throws -> [MemberID: MemberRecord] {
+        var members = Dictionary(try MemberRows.fetchAll(in: db).map { ($0.member.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let later = try String.fetchAll(db, sql: """
+            SELECT DISTINCT stream FROM event
+            WHERE occurred_on > ? AND stream >= 'member/' AND stream < 'member0' AND kind <> 'member.added'
+            """, arguments: [day])
+        for stream in later {
+            var network = Network(catalog: catalog)
+            for event in try EventLog.replayable(ofStreams: [stream], in: db) where event.fact.kind == .memberAdded || event.day <= day {
+                for other in event.fact.membersNamed where network.members[other] == nil {
+                    if let record = members[other], Stream.member(other) != stream { network.insert(record) }
+                }
+                try Replay.apply(event, to: &network)
+            }
+            guard let id = Stream.member(of: stream) else { continue }
+            members[id] = network.members[id]
+        }
+        return members
+    }
+
+    /// The dossiers whose calendar starts after `day`, replayed through `day`: each single-site
+    /// certification on its own, on every core; a group scheme as a whole.
+    static func replayedDossiers(
+        on day: Day, members: [MemberID: MemberRecord], catalog: SchemeCatalog, in db: Database
+    ) throws -> [NetworkStanding.DossierStanding] {
+        let keys = try Row.fetchAll(db, sql: "SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ?", arguments: [day])
+            .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
+        guard !keys.isEmpty else { return [] }
+        var units = keys.filter { catalog[$0.scheme]?.kind != .group }.map { [$0] }
+        for scheme in Set(keys.filter { catalog[$0.scheme]?.kind == .group }.map(\.scheme)).sorted() {
+            units.append(try Replay.groupKeys(scheme, in: db))
+        }
+        var dossiers: [NetworkStanding.DossierStanding] = []
+        for start in stride(from: 0, to: units.count, by: 4_096) {
+            let batch = Array(units[start..<min(start + 4_096, units.count)])
+            let streams = try batch.map { unit in
+                try unit.flatMap { try EventLog.events(ofStream: Stream.certification($0), through: day, in: db) }
+            }
+            let results = ParallelResults<Result<[NetworkStanding.DossierStanding], any Error>>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                results.set(index, Result {
+                    var network = Network(catalog: catalog)
+                    for key in batch[index] { if let record = members[key.member] { network.insert(record) } }
+                    for event in try ReplayedEvent.resolve(streams[index]) where event.day <= day {
+                        try Replay.apply(event, to: &network)
+                    }
+                    return NetworkStanding(register: CertificationRegister(network: network, on: day)).allDossiers
+                })
+            }
+            dossiers += try results.values.flatMap { try $0.get() }
+        }
+        return dossiers
+    }
+
+    /// The dossiers whose calendar answers for `day`: the standing and the notices holding on it.
+    static func storedDossiers(
+        on day: Day, except replayed: Set<CertificationKey>, in db: Database
+    ) throws -> [NetworkStanding.DossierStanding] {
+        var notices: [CertificationKey: [Notice]] = [:]
+        let noticeRows = try Row.fetchCursor(db, sql: """
+            SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
+            WHERE until_on > ? AND from_on <= ?
+            """, arguments: [day, day])
+        while let row = try noticeRows.next() {
+            let key = CertificationKey(member: row[0], scheme: row[1])
+            guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = Day.fromDatabaseValue(row[4]) else {
+                continue
+            }
+            notices[key, default: []].append(Notice(
+                rule: rule, key: key, subject: row[2], due: due, finding: row[5],
+                obligation: (row[6] as String?).flatMap(Obligation.init(rawValue:))))
+        }
+        var dossiers: [NetworkStanding.DossierStanding] = []
+        let standingRows = try Row.fetchCursor(db, sql: """
+            SELECT member_id, scheme_id, standing, suspended_on, suspension_reason FROM calendar_standing
+            WHERE until_on > ? AND from_on <= ?
+            """, arguments: [day, day])
+        while let row = try standingRows.next() {
+            let key = CertificationKey(member: row[0], scheme: row[1])
+            guard !replayed.contains(key), let standing = Standing(rawValue: row[2]) else { continue }
+            dossiers.append(NetworkStanding.DossierStanding(
+                key: key, standing: standing, suspendedOn: Day.fromDatabaseValue(row[3]), suspensionReason: row[4],
+                notices: notices[key] ?? []))
+        }
+        return dossiers
+    }
+
+    /// Every decision and group joining on or before `day`: facts, which later facts never change.
+    static func milestones(through day: Day, catalog: SchemeCatalog, in db: Database) throws -> [CertificationMilestone] {
+        var milestones: [CertificationMilestone] = []
+        for row in try Row.fetchAll(db, sql: "SELECT member_id, scheme_id, decided_on, kind FROM decision WHERE decided_on <= ?", arguments: [day]) {
+            let key = CertificationKey(member: row[0], scheme: row[1])
+            guard let scheme = catalog[key.scheme], let on = Day.fromDatabaseValue(row[2]),
+                let kind = Certification.Decision.Kind(rawValue: row[3])
+            else { continue }
+            milestones.append(CertificationMilestone(key, decision: kind, on: on, under: scheme))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT member_id, scheme_id, joined_on FROM group_membership WHERE joined_on <= ?", arguments: [day]) {
+            guard let on = Day.fromDatabaseValue(row[2]) else { continue }
+            milestones.append(CertificationMilestone(member: row[0], scheme: row[1], kind: .joinedGroup, on: on))
+        }
+        return milestones
+    }
+}
+
+extension Fact {
+    /// The other members a member fact needs known: a GES joined, a member linked.
+    fileprivate var membersNamed: [MemberID] {
+        switch self {
+        case .memberAdded(let member, _): member.group.map { [$0] } ?? []
+        case .memberAmended(_, let amendment): if case .joined(let group) = amendment.group { [group] } else { [] }
+        case .membersLinked(let link): [link.second]
+        default: []
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import CedreCore
+import CedreFixtures
+import CedreStore
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// DESIGN §5, "Reads answer from stored state": what the store answers from the calendars it
+/// keeps is exactly what a full replay answers, for any day, after late facts and corrections.
+@Suite struct StoredStateTests {
+    /// A generated network of `members` over 2012–2016, recorded as an import would.
+    private func store(seed: UInt64, members: Int) throws -> (CedreStore, GeneratedNetwork) {
+        let generated = NetworkGenerator(seed: seed, departements: CedreFixtures.departements)
+            .generate(members: members, years: 2012...2016)
+        let store = try CedreStore.inMemory()
+        let context = RecordingContext.tests(today: generated.lastDay)
+        let additions = generated.members.map { DatedFact(.memberAdded($0.member, joined: $0.joined), on: $0.joined ?? "2012-01-01") }
+        try store.recordBatch(additions, context: context)
+        try store.recordBatch(generated.facts, context: context)
+        return (store, generated)
+    }
+
+    /// The standing on `day` from a replay of the whole log.
+    private func replayed(_ store: CedreStore, on day: Day) throws -> NetworkStanding {
+        NetworkStanding(register: CertificationRegister(network: try store.network(through: day), on: day))
+    }
+
+    private func expectSameStanding(_ store: CedreStore, on days: [Day], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for day in days {
+            let stored = try store.standing(on: day)
+            let expected = try replayed(store, on: day)
+            #expect(stored.members == expected.members, "members on \(day)", sourceLocation: sourceLocation)
+            #expect(stored.milestones == expected.milestones, "milestones on \(day)", sourceLocation: sourceLocation)
+            let (a, b) = (stored.allDossiers, expected.allDossiers)
+            #expect(a.count == b.count, "dossiers on \(day)", sourceLocation: sourceLocation)
+            for (left, right) in zip(a, b) where left != right {
+                Issue.record("\(left.key) on \(day): stored \(left) but replayed \(right)", sourceLocation: sourceLocation)
+                break
+            }
+        }
+    }
+
+    /// Days across the network's years, the day of its last fact, and years after.
+    private func days(_ random: inout SeededGenerator) -> [Day] {
+        let start = Day.firstDay(ofYear: 2011)
+        return (0..<8).map { _ in start.adding(days: random.between(0, (365 * 8))) } + ["2016-12-31", "2026-12-02"]
+    }
+
+    @Test(arguments: [UInt64(3), 11])
+    func answersFromStoredCalendarsAreTheAnswersOfAFullReplay(seed: UInt64) throws {
+        let (store, _) = try store(seed: seed, members: 160)
+        var random = SeededGenerator(seed: seed)
+        try expectSameStanding(store, on: days(&random))
+    }
+
+    @Test(arguments: [UInt64(5), 17])
+    func theyStayTheSameAfterRandomLateFactsAndCorrections(seed: UInt64) throws {
+        let (store, _) = try store(seed: seed, members: 120)
+        var random = SeededGenerator(seed: seed)
+        let context = RecordingContext.tests(today: "2026-12-01")
+        let events = try store.events().filter { $0.stream.hasPrefix("certification/") }
+        var accepted = 0
+        for _ in 0..<40 {
+            let event = events[random.between(0, (events.count - 1))]
+            do {
+                switch random.between(0, 2) {
+                case 0:
+                    try store.void(event: event.id, reason: "entered by mistake", context: context)
+                case 1:
+                    let day = event.occurredOn.adding(days: random.between(-40, 40))
+                    try store.correct(event: event.id, on: day, setting: [], reason: "mistyped day", context: context)
+                default:
+                    guard let key = Stream.certificationKey(of: event.stream) else { continue }
+                    let day = event.occurredOn.adding(days: random.between(1, 200))
+                    try store.record([DatedFact(.certificationSuspended(key, reason: .other), on: day)], context: context)
+                }
+                accepted += 1
+            } catch is StoreError {
+                continue
+            }
+        }
+        #expect(accepted > 5, "enough of the random changes are legal to test something")
+        #expect(try store.verify().problem == nil)
+        try expectSameStanding(store, on: days(&random))
+    }
+}
+
+extension SeededGenerator {
+    /// A whole number from `lower` to `upper`, both included.
+    fileprivate mutating func between(_ lower: Int, _ upper: Int) -> Int {
+        lower + index(below: upper - lower + 1)
+    }
+}
