@@ -95,6 +95,7 @@ import Testing
         }
         #expect(dayOptions == [
             "--as-of", "--on", "--joined", "--from", "--to", "--day", "--due", "--trained-on", "--planned-on", "--confirmed-on",
+            "--started-on",
         ])
     }
 }

@@ -1,3 +1,4 @@
+import CedreCore
 import CedreTestSupport
 import Foundation
 import Testing
@@ -80,5 +81,11 @@ import Testing
         wide.environment["COLUMNS"] = "100"
         let csv = try wide.succeed(["member", "list", "--format", "csv", "--as-of", "2013-12-31"])
         #expect(csv.contains("\"Atelier \u{1B}[31mrouge\u{1B}[0m\nsur deux lignes " + String(repeating: "très long ", count: 496)))
+
+        // And a list that offers JSON writes JSON
+        let investigations = try JSONParser.parse(try wide.succeed(["group", "investigations", "--format", "json", "--as-of", "2013-12-31"]))
+        let first = try #require(investigations.arrayValue?.first)
+        #expect(first["finding"]?.stringValue?.hasPrefix("F-2013-") == true)
+        #expect((first["covering"]?.arrayValue?.count ?? 0) >= (first["awaiting"]?.arrayValue?.count ?? 0))
     }
 }

@@ -182,6 +182,7 @@ struct GroupCommand: ParsableCommand {
                 throw CommandError.invalidArgument("'\(scheme)' is not a group scheme.")
             }
             let investigations = group.investigations(on: day).filter { !open || $0.isOpen }
+            if output.format == .json { return Output.write(try Output.json(investigations.map(InvestigationLine.init))) }
             let table = Table(
                 columns: ["finding", "site", "raised", "answered", "awaiting"],
                 rows: investigations.map { item in
@@ -190,6 +191,24 @@ struct GroupCommand: ParsableCommand {
                 })
             Output.write(Output.render(table, as: output.format))
         }
+    }
+}
+
+/// An investigation as `group investigations --format json` writes it.
+struct InvestigationLine: Encodable {
+    let finding: FindingID
+    let site: MemberID
+    let raisedOn: Day
+    /// The sites that must answer, and those that have not yet.
+    let covering: [MemberID]
+    let awaiting: [MemberID]
+
+    init(_ investigation: Investigation) {
+        finding = investigation.finding
+        site = investigation.site
+        raisedOn = investigation.raisedOn
+        covering = investigation.covering
+        awaiting = investigation.awaiting
     }
 }
 
