@@ -24,23 +24,13 @@ import Testing
         return nil
     }()
 
-    /// Runs `executable arguments…` and returns its exit status, standard output and standard error.
+    /// Runs `executable arguments…` with this process's environment and `environment` over it.
     private func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
-        -> (status: Int32, output: String, error: String)
+        -> CommandLineRunner.Result
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        try CommandLineRunner.execute(
+            URL(fileURLWithPath: executable), arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new })
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/groff")))
