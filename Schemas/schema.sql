@@ -247,7 +247,7 @@ CREATE TABLE notice (
     rule TEXT NOT NULL CHECK (rule IN ('surveillance-overdue', 'recertification-not-planned',
         'certificate-expired', 'certification-lapsed', 'suspension-expired', 'major-finding-overdue',
         'minor-finding-escalated', 'due-soon',
-        'cross-audit-missing')),
+        'cross-audit-missing', 'audit-not-held', 'engagement-stalled')),
     due_on TEXT NOT NULL,
     member_id TEXT NOT NULL,
     scheme_id TEXT NOT NULL,
@@ -261,7 +261,7 @@ CREATE TABLE notice_status (
     id INTEGER PRIMARY KEY,
     notice_id INTEGER NOT NULL REFERENCES notice(id),
     run INTEGER NOT NULL REFERENCES check_run(id),
-    status TEXT NOT NULL CHECK (status IN ('resolved', 'reopened', 'closed'))
+    status TEXT NOT NULL CHECK (status IN ('resolved', 'reopened', 'closed', 'reminded'))
 );
 
 CREATE INDEX audit_by_certification ON audit(member_id, scheme_id);

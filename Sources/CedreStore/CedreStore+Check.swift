@@ -2,28 +2,49 @@ import CedreCore
 import Foundation
 import GRDB
 
-/// What `check` is asked: the day, how far ahead to look, and whether to write the ledger.
+/// What `check` is asked: the day, how far ahead to look, what to look at, and whether to
+/// write the ledger.
 public struct CheckRequest: Sendable {
     public let asOf: Day
     public let horizonDays: Int
     public let dryRun: Bool
     public let actor: String
     public let now: Date
+    /// Only the members of this federation region (as their profile gives it); nil for all.
+    public var region: String?
+    /// Only this scheme; nil for all.
+    public var scheme: SchemeID?
+    /// Still-open notices last shown at least this many days before `asOf` are shown again
+    /// as reminders; nil for never.
+    public var remindEveryDays: Int?
 
-    public init(asOf: Day, horizonDays: Int, dryRun: Bool, actor: String, now: Date) {
+    public init(
+        asOf: Day, horizonDays: Int, dryRun: Bool, actor: String, now: Date, region: String? = nil, scheme: SchemeID? = nil,
+        remindEveryDays: Int? = nil
+    ) {
         self.asOf = asOf
         self.horizonDays = horizonDays
         self.dryRun = dryRun
         self.actor = actor
         self.now = now
+        self.region = region
+        self.scheme = scheme
+        self.remindEveryDays = remindEveryDays
+    }
+
+    /// Whether a notice about `member` under `scheme` is within what the run looks at.
+    func covers(_ key: CertificationKey, member: Member?) -> Bool {
+        (scheme.map { $0 == key.scheme } ?? true) && (region.map { $0 == member?.region } ?? true)
     }
 }
 
-/// What a `check` run found: every notice it reports, new, still open or resolved.
+/// What a `check` run found: every notice it reports, new, still open, resolved or a reminder.
 public struct CheckResult: Sendable {
     public let asOf: Day
     public let horizonDays: Int
     public let notices: [ReportedNotice]
+    /// The members the notices are about, for their names, regions and départements.
+    public let members: [MemberID: Member]
     /// The event log's head as the run saw it: what a witness file records.
     public let head: LogHead
 }
@@ -45,9 +66,11 @@ extension CedreStore {
         try writer.writeWithoutTransaction { db in
             var result: CheckResult?
             try db.inTransaction(.immediate) {
-                let notices = try NoticeLedger(db: db, request: request).run(catalog: catalog)
+                let ledger = NoticeLedger(db: db, request: request)
+                let notices = try ledger.run(catalog: catalog)
                 let found = CheckResult(
-                    asOf: request.asOf, horizonDays: request.horizonDays, notices: notices, head: try LogHead.read(db))
+                    asOf: request.asOf, horizonDays: request.horizonDays, notices: notices,
+                    members: try ledger.members(of: notices), head: try LogHead.read(db))
                 try deliver(found)
                 result = found
                 return request.dryRun ? .rollback : .commit
@@ -77,21 +100,18 @@ private struct NoticeLedger {
     private struct Entry {
         let id: Int64
         let notice: Notice
-        /// The latest status row: nil or `reopened` means open.
+        /// The latest status row: nil, `reopened` or `reminded` means open.
         let latest: String?
-
-        var isOpen: Bool { latest == nil || latest == "reopened" }
     }
 
+    /// Compares what holds on the day (read from the stored calendars; only dossiers with facts
+    /// after the day are replayed) with the ledger, and records the difference.
     func run(catalog: SchemeCatalog) throws -> [ReportedNotice] {
-        let scope = try evaluationScope(catalog: catalog)
-        let network = try scope.map { try Replay.network(of: $0, through: request.asOf, catalog: catalog, in: db) }
-            ?? Replay.network(through: request.asOf, catalog: catalog, in: db)
         var current: [Key: Notice] = [:]
-        for notice in network.notices(on: request.asOf, horizon: request.horizonDays) {
+        for notice in try notices(catalog: catalog) where try covers(notice) {
             current[Key(subject: notice.subject, rule: notice.rule.rawValue, due: notice.due.description)] = notice
         }
-        let ledger = try entries(scope: scope)
+        let ledger = try openEntries()
         var run: Int64?
         func runID() throws -> Int64 {
             if let run { return run }
@@ -103,7 +123,14 @@ private struct NoticeLedger {
         var reported: [ReportedNotice] = []
         for (key, notice) in current {
             if let entry = ledger[key] {
-                if !entry.isOpen { try appendStatus("reopened", to: entry.id, run: try runID()) }
+                if try isDueForAReminder(entry) {
+                    try appendStatus("reminded", to: entry.id, run: try runID())
+                    reported.append(ReportedNotice(notice: notice, status: .reminder))
+                } else {
+                    reported.append(ReportedNotice(notice: notice, status: .open))
+                }
+            } else if let earlier = try entry(key) {
+                try appendStatus("reopened", to: earlier.id, run: try runID())
                 reported.append(ReportedNotice(notice: notice, status: .open))
             } else {
                 try insert(notice, run: try runID())
@@ -111,11 +138,10 @@ private struct NoticeLedger {
             }
         }
         let ended = Set(current.values.filter { $0.rule.endsTheCycle }.map(\.key))
-        for (key, entry) in ledger where entry.isOpen && current[key] == nil {
+        for (key, entry) in ledger where current[key] == nil {
             let notice = entry.notice
-            if let scope, !scope.contains(notice.key) {
-                reported.append(ReportedNotice(notice: notice, status: .open))
-            } else if notice.rule.concernsTheRunningCycle && ended.contains(notice.key) {
+            guard try covers(notice) else { continue }
+            if notice.rule.concernsTheRunningCycle && ended.contains(notice.key) {
                 try appendStatus("closed", to: entry.id, run: try runID())
             } else if notice.rule == .dueSoon {
                 if notice.due < request.asOf {
@@ -132,51 +158,69 @@ private struct NoticeLedger {
         return reported.sorted { ($0.notice.due, $0.notice.subject, $0.notice.rule.rawValue) < ($1.notice.due, $1.notice.subject, $1.notice.rule.rawValue) }
     }
 
-    /// The dossiers whose notices may have changed since the last run: nil when everything
-    /// must be evaluated (first run, an earlier day than last time, another horizon).
-    ///
-    /// A dossier's notices change only when a fact is recorded in it or when the calendar
-    /// crosses one of the deadlines its facts set, which the `deadline` projection lists; so
-    /// between two runs only those dossiers are replayed, and the others keep their notices.
-    private func evaluationScope(catalog: SchemeCatalog) throws -> Set<CertificationKey>? {
-        guard let previous = try Row.fetchOne(db, sql: "SELECT * FROM check_run ORDER BY id DESC LIMIT 1"),
-            let previousDay = Day.fromDatabaseValue(previous["as_of"]), previousDay <= request.asOf,
-            (previous["horizon_days"] as Int) == request.horizonDays
-        else { return nil }
-        var scope = Set(try Row.fetchAll(db, sql: """
-            SELECT DISTINCT member_id, scheme_id FROM deadline WHERE due_on BETWEEN ? AND ?
-            """, arguments: [previousDay, request.asOf.adding(days: request.horizonDays)])
-            .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) })
-        let changedStreams = try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE id > ?", arguments: [previous["last_event_id"] as Int64])
-        for stream in changedStreams {
-            let parts = stream.split(separator: "/").map(String.init)
-            if parts.count == 3, parts[0] == "certification" {
-                scope.insert(CertificationKey(member: MemberID(rawValue: parts[1]), scheme: SchemeID(rawValue: parts[2])))
-            }
-        }
-        for scheme in Set(scope.map(\.scheme)) where catalog[scheme]?.kind == .group {
-            scope.formUnion(try Replay.groupKeys(scheme, in: db))
-        }
-        return scope
+    /// Every notice on the day: from the stored calendars, and from a replay of the dossiers
+    /// with facts after the day.
+    private func notices(catalog: SchemeCatalog) throws -> [Notice] {
+        let day = request.asOf
+        let replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { try MemberRows.fetch($0, in: db) }
+        let stored = try StandingRows.storedNotices(
+            on: day, horizon: request.horizonDays, except: Set(replayed.map(\.key)), in: db)
+        return stored.values.flatMap { $0 } + replayed.flatMap { $0.notices(horizon: request.horizonDays, on: day) }
     }
 
-    /// The ledger's open notices, and, for the dossiers evaluated, all their notices.
-    private func entries(scope: Set<CertificationKey>?) throws -> [Key: Entry] {
-        let latest = "(SELECT status FROM notice_status WHERE notice_id = notice.id ORDER BY id DESC LIMIT 1)"
-        var rows: [Row]
-        if let scope {
-            rows = try Row.fetchAll(db, sql: """
-                SELECT notice.*, \(latest) AS latest FROM notice WHERE coalesce(\(latest), 'reopened') = 'reopened'
-                """)
-            let statement = try db.cachedStatement(sql: "SELECT notice.*, \(latest) AS latest FROM notice WHERE member_id = ? AND scheme_id = ?")
-            for key in scope {
-                rows += try Row.fetchAll(statement, arguments: [key.member, key.scheme])
-            }
-        } else {
-            rows = try Row.fetchAll(db, sql: "SELECT notice.*, \(latest) AS latest FROM notice")
-        }
+    /// The members the run has looked up, by id.
+    private final class MemberCache {
+        var members: [MemberID: Member?] = [:]
+    }
+
+    private let cache = MemberCache()
+
+    private func member(_ id: MemberID) throws -> Member? {
+        if let known = cache.members[id] { return known }
+        let member = try MemberRows.fetch(id, in: db)?.member
+        cache.members[id] = member
+        return member
+    }
+
+    private func covers(_ notice: Notice) throws -> Bool {
+        guard request.region != nil || request.scheme != nil else { return true }
+        return request.covers(notice.key, member: try member(notice.key.member))
+    }
+
+    /// The members `notices` are about.
+    func members(of notices: [ReportedNotice]) throws -> [MemberID: Member] {
+        var members: [MemberID: Member] = [:]
+        for id in Set(notices.map(\.notice.key.member)) { members[id] = try member(id) }
+        return members
+    }
+
+    /// Whether an open notice was last shown (first reported, or last reminded) at least
+    /// `--remind-every` days before the day.
+    private func isDueForAReminder(_ entry: Entry) throws -> Bool {
+        guard let every = request.remindEveryDays else { return false }
+        let lastShown = try String.fetchOne(db, sql: """
+            SELECT max(check_run.as_of) FROM check_run
+            WHERE check_run.id = (SELECT first_run FROM notice WHERE id = ?)
+               OR check_run.id IN (SELECT run FROM notice_status WHERE notice_id = ? AND status = 'reminded')
+            """, arguments: [entry.id, entry.id]).flatMap(Day.init)
+        return lastShown.map { $0.adding(days: every) <= request.asOf } ?? true
+    }
+
+    /// The ledger's open notices: never resolved or closed, or reopened since.
+    private func openEntries() throws -> [Key: Entry] {
+        try entries(where: "coalesce(\(Self.latest), 'reopened') IN ('reopened', 'reminded')", arguments: [])
+    }
+
+    /// The ledger's entry of one notice, whatever its status.
+    private func entry(_ key: Key) throws -> Entry? {
+        try entries(where: "stream = ? AND rule = ? AND due_on = ?", arguments: [key.subject, key.rule, key.due]).values.first
+    }
+
+    private static let latest = "(SELECT status FROM notice_status WHERE notice_id = notice.id ORDER BY id DESC LIMIT 1)"
+
+    private func entries(where condition: String, arguments: StatementArguments) throws -> [Key: Entry] {
         var entries: [Key: Entry] = [:]
-        for row in rows {
+        for row in try Row.fetchAll(db, sql: "SELECT notice.*, \(Self.latest) AS latest FROM notice WHERE \(condition)", arguments: arguments) {
             guard let rule = NoticeRule(rawValue: row["rule"]), let due = Day.fromDatabaseValue(row["due_on"]) else { continue }
             let notice = Notice(
                 rule: rule, key: CertificationKey(member: row["member_id"], scheme: row["scheme_id"]), subject: row["stream"],

@@ -12,7 +12,7 @@ extension CedreStore {
     public func standing(on day: Day) throws -> NetworkStanding {
         try writer.read { db in
             let members = try StandingRows.members(on: day, catalog: catalog, in: db)
-            let replayed = try StandingRows.replayedDossiers(on: day, members: members, catalog: catalog, in: db)
+            let replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { members[$0] }
             let stored = try StandingRows.storedDossiers(on: day, except: Set(replayed.map(\.key)), in: db)
             return NetworkStanding(
                 day: day, schemes: catalog.schemes, members: Array(members.values), dossiers: stored + replayed,
@@ -48,7 +48,7 @@ enum StandingRows {
     /// The dossiers whose calendar starts after `day`, replayed through `day`: each single-site
     /// certification on its own, on every core; a group scheme as a whole.
     static func replayedDossiers(
-        on day: Day, members: [MemberID: MemberRecord], catalog: SchemeCatalog, in db: Database
+        on day: Day, catalog: SchemeCatalog, in db: Database, member: (MemberID) throws -> MemberRecord?
     ) throws -> [NetworkStanding.DossierStanding] {
         let keys = try Row.fetchAll(db, sql: "SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ?", arguments: [day])
             .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
@@ -63,6 +63,9 @@ enum StandingRows {
             let streams = try batch.map { unit in
                 try unit.flatMap { try EventLog.events(ofStream: Stream.certification($0), through: day, in: db) }
             }
+            var known: [MemberID: MemberRecord] = [:]
+            for key in batch.joined() where known[key.member] == nil { known[key.member] = try member(key.member) }
+            let members = known
             let results = ParallelResults<Result<[NetworkStanding.DossierStanding], any Error>>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { index in
                 results.set(index, Result {
@@ -79,15 +82,16 @@ enum StandingRows {
         return dossiers
     }
 
-    /// The dossiers whose calendar answers for `day`: the standing and the notices holding on it.
-    static func storedDossiers(
-        on day: Day, except replayed: Set<CertificationKey>, in db: Database
-    ) throws -> [NetworkStanding.DossierStanding] {
+    /// The notices the stored calendars hold on `day`, deadlines announced up to `horizon`
+    /// days ahead (all when nil), by dossier; the `replayed` dossiers are left out.
+    static func storedNotices(
+        on day: Day, horizon: Int?, except replayed: Set<CertificationKey>, in db: Database
+    ) throws -> [CertificationKey: [Notice]] {
         var notices: [CertificationKey: [Notice]] = [:]
         let noticeRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
-            WHERE until_on > ? AND from_on <= ?
-            """, arguments: [day, day])
+            WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)
+            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.endOfTime])
         while let row = try noticeRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = Day.fromDatabaseValue(row[4]) else {
@@ -97,6 +101,14 @@ enum StandingRows {
                 rule: rule, key: key, subject: row[2], due: due, finding: row[5],
                 obligation: (row[6] as String?).flatMap(Obligation.init(rawValue:))))
         }
+        return notices
+    }
+
+    /// The dossiers whose calendar answers for `day`: the standing and the notices holding on it.
+    static func storedDossiers(
+        on day: Day, except replayed: Set<CertificationKey>, in db: Database
+    ) throws -> [NetworkStanding.DossierStanding] {
+        let notices = try storedNotices(on: day, horizon: nil, except: replayed, in: db)
         var dossiers: [NetworkStanding.DossierStanding] = []
         let standingRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, standing, suspended_on, suspension_reason FROM calendar_standing

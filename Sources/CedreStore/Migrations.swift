@@ -15,7 +15,23 @@ enum Migrations {
         migrator.registerMigration("v3-notice-rules", migrate: addNoticeRules)
         migrator.registerMigration("v3-schemes-and-stages", migrate: addSchemesAndStages)
         migrator.registerMigration("v4-dossier-calendar", migrate: createDossierCalendar)
+        migrator.registerMigration("v5-follow-up-notices", migrate: addFollowUpNotices)
         return migrator
+    }
+
+    /// Rules 21 and 22 add `audit-not-held` and `engagement-stalled` to the ledger's rules, and
+    /// `check --remind-every` records each reminder as a status of its notice.
+    private static func addFollowUpNotices(_ db: Database) throws {
+        try rebuild("notice", in: db) { sql in
+            sql.replacingOccurrences(
+                of: "'cross-audit-missing')",
+                with: "'cross-audit-missing', 'audit-not-held', 'engagement-stalled')")
+        }
+        try rebuild("notice_status", in: db) { sql in
+            sql.replacingOccurrences(
+                of: "CHECK (status IN ('resolved', 'reopened', 'closed'))",
+                with: "CHECK (status IN ('resolved', 'reopened', 'closed', 'reminded'))")
+        }
     }
 
     /// Each dossier's calendar from its last fact on (`DossierCalendar`): its standing and its

@@ -2,6 +2,7 @@ import CedreCore
 import CedreSchemas
 import CedreTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// `cedre check` as cron runs it: exit codes, --quiet, --dry-run, JSON, two runs at once.
@@ -86,22 +87,60 @@ import Testing
         #expect(run.status == 65)
         #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
+
+    @Test func onTheDemoNetworkAtTheEndOf2014ItFollowsUpAuditsNotHeldAndStalledEngagements() throws {
+        let cli = try CommandLineRunner()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["demo", "--db", cli.database]).status == 0)
+        let run = try cli.run("check --as-of 2014-12-31 --format json --dry-run")
+        #expect(run.status == 3)
+        let document = try JSONParser.parse(run.output)
+        let schema = try JSONSchema(JSONParser.parse(CedreSchemas.json(named: "check")))
+        #expect(schema.validate(document).isEmpty)
+        let items = try #require(document["items"]?.arrayValue)
+        let rules = Set(items.compactMap { $0["rule"]?.stringValue })
+        #expect(rules.contains("audit-not-held") && rules.contains("engagement-stalled"))
+        let held = try #require(items.first { $0["rule"]?.stringValue == "audit-not-held" })
+        #expect(held["due"]?.stringValue == "2014-01-21")
+        #expect(held["name"]?.stringValue?.isEmpty == false && held["region"]?.stringValue?.isEmpty == false)
+        #expect(held["departement"]?.stringValue?.isEmpty == false)
+    }
+
+    @Test func aRegionalRunReportsAndRecordsOnlyItsRegionAndMailsAnHTMLPage() throws {
+        let cli = try certifiedMember()
+        defer { cli.cleanUp() }
+        try cli.run("member add --id tremplin --name TREMPLIN --type ACI --departement 57")
+        try cli.run("cert engage tremplin --scheme cedre --on 2013-01-10")
+        let lorraine = try cli.run(["check", "--as-of", "2015-01-10", "--region", "Lorraine", "--format", "json"])
+        let members = try JSONParser.parse(lorraine.output)["items"]?.arrayValue?.compactMap { $0["member"]?.stringValue }
+        #expect(Set(members ?? []) == ["tremplin"])
+        let html = try cli.run(["check", "--as-of", "2015-01-11", "--format", "html", "--lang", "en"])
+        #expect(html.output.contains("<html") && html.output.contains("solipass") && html.output.contains("new"))
+        #expect(try cli.run(["check", "--as-of", "2015-01-12", "--region", "Atlantis"]).status == 64)
+    }
+
+    @Test func aQuietCronRemindsOfWhatNobodyActedOn() throws {
+        let cli = try certifiedMember()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("check --as-of 2014-05-03 --quiet --remind-every 7d").status == 3)
+        #expect(try cli.run("check --as-of 2014-05-09 --quiet --remind-every 7d").output.isEmpty)
+        let reminder = try cli.run("check --as-of 2014-05-10 --quiet --remind-every 7d --format json")
+        #expect(reminder.status == 3)
+        let document = try JSONParser.parse(reminder.output)
+        #expect(document["items"]?.arrayValue?.compactMap { $0["status"]?.stringValue } == ["reminder"])
+        #expect(document["counts"]?["reminders"]?.intValue == 1)
+    }
 }
 
 /// Outputs collected across threads.
-private final class Outputs: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String] = []
+private final class Outputs: Sendable {
+    private let values = Mutex<[String]>([])
 
     func add(_ value: String) {
-        lock.lock()
-        values.append(value)
-        lock.unlock()
+        values.withLock { $0.append(value) }
     }
 
     var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values
+        values.withLock { $0 }
     }
 }

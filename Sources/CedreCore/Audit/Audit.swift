@@ -102,6 +102,9 @@ public struct Audit: StateMachine, Equatable {
     /// Whether the audit took place.
     public var wasConducted: Bool { conductedOn != nil }
 
+    /// Whether it is still to be held: planned, confirmed or postponed (rule 21).
+    public var isPending: Bool { state == .planned || state == .confirmed || state == .postponed }
+
     /// Applies one fact; a refused event leaves the value unchanged.
     @discardableResult
     public mutating func apply(_ event: Event) throws(TransitionError) -> Move {

@@ -45,12 +45,19 @@ extension Dossier {
                 if let withdrawal = certification.withdrawal, withdrawal.reason == .suspensionMaximumReached {
                     add(.suspensionExpired, withdrawal.on)
                 }
-            case .engaged, .initialAuditPlanned, .audited:
+            case .engaged:
+                let stalledOn = certification.engagedOn.adding(months: certification.rules.stalledEngagementMonths)
+                if day >= stalledOn { add(.engagementStalled, stalledOn) }
+            case .initialAuditPlanned, .audited:
                 break
             }
         }
         let isActive = dossier.certification.map { $0.state != .withdrawn } ?? (dossier.membership?.state != .excluded)
         guard isActive else { return notices }
+        for audit in dossier.audits where audit.isPending && audit.scheduledOn < day {
+            let due = audit.scheduledOn.adding(days: 1)
+            notices.append(Notice(rule: .auditNotHeld, key: key, subject: "\(stream)/\(audit.id)", due: due))
+        }
         for status in dossier.findingStatuses(on: day, context: context) where status.finding.isOpen {
             if let escalation = status.escalation {
                 add(.minorFindingEscalated, escalation.on, finding: status.finding.id)
@@ -63,6 +70,30 @@ extension Dossier {
             }
         }
         return notices
+    }
+}
+
+extension Dossier {
+    /// The days after `day` on which a notice of the dossier may start or stop with no new
+    /// fact: its deadlines and their morrows, its pending audits' days and their morrows, the
+    /// day its engagement stalls, its certificate's next move. A rule that reads a day of the
+    /// dossier adds it here, so the calendar (`DossierCalendar`) sees every change.
+    public func noticeThresholds(on day: Day, context: FindingContext) -> Set<Day> {
+        let dossier = advance(to: day)
+        var days: Set<Day> = []
+        func add(_ threshold: Day) {
+            days.insert(threshold)
+            days.insert(threshold.adding(days: 1))
+        }
+        for deadline in dossier.deadlines(context: context) { add(deadline.day) }
+        for audit in dossier.audits where audit.isPending { add(audit.scheduledOn) }
+        if let certification = dossier.certification {
+            if certification.state == .engaged {
+                add(certification.engagedOn.adding(months: certification.rules.stalledEngagementMonths))
+            }
+            if let move = certification.nextCalendarMove() { days.insert(move.on) }
+        }
+        return days.filter { $0 > day }
     }
 }
 

@@ -21,6 +21,11 @@ public enum NoticeRule: String, Codable, CaseIterable, Sendable {
     /// Rule 13: a group site not cross-audited since the group's previous external audit,
     /// from the day the next one is planned.
     case crossAuditMissing = "cross-audit-missing"
+    /// Rule 21: an audit whose planned day passed without it being conducted, postponed or
+    /// cancelled, from the day after.
+    case auditNotHeld = "audit-not-held"
+    /// Rule 22: an engagement with no initial audit planned, from the scheme's months after it.
+    case engagementStalled = "engagement-stalled"
 }
 
 /// The obligation a `due-soon` notice announces.
@@ -70,6 +75,8 @@ public enum NoticeStatus: String, Codable, CaseIterable, Sendable {
     case open
     /// Reported earlier, and no longer holding: done, or made moot by a late fact.
     case resolved
+    /// Still open, and shown again because it was last shown long enough ago (`--remind-every`).
+    case reminder
 }
 
 /// A notice as one `check` run reports it.

@@ -139,22 +139,12 @@ extension Network {
         return CertificationRegister.status(of: dossier, on: day, groups: groups)
     }
 
-    /// The days after `day` on which the dossier's standing or notices may change: its
-    /// deadlines and their morrows, its audits' days and their morrows, its certificate's next
-    /// calendar move (and its group's), and the due day of every notice announced.
+    /// The days after `day` on which the dossier's standing or notices may change: its own
+    /// thresholds and its group certificate's, and the due day of every notice announced.
     private func boundaries(of dossier: Dossier, central: Dossier?, on day: Day, notices: Set<Notice>) -> Set<Day> {
         var days: Set<Day> = []
         for owner in [dossier] + (central.map { [$0] } ?? []) {
-            let advanced = owner.advance(to: day)
-            for deadline in advanced.deadlines(context: findingContext(for: owner, on: day)) {
-                days.insert(deadline.day)
-                days.insert(deadline.day.adding(days: 1))
-            }
-            for audit in owner.audits {
-                days.insert(audit.scheduledOn)
-                days.insert(audit.scheduledOn.adding(days: 1))
-            }
-            if let move = advanced.certification?.nextCalendarMove() { days.insert(move.on) }
+            days.formUnion(owner.noticeThresholds(on: day, context: findingContext(for: owner, on: day)))
         }
         for notice in notices {
             days.insert(notice.due)

@@ -53,10 +53,17 @@ public struct CycleRules: Codable, Equatable, Sendable {
     public var maximumSuspensionMonths: Int
     /// Rule 5: warn when no recertification audit is planned this many months before expiry.
     public var recertificationPlanningMonths: Int
+    /// Rule 22: an engagement with no initial audit planned this many months after it is a
+    /// notice; absent from a definition, `defaultEngagementStalledMonths`.
+    public var engagementStalledMonths: Int?
+
+    /// Rule 22's default: two years.
+    public static let defaultEngagementStalledMonths = 24
 
     public init(
         validityMonths: Int, firstSurveillanceWithinMonths: Int, surveillanceEachCalendarYear: Bool,
-        restoreWindowMonths: Int, maximumSuspensionMonths: Int, recertificationPlanningMonths: Int
+        restoreWindowMonths: Int, maximumSuspensionMonths: Int, recertificationPlanningMonths: Int,
+        engagementStalledMonths: Int? = nil
     ) {
         self.validityMonths = validityMonths
         self.firstSurveillanceWithinMonths = firstSurveillanceWithinMonths
@@ -64,6 +71,12 @@ public struct CycleRules: Codable, Equatable, Sendable {
         self.restoreWindowMonths = restoreWindowMonths
         self.maximumSuspensionMonths = maximumSuspensionMonths
         self.recertificationPlanningMonths = recertificationPlanningMonths
+        self.engagementStalledMonths = engagementStalledMonths
+    }
+
+    /// Rule 22: how long an engagement may wait for its initial audit to be planned.
+    public var stalledEngagementMonths: Int {
+        engagementStalledMonths ?? Self.defaultEngagementStalledMonths
     }
 }
 

@@ -17,6 +17,10 @@ public struct CheckReport: Encodable, Equatable, Sendable {
 
     public struct Item: Encodable, Equatable, Sendable {
         public let member: MemberID
+        /// The member's name, region and département, so a mail reads without a lookup.
+        public let name: String
+        public let region: String
+        public let departement: String
         public let scheme: SchemeID
         public let rule: NoticeRule
         public let due: Day
@@ -30,6 +34,8 @@ public struct CheckReport: Encodable, Equatable, Sendable {
         public let new: Int
         public let open: Int
         public let resolved: Int
+        /// Still-open items shown again (`--remind-every`), counted apart from `open`.
+        public let reminders: Int
     }
 
     public let asOf: Day
@@ -37,12 +43,13 @@ public struct CheckReport: Encodable, Equatable, Sendable {
     public let items: [Item]
     public let counts: Counts
 
-    public init(asOf: Day, horizonDays: Int, notices: [ReportedNotice], mode: Mode) {
+    /// The items of a run; `members` gives each member's name, region and département.
+    public init(asOf: Day, horizonDays: Int, notices: [ReportedNotice], members: [MemberID: Member], mode: Mode) {
         self.asOf = asOf
         self.horizonDays = horizonDays
         let shown = notices.filter { reported in
             switch (mode, reported.status) {
-            case (_, .new), (.standard, .resolved), (.all, .resolved), (.quiet, .resolved): true
+            case (_, .new), (_, .resolved), (_, .reminder): true
             case (.standard, .open): reported.notice.rule != .dueSoon
             case (.all, .open): true
             case (.quiet, .open): false
@@ -50,27 +57,40 @@ public struct CheckReport: Encodable, Equatable, Sendable {
         }
         items = shown.map { reported in
             let notice = reported.notice
+            let member = members[notice.key.member]
             return Item(
-                member: notice.key.member, scheme: notice.key.scheme, rule: notice.rule, due: notice.due,
+                member: notice.key.member, name: member?.name ?? notice.key.member.rawValue, region: member?.region ?? "",
+                departement: member?.departement ?? "", scheme: notice.key.scheme, rule: notice.rule, due: notice.due,
                 status: reported.status, subject: notice.subject, finding: notice.finding, obligation: notice.obligation)
         }
         counts = Counts(
             new: items.filter { $0.status == .new }.count, open: items.filter { $0.status == .open }.count,
-            resolved: items.filter { $0.status == .resolved }.count)
+            resolved: items.filter { $0.status == .resolved }.count, reminders: items.filter { $0.status == .reminder }.count)
     }
 
     /// Whether a human should read this run (exit code 3): it shows at least one item.
     public var needsAttention: Bool { !items.isEmpty }
 
-    /// The items as a table: status, due day, rule, member, scheme, what it is about.
+    /// The items as a table: status, due day, rule, member (name, département, region), scheme,
+    /// what it is about.
     public func table(_ language: ReportLanguage) -> Table {
         let words = CheckWords(language)
         return Table(
             columns: words.columns,
             rows: items.map { item in
-                [words.status(item.status), item.due.description, item.rule.rawValue, item.member.rawValue,
-                 item.scheme.rawValue, words.describe(item)]
+                [words.status(item.status), item.due.description, item.rule.rawValue, item.member.rawValue, item.name,
+                 item.departement, item.region, item.scheme.rawValue, words.describe(item)]
             })
+    }
+
+    /// The run as a document: a headline, the counts, the table; its HTML is a mail-ready page.
+    public func document(_ language: ReportLanguage) -> ReportDocument {
+        let words = CheckWords(language)
+        let vocabulary = Vocabulary(language)
+        return ReportDocument(language: language, title: words.headline(asOf: vocabulary.date(asOf), horizon: horizonDays), blocks: [
+            .paragraph(words.summary(counts)),
+            .table(table(language)),
+        ])
     }
 
     /// A short text for a terminal or a mail: a headline, then the table fitted to `style`.
@@ -96,8 +116,8 @@ private struct CheckWords {
 
     var columns: [String] {
         language == .fr
-            ? ["statut", "échéance", "règle", "adhérent", "référentiel", "objet"]
-            : ["status", "due", "rule", "member", "scheme", "about"]
+            ? ["statut", "échéance", "règle", "adhérent", "nom", "département", "région", "référentiel", "objet"]
+            : ["status", "due", "rule", "member", "name", "département", "region", "scheme", "about"]
     }
 
     func headline(asOf: String, horizon: Int) -> String {
@@ -107,9 +127,11 @@ private struct CheckWords {
     }
 
     func summary(_ counts: CheckReport.Counts) -> String {
-        language == .fr
+        let reminders = counts.reminders == 0 ? "" : language == .fr
+            ? " · \(counts.reminders) rappel(s)" : " · \(counts.reminders) reminder(s)"
+        return (language == .fr
             ? "\(counts.new) nouveau(x) · \(counts.open) toujours ouvert(s) · \(counts.resolved) résolu(s)"
-            : "\(counts.new) new · \(counts.open) still open · \(counts.resolved) resolved"
+            : "\(counts.new) new · \(counts.open) still open · \(counts.resolved) resolved") + reminders
     }
 
     func status(_ status: NoticeStatus) -> String {
@@ -120,6 +142,8 @@ private struct CheckWords {
         case (.new, .en): "new"
         case (.open, .en): "open"
         case (.resolved, .en): "resolved"
+        case (.reminder, .fr): "rappel"
+        case (.reminder, .en): "reminder"
         }
     }
 
@@ -143,6 +167,10 @@ private struct CheckWords {
         case (.dueSoon, _): return dueSoon(item.obligation, finding: finding)
         case (.crossAuditMissing, .fr): return "site sans audit croisé avant l'audit externe du groupe"
         case (.crossAuditMissing, .en): return "site not cross-audited before the group's external audit"
+        case (.auditNotHeld, .fr): return "audit prévu le \(item.due.adding(days: -1)) non tenu (ni réalisé, ni reporté, ni annulé)"
+        case (.auditNotHeld, .en): return "audit planned for \(item.due.adding(days: -1)) not held (neither conducted, postponed nor cancelled)"
+        case (.engagementStalled, .fr): return "engagé sans audit initial planifié"
+        case (.engagementStalled, .en): return "engaged with no initial audit planned"
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CedreCore
+import CedreFixtures
 import CedreReports
 import CedreStore
 import Foundation
@@ -12,7 +13,8 @@ struct Check: ParsableCommand {
             Computes, from the facts and the day, everything that fell due on or before --as-of \
             (surveillance overdue, recertification not planned, certificate expired, \
             certification lapsed, suspension past its maximum, major finding overdue, minor \
-            finding escalated) and the deadlines falling within the horizon (due-soon). Each \
+            finding escalated, site not cross-audited, audit not held, engagement stalled) and \
+            the deadlines falling within the horizon (due-soon). Each \
             notice is recorded once in the notice ledger with its true due day: a night cron \
             did not run is caught up by the next, nothing is reported as new twice, and a \
             notice a late fact made moot is reported once as resolved. The event log is never \
@@ -27,8 +29,16 @@ struct Check: ParsableCommand {
             needs attention, 64 usage error, 65 bad input, 70 internal error, 74 the report or \
             the witness could not be written (nothing was recorded).
 
+            --region and --scheme narrow what is reported and recorded: the notices of other \
+            regions and schemes stay new for the run that covers them, so one cron line per \
+            region can mail each regional officer its own list. Items name the member, its \
+            département and region. --remind-every shows again, as reminders, the notices still \
+            open that were last shown that many days ago (with --quiet too), so nothing nobody \
+            acted on is forgotten. --format html writes a mail-ready page.
+
             EXAMPLE
               cedre check --quiet                                  # from cron: mails only when needed
+              cedre check --quiet --region "Pays de la Loire" --remind-every 7d --format html
               cedre check --as-of 2014-12-31 --format json
             """)
 
@@ -47,8 +57,18 @@ struct Check: ParsableCommand {
     @Flag(help: "Show every open item, deadline reminders included.")
     var all = false
 
-    @Option(help: "How to write the answer: table, json, csv or markdown.")
-    var format: OutputFormat = .table
+    @Option(help: .region("Only the members of this federation region"), completion: .regions)
+    var region: String?
+
+    @Option(help: .scheme("Only this scheme"), completion: .schemes)
+    var scheme: String?
+
+    @Option(name: .customLong("remind-every"), help: ArgumentHelp(
+        "Show again the notices still open that were last shown this many days ago: 7 or 7d.", valueName: "days"))
+    var remindEvery: Horizon?
+
+    @Option(help: "How to write the answer: table, json, csv, markdown or html (a mail-ready page).")
+    var format: CheckFormat = .table
 
     @Option(help: "The language of the report: fr (default) or en.")
     var lang: ReportLanguage = .fr
@@ -63,18 +83,23 @@ struct Check: ParsableCommand {
     func run() throws {
         let cedre = try store.openExistingStore()
         var needsAttention = false
-        try cedre.check(CheckRequest(
-            asOf: store.today, horizonDays: horizon.days, dryRun: dryRun, actor: store.actorName, now: Date()))
-        { result in
+        let request = CheckRequest(
+            asOf: store.today, horizonDays: horizon.days, dryRun: dryRun, actor: store.actorName, now: Date(),
+            region: try region.map { try CedreFixtures.departements.region(named: $0, others: try cedre.members().map(\.member.region)) },
+            scheme: try scheme.map { try cedre.catalog.scheme(named: $0) },
+            remindEveryDays: remindEvery?.days)
+        try cedre.check(request) { result in
             let report = CheckReport(
-                asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices,
+                asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices, members: result.members,
                 mode: quiet ? .quiet : all ? .all : .standard)
             needsAttention = report.needsAttention
             if !(quiet && !report.needsAttention) {
                 switch format {
                 case .json: Output.write(try Output.json(report))
                 case .table: Output.write(report.text(lang, style: Output.terminalStyle))
-                case .csv, .markdown: Output.write(Output.render(report.table(lang), as: format))
+                case .csv: Output.write(report.table(lang).csv())
+                case .markdown: Output.write(report.table(lang).markdown())
+                case .html: Output.write(report.document(lang).html())
                 }
             }
             do {
@@ -87,6 +112,11 @@ struct Check: ParsableCommand {
         }
         if needsAttention { throw ExitCodes.attention }
     }
+}
+
+/// The formats of `check`: the list formats and a mail-ready HTML page.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, markdown, html
 }
 
 /// `--horizon 60` or `--horizon 60d`.
