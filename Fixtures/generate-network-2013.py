@@ -74,6 +74,12 @@ REGIONAL_BODY = {
 NO_BODY = {"Bourgogne", "Champagne-Ardenne", "Languedoc-Roussillon", "Picardie",
            "Guadeloupe", "Martinique", "Guyane"}
 
+#: The official file writes four chefs-lieux without their leading article (the article of a
+#: commune's name is a separate field of INSEE's code officiel géographique that the file
+#: dropped): restored by the chef-lieu's INSEE code, as the towns write their names.
+CHEF_LIEU_WITH_ARTICLE = {"17300": "La Rochelle", "43157": "Le Puy-en-Velay", "72181": "Le Mans",
+                          "85191": "La Roche-sur-Yon"}
+
 DEPT_HEADER = ["code", "name", "region_2013", "regional_body", "chef_lieu", "latitude", "longitude"]
 MEMBER_HEADER = ["id", "name", "type", "departement", "region", "group", "joined", "source"]
 
@@ -110,8 +116,12 @@ def build_departements(source: pathlib.Path | None) -> list[dict]:
             body = REGIONAL_BODY[region]
         if "regional_body" in row:  # reading our own output back: it must agree
             assert row["regional_body"] == body, row
+        chef_lieu = row["chef_lieu"]
+        if row.get("chef_lieu_insee") in CHEF_LIEU_WITH_ARTICLE:
+            chef_lieu = CHEF_LIEU_WITH_ARTICLE[row["chef_lieu_insee"]]
+            assert chef_lieu.split(" ", 1)[1] == row["chef_lieu"], (chef_lieu, row)
         out.append({"code": row["code"], "name": row["name"], "region_2013": region,
-                    "regional_body": body, "chef_lieu": row["chef_lieu"],
+                    "regional_body": body, "chef_lieu": chef_lieu,
                     "latitude": row["latitude"], "longitude": row["longitude"]})
     return out
 
@@ -1588,9 +1598,10 @@ and run it again (the output is byte-for-byte reproducible).
 | `network-2013/README.md` | provenance of every named member, the reconstruction of the 2013 list's categories, counts, deviations |
 | `generate-network-2013.py` | the generator and checker |
 | `CedreFixtures.swift` | the Swift target that gives the package access to these files (not generated) |
+| `examples/adherents-excel.csv` | a members file as French Excel saves it, "CSV (séparateur : point-virgule)": Windows-1252, `;`, CRLF, French headers, `DD/MM/YYYY` days, empty trailing columns (written by hand, not generated; see docs/cli.md) |
 
-All files are UTF-8 with LF line endings; CSV files follow RFC 4180 (quoted only where
-needed).
+All files but `examples/` are UTF-8 with LF line endings; CSV files follow RFC 4180 (quoted
+only where needed).
 
 ## departements.csv
 
@@ -1602,7 +1613,7 @@ needed).
 | `name` | official name |
 | `region_2013` | administrative region in 2013 (before the 2016 merger) |
 | `regional_body` | the COORACE regional body covering it, as the report writes it (`COORACE Centre-Limousin`, `COORACE P.A.C.A.`, `COORACE Ile-de-France`, `COORACE La Réunion - Mayotte`, …); empty where there is none (Bourgogne, Champagne-Ardenne, Languedoc-Roussillon, Picardie, Guadeloupe, Martinique, Guyane: those members attach to the national federation) |
-| `chef_lieu` | the préfecture, as in the official file (which drops leading articles: `Rochelle`, `Mans`) |
+| `chef_lieu` | the préfecture as the town writes its name, article included (`La Rochelle`, `Le Mans`, `La Roche-sur-Yon`, `Le Puy-en-Velay`: the official file drops the article, the script restores it by the chef-lieu's INSEE code) |
 | `latitude`, `longitude` | WGS 84 degrees of the chef-lieu's town hall (for travel distances) |
 
 **Federation region** (the `region` of members.csv, and the region every report groups by):
@@ -1650,6 +1661,14 @@ Every payload has `member` and `scheme` (`cedre` or `cedre-iso`).
 
 The log holds facts only; what the calendar decides (overdue, expired…) is derived by the
 engine. See `network-2013/README.md` for what the facts contain and how they were chosen.
+
+## network-2013/auditors.jsonl
+
+Eight cross-auditors of the CEDRE ISO 9001 group, as `auditor.added` facts in the import
+format. The report names none: every row is synthetic (names "Auditeur croisé synthétique NN"),
+attached to companies of the 2013 group and trained in 2013, except one trained in 2010 whose
+qualification (3 years) has lapsed by 2014, so a 2014 campaign shows rule 16 at work.
+`cedre demo` imports it after members.csv and events.jsonl.
 """
     (FIXTURES / "README.md").write_text(text.replace("EXAMPLE", example), encoding="utf-8")
 

@@ -12,12 +12,18 @@ extension Day {
 
         public var description: String {
             switch self {
-            case .unreadable(let text):
-                "'\(text)' is not a day; write it YYYY-MM-DD or DD/MM/YYYY"
-            case .noSuchMonth(let text, let month):
-                "'\(text)' is not a day: there is no month \(month)"
-            case .noSuchDay(let text, let year, let month):
-                "'\(text)' is not a day: \(Day.monthNames[month - 1]) \(year) has \(Day.length(ofMonth: month, year: year)) days"
+            case .unreadable(let text): "'\(text)' is not a day; \(reason)"
+            case .noSuchMonth(let text, _), .noSuchDay(let text, _, _): "'\(text)' is not a day: \(reason)"
+            }
+        }
+
+        /// Why, without the text: what a message that already quotes the text adds.
+        public var reason: String {
+            switch self {
+            case .unreadable: "write it YYYY-MM-DD or DD/MM/YYYY"
+            case .noSuchMonth(_, let month): "there is no month \(month)"
+            case .noSuchDay(_, let year, let month):
+                "\(Day.monthNames[month - 1]) \(year) has \(Day.length(ofMonth: month, year: year)) days"
             }
         }
     }

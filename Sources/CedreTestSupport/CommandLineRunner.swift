@@ -41,11 +41,19 @@ public struct CommandLineRunner: Sendable {
     /// Runs `cedre arguments…`, optionally feeding `input` on standard input.
     @discardableResult
     public func run(_ arguments: [String], input: String? = nil) throws -> Result {
+        try CommandLineRunner.execute(
+            CommandLineRunner.executable, arguments, environment: environment, folder: folder, input: input)
+    }
+
+    /// Runs any program (a shell script, groff) as the runs of `cedre` are run, and returns how it ended.
+    public static func execute(
+        _ executable: URL, _ arguments: [String], environment: [String: String], folder: URL? = nil, input: String? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = CommandLineRunner.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
-        process.currentDirectoryURL = folder
+        if let folder { process.currentDirectoryURL = folder }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -42,7 +42,7 @@ extension Cedre {
             endAfterOutput(.success)
         }
         let code = exitCode(for: error)
-        let message = fullMessage(for: error)
+        let message = DayArgument.explained(fullMessage(for: error))
         if message.isEmpty { endAfterOutput(code) }
         let line = message.hasSuffix("\n") ? message : message + "\n"
         if code == .success {

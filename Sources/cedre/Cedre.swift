@@ -18,15 +18,17 @@ struct Cedre: ParsableCommand {
               0   success, nothing needs attention
               3   success, something needs attention (check)
               64  usage error
-              65  bad input: a refused fact, an invalid import, an unknown id
+              65  bad input: a refused fact, an invalid import, an unknown id or name
               70  internal error
-              74  output error: standard output or a file could not be written
+              73  cannot create a file: a missing folder, a folder, an existing file without --force
+              74  input/output error: the output, a file or the database cannot be written or read
 
             ENVIRONMENT
               CEDRE_DB       the database file, when --db is not given
               CEDRE_ACTOR    who records the facts, when --actor is not given
               CEDRE_WITNESS  the witness file of check, backup and verify, when --witness is not given
               XDG_DATA_HOME  the default database is $XDG_DATA_HOME/cedre/cedre.sqlite
+              HOME           without XDG_DATA_HOME, it is $HOME/.local/share/cedre/cedre.sqlite
               NO_COLOR       when set and not empty, no colour even on a terminal
 
             EXAMPLE

@@ -32,14 +32,17 @@ enum CommandError: Error, CustomStringConvertible {
 /// The single mapping from errors to exit codes and messages (DESIGN §6).
 ///
 /// 0 success, 3 success with something needing attention, 64 usage error, 65 bad input
-/// (refused fact, invalid import), 70 internal error, 74 output error (standard output or a
-/// file could not be written).
+/// (refused fact, invalid import, a path that names the wrong thing), 70 internal error, 73 an
+/// output file cannot be created, 74 input/output error (standard output or a file could not
+/// be written, the database could not be read or written).
 enum ExitCodes {
     static let attention = ExitCode(3)
     static let usage = ExitCode(64)
     static let badInput = ExitCode(65)
     static let internalError = ExitCode(70)
-    /// EX_IOERR: the answer could not be written (a full disk, a closed pipe).
+    /// EX_CANTCREAT: an output file (`--output`, a new database) cannot be created.
+    static let cannotCreate = ExitCode(73)
+    /// EX_IOERR: the answer could not be written (a full disk, a closed pipe), or the database read.
     static let outputFailed = ExitCode(74)
 
     /// The exit code and one-sentence message for an error a command threw, or nil when
@@ -65,6 +68,16 @@ enum ExitCodes {
             return (badInput, error.description)
         case let error as FieldIssue:
             return (badInput, error.description + ".")
+        case let error as UnknownName:
+            return (badInput, error.description)
+        case let error as PathError:
+            switch error {
+            case .outputFolderMissing, .outputIsFolder, .outputExists, .outputNotCreated, .databaseNotCreated:
+                return (cannotCreate, error.description)
+            case .databaseUnusable: return (outputFailed, error.description)
+            case .databaseIsFolder: return (badInput, error.description)
+            case .formatUnknown, .formatNotOffered: return (usage, error.description)
+            }
         case let error as CommandError:
             switch error {
             case .noDatabase: return (badInput, error.description)

@@ -35,6 +35,10 @@ import Testing
         #expect(throws: Day.WritingError.unreadable("1er/03/2013")) { try Day(written: "1er/03/2013") }
         #expect(Day.WritingError.noSuchDay("31/02/2013", year: 2013, month: 2).description
             == "'31/02/2013' is not a day: February 2013 has 28 days")
+        #expect(Day.WritingError.noSuchDay("30/02/2013", year: 2013, month: 2).reason == "February 2013 has 28 days")
+        #expect(Day.WritingError.noSuchDay("30/02/2012", year: 2012, month: 2).reason == "February 2012 has 29 days")
+        #expect(Day.WritingError.noSuchMonth("01/13/2013", month: 13).reason == "there is no month 13")
+        #expect(Day.WritingError.unreadable("1/3/13").reason == "write it YYYY-MM-DD or DD/MM/YYYY")
     }
 
     @Test func addingAMonthClampsToTheMonthsEnd() {

@@ -96,6 +96,29 @@ import Testing
         #expect(table.text(style: .plain) == table.text())
     }
 
+    @Test func aCellOfFiveThousandCharactersWithALineBreakStaysOnItsRow() {
+        // Given a name of 5,000 characters holding a line break and an escape sequence
+        let name = "Atelier\n\u{1B}[2J" + String(repeating: "x", count: 4_993)
+        let table = Table(columns: ["id", "name", "type"], rows: [["long", name, "AI"], ["short", "REEL", "EI"]])
+        // When written for a 100-column terminal
+        let lines = table.text(style: TerminalStyle(width: 100, colour: false)).split(separator: "\n", omittingEmptySubsequences: false)
+        // Then it keeps its two rows under the header, each within 100 columns, the name escaped and cut
+        #expect(lines.count == 5 && lines[4].isEmpty)
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        #expect(lines[2].hasPrefix("long   Atelier\\n\\u{1B}[2Jxxx"))
+        #expect(lines[2].contains("…  AI"))
+        #expect(lines[3].hasPrefix("short  REEL "))
+    }
+
+    @Test func theSentencesAroundATableWrapAtTheTerminalsWidth() {
+        let sentence = "surveillance audit 2014 of cedre-iso as of 2013-12-31: 18 sites in scope, sample of 3 plus the central function"
+        let wrapped = TerminalStyle(width: 40, colour: false).wrap(sentence).split(separator: "\n")
+        #expect(wrapped.count == 3)
+        #expect(wrapped.allSatisfy { $0.count <= 40 })
+        #expect(wrapped.joined(separator: " ") == sentence)
+        #expect(TerminalStyle.plain.wrap(sentence) == sentence)
+    }
+
     @Test func colourIsOnlyBoldHeadersAndRedHighlightedRows() {
         var table = Table(columns: ["a", "b"], rows: [["1", "2"], ["3", "4"]])
         table.highlightedRows = [1]

@@ -30,8 +30,11 @@ import Testing
 
     /// What bash offers after `line`, once the completion script is loaded (as `complete -F` would call it).
     private func bashCompletions(of line: String, _ cedre: CommandLineRunner) throws -> [String] {
-        let script = try cedre.run("--generate-completion-script bash").output
-        let scriptPath = try cedre.write(script, to: "cedre.bash")
+        // The script is generated once per runner, then sourced for every line.
+        var scriptPath = cedre.folder.appendingPathComponent("cedre.bash").path
+        if !FileManager.default.fileExists(atPath: scriptPath) {
+            scriptPath = try cedre.write(try cedre.run("--generate-completion-script bash").output, to: "cedre.bash")
+        }
         let driver = try cedre.write("""
             source "$1"
             COMP_LINE="$2"
@@ -72,5 +75,25 @@ import Testing
         #expect(try bashCompletions(of: "cedre audit plan solipass --kind ", cedre) == [
             "initial", "stage1", "stage2", "surveillance", "recertification", "special", "cross-audit",
         ])
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+    func bashCompletesSchemesTypesRegionsAndTheFormatsEachCommandWrites() throws {
+        let cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        // Schemes, types and regions, as words the options read back
+        #expect(try bashCompletions(of: "cedre cert engage solipass --scheme ", cedre) == ["cedre", "cedre-iso"])
+        #expect(try bashCompletions(of: "cedre report status --scheme cedre-", cedre) == ["cedre-iso"])
+        #expect(try bashCompletions(of: "cedre member list --type ", cedre) == ["AI", "ACI", "EI", "ETTI", "GES", "national", "regional"])
+        let regions = try bashCompletions(of: "cedre report status --region ", cedre)
+        #expect(regions.count == 25)
+        #expect(regions.contains("pays-de-la-loire") && regions.contains("paca") && regions.contains("ile-de-france"))
+        #expect(try bashCompletions(of: "cedre member add --region pa", cedre) == ["paca", "pays-de-la-loire"])
+
+        // Formats: only those the command writes
+        #expect(try bashCompletions(of: "cedre report status --format ", cedre) == ["table", "markdown", "csv", "json", "html"])
+        #expect(try bashCompletions(of: "cedre report audits --format ", cedre) == ["table", "markdown", "csv", "json", "html", "ics"])
+        #expect(try bashCompletions(of: "cedre cert show solipass --format ", cedre) == ["table", "json"])
+        #expect(try bashCompletions(of: "cedre campaign export --format ", cedre) == ["ics", "csv", "json"])
     }
 }

@@ -87,7 +87,8 @@ import Testing
     /// Command lines ArgumentParser refuses before anything runs.
     static let usageErrors: [Refusal] = [
         Refusal("cert engage solipass --scheme cedre --on 2013-02-30", status: 64, mentions: "2013-02-30"),
-        Refusal("cert engage solipass --scheme cedre --on 13/01/2013", status: 64, mentions: "13/01/2013"),
+        Refusal("cert engage solipass --scheme cedre --on 30/02/2013", status: 64, mentions: "February 2013 has 28 days"),
+        Refusal("cert engage solipass --scheme cedre --on 13/01/13", status: 64, mentions: "write it YYYY-MM-DD or DD/MM/YYYY"),
         Refusal("cert show solipass --scheme cedre --as-of 2013-13-01", status: 64, mentions: "2013-13-01"),
         Refusal("cert engage solipass --on 2013-02-01", status: 64, mentions: "--scheme"),
         Refusal("audit plan solipass --scheme cedre --on 2014-03-01", status: 64, mentions: "--kind"),

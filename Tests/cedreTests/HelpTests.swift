@@ -2,6 +2,8 @@ import CedreTestSupport
 import Foundation
 import Testing
 
+@testable import cedre
+
 /// Help that teaches (DESIGN §6): every command answers `--help`, every option says what it is
 /// for, and every command's help ends with a worked example that uses it.
 @Suite struct HelpTests {
@@ -100,10 +102,11 @@ import Testing
     @Test func theRootHelpDocumentsExitCodesAndEnvironment() throws {
         let text = try help(try HelpDump.shared.get().root)
         for line in ["  0   success, nothing needs attention", "  3   success, something needs attention (check)",
-                     "  64  usage error", "  65  bad input", "  70  internal error"] {
+                     "  64  usage error", "  65  bad input", "  70  internal error", "  73  cannot create a file",
+                     "  74  input/output error"] {
             #expect(text.contains("\n" + line), "the root help does not say '\(line)'")
         }
-        for variable in ["CEDRE_DB", "CEDRE_ACTOR", "XDG_DATA_HOME", "NO_COLOR"] {
+        for variable in ["CEDRE_DB", "CEDRE_ACTOR", "XDG_DATA_HOME", "HOME", "NO_COLOR"] {
             #expect(text.contains("\n  \(variable) "), "the root help does not document \(variable)")
         }
     }
@@ -116,6 +119,20 @@ import Testing
         let flag = try cedre.run("cert decide --help")
         #expect(subcommand.status == 0)
         #expect(subcommand.output == flag.output)
+    }
+
+    @Test func noLineOfAnyCommandsHelpEndsInABackslash() {
+        // A Swift multi-line string joins its lines with a backslash at their end; one written
+        // twice, or a shell continuation in an example, would show in the help.
+        #expect(CommandTree.commands.count == HelpDump.commands().count)
+        for (path, type) in CommandTree.commands {
+            for columns in [80, 100, 10_000] {
+                let lines = Cedre.helpMessage(for: type, columns: columns).split(separator: "\n")
+                for line in lines where line.hasSuffix("\\") {
+                    Issue.record("cedre \(path.joined(separator: " ")) --help (\(columns) columns): '\(line)' ends in a backslash")
+                }
+            }
+        }
     }
 
     @Test func theVersionIsPrinted() throws {

@@ -61,6 +61,6 @@ import Testing
         try Output.write("second\n", toFile: file)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "second\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.html"])
-        #expect(throws: OutputError.self) { try Output.write("x", toFile: folder.appendingPathComponent("missing/report.html").path) }
+        #expect(throws: PathError.self) { try Output.write("x", toFile: folder.appendingPathComponent("missing/report.html").path) }
     }
 }

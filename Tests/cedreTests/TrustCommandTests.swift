@@ -51,7 +51,7 @@ import Testing
         #expect(try statuses(rerun.output).allSatisfy { $0 == "new" })
     }
 
-    @Test func aReportToAFullDiskOrAnUnwritableFileExits74NamingTheOutput() throws {
+    @Test func aReportToAFullDiskExits74AndToAMissingFolder73NamingTheOutput() throws {
         let cli = try certifiedMember()
         defer { cli.cleanUp() }
         for format in ["table", "csv", "json", "html"] {
@@ -61,7 +61,7 @@ import Testing
         }
         let file = cli.folder.appendingPathComponent("no-such-folder/status.html").path
         let missing = try cli.run(["report", "status", "--format", "html", "--output", file])
-        missing.expectRefused(status: 74, mentioning: file)
+        missing.expectRefused(status: 73, mentioning: file)
     }
 
     @Test func helpToAFullDiskExits74() throws {

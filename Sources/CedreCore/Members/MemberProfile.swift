@@ -34,7 +34,7 @@ public enum MemberProfile {
         }
         let trimmedName = name.trimmingCharacters(in: .whitespaces)
         if trimmedName.isEmpty { issues.append(FieldIssue(field: "name", message: "is required")) }
-        let types = CompanyType.parse(type)
+        let types = try? CompanyType.matching(type)
         if types == nil {
             let allowed = CompanyType.allCases.map(\.rawValue).joined(separator: ", ")
             issues.append(FieldIssue(field: "type", message: "must be one of \(allowed), or several joined by '+' (got '\(type)')"))
@@ -44,7 +44,7 @@ public enum MemberProfile {
         if let place = departements[code] {
             federationRegion = place.federationRegion
             if let region, !region.trimmingCharacters(in: .whitespaces).isEmpty,
-                !sameName(region, place.federationRegion), !sameName(region, place.region2013)
+                (try? departements.region(named: region)) != place.federationRegion
             {
                 issues.append(FieldIssue(
                     field: "region",
@@ -80,9 +80,5 @@ public enum MemberProfile {
     static func normalizedCode(_ code: String) -> String {
         let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
         return trimmed.count == 1 && trimmed.allSatisfy(\.isNumber) ? "0" + trimmed : trimmed
-    }
-
-    private static func sameName(_ a: String, _ b: String) -> Bool {
-        a.trimmingCharacters(in: .whitespaces).compare(b, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
     }
 }

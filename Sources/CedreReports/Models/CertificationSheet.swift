@@ -135,6 +135,16 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         try container.encode(history, forKey: .history)
     }
 
+    /// The day its standing last changed, by a fact or by the calendar (its engagement, before any move).
+    public var since: Day? { history.map(\.on).max() ?? engagedOn }
+
+    /// Its history as lines, in day order: `2013-03-01  auditConducted: initialAuditPlanned → audited`.
+    public var historyLines: [String] {
+        history.enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }.map { _, move in
+            "\(move.on)  \(move.event): \(move.from) → \(move.to)\(move.cause == "calendar" ? " (calendar)" : "")"
+        }
+    }
+
     /// The sheet as terminal lines.
     public func text() -> String {
         var lines = ["\(member) under \(scheme) on \(asOf): \(state)"]
@@ -161,10 +171,7 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         }
         if !history.isEmpty {
             lines.append("  history")
-            for move in history {
-                let cause = move.cause == "calendar" ? " (calendar)" : ""
-                lines.append("    \(move.on)  \(move.event): \(move.from) → \(move.to)\(cause)")
-            }
+            lines += historyLines.map { "    " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
     }

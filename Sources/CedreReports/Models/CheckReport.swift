@@ -93,14 +93,14 @@ public struct CheckReport: Encodable, Equatable, Sendable {
         ])
     }
 
-    /// A short text for a terminal or a mail: a headline, then the table.
-    public func text(_ language: ReportLanguage) -> String {
+    /// A short text for a terminal or a mail: a headline, then the table fitted to `style`.
+    public func text(_ language: ReportLanguage, style: TerminalStyle = .plain) -> String {
         let words = CheckWords(language)
         let vocabulary = Vocabulary(language)
         var lines = [words.headline(asOf: vocabulary.date(asOf), horizon: horizonDays), words.summary(counts)]
         if !items.isEmpty {
             lines.append("")
-            lines.append(table(language).text())
+            lines.append(table(language).text(style: style))
         }
         return lines.joined(separator: "\n") + (items.isEmpty ? "\n" : "")
     }

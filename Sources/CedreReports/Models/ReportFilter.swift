@@ -4,7 +4,7 @@ import Foundation
 /// Which members and schemes a report covers: the whole network, or one region, one scheme,
 /// one company type, as a board, a region or a funder asks.
 public struct ReportFilter: Equatable, Sendable {
-    /// The federation region, as reports write it (`Pays de la Loire`); matched ignoring case and accents.
+    /// The federation region, as reports write it (`Pays de la Loire`); matched as people type it (`TypedName`).
     public var region: String?
     /// The only scheme counted.
     public var scheme: SchemeID?
@@ -33,9 +33,9 @@ public struct ReportFilter: Equatable, Sendable {
         self.scheme.map { $0 == scheme } ?? true
     }
 
-    /// Whether two region names are the same to a reader: `rhone-alpes` is `Rhône-Alpes`.
+    /// Whether two region names are the same to a reader: `rhone alpes` is `Rhône-Alpes`.
     public static func sameName(_ first: String, _ second: String) -> Bool {
-        first.compare(second, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+        TypedName(first) == TypedName(second)
     }
 }
 

@@ -48,6 +48,12 @@ public struct TerminalStyle: Equatable, Sendable {
         return status == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
     }
 
+    /// `text` (one paragraph) wrapped at the style's width between words, unchanged without a
+    /// width: the sentences around a command's tables fit the terminal as the tables do.
+    public func wrap(_ text: String) -> String {
+        ReportDocument.wrap(text, width: width).joined(separator: "\n")
+    }
+
     /// `text` in bold, when colour is on.
     func bold(_ text: String) -> String {
         colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text

@@ -47,14 +47,13 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The audited member's id.")
         var member: String
-        @Option(help: ArgumentHelp("The scheme: cedre or cedre-iso.", valueName: "scheme"))
+        @Option(help: .scheme("The scheme"), completion: .schemes)
         var scheme: String
         @Option(help: "initial, stage1, stage2, surveillance, recertification, special or cross-audit.")
         var kind: Audit.Kind
-        @Option(help: ArgumentHelp("The day the audit is to take place.", valueName: "day"))
+        @Option(help: .day("The day the audit is to take place"))
         var on: Day
-        @Option(name: .customLong("planned-on"), help: ArgumentHelp(
-            "The day the plan was made (default the earlier of --on and today).", valueName: "day"))
+        @Option(name: .customLong("planned-on"), help: .day("The day the plan was made", default: "the earlier of --on and today"))
         var plannedOn: Day?
         @Option(name: .customLong("auditor"), help: ArgumentHelp(
             "A cross-auditor's id, or an external auditor's name; repeat for a team.", valueName: "id-or-name"))
@@ -65,7 +64,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let cedre = try store.openStore()
-            let key = CertificationKey(member: MemberID(rawValue: member), scheme: SchemeID(rawValue: scheme))
+            let key = CertificationKey(member: MemberID(rawValue: member), scheme: try cedre.catalog.scheme(named: scheme))
             let names = auditors.isEmpty ? [] : try cedre.auditorLookup().auditorNames(auditors, kind: kind)
             var allocated: AuditID?
             try cedre.record(context: store.context) { allocator in
@@ -98,10 +97,9 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The audit id.")
         var audit: String
-        @Option(help: ArgumentHelp("The confirmed day of the audit (default the planned one).", valueName: "day"))
+        @Option(help: .day("The confirmed day of the audit", default: "the planned one"))
         var on: Day?
-        @Option(name: .customLong("confirmed-on"), help: ArgumentHelp(
-            "The day of the confirmation (default the earlier of the audit day and today).", valueName: "day"))
+        @Option(name: .customLong("confirmed-on"), help: .day("The day of the confirmation", default: "the earlier of the audit day and today"))
         var confirmedOn: Day?
         @Option(name: .customLong("auditor"), help: ArgumentHelp(
             "A cross-auditor's id, or an external auditor's name; repeat for a team.", valueName: "id-or-name"))
@@ -135,7 +133,7 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The audit id.")
         var audit: String
-        @Option(help: ArgumentHelp("The day it took place (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it took place", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -154,7 +152,7 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The audit id.")
         var audit: String
-        @Option(help: ArgumentHelp("The day of the report (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the report", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -173,7 +171,7 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The audit id.")
         var audit: String
-        @Option(help: ArgumentHelp("The day it was closed (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it was closed", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -194,7 +192,7 @@ struct AuditCommand: ParsableCommand {
         var audit: String
         @Option(help: "Why it is cancelled.")
         var reason: String
-        @Option(help: ArgumentHelp("The day of the cancellation (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the cancellation", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -215,11 +213,11 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The audit id.")
         var audit: String
-        @Option(help: ArgumentHelp("The new day of the audit.", valueName: "day"))
+        @Option(help: .day("The new day of the audit"))
         var to: Day
         @Option(help: "Why it is moved.")
         var reason: String = ""
-        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the decision", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -241,18 +239,19 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @Option(help: "Only this member's audits.")
         var member: String?
-        @Option(help: "Only this scheme's audits.")
+        @Option(help: .scheme("Only this scheme's audits"), completion: .schemes)
         var scheme: String?
-        @Option(help: ArgumentHelp("Only audits scheduled on or after this day.", valueName: "day"))
+        @Option(help: .day("Only audits scheduled on or after this day"))
         var from: Day?
-        @Option(help: ArgumentHelp("Only audits scheduled on or before this day.", valueName: "day"))
+        @Option(help: .day("Only audits scheduled on or before this day"))
         var to: Day?
 
         func run() throws {
             let network = try store.openExistingStore().network(through: store.today)
+            let scheme = try self.scheme.map { try network.catalog.scheme(named: $0) }
             let audits = network.dossiers.values.flatMap(\.audits)
                 .filter { audit in member.map { audit.key.member.rawValue == $0 } ?? true }
-                .filter { audit in scheme.map { audit.key.scheme.rawValue == $0 } ?? true }
+                .filter { audit in scheme.map { audit.key.scheme == $0 } ?? true }
                 .filter { audit in from.map { audit.scheduledOn >= $0 } ?? true }
                 .filter { audit in to.map { audit.scheduledOn <= $0 } ?? true }
                 .sorted { ($0.scheduledOn, $0.id) < ($1.scheduledOn, $1.id) }
@@ -303,7 +302,7 @@ struct AuditCommand: ParsableCommand {
                 lines.append("  finding \(finding.id) \(finding.grade) on \(finding.requirement): \(finding.state)")
             }
             for move in item.history { lines.append("  \(move.on)  \(move.event.rawValue): \(move.from.rawValue) → \(move.to.rawValue)") }
-            Output.write(lines.joined(separator: "\n") + "\n")
+            Output.write(lines: lines)
         }
     }
 }

@@ -9,8 +9,8 @@ struct AuditorCommand: ParsableCommand {
         commandName: "auditor",
         abstract: "Add, qualify or list the trained cross-auditors of member companies.",
         discussion: """
-            A cross-auditor belongs to a member company (rule 15: never audits it, nor a company \\
-            of its GES, nor one with a declared link) and holds a qualification per scheme, \\
+            A cross-auditor belongs to a member company (rule 15: never audits it, nor a company \
+            of its GES, nor one with a declared link) and holds a qualification per scheme, \
             valid for 3 years after training unless --validity-months says otherwise (rule 16).
 
             EXAMPLE
@@ -34,9 +34,9 @@ struct AuditorCommand: ParsableCommand {
         var name: String
         @Option(help: ArgumentHelp("The member company the auditor works for.", valueName: "member"))
         var member: String
-        @Option(name: .customLong("scheme"), help: ArgumentHelp("A scheme the auditor may audit; repeat for several.", valueName: "scheme"))
+        @Option(name: .customLong("scheme"), help: .scheme("A scheme the auditor may audit, repeated for several"), completion: .schemes)
         var schemes: [String]
-        @Option(name: .customLong("trained-on"), help: ArgumentHelp("The day of the cross-auditor training.", valueName: "day"))
+        @Option(name: .customLong("trained-on"), help: .day("The day of the cross-auditor training"))
         var trainedOn: Day
         @Option(name: .customLong("validity-months"), help: ArgumentHelp("How long the training qualifies (default the scheme's: 36).", valueName: "months"))
         var validityMonths: Int?
@@ -49,12 +49,16 @@ struct AuditorCommand: ParsableCommand {
         }
 
         func run() throws {
-            let auditor = Auditor(
-                id: AuditorID(rawValue: id), name: name, member: MemberID(rawValue: member),
-                trainedOn: Dictionary(schemes.map { (SchemeID(rawValue: $0), trainedOn) }, uniquingKeysWith: { first, _ in first }),
-                validityMonths: validityMonths)
-            try store.record([.auditorAdded(auditor)], on: trainedOn)
-            Output.write("Added auditor \(id) of \(member), trained on \(trainedOn) for \(schemes.joined(separator: ", ")).\n")
+            var ids: [SchemeID] = []
+            try store.record(on: trainedOn) { cedre in
+                ids = try schemes.map { try cedre.catalog.scheme(named: $0) }
+                let auditor = Auditor(
+                    id: AuditorID(rawValue: id), name: name, member: MemberID(rawValue: member),
+                    trainedOn: Dictionary(ids.map { ($0, trainedOn) }, uniquingKeysWith: { first, _ in first }),
+                    validityMonths: validityMonths)
+                return [.auditorAdded(auditor)]
+            }
+            Output.write("Added auditor \(id) of \(member), trained on \(trainedOn) for \(ids.map(\.rawValue).joined(separator: ", ")).\n")
         }
     }
 
@@ -69,14 +73,17 @@ struct AuditorCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The auditor's id.")
         var auditor: String
-        @Option(help: ArgumentHelp("The scheme of the training.", valueName: "scheme"))
+        @Option(help: .scheme("The scheme of the training"), completion: .schemes)
         var scheme: String
-        @Option(name: .customLong("trained-on"), help: ArgumentHelp("The day of the training.", valueName: "day"))
+        @Option(name: .customLong("trained-on"), help: .day("The day of the training"))
         var trainedOn: Day
 
         func run() throws {
-            try store.record(
-                [.auditorQualified(AuditorID(rawValue: auditor), scheme: SchemeID(rawValue: scheme), trainedOn: trainedOn)], on: trainedOn)
+            var scheme = SchemeID(rawValue: self.scheme)
+            try store.record(on: trainedOn) { cedre in
+                scheme = try cedre.catalog.scheme(named: self.scheme)
+                return [.auditorQualified(AuditorID(rawValue: auditor), scheme: scheme, trainedOn: trainedOn)]
+            }
             Output.write("Auditor \(auditor) qualified for \(scheme) from \(trainedOn).\n")
         }
     }
@@ -91,16 +98,17 @@ struct AuditorCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "Only auditors qualified (once) for this scheme.")
+        @Option(help: .scheme("Only auditors qualified (once) for this scheme"), completion: .schemes)
         var scheme: String?
 
         func run() throws {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
+            let scheme = try self.scheme.map { try network.catalog.scheme(named: $0) }
             var rows: [[String]] = []
             for auditor in network.auditors.values.sorted(by: { $0.id < $1.id }) {
                 for (schemeID, trained) in auditor.trainedOn.sorted(by: { $0.key < $1.key }) {
-                    guard scheme.map({ $0 == schemeID.rawValue }) ?? true, let definition = network.catalog[schemeID] else { continue }
+                    guard scheme.map({ $0 == schemeID }) ?? true, let definition = network.catalog[schemeID] else { continue }
                     let until = auditor.qualifiedUntil(definition)
                     rows.append([
                         auditor.id.rawValue, auditor.name, auditor.member.rawValue, schemeID.rawValue, trained.description,

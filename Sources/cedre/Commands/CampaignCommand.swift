@@ -26,12 +26,15 @@ struct CampaignCommand: ParsableCommand {
 
     /// The scheme and year every `campaign` verb names.
     struct Target: ParsableArguments {
-        @Option(help: ArgumentHelp("The scheme of the campaign.", valueName: "scheme"))
+        @Option(help: .scheme("The scheme of the campaign"), completion: .schemes)
         var scheme: String
         @Option(help: "The campaign's year.")
         var year: Int
 
-        var schemeID: SchemeID { SchemeID(rawValue: scheme) }
+        /// The campaign's scheme, read as people type it.
+        func schemeID(in catalog: SchemeCatalog) throws -> SchemeID {
+            try catalog.scheme(named: scheme)
+        }
 
         func validate() throws {
             if let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
@@ -83,8 +86,9 @@ struct CampaignCommand: ParsableCommand {
 
         func run() throws {
             let seed = seed ?? UInt64(target.year)
-            let planning = try store.openExistingStore().planCampaign(
-                target.schemeID, year: target.year, policySwitches: policies, seed: seed, keepSwaps: !discardSwaps,
+            let cedre = try store.openExistingStore()
+            let planning = try cedre.planCampaign(
+                try target.schemeID(in: cedre.catalog), year: target.year, policySwitches: policies, seed: seed, keepSwaps: !discardSwaps,
                 departements: CedreFixtures.departements, commit: !dryRun, context: store.context)
             if format == .json { return Output.write(try Output.json(planning)) }
             Output.write(text(of: planning))
@@ -93,17 +97,18 @@ struct CampaignCommand: ParsableCommand {
         /// The plan as a table, the policies, the swaps kept and given up, and every member left out.
         private func text(of planning: CampaignPlanning) -> String {
             let plan = planning.plan
-            var text = "\(plan.campaign.scheme) \(plan.campaign.year): \(plan.assignments.count + planning.kept.count) cross-audits, "
+            let style = Output.terminalStyle
+            var text = style.wrap("\(plan.campaign.scheme) \(plan.campaign.year): \(plan.assignments.count + planning.kept.count) cross-audits, "
                 + "\(plan.unassigned.count) left out, " + String(format: "%.1f km", plan.totalDistanceKilometres)
-                + " (seed \(plan.campaign.seed)\(dryRun ? ", not recorded" : ""))\n"
-            text += "policies: \(planning.policies.summary)\n\n"
+                + " (seed \(plan.campaign.seed)\(dryRun ? ", not recorded" : ""))") + "\n"
+            text += style.wrap("policies: \(planning.policies.summary)") + "\n\n"
             text += Table(
                 columns: ["day", "member", "auditor", "auditor's member", "km"],
                 alignments: [.left, .left, .left, .left, .right],
                 rows: plan.assignments.map {
                     [$0.day.description, $0.member.rawValue, $0.auditor.rawValue, $0.auditorMember.rawValue,
                      String(format: "%.1f", $0.distanceKilometres)]
-                }).text()
+                }).text(style: style)
             if !planning.kept.isEmpty {
                 let overrides = planning.kept.filter { $0.override != nil }.count
                 text += "\nkept \(planning.kept.count) manual swap\(planning.kept.count == 1 ? "" : "s")"
@@ -158,10 +163,12 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let (sheet, _) = try loadSheet(store: store, target: target)
             if format == .json { return Output.write(try Output.json(sheet)) }
-            var text = "\(sheet.scheme) \(sheet.year): \(sheet.state), \(sheet.assignments.count) cross-audits, "
-                + String(format: "%.1f km", sheet.totalDistanceKm) + "\n"
-                + (sheet.policies.map { "policies: \($0.summary)\n" } ?? "") + "\n" + sheet.table(sheet.assignments).text()
-            if !sheet.unassigned.isEmpty { text += "\nleft out: \(sheet.unassigned.map(\.rawValue).joined(separator: ", "))\n" }
+            let style = Output.terminalStyle
+            var text = style.wrap("\(sheet.scheme) \(sheet.year): \(sheet.state), \(sheet.assignments.count) cross-audits, "
+                + String(format: "%.1f km", sheet.totalDistanceKm)) + "\n"
+                + (sheet.policies.map { style.wrap("policies: \($0.summary)") + "\n" } ?? "") + "\n"
+                + sheet.table(sheet.assignments).text(style: style)
+            if !sheet.unassigned.isEmpty { text += "\n" + style.wrap("left out: \(sheet.unassigned.map(\.rawValue).joined(separator: ", "))") + "\n" }
             Output.write(text)
         }
     }
@@ -189,7 +196,7 @@ struct CampaignCommand: ParsableCommand {
         var member: String
         @Option(help: ArgumentHelp("The new auditor's id.", valueName: "auditor"))
         var auditor: String
-        @Option(help: ArgumentHelp("The day of the cross-audit (default: the current one).", valueName: "day"))
+        @Option(help: .day("The day of the cross-audit", default: "the current one"))
         var day: Day?
         @Flag(help: "Keep the swap although it breaks a policy (needs --reason).")
         var override = false
@@ -204,8 +211,9 @@ struct CampaignCommand: ParsableCommand {
             let request = Campaign.SwapRequest(
                 member: MemberID(rawValue: member), auditor: AuditorID(rawValue: auditor), day: day,
                 override: override ? reason : nil)
-            let decision = try store.openExistingStore().swapCampaignAssignment(
-                request, scheme: target.schemeID, year: target.year, departements: CedreFixtures.departements,
+            let cedre = try store.openExistingStore()
+            let decision = try cedre.swapCampaignAssignment(
+                request, scheme: try target.schemeID(in: cedre.catalog), year: target.year, departements: CedreFixtures.departements,
                 context: store.context)
             let note = decision.override.map { " (override of \(decision.broken.map(\.rawValue).joined(separator: ", ")): \($0))" } ?? ""
             Output.write("\(member) is cross-audited by \(auditor) on \(decision.assignment.day)\(note).\n")
@@ -225,16 +233,17 @@ struct CampaignCommand: ParsableCommand {
 
         func run() throws {
             let cedre = try store.openExistingStore()
+            let scheme = try target.schemeID(in: cedre.catalog)
             let network = try cedre.network(through: store.today)
-            guard let campaign = network.campaign(target.schemeID, year: target.year) else {
-                throw StoreError.notFound("a \(target.scheme) campaign for \(target.year)")
+            guard let campaign = network.campaign(scheme, year: target.year) else {
+                throw StoreError.notFound("a \(scheme) campaign for \(target.year)")
             }
             let day = store.today
             try cedre.record(context: store.context) { allocator in
-                var facts = [DatedFact(.campaignPublished(scheme: target.schemeID, year: target.year), on: day)]
+                var facts = [DatedFact(.campaignPublished(scheme: scheme, year: target.year), on: day)]
                 for assignment in campaign.assignments {
                     let id = try allocator.nextAudit(year: assignment.day.year)
-                    let key = CertificationKey(member: assignment.member, scheme: target.schemeID)
+                    let key = CertificationKey(member: assignment.member, scheme: scheme)
                     let names = [network.auditors[assignment.auditor]?.name ?? assignment.auditor.rawValue]
                     facts.append(DatedFact(
                         .auditPlanned(key, id, kind: .crossAudit, scheduledOn: assignment.day, auditors: names),
@@ -242,7 +251,7 @@ struct CampaignCommand: ParsableCommand {
                 }
                 return facts
             }
-            Output.write("Published \(target.scheme) \(target.year): \(campaign.assignments.count) cross-audits planned.\n")
+            Output.write("Published \(scheme) \(target.year): \(campaign.assignments.count) cross-audits planned.\n")
         }
     }
 
@@ -258,8 +267,12 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var target: Target
 
         func run() throws {
-            try store.record([.campaignCompleted(scheme: target.schemeID, year: target.year)], on: nil)
-            Output.write("Completed \(target.scheme) \(target.year).\n")
+            var scheme = SchemeID(rawValue: target.scheme)
+            try store.record(on: nil) { cedre in
+                scheme = try target.schemeID(in: cedre.catalog)
+                return [.campaignCompleted(scheme: scheme, year: target.year)]
+            }
+            Output.write("Completed \(scheme) \(target.year).\n")
         }
     }
 
@@ -303,8 +316,9 @@ struct CampaignCommand: ParsableCommand {
 /// A recorded campaign and the network it was read from.
 private func loadSheet(store: StoreOptions, target: CampaignCommand.Target) throws -> (CampaignSheet, Network) {
     let network = try store.openExistingStore().network(through: store.today)
-    guard let campaign = network.campaign(target.schemeID, year: target.year) else {
-        throw StoreError.notFound("a \(target.scheme) campaign for \(target.year)")
+    let scheme = try target.schemeID(in: network.catalog)
+    guard let campaign = network.campaign(scheme, year: target.year) else {
+        throw StoreError.notFound("a \(scheme) campaign for \(target.year)")
     }
     return (CampaignSheet(campaign: campaign, network: network, departements: CedreFixtures.departements), network)
 }

@@ -24,10 +24,13 @@ struct CertificationCommand: ParsableCommand {
         @Argument(help: "The member's id.")
         var member: String
 
-        @Option(help: ArgumentHelp("The scheme: cedre or cedre-iso.", valueName: "scheme"))
+        @Option(help: .scheme("The scheme"), completion: .schemes)
         var scheme: String
 
-        var key: CertificationKey { CertificationKey(member: MemberID(rawValue: member), scheme: SchemeID(rawValue: scheme)) }
+        /// The certification named, its scheme read as people type it (`CEDRE ISO 9001` is `cedre-iso`).
+        func key(in catalog: SchemeCatalog) throws -> CertificationKey {
+            CertificationKey(member: MemberID(rawValue: member), scheme: try catalog.scheme(named: scheme))
+        }
     }
 
     struct Engage: ParsableCommand {
@@ -40,11 +43,11 @@ struct CertificationCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var target: Target
-        @Option(help: ArgumentHelp("The day it happened (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it happened", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
-            try record(.certificationEngaged(target.key), on: on, store: store, done: "engaged")
+            try record(target, on: on, store: store, done: "engaged") { .certificationEngaged($0) }
         }
     }
 
@@ -65,11 +68,11 @@ struct CertificationCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var target: Target
-        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the decision", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
-            try record(.certificationDecided(target.key), on: on, store: store, done: "certified")
+            try record(target, on: on, store: store, done: "certified") { .certificationDecided($0) }
         }
     }
 
@@ -87,14 +90,15 @@ struct CertificationCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var target: Target
-        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the decision", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
             let day = on ?? store.today
-            let key = target.key
+            let cedre = try store.openExistingStore()
+            let key = try target.key(in: cedre.catalog)
             var fact = Fact.certificationMaintained(key)
-            if let group = try store.openExistingStore().network(through: day).groupCertificate(key.scheme) {
+            if let group = try cedre.network(through: day).groupCertificate(key.scheme) {
                 guard group.central?.key == key, let decision = group.surveillanceDecision(on: day) else {
                     throw CommandError.invalidArgument("\(key.member) does not hold the \(key.scheme) group certificate.")
                 }
@@ -123,11 +127,11 @@ struct CertificationCommand: ParsableCommand {
         @OptionGroup var target: Target
         @Option(help: ArgumentHelp("surveillance-overdue, major-finding-overdue, member-request, group-major-finding or other."))
         var reason: SuspensionReason
-        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the decision", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
-            try record(.certificationSuspended(target.key, reason: reason), on: on, store: store, done: "suspended")
+            try record(target, on: on, store: store, done: "suspended") { .certificationSuspended($0, reason: reason) }
         }
     }
 
@@ -144,11 +148,11 @@ struct CertificationCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var target: Target
-        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the decision", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
-            try record(.certificationRestored(target.key), on: on, store: store, done: "restored")
+            try record(target, on: on, store: store, done: "restored") { .certificationRestored($0) }
         }
     }
 
@@ -164,11 +168,11 @@ struct CertificationCommand: ParsableCommand {
         @OptionGroup var target: Target
         @Option(help: ArgumentHelp("member-left, member-request, suspension-maximum-reached, certification-body-decision or other."))
         var reason: WithdrawalReason = .other
-        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the decision", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
-            try record(.certificationWithdrawn(target.key, reason: reason), on: on, store: store, done: "withdrawn")
+            try record(target, on: on, store: store, done: "withdrawn") { .certificationWithdrawn($0, reason: reason) }
         }
     }
 
@@ -192,7 +196,7 @@ struct CertificationCommand: ParsableCommand {
         func run() throws {
             let day = store.today
             let cedre = try store.openExistingStore()
-            let key = target.key
+            let key = try target.key(in: cedre.catalog)
             guard let scheme = cedre.catalog[key.scheme] else { throw TransitionError.unknownScheme(key.scheme) }
             var groups: [SchemeID: Certification] = [:]
             let dossier: Dossier?
@@ -214,10 +218,18 @@ struct CertificationCommand: ParsableCommand {
     }
 }
 
-/// Records one fact about a certification and confirms it in one line.
-private func record(_ fact: Fact, on day: Day?, store options: StoreOptions, done: String) throws {
-    let date = try options.record([fact], on: day)
-    if let key = fact.key {
+/// Records one fact about the certification `target` names and confirms it in one line.
+private func record(
+    _ target: CertificationCommand.Target, on day: Day?, store options: StoreOptions, done: String,
+    _ fact: (CertificationKey) -> Fact
+) throws {
+    var recorded: CertificationKey?
+    let date = try options.record(on: day) { store in
+        let key = try target.key(in: store.catalog)
+        recorded = key
+        return [fact(key)]
+    }
+    if let key = recorded {
         Output.write("\(key.member) \(done) under \(key.scheme) on \(date).\n")
     }
 }

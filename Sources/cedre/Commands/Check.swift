@@ -57,10 +57,10 @@ struct Check: ParsableCommand {
     @Flag(help: "Show every open item, deadline reminders included.")
     var all = false
 
-    @Option(help: ArgumentHelp("Only the members of this federation region, as reports print it.", valueName: "region"))
+    @Option(help: .region("Only the members of this federation region"), completion: .regions)
     var region: String?
 
-    @Option(help: ArgumentHelp("Only this scheme: cedre, cedre-iso, or one added with 'cedre scheme add'.", valueName: "scheme"))
+    @Option(help: .scheme("Only this scheme"), completion: .schemes)
     var scheme: String?
 
     @Option(name: .customLong("remind-every"), help: ArgumentHelp(
@@ -85,7 +85,8 @@ struct Check: ParsableCommand {
         var needsAttention = false
         let request = CheckRequest(
             asOf: store.today, horizonDays: horizon.days, dryRun: dryRun, actor: store.actorName, now: Date(),
-            region: try region.map { try Check.region(named: $0, in: cedre) }, scheme: try scheme.map { try Check.scheme(named: $0, in: cedre) },
+            region: try region.map { try CedreFixtures.departements.region(named: $0, others: try cedre.members().map(\.member.region)) },
+            scheme: try scheme.map { try cedre.catalog.scheme(named: $0) },
             remindEveryDays: remindEvery?.days)
         try cedre.check(request) { result in
             let report = CheckReport(
@@ -95,7 +96,7 @@ struct Check: ParsableCommand {
             if !(quiet && !report.needsAttention) {
                 switch format {
                 case .json: Output.write(try Output.json(report))
-                case .table: Output.write(report.text(lang))
+                case .table: Output.write(report.text(lang, style: Output.terminalStyle))
                 case .csv: Output.write(report.table(lang).csv())
                 case .markdown: Output.write(report.table(lang).markdown())
                 case .html: Output.write(report.document(lang).html())
@@ -110,26 +111,6 @@ struct Check: ParsableCommand {
             if !dryRun { try witness.append(result.head, on: result.asOf, consequence: Check.nothingRecorded) }
         }
         if needsAttention { throw ExitCodes.attention }
-    }
-}
-
-extension Check {
-    /// The region `name` means, as reports print regions; refused with the list when none.
-    static func region(named name: String, in cedre: CedreStore) throws -> String {
-        let known = Set(try cedre.members().map(\.member.region)).union(CedreFixtures.departements.federationRegions)
-        guard let match = known.first(where: { ReportFilter.sameName($0, name) }) else {
-            let names = known.sorted(by: Collation.precedes).joined(separator: ", ")
-            throw CommandError.invalidArgument("no region is named '\(name)'; regions: \(names).")
-        }
-        return match
-    }
-
-    /// The scheme `id` names; refused with the list when none.
-    static func scheme(named id: String, in cedre: CedreStore) throws -> SchemeID {
-        guard cedre.catalog[SchemeID(rawValue: id)] != nil else {
-            throw CommandError.invalidArgument("no scheme is named '\(id)'; schemes: \(cedre.catalog.ids.map(\.rawValue).joined(separator: ", ")).")
-        }
-        return SchemeID(rawValue: id)
     }
 }
 

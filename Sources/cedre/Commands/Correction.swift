@@ -35,7 +35,7 @@ struct Correct: ParsableCommand {
     @Option(help: ArgumentHelp("Why the fact is corrected (required; kept in the log).", valueName: "text"))
     var reason: String
 
-    @Option(help: ArgumentHelp("The day the fact really happened, YYYY-MM-DD.", valueName: "day"))
+    @Option(help: .day("The day the fact really happened"))
     var on: Day?
 
     @Option(name: .customLong("set"), help: ArgumentHelp(

@@ -44,7 +44,7 @@ struct FindingCommand: ParsableCommand {
         var requirement: String
         @Option(help: "What the auditor found.")
         var statement: String = ""
-        @Option(help: ArgumentHelp("The day it was raised (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it was raised", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -78,7 +78,7 @@ struct FindingCommand: ParsableCommand {
         var finding: String
         @Option(help: "What was corrected.")
         var statement: String
-        @Option(help: ArgumentHelp("The day of the correction (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the correction", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -101,7 +101,7 @@ struct FindingCommand: ParsableCommand {
         var finding: String
         @Option(help: "The plan: root cause and actions.")
         var plan: String = ""
-        @Option(help: ArgumentHelp("The day it was proposed (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it was proposed", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -122,9 +122,9 @@ struct FindingCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The finding id.")
         var finding: String
-        @Option(help: ArgumentHelp("The day the plan should be implemented by.", valueName: "day"))
+        @Option(help: .day("The day the plan should be implemented by"))
         var due: Day?
-        @Option(help: ArgumentHelp("The day it was accepted (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it was accepted", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -145,7 +145,7 @@ struct FindingCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The finding id.")
         var finding: String
-        @Option(help: ArgumentHelp("The day it was implemented (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it was implemented", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -166,7 +166,7 @@ struct FindingCommand: ParsableCommand {
         var finding: String
         @Flag(exclusivity: .exclusive, help: "Whether the action was effective.")
         var outcome: Effectiveness
-        @Option(help: ArgumentHelp("The day of the check (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the check", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -192,7 +192,7 @@ struct FindingCommand: ParsableCommand {
         var grade: String
         @Option(help: "Why the grade changes.")
         var reason: String
-        @Option(help: ArgumentHelp("The day of the decision (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the decision", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -222,7 +222,7 @@ struct FindingCommand: ParsableCommand {
         var outcome: Exposure
         @Option(help: "The action taken, or why the site is not affected.")
         var statement: String
-        @Option(help: ArgumentHelp("The day of the answer (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day of the answer", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -302,7 +302,7 @@ struct FindingCommand: ParsableCommand {
                 let reason = entry.reason.map { " (\($0))" } ?? ""
                 lines.append("  \(entry.on)  \(entry.event): \(entry.from) → \(entry.to)\(reason)")
             }
-            Output.write(lines.joined(separator: "\n") + "\n")
+            Output.write(lines: lines)
         }
     }
 

@@ -26,13 +26,16 @@ struct GroupCommand: ParsableCommand {
         @Argument(help: "The site's member id.")
         var member: String
 
-        @Option(help: ArgumentHelp("The group scheme.", valueName: "scheme"))
+        @Option(help: .scheme("The group scheme"), completion: .schemes)
         var scheme: String = "cedre-iso"
 
-        @Option(help: ArgumentHelp("The day it happened (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it happened", default: "--as-of, today"))
         var on: Day?
 
-        var key: CertificationKey { CertificationKey(member: MemberID(rawValue: member), scheme: SchemeID(rawValue: scheme)) }
+        /// The site's dossier, its scheme read as people type it.
+        func key(in catalog: SchemeCatalog) throws -> CertificationKey {
+            CertificationKey(member: MemberID(rawValue: member), scheme: try catalog.scheme(named: scheme))
+        }
     }
 
     struct Apply: ParsableCommand {
@@ -47,7 +50,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var site: Site
 
         func run() throws {
-            try recordSite(.membershipApplied(site.key), site: site, store: store, done: "is a candidate")
+            try recordSite(site, store: store, done: "is a candidate") { .membershipApplied($0) }
         }
     }
 
@@ -65,7 +68,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var site: Site
 
         func run() throws {
-            try recordSite(.membershipJoined(site.key), site: site, store: store, done: "joined the group")
+            try recordSite(site, store: store, done: "joined the group") { .membershipJoined($0) }
         }
     }
 
@@ -83,7 +86,7 @@ struct GroupCommand: ParsableCommand {
         var reason: String
 
         func run() throws {
-            try recordSite(.membershipSuspended(site.key, reason: reason), site: site, store: store, done: "is suspended")
+            try recordSite(site, store: store, done: "is suspended") { .membershipSuspended($0, reason: reason) }
         }
     }
 
@@ -99,7 +102,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var site: Site
 
         func run() throws {
-            try recordSite(.membershipReinstated(site.key), site: site, store: store, done: "is reinstated")
+            try recordSite(site, store: store, done: "is reinstated") { .membershipReinstated($0) }
         }
     }
 
@@ -117,7 +120,7 @@ struct GroupCommand: ParsableCommand {
         var reason: String
 
         func run() throws {
-            try recordSite(.membershipExcluded(site.key, reason: reason), site: site, store: store, done: "is excluded")
+            try recordSite(site, store: store, done: "is excluded") { .membershipExcluded($0, reason: reason) }
         }
     }
 
@@ -131,13 +134,13 @@ struct GroupCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: ArgumentHelp("The group scheme.", valueName: "scheme"))
+        @Option(help: .scheme("The group scheme"), completion: .schemes)
         var scheme: String = "cedre-iso"
 
         func run() throws {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
-            guard let group = network.groupCertificate(SchemeID(rawValue: scheme)) else {
+            guard let group = network.groupCertificate(try network.catalog.scheme(named: scheme)) else {
                 throw CommandError.invalidArgument("'\(scheme)' is not a group scheme.")
             }
             let register = CertificationRegister(network: network, on: day)
@@ -167,7 +170,7 @@ struct GroupCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: ArgumentHelp("The group scheme.", valueName: "scheme"))
+        @Option(help: .scheme("The group scheme"), completion: .schemes)
         var scheme: String = "cedre-iso"
         @Flag(help: "Only investigations still waiting for answers.")
         var open = false
@@ -175,10 +178,11 @@ struct GroupCommand: ParsableCommand {
         func run() throws {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
-            guard let group = network.groupCertificate(SchemeID(rawValue: scheme)) else {
+            guard let group = network.groupCertificate(try network.catalog.scheme(named: scheme)) else {
                 throw CommandError.invalidArgument("'\(scheme)' is not a group scheme.")
             }
             let investigations = group.investigations(on: day).filter { !open || $0.isOpen }
+            if output.format == .json { return Output.write(try Output.json(investigations.map(InvestigationLine.init))) }
             let table = Table(
                 columns: ["finding", "site", "raised", "answered", "awaiting"],
                 rows: investigations.map { item in
@@ -190,8 +194,33 @@ struct GroupCommand: ParsableCommand {
     }
 }
 
+/// An investigation as `group investigations --format json` writes it.
+struct InvestigationLine: Encodable {
+    let finding: FindingID
+    let site: MemberID
+    let raisedOn: Day
+    /// The sites that must answer, and those that have not yet.
+    let covering: [MemberID]
+    let awaiting: [MemberID]
+
+    init(_ investigation: Investigation) {
+        finding = investigation.finding
+        site = investigation.site
+        raisedOn = investigation.raisedOn
+        covering = investigation.covering
+        awaiting = investigation.awaiting
+    }
+}
+
 /// Records one fact about a site and confirms it in one line.
-private func recordSite(_ fact: Fact, site: GroupCommand.Site, store options: StoreOptions, done: String) throws {
-    let day = try options.record([fact], on: site.on)
-    Output.write("\(site.member) \(done) (\(site.scheme), \(day)).\n")
+private func recordSite(
+    _ site: GroupCommand.Site, store options: StoreOptions, done: String, _ fact: (CertificationKey) -> Fact
+) throws {
+    var scheme = SchemeID(rawValue: site.scheme)
+    let day = try options.record(on: site.on) { store in
+        let key = try site.key(in: store.catalog)
+        scheme = key.scheme
+        return [fact(key)]
+    }
+    Output.write("\(site.member) \(done) (\(scheme), \(day)).\n")
 }

@@ -19,7 +19,7 @@ struct Initialize: ParsableCommand {
     func run() throws {
         let path = store.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
-        _ = try CedreStore.open(path: path)
+        _ = try StoreOptions.open(path, creating: true)
         Output.write(existed ? "\(path) is ready (already a cedre database).\n" : "Created \(path).\n")
     }
 }
@@ -91,7 +91,7 @@ struct Import: ParsableCommand {
             if !update.missing.isEmpty {
                 lines.append("Not in the file, left as they are (\(update.missing.count)): " + update.missing.map(\.rawValue).joined(separator: ", "))
             }
-            return Output.write(lines.joined(separator: "\n") + "\n")
+            return Output.write(lines: lines)
         }
         let verb = summary.dryRun ? "would import" : "imported"
         let noun = summary.count == 1 ? String(summary.content.rawValue.dropLast()) : summary.content.rawValue

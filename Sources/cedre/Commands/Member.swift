@@ -30,8 +30,7 @@ struct MemberCommand: ParsableCommand {
 
                 EXAMPLE
                   cedre member add --id solipass --name "SOLIPASS" --type GES --departement 49
-                  cedre member add --id solipass-tierce --name "SOLIPASS Tiercé" --type AI \\
-                      --departement 49 --group solipass --joined 2009-03-01
+                  cedre member add --id solipass-tierce --name "SOLIPASS Tiercé" --type AI --departement 49 --group solipass --joined 01/03/2009
                 """)
 
         @OptionGroup var store: StoreOptions
@@ -42,20 +41,19 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "The name as the federation writes it.")
         var name: String
 
-        @Option(help: ArgumentHelp("AI, ACI, EI, ETTI, GES, national or regional; AI+ACI for several.", valueName: "type"))
+        @Option(help: .memberType("The type"), completion: .memberTypes)
         var type: String
 
         @Option(help: ArgumentHelp("The département code: 01…95, 2A, 2B, 971…976.", valueName: "code"))
         var departement: String
 
-        @Option(help: "The federation region; derived from the département when omitted.")
+        @Option(help: .region("The federation region, derived from the département when omitted"), completion: .regions)
         var region: String?
 
         @Option(help: ArgumentHelp("The id of the member's GES, if any.", valueName: "id"))
         var group: String?
 
-        @Option(help: ArgumentHelp(
-            "The day it joined the federation; when omitted it counts as a member on every day.", valueName: "day"))
+        @Option(help: .day("The day it joined the federation", default: "none: a member on every day"))
         var joined: Day?
 
         @Option(help: "Where this record comes from (free text).")
@@ -96,13 +94,13 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "The new name.")
         var name: String?
 
-        @Option(help: ArgumentHelp("The new type: AI, ACI, EI, ETTI, GES, national or regional; AI+ACI for several.", valueName: "type"))
+        @Option(help: .memberType("The new type"), completion: .memberTypes)
         var type: String?
 
         @Option(help: ArgumentHelp("The new département code; the region follows unless --region is given.", valueName: "code"))
         var departement: String?
 
-        @Option(help: "The new federation region.")
+        @Option(help: .region("The new federation region"), completion: .regions)
         var region: String?
 
         @Option(help: ArgumentHelp("The id of the GES it now belongs to.", valueName: "id"))
@@ -111,7 +109,7 @@ struct MemberCommand: ParsableCommand {
         @Flag(name: .customLong("no-group"), help: "It no longer belongs to a GES.")
         var noGroup = false
 
-        @Option(help: ArgumentHelp("The day the change takes effect (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day the change takes effect", default: "--as-of, today"))
         var on: Day?
 
         func validate() throws {
@@ -148,20 +146,24 @@ struct MemberCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(help: "Only members of this federation region.")
+        @Option(help: .region("Only members of this federation region"), completion: .regions)
         var region: String?
 
-        @Option(help: ArgumentHelp("Only members of this type (AI, ACI, EI, ETTI, GES, national, regional).", valueName: "type"))
+        @Option(help: .memberType("Only members of this type"), completion: .memberTypes)
         var type: String?
 
         func run() throws {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
             let register = CertificationRegister(network: network, on: day)
+            let region = try self.region.map {
+                try CedreFixtures.departements.region(named: $0, others: network.members.values.map(\.member.region))
+            }
+            let types = try type.map { try CompanyType.matching($0) }
             let rows = network.members.values
                 .filter { $0.isMember(on: day) }
                 .filter { record in region.map { record.member.region == $0 } ?? true }
-                .filter { record in type.map { code in record.member.types.contains { $0.rawValue == code } } ?? true }
+                .filter { record in types.map { $0.allSatisfy(record.member.types.contains) } ?? true }
                 .sorted { $0.member.id < $1.member.id }
                 .map { MemberSummary(record: $0, statuses: register.statuses(of: $0.member.id)) }
             if output.format == .json { return Output.write(try Output.json(rows)) }
@@ -196,7 +198,14 @@ struct MemberCommand: ParsableCommand {
             let network = try store.openExistingStore().network(through: day)
             let id = MemberID(rawValue: member)
             guard let record = network.members[id] else { throw StoreError.notFound("member \(member)") }
-            let summary = MemberSummary(record: record, statuses: CertificationRegister(network: network, on: day).statuses(of: id))
+            let statuses = CertificationRegister(network: network, on: day).statuses(of: id)
+            let sheets = statuses.compactMap { status -> CertificationSheet? in
+                guard let dossier = network.dossiers[CertificationKey(member: id, scheme: status.scheme)] else { return nil }
+                let context = network.findingContext(for: dossier, on: day)
+                return CertificationSheet(dossier: dossier, status: status, on: day, context: context)
+            }
+            var summary = MemberSummary(record: record, statuses: statuses)
+            summary.sheets = sheets
             if output.format == .json { return Output.write(try Output.json(summary)) }
             var lines = [
                 "\(record.member.name) (\(id))",
@@ -205,11 +214,14 @@ struct MemberCommand: ParsableCommand {
             ]
             if let group = record.member.group { lines.append("group \(group)") }
             if let source = record.member.source { lines.append("source: \(source)") }
-            lines.append("")
-            for (scheme, state) in summary.certifications.sorted(by: { $0.key < $1.key }) {
-                lines.append("\(scheme): \(state) on \(day)")
+            for sheet in sheets {
+                let since = sheet.since.map { " since \($0)" } ?? ""
+                let expiry = sheet.expiresOn.map { ", expires on \($0)" } ?? ""
+                lines += ["", "\(sheet.scheme): \(sheet.state)\(since)\(expiry)"]
+                if let engaged = sheet.engagedOn { lines.append("  \(engaged)  engaged") }
+                lines += sheet.historyLines.map { "  " + $0 }
             }
-            Output.write(lines.joined(separator: "\n") + "\n")
+            Output.write(lines: lines)
         }
     }
 
@@ -230,7 +242,7 @@ struct MemberCommand: ParsableCommand {
         var other: String
         @Option(help: "supplier, client or partner.")
         var kind: MemberLink.Kind
-        @Option(help: ArgumentHelp("The day it was declared (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it was declared", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -257,7 +269,7 @@ struct MemberCommand: ParsableCommand {
         @Argument(help: "The member's id.")
         var member: String
 
-        @Option(help: ArgumentHelp("The day it left (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it left", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -297,6 +309,8 @@ struct MemberSummary: Encodable {
     let source: String?
     /// Scheme id → state on the day asked.
     let certifications: [String: String]
+    /// For `member show`: each certification in full, as `cert show --format json` writes it.
+    var sheets: [CertificationSheet]?
 
     init(record: MemberRecord, statuses: [SchemeStatus]) {
         id = record.member.id

@@ -5,12 +5,6 @@ import CedreReports
 import CedreStore
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -45,21 +39,20 @@ struct ReportCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var options: Options
+        @Option(help: DocumentFormat.help, completion: .list(DocumentFormat.allValueStrings))
+        var format: DocumentFormat?
         @Option(help: ArgumentHelp("How far ahead to list what is due or expiring, in days: 60 or 60d.", valueName: "days"))
         var horizon: Horizon = Horizon(days: StatusReport.defaultHorizonDays)
 
-        func validate() throws {
-            try options.refuseCalendar(for: "status")
-        }
-
         func run() throws {
+            let format = try options.format(format)
             let day = store.today
             let cedre = try store.openExistingStore()
             let standing = try cedre.standing(on: day)
             let report = StatusReport(
                 standing: standing, filter: try options.filter(members: standing.members, catalog: cedre.catalog),
                 horizonDays: horizon.days)
-            try options.emit(report, document: report.document(options.lang), csv: report.csv)
+            try options.emit(report, as: format, document: report.document(options.lang), csv: report.csv)
         }
     }
 
@@ -79,15 +72,17 @@ struct ReportCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var options: Options
+        @Option(help: DocumentFormat.help, completion: .list(DocumentFormat.allValueStrings))
+        var format: DocumentFormat?
         @Option(help: ArgumentHelp("The year (default the year of --as-of).", valueName: "year"))
         var year: Int?
 
         func validate() throws {
-            try options.refuseCalendar(for: "certifications")
             if let year, let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
         }
 
         func run() throws {
+            let format = try options.format(format)
             let today = store.today
             let year = self.year ?? today.year
             guard year <= today.year else {
@@ -97,7 +92,7 @@ struct ReportCommand: ParsableCommand {
             let day = min(today, Day.lastDay(ofYear: year))
             let network = try store.openExistingStore().network(through: day)
             let report = CertificationsReport(network: network, year: year, asOf: day, filter: try options.filter(for: network))
-            try options.emit(report, document: report.document(options.lang), csv: report.csv)
+            try options.emit(report, as: format, document: report.document(options.lang), csv: report.csv)
         }
     }
 
@@ -116,16 +111,15 @@ struct ReportCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var options: Options
-
-        func validate() throws {
-            try options.refuseCalendar(for: "findings")
-        }
+        @Option(help: DocumentFormat.help, completion: .list(DocumentFormat.allValueStrings))
+        var format: DocumentFormat?
 
         func run() throws {
+            let format = try options.format(format)
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
             let report = FindingsReport(network: network, on: day, filter: try options.filter(for: network))
-            try options.emit(report, document: report.document(options.lang), csv: report.csv)
+            try options.emit(report, as: format, document: report.document(options.lang), csv: report.csv)
         }
     }
 
@@ -144,9 +138,11 @@ struct ReportCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var options: Options
-        @Option(help: ArgumentHelp("The first day of the programme (default --as-of).", valueName: "day"))
+        @Option(help: Format.help, completion: .list(Format.allValueStrings))
+        var format: Format?
+        @Option(help: .day("The first day of the programme", default: "--as-of"))
         var from: Day?
-        @Option(help: ArgumentHelp("The last day of the programme (default three months after --from).", valueName: "day"))
+        @Option(help: .day("The last day of the programme", default: "three months after --from"))
         var to: Day?
 
         func validate() throws {
@@ -156,6 +152,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
+            let format = try options.format(format)
             let day = store.today
             let first = from ?? day
             let last = to ?? first.adding(months: 3)
@@ -163,37 +160,49 @@ struct ReportCommand: ParsableCommand {
             let report = AuditProgramme(
                 network: network, from: first, to: last, asOf: day, departements: CedreFixtures.departements,
                 filter: try options.filter(for: network))
-            try options.emit(report, document: report.document(options.lang), csv: report.csv, calendar: { report.ics($0) })
+            try options.emit(report, as: format, document: report.document(options.lang), csv: report.csv, calendar: { report.ics($0) })
         }
     }
 }
 
 extension ReportCommand {
-    /// The options every report shares: format, language, where to write, and what to restrict to.
+    /// The options every report shares: language, where to write, and what to restrict to.
     struct Options: ParsableArguments {
-        @Option(help: "table (default), markdown, csv, json, html, or ics (audit programme only).")
-        var format: Format = .table
-
         @Option(help: "The language of the report: fr (default) or en.")
         var lang: ReportLanguage = .fr
 
-        @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+        @Option(help: ArgumentHelp(
+            "Write the report to this new file instead of standard output; its extension (.txt .md .csv .json .html .ics) gives the format when --format is not given.",
+            valueName: "file"))
         var output: String?
 
-        @Option(help: ArgumentHelp("Only the members of this federation region, as reports write it (\"Pays de la Loire\").", valueName: "region"))
+        @Flag(help: "Replace the --output file if it exists.")
+        var force = false
+
+        @Option(help: .region("Only the members of this federation region"), completion: .regions)
         var region: String?
 
-        @Option(help: ArgumentHelp("Only this scheme: cedre or cedre-iso.", valueName: "scheme"))
+        @Option(help: .scheme("Only this scheme"), completion: .schemes)
         var scheme: String?
 
-        @Option(help: ArgumentHelp("Only members of this type: AI, ACI, EI, ETTI, GES, national, regional; AI+ACI for both.", valueName: "type"))
+        @Option(help: .memberType("Only members of this type"), completion: .memberTypes)
         var type: String?
 
-        /// A calendar is a programme of dated events: only the audit programme has one.
-        func refuseCalendar(for report: String) throws {
-            if format == .ics {
-                throw ValidationError("--format ics is only for 'cedre report audits'; \(report) can be table, markdown, csv, json or html.")
+        /// The format to write: `chosen`, else the one the --output file's extension names, else
+        /// a table. The --output file is checked here, before any work is done.
+        func format<Choice: ReportFormatChoice>(_ chosen: Choice?) throws -> Format {
+            guard let output else { return chosen?.format ?? .table }
+            try OutputFile(path: output, force: force).check()
+            if let chosen { return chosen.format }
+            let offered = Choice.allCases.map(\.format)
+            guard let named = Format(extensionOf: output) else {
+                throw PathError.formatUnknown(path: output, offered: offered.map(\.rawValue), extensions: offered.map(\.fileExtension))
             }
+            guard offered.contains(named) else {
+                throw PathError.formatNotOffered(
+                    path: output, format: named.rawValue, offered: offered.map(\.rawValue), extensions: offered.map(\.fileExtension))
+            }
+            return named
         }
 
         /// The restriction asked for, each part checked against what the network knows.
@@ -201,45 +210,23 @@ extension ReportCommand {
             try filter(members: Array(network.members.values), catalog: network.catalog)
         }
 
-        /// The filter of `--region`, `--scheme` and `--type`, checked against the regions the
-        /// members use and the schemes of the catalog.
+        /// The filter of `--region`, `--scheme` and `--type`, each read as people type it and
+        /// checked against the regions the members use and the schemes of the catalog.
         func filter(members: [MemberRecord], catalog: SchemeCatalog) throws -> ReportFilter {
-            var filter = ReportFilter()
-            if let region {
-                let known = Set(members.map(\.member.region)).union(CedreFixtures.departements.federationRegions)
-                guard let match = known.first(where: { ReportFilter.sameName($0, region) }) else {
-                    let names = known.sorted(by: Collation.precedes).joined(separator: ", ")
-                    throw CommandError.invalidArgument("no region is named '\(region)'; regions: \(names).")
-                }
-                filter.region = match
-            }
-            if let scheme {
-                guard catalog[SchemeID(rawValue: scheme)] != nil else {
-                    let ids = catalog.ids.map(\.rawValue).joined(separator: ", ")
-                    throw CommandError.invalidArgument("no scheme is named '\(scheme)'; schemes: \(ids).")
-                }
-                filter.scheme = SchemeID(rawValue: scheme)
-            }
-            if let type {
-                guard let types = CompanyType.parse(type) else {
-                    let codes = CompanyType.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw CommandError.invalidArgument("'\(type)' is not a member type; use \(codes), or several joined by '+'.")
-                }
-                filter.types = types
-            }
-            return filter
+            ReportFilter(
+                region: try region.map { try CedreFixtures.departements.region(named: $0, others: members.map(\.member.region)) },
+                scheme: try scheme.map { try catalog.scheme(named: $0) },
+                types: try type.map { try CompanyType.matching($0) })
         }
 
-        /// Renders `report` in the chosen format and writes it to --output or standard output.
+        /// Renders `report` in `format` and writes it to --output or standard output.
         func emit(
-            _ report: some Encodable, document: ReportDocument, csv: () -> String, calendar: ((ReportLanguage) -> String)? = nil
+            _ report: some Encodable, as format: Format, document: ReportDocument, csv: () -> String,
+            calendar: ((ReportLanguage) -> String)? = nil
         ) throws {
             let text: String
             switch format {
-            case .table:
-                let style = output == nil
-                    ? TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, descriptor: STDOUT_FILENO) : .plain
-                text = document.text(style: style)
+            case .table: text = document.text(style: output == nil ? Output.terminalStyle : .plain)
             case .markdown: text = document.markdown()
             case .csv: text = csv()
             case .json: text = try JSONText.write(report)
@@ -252,12 +239,54 @@ extension ReportCommand {
                 Output.write(text)
                 return
             }
-            try Output.write(text, toFile: output)
+            try OutputFile(path: output, force: force).write(text)
         }
     }
 
-    /// The formats of reports: the list formats, plus a self-contained HTML page and a calendar.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    /// The formats of reports: the list formats, a self-contained HTML page, and (for the audit
+    /// programme) a calendar.
+    enum Format: String, ReportFormatChoice {
         case table, markdown, csv, json, html, ics
+
+        var format: Format { self }
+
+        static let help: ArgumentHelp = "table (default), markdown, csv, json, html or ics."
+
+        /// The extension a file of this format is given: `.txt` for a table.
+        var fileExtension: String {
+            switch self {
+            case .table: ".txt"
+            case .markdown: ".md"
+            case .csv, .json, .html, .ics: "." + rawValue
+            }
+        }
+
+        /// The format a file name's extension names (`.htm` and `.markdown` too), if any.
+        init?(extensionOf path: String) {
+            switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+            case "txt": self = .table
+            case "md", "markdown": self = .markdown
+            case "htm", "html": self = .html
+            case "csv": self = .csv
+            case "json": self = .json
+            case "ics": self = .ics
+            default: return nil
+            }
+        }
     }
+
+    /// The formats of reports that are no calendar: status, certifications, findings.
+    enum DocumentFormat: String, ReportFormatChoice {
+        case table, markdown, csv, json, html
+
+        var format: Format { Format(rawValue: rawValue) ?? .table }
+
+        static let help: ArgumentHelp = "table (default), markdown, csv, json or html."
+    }
+}
+
+/// A report's `--format`: the formats that report can be written in.
+protocol ReportFormatChoice: ExpressibleByArgument, CaseIterable, RawRepresentable<String> {
+    /// The same format among every report format.
+    var format: ReportCommand.Format { get }
 }

@@ -28,7 +28,7 @@ struct Sample: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("The group scheme.", valueName: "scheme"))
+    @Option(help: .scheme("The group scheme"), completion: .schemes)
     var scheme: String = "cedre-iso"
 
     @Option(help: "initial, surveillance or recertification.")
@@ -65,7 +65,7 @@ struct Sample: ParsableCommand {
         guard let audit, let year else { return }
         let day = store.asOf ?? min(Clock.today(), Day.firstDay(ofYear: year))
         let network = try cedre.network(through: day)
-        guard let group = network.groupCertificate(SchemeID(rawValue: scheme)), let central = group.central else {
+        guard let group = network.groupCertificate(try network.catalog.scheme(named: scheme)), let central = group.central else {
             throw CommandError.invalidArgument("'\(scheme)' is not a group scheme with a group certificate on \(day).")
         }
         let seed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
@@ -78,19 +78,19 @@ struct Sample: ParsableCommand {
         }
         if format == .json { return Output.write(try Output.json(sample)) }
         let table = Table(columns: ["member", "reason"], rows: sample.sample.map { [$0.member.rawValue, $0.reason.rawValue] })
-        Output.write("""
-            \(audit.rawValue) audit \(year) of \(scheme) as of \(day): \(sample.sites) sites in scope, \
+        let headline = """
+            \(audit.rawValue) audit \(year) of \(group.scheme.id) as of \(day): \(sample.sites) sites in scope, \
             sample of \(sample.sampleSize) plus the central function (seed \(seed)\(record ? ", recorded" : ""))
-
-            \(table.text())
-            """)
+            """
+        Output.write(Output.terminalStyle.wrap(headline) + "\n\n" + table.text(style: Output.terminalStyle))
     }
 
     private func replayDraws(_ cedre: CedreStore) throws {
+        let scheme = try cedre.catalog.scheme(named: self.scheme)
         let events = try cedre.events().filter { $0.kind == Fact.Kind.sampleDrawn.rawValue }
         var mismatches = 0
         for event in events {
-            guard case .sampleDrawn(let drawn) = try event.fact(), drawn.scheme.rawValue == scheme else { continue }
+            guard case .sampleDrawn(let drawn) = try event.fact(), drawn.scheme == scheme else { continue }
             let network = try cedre.network(through: event.occurredOn)
             let again = network.groupCertificate(drawn.scheme)?.drawSample(
                 audit: drawn.audit, seed: drawn.seed, mode: drawn.mode, on: event.occurredOn)

@@ -44,7 +44,7 @@ struct SchemeCommand: ParsableCommand {
         var file: String
         @Flag(help: "Record a new version of a scheme that exists, for certifications started from --on.")
         var revise = false
-        @Option(help: ArgumentHelp("The day it takes effect (default --as-of, today).", valueName: "day"))
+        @Option(help: .day("The day it takes effect", default: "--as-of, today"))
         var on: Day?
 
         func run() throws {
@@ -95,18 +95,18 @@ struct SchemeCommand: ParsableCommand {
                   cedre scheme show cedre --format json > cedre-v3.json
                 """)
         @OptionGroup var store: StoreOptions
-        @Argument(help: "The scheme id.")
+        @Argument(help: "The scheme: its id or its name (cedre, \"CEDRE ISO 9001\").", completion: .schemes)
         var id: String
         @Option(
             name: .customLong("started-on"),
-            help: ArgumentHelp("Show the version a certification started that day follows.", valueName: "day"))
+            help: .day("Show the version a certification started that day follows"))
         var startedOn: Day?
         @Option(help: "How to write the answer: table or json.")
         var format: SheetFormat = .table
 
         func run() throws {
             let catalog = try store.openExistingStore().catalog
-            let schemeID = SchemeID(rawValue: id)
+            let schemeID = try catalog.scheme(named: id)
             let found = startedOn.map { catalog.scheme(schemeID, startedOn: $0) } ?? catalog[schemeID]
             guard let scheme = found else { throw TransitionError.unknownScheme(schemeID) }
             Output.write(format == .json ? try Output.json(scheme) : SchemeSheet(scheme, versions: catalog.versions(of: schemeID)).text)

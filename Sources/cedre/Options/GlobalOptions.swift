@@ -3,6 +3,7 @@ import CedreCore
 import CedreReports
 import CedreStore
 import Foundation
+import GRDB
 
 /// `--db`, `--as-of` and `--actor`: where the facts are, what "today" is, and who records.
 struct StoreOptions: ParsableArguments {
@@ -10,8 +11,7 @@ struct StoreOptions: ParsableArguments {
         "The database file (env CEDRE_DB; default $XDG_DATA_HOME/cedre/cedre.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "The day to act or answer as of, YYYY-MM-DD (default today, Europe/Paris).", valueName: "day"))
+    @Option(name: .customLong("as-of"), help: .day("The day to act or answer as of", default: "today, Europe/Paris"))
     var asOf: Day?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -20,11 +20,18 @@ struct StoreOptions: ParsableArguments {
 
     /// The database path, from the option, the environment or the XDG default.
     var databasePath: String {
-        if let db { return db }
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["CEDRE_DB"], !path.isEmpty { return path }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        StoreOptions.databasePath(option: db, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `--db`, else `CEDRE_DB`, else `$XDG_DATA_HOME/cedre/cedre.sqlite` with XDG's default
+    /// `$HOME/.local/share` (the `HOME` of the environment, as every XDG program reads it, and
+    /// the account's home only when `HOME` is unset).
+    static func databasePath(option: String?, environment: [String: String]) -> String {
+        if let option { return option }
+        func nonEmpty(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        if let path = nonEmpty("CEDRE_DB") { return path }
+        let dataHome = nonEmpty("XDG_DATA_HOME")
+            ?? ((nonEmpty("HOME") ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
         return (dataHome as NSString).appendingPathComponent("cedre/cedre.sqlite")
     }
 
@@ -47,8 +54,16 @@ struct StoreOptions: ParsableArguments {
     /// Records facts that happened on `day` (default: today) in one transaction; returns the day.
     @discardableResult
     func record(_ facts: [Fact], on day: Day?) throws -> Day {
+        try record(on: day) { _ in facts }
+    }
+
+    /// Records the facts `make` builds with the open store (whose catalog reads the schemes
+    /// people type) as having happened on `day` (default: today), in one transaction; returns the day.
+    @discardableResult
+    func record(on day: Day?, _ make: (CedreStore) throws -> [Fact]) throws -> Day {
         let date = day ?? today
-        try openStore().record(facts.map { DatedFact($0, on: date) }, context: context)
+        let store = try openStore()
+        try store.record(try make(store).map { DatedFact($0, on: date) }, context: context)
         return date
     }
 
@@ -60,10 +75,42 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens a database that must already exist.
     func openExistingStore() throws -> CedreStore {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CommandError.noDatabase(databasePath)
+        try StoreOptions.open(databasePath, creating: false)
+    }
+
+    /// Opens the database at `path`, creating it when `creating`; a folder, a file this account
+    /// cannot read and write, or a place where no file can be created is refused naming the path.
+    static func open(_ path: String, creating: Bool) throws -> CedreStore {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists, isFolder.boolValue { throw PathError.databaseIsFolder(path: path) }
+        if !exists, !creating { throw CommandError.noDatabase(path) }
+        if exists, access(path, R_OK | W_OK) != 0 {
+            throw PathError.databaseUnusable(path: path, reason: String(cString: strerror(errno)))
         }
-        return try CedreStore.open(path: databasePath)
+        if !exists, let problem = creationProblem(path) { throw PathError.databaseNotCreated(path: path, reason: problem) }
+        do {
+            return try CedreStore.open(path: path)
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY].contains(error.resultCode) {
+            // The file is usable, its folder is not: SQLite keeps its journal (-wal, -shm) beside it.
+            throw PathError.databaseUnusable(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch let error as CocoaError where !exists {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let reason = FileManager.default.fileExists(atPath: folder) ? error.localizedDescription : "the folder \(folder) could not be created"
+            throw PathError.databaseNotCreated(path: path, reason: reason)
+        }
+    }
+
+    /// Why no file can be created at `path` (its nearest existing folder is a file, or not
+    /// writable), or nil when it can: `CedreStore.open` creates the missing folders.
+    private static func creationProblem(_ path: String) -> String? {
+        var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        if !isFolder.boolValue { return "\(folder.path) is a file, not a folder" }
+        return access(folder.path, W_OK | X_OK) == 0 ? nil : "the folder \(folder.path) is not writable"
     }
 }
 
@@ -84,14 +131,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// The output formats of commands that show one thing.
 enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
-}
-
-extension Day: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
-    }
-
-    public var defaultValueDescription: String { description }
 }
 
 /// Reads the wall clock, at the edge of the program only.

@@ -90,10 +90,15 @@ enum Output {
         try JSONText.write(value)
     }
 
-    /// A table in the chosen format (JSON callers encode their own outcome instead).
+    /// How standard output wants its tables: as wide as `COLUMNS` or the terminal (unbounded
+    /// into a pipe or a file), bold headers and red alerts only on a colour terminal.
+    static let terminalStyle = TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, descriptor: STDOUT_FILENO)
+
+    /// A table in the chosen format (JSON callers encode their own outcome instead); a table
+    /// for the terminal is fitted to its width, long cells cut with an ellipsis.
     static func render(_ table: Table, as format: OutputFormat) -> String {
         switch format {
-        case .table, .json: table.text()
+        case .table, .json: table.text(style: terminalStyle)
         case .markdown: table.markdown()
         case .csv: table.csv()
         }
@@ -104,20 +109,27 @@ enum Output {
         standardOutput.write(text)
     }
 
+    /// Writes lines of human-readable text (a `show`), each through the terminal escaping
+    /// layer, so a line break or a control character in the data never splits or steers a line.
+    static func write(lines: [String]) {
+        standardOutput.write(lines.map(TerminalText.escape).joined(separator: "\n") + "\n")
+    }
+
     /// Throws when anything written to standard output failed: called before a commit that
     /// must not happen unless the output was delivered, and at the end of every command.
     static func confirm() throws {
         try standardOutput.confirm()
     }
 
-    /// Writes `text` to the file at `path` in full and syncs it, replacing the file only once
-    /// everything is on disk (a temporary file renamed): a full disk leaves the old file whole.
-    static func write(_ text: String, toFile path: String) throws {
+    /// Writes `text` to the file at `path` in full and syncs it, and only then puts it in place
+    /// (a temporary file renamed): a full disk leaves an old file whole. Without `replacing`, a
+    /// file already at `path` is refused, even one that appeared while the text was written.
+    static func write(_ text: String, toFile path: String, replacing: Bool = true) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw OutputError.system(path, errno: errno) }
+        guard descriptor >= 0 else { throw PathError.outputNotCreated(path: path, reason: String(cString: strerror(errno))) }
         let channel = OutputChannel(descriptor: descriptor, name: path)
         channel.write(text)
         let synced = fsync(descriptor) == 0 ? 0 : errno
@@ -125,11 +137,28 @@ enum Output {
         do {
             try channel.confirm()
             if synced != 0 { throw OutputError.system(path, errno: synced) }
-            guard rename(temporary, path) == 0 else { throw OutputError.system(path, errno: errno) }
+            try publish(temporary, at: path, replacing: replacing)
         } catch {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Gives the written temporary file its name: a rename over any file when replacing, else a
+    /// hard link, which fails when the name is taken (a check then a rename would leave a gap).
+    private static func publish(_ temporary: String, at path: String, replacing: Bool) throws {
+        if !replacing {
+            if link(temporary, path) == 0 {
+                unlink(temporary)
+                return
+            }
+            let failure = errno
+            if failure == EEXIST { throw PathError.outputExists(path: path) }
+            // File systems without hard links (FAT on a USB key) can only be checked, then renamed onto.
+            guard failure == EPERM || failure == EOPNOTSUPP else { throw OutputError.system(path, errno: failure) }
+            if FileManager.default.fileExists(atPath: path) { throw PathError.outputExists(path: path) }
+        }
+        guard rename(temporary, path) == 0 else { throw OutputError.system(path, errno: errno) }
     }
 
     /// Appends `line` and a line feed to the file at `path`, creating it (and its folder)

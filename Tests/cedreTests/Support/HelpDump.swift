@@ -36,6 +36,10 @@ struct HelpDump: Sendable {
         let display: String
         let abstract: String
         let isShown: Bool
+        /// What its value is called in usage lines (`day` in `--on <day>`); empty for a flag.
+        let valueName: String
+        /// Whether it takes a value: an option or a positional argument, not a flag.
+        let takesValue: Bool
     }
 
     let root: Command
@@ -88,7 +92,8 @@ struct HelpDump: Sendable {
             let display = names.isEmpty ? "<\(argument["valueName"]?.stringValue ?? "?")>" : names.joined(separator: "/")
             return Argument(
                 display: display, abstract: argument["abstract"]?.stringValue ?? "",
-                isShown: argument["shouldDisplay"]?.boolValue ?? true)
+                isShown: argument["shouldDisplay"]?.boolValue ?? true, valueName: argument["valueName"]?.stringValue ?? "",
+                takesValue: argument["kind"]?.stringValue != "flag")
         }
         let subcommands = (value["subcommands"]?.arrayValue ?? []).map { subcommand in
             Self.command(subcommand, path: path + [subcommand["commandName"]?.stringValue ?? "?"])
