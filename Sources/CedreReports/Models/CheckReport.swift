@@ -62,14 +62,16 @@ public struct CheckReport: Encodable, Equatable, Sendable {
     /// Whether a human should read this run (exit code 3): it shows at least one item.
     public var needsAttention: Bool { !items.isEmpty }
 
-    /// The items as a table: status, due day, rule, member, scheme, what it is about.
-    public func table(_ language: ReportLanguage) -> Table {
+    /// The items as a table: status, due day, rule, member, scheme, what it is about; days as
+    /// the language writes them, or ISO for a spreadsheet (`isoDays`).
+    public func table(_ language: ReportLanguage, isoDays: Bool = false) -> Table {
         let words = CheckWords(language)
+        let vocabulary = Vocabulary(language)
         return Table(
             columns: words.columns,
             rows: items.map { item in
-                [words.status(item.status), item.due.description, item.rule.rawValue, item.member.rawValue,
-                 item.scheme.rawValue, words.describe(item)]
+                [words.status(item.status), isoDays ? item.due.description : vocabulary.day(item.due), item.rule.rawValue,
+                 item.member.rawValue, item.scheme.rawValue, words.describe(item)]
             })
     }
 
@@ -107,9 +109,12 @@ private struct CheckWords {
     }
 
     func summary(_ counts: CheckReport.Counts) -> String {
-        language == .fr
-            ? "\(counts.new) nouveau(x) · \(counts.open) toujours ouvert(s) · \(counts.resolved) résolu(s)"
-            : "\(counts.new) new · \(counts.open) still open · \(counts.resolved) resolved"
+        let words = Vocabulary(language)
+        return [
+            words.counted(counts.new, ("nouveau", "nouveaux"), ("new", "new")),
+            words.counted(counts.open, ("toujours ouvert", "toujours ouverts"), ("still open", "still open")),
+            words.counted(counts.resolved, ("résolu", "résolus"), ("resolved", "resolved")),
+        ].joined(separator: " · ")
     }
 
     func status(_ status: NoticeStatus) -> String {

@@ -44,7 +44,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(.certificationEngaged(target.key), on: on, store: store, done: "engaged")
+            try record(.certificationEngaged(target.key), on: on, store: store, done: .engaged)
         }
     }
 
@@ -69,7 +69,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(.certificationDecided(target.key), on: on, store: store, done: "certified")
+            try record(.certificationDecided(target.key), on: on, store: store, done: .decided)
         }
     }
 
@@ -96,15 +96,18 @@ struct CertificationCommand: ParsableCommand {
             var fact = Fact.certificationMaintained(key)
             if let group = try store.openExistingStore().network(through: day).groupCertificate(key.scheme) {
                 guard group.central?.key == key, let decision = group.surveillanceDecision(on: day) else {
-                    throw CommandError.invalidArgument("\(key.member) does not hold the \(key.scheme) group certificate.")
+                    throw CommandError.notTheGroupCentral(key)
                 }
                 fact = decision
             }
             try store.record([fact], on: day)
+            let words = Vocabulary(store.language)
             if case .certificationSuspended = fact {
-                Output.write("\(key.member) suspended under \(key.scheme) on \(day): a site has an unresolved major finding (rule 9).\n")
+                Output.write(words.say(
+                    "Certificat \(key.scheme) de \(key.member) suspendu le \(words.day(day)) : un site a une non-conformité majeure non levée (règle 9).\n",
+                    "\(key.member) suspended under \(key.scheme) on \(words.day(day)): a site has an unresolved major finding (rule 9).\n"))
             } else {
-                Output.write("\(key.member) maintained under \(key.scheme) on \(day).\n")
+                Output.write(CertificationDone.maintained.sentence(key, on: day, words))
             }
         }
     }
@@ -127,7 +130,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(.certificationSuspended(target.key, reason: reason), on: on, store: store, done: "suspended")
+            try record(.certificationSuspended(target.key, reason: reason), on: on, store: store, done: .suspended)
         }
     }
 
@@ -148,7 +151,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(.certificationRestored(target.key), on: on, store: store, done: "restored")
+            try record(.certificationRestored(target.key), on: on, store: store, done: .restored)
         }
     }
 
@@ -168,7 +171,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(.certificationWithdrawn(target.key, reason: reason), on: on, store: store, done: "withdrawn")
+            try record(.certificationWithdrawn(target.key, reason: reason), on: on, store: store, done: .withdrawn)
         }
     }
 
@@ -193,7 +196,9 @@ struct CertificationCommand: ParsableCommand {
             let day = store.today
             let cedre = try store.openExistingStore()
             let key = target.key
-            guard let scheme = cedre.catalog[key.scheme] else { throw TransitionError.unknownScheme(key.scheme) }
+            guard let scheme = cedre.catalog[key.scheme] else {
+                throw TransitionError.unknownScheme(key.scheme, suggestion: NearestName.among(cedre.catalog.ids, to: key.scheme))
+            }
             var groups: [SchemeID: Certification] = [:]
             let dossier: Dossier?
             var context = FindingContext.none
@@ -206,19 +211,36 @@ struct CertificationCommand: ParsableCommand {
                 dossier = try cedre.dossier(key, through: day)
             }
             guard let dossier, let status = CertificationRegister.status(of: dossier, on: day, groups: groups) else {
-                throw StoreError.notFound("a certification of \(key.member) under \(key.scheme) on \(day)")
+                throw StoreError.notFound(.certification(key, on: day))
             }
             let sheet = CertificationSheet(dossier: dossier, status: status, on: day, context: context)
-            Output.write(format == .json ? try Output.json(sheet) : sheet.text())
+            Output.write(format == .json ? try Output.json(sheet) : sheet.text(store.language))
+        }
+    }
+}
+
+/// What a verb of `cert` records, for its one-line confirmation.
+private enum CertificationDone {
+    case engaged, decided, maintained, suspended, restored, withdrawn
+
+    func sentence(_ key: CertificationKey, on day: Day, _ words: Vocabulary) -> String {
+        let (member, scheme, on) = (key.member, key.scheme, words.day(day))
+        return switch self {
+        case .engaged: words.say("\(member) engagé sous \(scheme) le \(on).\n", "\(member) engaged under \(scheme) on \(on).\n")
+        case .decided: words.say("\(member) certifié sous \(scheme) le \(on).\n", "\(member) certified under \(scheme) on \(on).\n")
+        case .maintained: words.say("Certificat \(scheme) de \(member) maintenu le \(on).\n", "\(member) maintained under \(scheme) on \(on).\n")
+        case .suspended: words.say("Certificat \(scheme) de \(member) suspendu le \(on).\n", "\(member) suspended under \(scheme) on \(on).\n")
+        case .restored: words.say("Suspension du certificat \(scheme) de \(member) levée le \(on).\n", "\(member) restored under \(scheme) on \(on).\n")
+        case .withdrawn: words.say("Certification \(scheme) de \(member) retirée le \(on).\n", "\(member) withdrawn under \(scheme) on \(on).\n")
         }
     }
 }
 
 /// Records one fact about a certification and confirms it in one line.
-private func record(_ fact: Fact, on day: Day?, store options: StoreOptions, done: String) throws {
+private func record(_ fact: Fact, on day: Day?, store options: StoreOptions, done: CertificationDone) throws {
     let date = try options.record([fact], on: day)
     if let key = fact.key {
-        Output.write("\(key.member) \(done) under \(key.scheme) on \(date).\n")
+        Output.write(done.sentence(key, on: date, Vocabulary(options.language)))
     }
 }
 

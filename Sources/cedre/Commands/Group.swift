@@ -47,7 +47,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var site: Site
 
         func run() throws {
-            try recordSite(.membershipApplied(site.key), site: site, store: store, done: "is a candidate")
+            try recordSite(.membershipApplied(site.key), site: site, store: store, done: .applied)
         }
     }
 
@@ -65,7 +65,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var site: Site
 
         func run() throws {
-            try recordSite(.membershipJoined(site.key), site: site, store: store, done: "joined the group")
+            try recordSite(.membershipJoined(site.key), site: site, store: store, done: .joined)
         }
     }
 
@@ -83,7 +83,7 @@ struct GroupCommand: ParsableCommand {
         var reason: String
 
         func run() throws {
-            try recordSite(.membershipSuspended(site.key, reason: reason), site: site, store: store, done: "is suspended")
+            try recordSite(.membershipSuspended(site.key, reason: reason), site: site, store: store, done: .suspended)
         }
     }
 
@@ -99,7 +99,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var site: Site
 
         func run() throws {
-            try recordSite(.membershipReinstated(site.key), site: site, store: store, done: "is reinstated")
+            try recordSite(.membershipReinstated(site.key), site: site, store: store, done: .reinstated)
         }
     }
 
@@ -117,7 +117,7 @@ struct GroupCommand: ParsableCommand {
         var reason: String
 
         func run() throws {
-            try recordSite(.membershipExcluded(site.key, reason: reason), site: site, store: store, done: "is excluded")
+            try recordSite(.membershipExcluded(site.key, reason: reason), site: site, store: store, done: .excluded)
         }
     }
 
@@ -138,18 +138,29 @@ struct GroupCommand: ParsableCommand {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
             guard let group = network.groupCertificate(SchemeID(rawValue: scheme)) else {
-                throw CommandError.invalidArgument("'\(scheme)' is not a group scheme.")
+                throw CommandError.notAGroupCertificate(SchemeID(rawValue: scheme), on: day)
             }
             let register = CertificationRegister(network: network, on: day)
-            let rows = group.dossiers.map { dossier -> [String] in
+            let sites = group.dossiers.map { dossier in
                 let standing = register.statuses(of: dossier.key.member).first { $0.scheme == dossier.key.scheme }?.standing
-                let role = dossier.key == group.central?.key ? "central function" : dossier.membership?.state.rawValue ?? ""
-                return [dossier.key.member.rawValue, role, standing?.rawValue ?? "", dossier.membership?.joinedOn?.description ?? ""]
+                return (dossier: dossier, standing: standing, isCentral: dossier.key == group.central?.key)
             }
-            let table = Table(columns: ["member", "role", "standing", "joined"], rows: rows)
             if output.format == .json {
-                return Output.write(try Output.json(rows.map { ["member": $0[0], "role": $0[1], "standing": $0[2], "joined": $0[3]] }))
+                return Output.write(try Output.json(sites.map { site in
+                    ["member": site.dossier.key.member.rawValue,
+                     "role": site.isCentral ? "central function" : site.dossier.membership?.state.rawValue ?? "",
+                     "standing": site.standing?.rawValue ?? "", "joined": site.dossier.membership?.joinedOn?.description ?? ""]
+                }))
             }
+            let words = Vocabulary(store.language)
+            let table = Table(
+                columns: words.columns([.member, .role, .standing, .joined]),
+                rows: sites.map { site in
+                    let role = site.isCentral
+                        ? words.say("fonction centrale", "central function") : site.dossier.membership.map { words.membershipState($0.state) } ?? ""
+                    return [site.dossier.key.member.rawValue, role, site.standing.map(words.standing) ?? "",
+                            site.dossier.membership?.joinedOn.map(output.days(words)) ?? ""]
+                })
             Output.write(Output.render(table, as: output.format))
         }
     }
@@ -176,13 +187,14 @@ struct GroupCommand: ParsableCommand {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
             guard let group = network.groupCertificate(SchemeID(rawValue: scheme)) else {
-                throw CommandError.invalidArgument("'\(scheme)' is not a group scheme.")
+                throw CommandError.notAGroupCertificate(SchemeID(rawValue: scheme), on: day)
             }
             let investigations = group.investigations(on: day).filter { !open || $0.isOpen }
+            let words = Vocabulary(store.language)
             let table = Table(
-                columns: ["finding", "site", "raised", "answered", "awaiting"],
+                columns: words.columns([.finding, .site, .raised, .answered, .awaiting]),
                 rows: investigations.map { item in
-                    [item.finding.rawValue, item.site.rawValue, item.raisedOn.description,
+                    [item.finding.rawValue, item.site.rawValue, output.days(words)(item.raisedOn),
                      "\(item.answers.count)/\(item.covering.count)", item.awaiting.map(\.rawValue).joined(separator: ", ")]
                 })
             Output.write(Output.render(table, as: output.format))
@@ -190,8 +202,24 @@ struct GroupCommand: ParsableCommand {
     }
 }
 
+/// What a verb of `group` records, for its one-line confirmation.
+private enum SiteDone {
+    case applied, joined, suspended, reinstated, excluded
+
+    func sentence(_ site: GroupCommand.Site, on day: Day, _ words: Vocabulary) -> String {
+        let (member, scheme, on) = (site.member, site.scheme, words.day(day))
+        return switch self {
+        case .applied: words.say("\(member) est candidat au groupe \(scheme) (\(on)).\n", "\(member) is a candidate (\(scheme), \(on)).\n")
+        case .joined: words.say("\(member) est entré dans le groupe \(scheme) (\(on)).\n", "\(member) joined the group (\(scheme), \(on)).\n")
+        case .suspended: words.say("\(member) est suspendu du groupe \(scheme) (\(on)).\n", "\(member) is suspended (\(scheme), \(on)).\n")
+        case .reinstated: words.say("\(member) est réintégré dans le groupe \(scheme) (\(on)).\n", "\(member) is reinstated (\(scheme), \(on)).\n")
+        case .excluded: words.say("\(member) est exclu du groupe \(scheme) (\(on)).\n", "\(member) is excluded (\(scheme), \(on)).\n")
+        }
+    }
+}
+
 /// Records one fact about a site and confirms it in one line.
-private func recordSite(_ fact: Fact, site: GroupCommand.Site, store options: StoreOptions, done: String) throws {
+private func recordSite(_ fact: Fact, site: GroupCommand.Site, store options: StoreOptions, done: SiteDone) throws {
     let day = try options.record([fact], on: site.on)
-    Output.write("\(site.member) \(done) (\(site.scheme), \(day)).\n")
+    Output.write(done.sentence(site, on: day, Vocabulary(options.language)))
 }

@@ -68,7 +68,10 @@ struct MemberCommand: ParsableCommand {
                 source: source, departements: CedreFixtures.departements)
             try store.record(
                 [DatedFact(.memberAdded(member, joined: joined), on: joined ?? self.store.today)], context: self.store.context)
-            Output.write("Added member \(member.id) (\(member.typeCode), \(member.departement), \(member.region)).\n")
+            let words = Vocabulary(self.store.language)
+            Output.write(words.say(
+                "Adhérent \(member.id) ajouté (\(member.typeCode), \(member.departement), \(member.region)).\n",
+                "Added member \(member.id) (\(member.typeCode), \(member.departement), \(member.region)).\n"))
         }
     }
 
@@ -115,9 +118,9 @@ struct MemberCommand: ParsableCommand {
         var on: Day?
 
         func validate() throws {
-            if group != nil && noGroup { throw ValidationError("--group and --no-group ask for opposite things; choose one.") }
+            if group != nil && noGroup { throw UsageProblem.groupAndNoGroup.validationError }
             if [name, type, departement, region, group].allSatisfy({ $0 == nil }) && !noGroup {
-                throw ValidationError("Say what changes: --name, --type, --departement, --region, --group or --no-group.")
+                throw UsageProblem.nothingToAmend.validationError
             }
         }
 
@@ -132,7 +135,11 @@ struct MemberCommand: ParsableCommand {
                     departements: CedreFixtures.departements)
             }
             guard case .memberAmended(_, let amendment) = try event.fact() else { return }
-            Output.write("Amended member \(member) from \(day): \(amendment.changedFields.joined(separator: ", ")).\n")
+            let words = Vocabulary(store.language)
+            let fields = amendment.changedFields.map(words.memberField).joined(separator: ", ")
+            Output.write(words.say(
+                "Adhérent \(member) modifié à partir du \(words.day(day)) : \(fields).\n",
+                "Amended member \(member) from \(words.day(day)): \(fields).\n"))
         }
     }
 
@@ -166,11 +173,12 @@ struct MemberCommand: ParsableCommand {
                 .map { MemberSummary(record: $0, statuses: register.statuses(of: $0.member.id)) }
             if output.format == .json { return Output.write(try Output.json(rows)) }
             let schemes = network.catalog.ids
+            let words = Vocabulary(store.language)
             let table = Table(
-                columns: ["id", "name", "type", "departement", "region"] + schemes.map(\.rawValue),
+                columns: words.columns([.id, .name, .type, .departement, .region]) + schemes.map(\.rawValue),
                 rows: rows.map { row in
                     [row.id.rawValue, row.name, row.type, row.departement, row.region]
-                        + schemes.map { scheme in row.certifications[scheme.rawValue] ?? "" }
+                        + schemes.map { scheme in row.certifications[scheme.rawValue].map { words.standing(raw: $0) } ?? "" }
                 })
             Output.write(Output.render(table, as: output.format))
         }
@@ -195,19 +203,23 @@ struct MemberCommand: ParsableCommand {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
             let id = MemberID(rawValue: member)
-            guard let record = network.members[id] else { throw StoreError.notFound("member \(member)") }
+            guard let record = network.members[id] else { throw StoreError.notFound(.member(id, suggestion: NearestName.among(network.members.keys, to: id))) }
             let summary = MemberSummary(record: record, statuses: CertificationRegister(network: network, on: day).statuses(of: id))
             if output.format == .json { return Output.write(try Output.json(summary)) }
+            let words = Vocabulary(store.language)
+            let joined = record.joinedOn.map { words.say("adhérent depuis le \(words.day($0))", "joined \(words.day($0))") }
+                ?? words.say("adhérent (date d'adhésion inconnue)", "joined (day unknown)")
             var lines = [
                 "\(record.member.name) (\(id))",
-                "type \(summary.type), département \(summary.departement), region \(summary.region)",
-                "joined " + (record.joinedOn?.description ?? "(day unknown)") + (record.leftOn.map { ", left \($0)" } ?? ""),
+                words.say("type \(summary.type), département \(summary.departement), région \(summary.region)",
+                          "type \(summary.type), département \(summary.departement), region \(summary.region)"),
+                joined + (record.leftOn.map { words.say(", parti le \(words.day($0))", ", left \(words.day($0))") } ?? ""),
             ]
-            if let group = record.member.group { lines.append("group \(group)") }
-            if let source = record.member.source { lines.append("source: \(source)") }
+            if let group = record.member.group { lines.append(words.say("groupe \(group)", "group \(group)")) }
+            if let source = record.member.source { lines.append(words.say("source : ", "source: ") + source) }
             lines.append("")
             for (scheme, state) in summary.certifications.sorted(by: { $0.key < $1.key }) {
-                lines.append("\(scheme): \(state) on \(day)")
+                lines.append(words.say("\(scheme) : \(words.standing(raw: state)) le \(words.day(day))", "\(scheme): \(words.standing(raw: state)) on \(words.day(day))"))
             }
             Output.write(lines.joined(separator: "\n") + "\n")
         }
@@ -236,7 +248,10 @@ struct MemberCommand: ParsableCommand {
         func run() throws {
             let link = MemberLink(MemberID(rawValue: member), MemberID(rawValue: other), kind: kind)
             let day = try store.record([.membersLinked(link)], on: on)
-            Output.write("Linked \(member) and \(other) (\(kind.rawValue)) on \(day).\n")
+            let words = Vocabulary(store.language)
+            Output.write(words.say(
+                "Lien déclaré entre \(member) et \(other) (\(words.linkKind(kind))) le \(words.day(day)).\n",
+                "Linked \(member) and \(other) (\(words.linkKind(kind))) on \(words.day(day)).\n"))
         }
     }
 
@@ -264,7 +279,7 @@ struct MemberCommand: ParsableCommand {
             let store = try self.store.openStore()
             let id = MemberID(rawValue: member)
             let day = on ?? self.store.today
-            guard try store.member(id) != nil else { throw StoreError.notFound("member \(member)") }
+            _ = try store.existingMember(id)
             let network = try store.network(through: day)
             let consequences = network.dossiers.values.filter { $0.key.member == id }.sorted { $0.key < $1.key }
                 .flatMap { dossier -> [Fact] in
@@ -279,7 +294,12 @@ struct MemberCommand: ParsableCommand {
                 }
             try store.record(
                 (consequences + [.memberLeft(id)]).map { DatedFact($0, on: day) }, context: self.store.context)
-            Output.write("Member \(id) left on \(day); \(consequences.count) certification(s) or membership(s) ended.\n")
+            let words = Vocabulary(self.store.language)
+            let ended = words.counted(
+                consequences.count, ("certification ou appartenance à un groupe prend fin", "certifications ou appartenances à un groupe prennent fin"),
+                ("certification or group membership ended", "certifications or group memberships ended"))
+            Output.write(words.say("L'adhérent \(id) a quitté la fédération le \(words.day(day)) ; \(ended).\n",
+                                   "Member \(id) left on \(words.day(day)); \(ended).\n"))
         }
     }
 }

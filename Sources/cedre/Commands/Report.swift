@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
             let report = StatusReport(
                 register: CertificationRegister(network: network, on: day), filter: try options.filter(for: network),
                 horizonDays: horizon.days)
-            try options.emit(report, document: report.document(options.lang), csv: report.csv)
+            try options.emit(report, document: report.document(store.language), csv: report.csv)
         }
     }
 
@@ -83,20 +83,19 @@ struct ReportCommand: ParsableCommand {
 
         func validate() throws {
             try options.refuseCalendar(for: "certifications")
-            if let year, let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
+            if let year { try UsageProblem.check("--year", year, in: Bounds.year) }
         }
 
         func run() throws {
             let today = store.today
             let year = self.year ?? today.year
             guard year <= today.year else {
-                throw CommandError.invalidArgument(
-                    "--year \(year) is after --as-of \(today); nothing is known yet, choose \(today.year) or earlier.")
+                throw CommandError.yearAfterToday(year: year, today: today)
             }
             let day = min(today, Day.lastDay(ofYear: year))
             let network = try store.openExistingStore().network(through: day)
             let report = CertificationsReport(network: network, year: year, asOf: day, filter: try options.filter(for: network))
-            try options.emit(report, document: report.document(options.lang), csv: report.csv)
+            try options.emit(report, document: report.document(store.language), csv: report.csv)
         }
     }
 
@@ -124,7 +123,7 @@ struct ReportCommand: ParsableCommand {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
             let report = FindingsReport(network: network, on: day, filter: try options.filter(for: network))
-            try options.emit(report, document: report.document(options.lang), csv: report.csv)
+            try options.emit(report, document: report.document(store.language), csv: report.csv)
         }
     }
 
@@ -150,7 +149,7 @@ struct ReportCommand: ParsableCommand {
 
         func validate() throws {
             if let from, let to, to < from {
-                throw ValidationError("--to \(to) is before --from \(from); give the earlier day first.")
+                throw UsageProblem.reversedPeriod(from: from, to: to).validationError
             }
         }
 
@@ -162,7 +161,7 @@ struct ReportCommand: ParsableCommand {
             let report = AuditProgramme(
                 network: network, from: first, to: last, asOf: day, departements: CedreFixtures.departements,
                 filter: try options.filter(for: network))
-            try options.emit(report, document: report.document(options.lang), csv: report.csv, calendar: { report.ics($0) })
+            try options.emit(report, document: report.document(store.language), csv: report.csv, calendar: { report.ics($0) })
         }
     }
 }
@@ -172,9 +171,6 @@ extension ReportCommand {
     struct Options: ParsableArguments {
         @Option(help: "table (default), markdown, csv, json, html, or ics (audit programme only).")
         var format: Format = .table
-
-        @Option(help: "The language of the report: fr (default) or en.")
-        var lang: ReportLanguage = .fr
 
         @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
         var output: String?
@@ -191,7 +187,7 @@ extension ReportCommand {
         /// A calendar is a programme of dated events: only the audit programme has one.
         func refuseCalendar(for report: String) throws {
             if format == .ics {
-                throw ValidationError("--format ics is only for 'cedre report audits'; \(report) can be table, markdown, csv, json or html.")
+                throw UsageProblem.calendarOnlyForAudits(report: report).validationError
             }
         }
 
@@ -201,22 +197,19 @@ extension ReportCommand {
             if let region {
                 let known = Set(network.members.values.map(\.member.region)).union(CedreFixtures.departements.federationRegions)
                 guard let match = known.first(where: { ReportFilter.sameName($0, region) }) else {
-                    let names = known.sorted(by: Collation.precedes).joined(separator: ", ")
-                    throw CommandError.invalidArgument("no region is named '\(region)'; regions: \(names).")
+                    throw CommandError.unknownRegion(region, known: known.sorted(by: Collation.precedes))
                 }
                 filter.region = match
             }
             if let scheme {
                 guard network.catalog[SchemeID(rawValue: scheme)] != nil else {
-                    let ids = network.catalog.ids.map(\.rawValue).joined(separator: ", ")
-                    throw CommandError.invalidArgument("no scheme is named '\(scheme)'; schemes: \(ids).")
+                    throw CommandError.unknownReportScheme(scheme, known: network.catalog.ids)
                 }
                 filter.scheme = SchemeID(rawValue: scheme)
             }
             if let type {
                 guard let types = CompanyType.parse(type) else {
-                    let codes = CompanyType.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw CommandError.invalidArgument("'\(type)' is not a member type; use \(codes), or several joined by '+'.")
+                    throw CommandError.unknownType(type)
                 }
                 filter.types = types
             }
@@ -238,8 +231,8 @@ extension ReportCommand {
             case .json: text = try JSONText.write(report)
             case .html: text = document.html()
             case .ics:
-                guard let calendar else { throw ValidationError("--format ics is only for 'cedre report audits'.") }
-                text = calendar(lang)
+                guard let calendar else { throw UsageProblem.calendarOnlyForAudits(report: "").validationError }
+                text = calendar(RunLanguage.current)
             }
             guard let output else {
                 Output.write(text)

@@ -54,9 +54,9 @@ struct Sample: ParsableCommand {
 
     func validate() throws {
         if !replay && (audit == nil || year == nil) {
-            throw ValidationError("--audit and --year are required (or --replay).")
+            throw UsageProblem.sampleNeedsAuditAndYear.validationError
         }
-        if let year, let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
+        if let year { try UsageProblem.check("--year", year, in: Bounds.year) }
     }
 
     func run() throws {
@@ -66,7 +66,7 @@ struct Sample: ParsableCommand {
         let day = store.asOf ?? min(Clock.today(), Day.firstDay(ofYear: year))
         let network = try cedre.network(through: day)
         guard let group = network.groupCertificate(SchemeID(rawValue: scheme)), let central = group.central else {
-            throw CommandError.invalidArgument("'\(scheme)' is not a group scheme with a group certificate on \(day).")
+            throw CommandError.notAGroupCertificate(SchemeID(rawValue: scheme), on: day)
         }
         let seed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
         guard let sample = group.drawSample(audit: audit, seed: seed, mode: mode, on: day) else { return }
@@ -77,13 +77,16 @@ struct Sample: ParsableCommand {
             try cedre.record([DatedFact(.sampleDrawn(drawn), on: day)], context: store.context)
         }
         if format == .json { return Output.write(try Output.json(sample)) }
-        let table = Table(columns: ["member", "reason"], rows: sample.sample.map { [$0.member.rawValue, $0.reason.rawValue] })
-        Output.write("""
-            \(audit.rawValue) audit \(year) of \(scheme) as of \(day): \(sample.sites) sites in scope, \
-            sample of \(sample.sampleSize) plus the central function (seed \(seed)\(record ? ", recorded" : ""))
-
-            \(table.text())
-            """)
+        let words = Vocabulary(store.language)
+        let table = Table(
+            columns: words.columns([.member, .reason]), rows: sample.sample.map { [$0.member.rawValue, words.sampleReason($0.reason)] })
+        let kind = words.sampleAudit(audit)
+        let sites = words.counted(sample.sites, ("site dans le périmètre", "sites dans le périmètre"), ("site in scope", "sites in scope"))
+        let recorded = record ? words.say(", enregistré", ", recorded") : ""
+        Output.write(words.say(
+            "\(words.capitalized(kind)) \(year) de \(scheme) au \(words.day(day)) : \(sites), échantillon de \(sample.sampleSize) plus la fonction centrale (graine \(seed)\(recorded))\n\n",
+            "\(words.capitalized(kind)) \(year) of \(scheme) as of \(words.day(day)): \(sites), sample of \(sample.sampleSize) plus the central function (seed \(seed)\(recorded))\n\n")
+            + table.text())
     }
 
     private func replayDraws(_ cedre: CedreStore) throws {
@@ -96,7 +99,11 @@ struct Sample: ParsableCommand {
                 audit: drawn.audit, seed: drawn.seed, mode: drawn.mode, on: event.occurredOn)
             let same = again?.members == drawn.sites
             if !same { mismatches += 1 }
-            Output.write("event #\(event.id) \(drawn.audit.rawValue) \(drawn.year) seed \(drawn.seed): \(same ? "same sites" : "DIFFERENT sites")\n")
+            let words = Vocabulary(store.language)
+            let verdict = same ? words.say("mêmes sites", "same sites") : words.say("sites DIFFÉRENTS", "DIFFERENT sites")
+            Output.write(words.say(
+                "événement n° \(event.id) \(words.sampleAudit(drawn.audit)) \(drawn.year) graine \(drawn.seed) : \(verdict)\n",
+                "event #\(event.id) \(words.sampleAudit(drawn.audit)) \(drawn.year) seed \(drawn.seed): \(verdict)\n"))
         }
         if mismatches > 0 { throw ExitCodes.badInput }
     }
