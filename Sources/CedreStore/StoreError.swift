@@ -22,7 +22,7 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The file exists but is not a cedre database.
     case notACedreDatabase(path: String)
     /// A fact carries an id with a control character or line break, or a number out of its bounds.
-    case malformed(kind: Fact.Kind, FactPayloadError)
+    case malformed(kind: Fact.Kind, Malformation)
     /// What a write appended is not what the database holds after it (a trigger discarded or
     /// changed it): the transaction is rolled back.
     case writeNotLanded(table: String, expected: Int, found: Int)

@@ -42,7 +42,9 @@ extension Cedre {
             endAfterOutput(.success)
         }
         let code = exitCode(for: error)
-        let message = fullMessage(for: error)
+        let message = code == ExitCodes.usage
+            ? UsageMessage.localized(fullMessage(for: error), arguments: Array(CommandLine.arguments.dropFirst()), language: RunLanguage.current)
+            : fullMessage(for: error)
         if message.isEmpty { endAfterOutput(code) }
         let line = message.hasSuffix("\n") ? message : message + "\n"
         if code == .success {

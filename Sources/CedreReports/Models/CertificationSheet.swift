@@ -150,9 +150,9 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         var lines = [words.say(
             "\(member) sous \(scheme) le \(words.day(asOf)) : \(words.standing(raw: state))",
             "\(member) under \(scheme) on \(words.day(asOf)): \(words.standing(raw: state))")]
+        var fields: [(label: String, value: String)] = []
         func add(_ label: (fr: String, en: String), _ value: String?) {
-            guard let value else { return }
-            lines.append("  \(words.say(label.fr, label.en).padding(toLength: 34, withPad: " ", startingAt: 0))\(value)")
+            if let value { fields.append((words.say(label.fr, label.en), value)) }
         }
         add(("appartenance au groupe", "group membership"), groupMembership.flatMap(GroupMembership.State.init).map(words.membershipState))
         add(("engagé le", "engaged on"), engagedOn.map(words.day))
@@ -165,6 +165,8 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         add(("fin de suspension au plus tard le", "suspension ends by"), suspensionEndsBy.map(words.day))
         add(("retiré le", "withdrawn on"), withdrawnOn.map(words.day))
         add(("alertes", "flags"), flags.isEmpty ? words.say("aucune", "none") : flags.map(words.flag).joined(separator: ", "))
+        let width = (fields.map(\.label.count).max() ?? 0) + 2
+        lines += fields.map { "  \($0.label.padding(toLength: width, withPad: " ", startingAt: 0))\($0.value)" }
         if !openFindings.isEmpty {
             lines.append(words.say("  écarts ouverts", "  open findings"))
             for finding in openFindings {

@@ -8,7 +8,7 @@ extension Vocabulary {
         case id, name, type, departement, region, group, member, scheme, kind, state, scheduled, conducted, auditors
         case audit, grade, requirement, deadline, overdue, trainedOn, qualifiedUntil, status, role, standing, joined
         case finding, site, raised, answered, awaiting, day, stream, actor, recorded, correction, auditor
-        case auditorsMember, distance, override, reason
+        case auditorsMember, distance, override, reason, event
 
         var words: (fr: String, en: String) {
             switch self {
@@ -51,6 +51,7 @@ extension Vocabulary {
             case .distance: ("km", "km")
             case .override: ("dérogation", "override")
             case .reason: ("motif", "reason")
+            case .event: ("événement", "kind")
             }
         }
     }

@@ -275,7 +275,7 @@ struct Log: ParsableCommand {
         if output.format == .json { return Output.write(try Output.json(entries.map(ExportDocument.Event.init))) }
         let words = Vocabulary(store.language)
         let table = Table(
-            columns: [words.say("n°", "id")] + words.columns([.day, .kind, .stream, .actor, .recorded, .correction]),
+            columns: [words.say("n°", "id")] + words.columns([.day, .event, .stream, .actor, .recorded, .correction]),
             alignments: [.right, .left, .left, .left, .left, .left, .left],
             rows: entries.map { entry in
                 let event = entry.event

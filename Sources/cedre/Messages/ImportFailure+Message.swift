@@ -24,8 +24,24 @@ extension ImportFailure {
 }
 
 extension FieldIssue {
-    /// The field and what is wrong with it.
+    /// The field and what is wrong with it, in `language` (English as import files name it).
     func message(_ language: ReportLanguage) -> String {
-        "\(field) \(message)."
+        let words = Vocabulary(language)
+        let french: String
+        switch problem {
+        case .invalidIdentifier(let id):
+            french = "l'identifiant « \(id) » doit faire 1 à 64 lettres, chiffres, « . », « _ » ou « - », en commençant par une lettre ou un chiffre"
+        case .nameRequired:
+            french = "le nom est requis"
+        case .unknownType(let type):
+            french = "le type « \(type) » n'est pas \(CompanyType.allCases.map(\.rawValue).joined(separator: ", ")), ni plusieurs joints par « + »"
+        case .regionMismatch(let region, let code, let federationRegion, let region2013):
+            french = "« \(region) » n'est pas la région du département \(code) (\(federationRegion), ou \(region2013) avant 2016)"
+        case .unknownDepartement(let code):
+            french = "« \(code) » n'est pas un code de département (01…95, 2A, 2B, 971…976)"
+        case .groupIsItself:
+            french = "un adhérent ne peut pas être son propre groupe"
+        }
+        return words.say(french + ".", "\(field) \(message).")
     }
 }

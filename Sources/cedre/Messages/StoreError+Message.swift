@@ -43,10 +43,23 @@ extension StoreError {
                 "\(path) holds a database that is not a demo one; choose another --db path for the demo.")
         case .notACedreDatabase(let path):
             return words.say("\(path) n'est pas une base cedre.", "\(path) is not a cedre database.")
-        case .malformed(let kind, let problem):
+        case .malformed(let kind, let malformation):
+            let why: String
+            switch malformation.problem {
+            case .emptyIdentifier:
+                why = words.say("un identifiant ne peut pas être vide", "an id cannot be empty")
+            case .controlCharacter(let value, let name):
+                why = words.say(
+                    "l'identifiant \(JSONValue.quoted(value)) contient un caractère de contrôle ou un saut de ligne (\(name)) ; un identifiant tient sur une ligne de lettres, chiffres et ponctuation",
+                    "the id \(JSONValue.quoted(value)) holds a control character or line break (\(name)); an id is one line of letters, digits and punctuation")
+            case .outOfRange(let value, let range):
+                why = words.say(
+                    "\(value) est hors limites ; donnez un nombre entier de \(range.lowerBound) à \(range.upperBound)",
+                    "\(value) is out of range; give a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
             return words.say(
-                "« \(words.factKind(kind)) » est refusé : \(problem.field) : \(problem.message).",
-                "'\(words.factKind(kind))' is refused: \(problem.field): \(problem.message).")
+                "« \(words.factKind(kind)) » est refusé : \(malformation.field) : \(why).",
+                "'\(words.factKind(kind))' is refused: \(malformation.field): \(why).")
         case .writeNotLanded(let table, let expected, let found):
             return words.say(
                 "la base n'a pas gardé ce qui vient d'être écrit dans \(table) (\(expected) ligne(s) écrite(s), \(found) relue(s)) : quelque chose dans la base perturbe les écritures, lancez « cedre verify » ; rien n'a été enregistré.",
