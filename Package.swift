@@ -49,7 +49,7 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]),
         .testTarget(
-            name: "cedreTests", dependencies: ["cedre", "CedreTestSupport", "CedreCore", "CedreSchemas"],
+            name: "cedreTests", dependencies: ["cedre", "CedreTestSupport", "CedreCore", "CedreSchemas", "CedreReports", "CedreStore"],
             exclude: ["__Snapshots__"]),
     ]
 )

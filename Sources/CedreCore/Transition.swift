@@ -30,12 +30,21 @@ public protocol StateMachine: Sendable {
     var state: State { get }
     /// What errors name it by: an audit id, a certification's member and scheme.
     var subject: String { get }
+    /// Every move so far, oldest first.
+    var history: [Transition<State, EventKind>] { get }
+    /// The day the machine came into being in its initial state (engaged, planned, raised…), when it has one.
+    var openedOn: Day? { get }
+    /// The machine, its subject and state, with `event` refused.
+    func illegal(_ event: EventKind) -> IllegalMove.Machine
 }
 
 extension StateMachine {
+    /// The day the machine entered its current state, when known.
+    public var stateSince: Day? { history.last?.on ?? openedOn }
+
     /// The typed error refusing `event` in the current state.
     func refusal(_ event: Event) -> TransitionError {
-        .illegal(machine: Self.machineName, subject: subject, state: state.rawValue, event: event.kind.rawValue, on: event.day)
+        .illegal(IllegalMove(illegal(event.kind), since: stateSince, on: event.day))
     }
 
     /// Refuses `event` unless `condition` holds.

@@ -13,7 +13,7 @@ extension CedreStore {
         _ scheme: SchemeID, year: Int, policySwitches: [String], seed: UInt64, keepSwaps: Bool,
         departements: DepartementDirectory, commit: Bool, context: RecordingContext
     ) throws -> CampaignPlanning {
-        guard let definition = catalog[scheme] else { throw StoreError.refused(.unknownScheme(scheme)) }
+        guard let definition = catalog[scheme] else { throw StoreError.refused(.unknownScheme(scheme, suggestion: NearestName.among(catalog.ids, to: scheme))) }
         let policies = try CampaignPolicies.defaults(of: definition).switching(policySwitches)
         let decide = { (db: Database) throws -> CampaignPlanning in
             let (network, register) = try campaignNetworks(year: year, today: context.today, in: db)
@@ -34,7 +34,7 @@ extension CedreStore {
         _ request: Campaign.SwapRequest, scheme: SchemeID, year: Int, departements: DepartementDirectory,
         context: RecordingContext
     ) throws -> Campaign.SwapDecision {
-        guard let definition = catalog[scheme] else { throw StoreError.refused(.unknownScheme(scheme)) }
+        guard let definition = catalog[scheme] else { throw StoreError.refused(.unknownScheme(scheme, suggestion: NearestName.among(catalog.ids, to: scheme))) }
         return try recordDecision(context: context) { db in
             let (network, register) = try campaignNetworks(year: year, today: context.today, in: db)
             let decision = try network.decideSwap(

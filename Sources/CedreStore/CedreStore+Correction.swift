@@ -79,7 +79,7 @@ extension CedreStore {
         member id: MemberID, on day: Day, context: RecordingContext, _ edit: (Member) throws -> Member
     ) throws -> LoggedEvent {
         try writer.write { db in
-            guard let current = try MemberRows.fetch(id, in: db) else { throw StoreError.notFound("member \(id)") }
+            guard let current = try MemberRows.fetch(id, in: db) else { throw StoreError.notFound(.member(id, suggestion: nil)) }
             guard let amendment = MemberAmendment(from: current.member, to: try edit(current.member)) else {
                 throw StoreError.nothingToAmend(id)
             }

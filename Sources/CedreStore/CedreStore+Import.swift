@@ -42,7 +42,7 @@ extension CedreStore {
             throw ImportFailure(issues: failure.errors.map { error in
                 ImportIssue(
                     file: file, line: lines.indices.contains(error.index) ? lines[error.index] : 0,
-                    field: error.error.field(in: content), message: error.error.description)
+                    field: error.error.field(in: content), refusal: error.error)
             })
         }
         return ImportSummary(

@@ -95,7 +95,34 @@ extension CedreStore {
                 return try Recorder(catalog: catalog, db: db).record(facts, context: context)
             }
         } catch let error as BatchError {
-            throw error.error
+            throw try explained(error.error)
+        }
+    }
+
+    /// A refusal with what the log knows beyond the replayed streams: the member id a
+    /// mistyped one most likely meant, and, for an audit or finding that does not exist yet on
+    /// the fact's day, the day it was planned or raised.
+    private func explained(_ error: StoreError) throws -> StoreError {
+        switch error {
+        case .refused(.unknownMember(let id, let day, nil)):
+            let suggestion = NearestName.among(try identifiers(in: "member"), to: id.rawValue).map(MemberID.init)
+            return .refused(.unknownMember(id, on: day, suggestion: suggestion))
+        case .refused(.unknownAudit(let id, _, let day)):
+            let row = try writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT planned_on, scheduled_on FROM audit WHERE id = ?", arguments: [id])
+            }
+            guard let row, let planned = Day(row["planned_on"] as String), let scheduled = Day(row["scheduled_on"] as String),
+                planned > day
+            else { return error }
+            return .datedBeforeCreation(.audit(id, plannedOn: planned, scheduledOn: scheduled), on: day)
+        case .refused(.unknownFinding(let id, _, let day)):
+            let raised = try writer.read { db in
+                try String.fetchOne(db, sql: "SELECT raised_on FROM finding WHERE id = ?", arguments: [id])
+            }
+            guard let raised = raised.flatMap(Day.init), raised > day else { return error }
+            return .datedBeforeCreation(.finding(id, raisedOn: raised), on: day)
+        default:
+            return error
         }
     }
 

@@ -84,20 +84,39 @@ extension CedreStore {
         try writer.read { db in try MemberRows.fetchAll(in: db) }
     }
 
-    /// The certification an audit belongs to.
+    /// The certification an audit belongs to; an unknown id is refused with the id it most likely meant.
     public func certificationKey(ofAudit id: AuditID) throws -> CertificationKey {
-        try writer.read { db in
+        guard let key = try writer.read({ db in
             try Row.fetchOne(db, sql: "SELECT member_id, scheme_id FROM audit WHERE id = ?", arguments: [id])
                 .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
-        }.orThrow(StoreError.notFound("audit \(id)"))
+        }) else {
+            throw StoreError.notFound(.audit(id, suggestion: NearestName.among(try identifiers(in: "audit"), to: id.rawValue).map(AuditID.init)))
+        }
+        return key
     }
 
-    /// The certification a finding belongs to.
+    /// The certification a finding belongs to; an unknown id is refused with the id it most likely meant.
     public func certificationKey(ofFinding id: FindingID) throws -> CertificationKey {
-        try writer.read { db in
+        guard let key = try writer.read({ db in
             try Row.fetchOne(db, sql: "SELECT member_id, scheme_id FROM finding WHERE id = ?", arguments: [id])
                 .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
-        }.orThrow(StoreError.notFound("finding \(id)"))
+        }) else {
+            throw StoreError.notFound(.finding(id, suggestion: NearestName.among(try identifiers(in: "finding"), to: id.rawValue).map(FindingID.init)))
+        }
+        return key
+    }
+
+    /// The member with this id, or a refusal naming the member id it most likely meant.
+    public func existingMember(_ id: MemberID) throws -> MemberRecord {
+        guard let record = try member(id) else {
+            throw StoreError.notFound(.member(id, suggestion: NearestName.among(try identifiers(in: "member"), to: id.rawValue).map(MemberID.init)))
+        }
+        return record
+    }
+
+    /// Every id of a projection table (`member`, `audit`, `finding`, `auditor`), for "did you mean".
+    func identifiers(in table: String) throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM \(table)") }
     }
 
     /// One dossier replayed from the log with the facts that happened on or before `day`.
@@ -177,7 +196,7 @@ enum MemberRows {
         let id: MemberID = row["id"]
         let code: String = row["type"]
         guard let types = CompanyType.parse(code) else {
-            throw StoreError.notFound("a readable projection row for member \(id) (run 'cedre rebuild')")
+            throw StoreError.notFound(.readableMemberRow(id))
         }
         let member = Member(
             id: id, name: row["name"], types: types, departement: row["departement"], region: row["region"],

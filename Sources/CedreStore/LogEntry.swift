@@ -17,13 +17,23 @@ public struct LogEntry: Sendable {
         public let voided: Bool
     }
 
+    /// What a correction changes in the event it names.
+    public enum Change: Equatable, Sendable {
+        /// The day it happened.
+        case day(Day)
+        /// A field's new value, as the payload writes it.
+        case field(String, value: String)
+        /// A field it no longer carries.
+        case cleared(String)
+    }
+
     public let event: LoggedEvent
     /// For an event voided or corrected: the correction that counts now.
     public let amendedBy: Link?
     /// For a correction: the event it voids or corrects.
     public let amends: Link?
     /// For a correction: its corrected day and the fields it changes (none for a void).
-    public let changes: [String]
+    public let changes: [Change]
 }
 
 extension CedreStore {
@@ -49,7 +59,7 @@ extension CedreStore {
                         event: row.id, actor: row.actor, reason: correction.reason, voided: correction.change == .voided)
                 }
                 var amends: LogEntry.Link?
-                var changes: [String] = []
+                var changes: [LogEntry.Change] = []
                 if let correction = byID[event.id] {
                     let target = try LoggedEvent.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [correction.target.rawValue])
                     amends = LogEntry.Link(
@@ -65,17 +75,17 @@ extension CedreStore {
         }
     }
 
-    /// `on 2013-03-01`, `audit A-2013-0002`: what a correction changes in its target.
-    private static func changes(from target: LoggedEvent, to dated: DatedFact) throws -> [String] {
-        var changes: [String] = []
-        if dated.day != target.occurredOn { changes.append("on \(dated.day)") }
+    /// The day, `audit A-2013-0002`: what a correction changes in its target.
+    private static func changes(from target: LoggedEvent, to dated: DatedFact) throws -> [LogEntry.Change] {
+        var changes: [LogEntry.Change] = []
+        if dated.day != target.occurredOn { changes.append(.day(dated.day)) }
         let before = try JSONParser.parse(target.payload).objectMembers ?? []
         let after = try JSONParser.parse(dated.fact.payload.canonicalJSON).objectMembers ?? []
         for member in after where !before.contains(member) {
-            changes.append("\(member.key) \(member.value.stringValue ?? member.value.description)")
+            changes.append(.field(member.key, value: member.value.stringValue ?? member.value.description))
         }
         for member in before where !after.contains(where: { $0.key == member.key }) {
-            changes.append("\(member.key) cleared")
+            changes.append(.cleared(member.key))
         }
         return changes
     }

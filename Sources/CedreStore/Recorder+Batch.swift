@@ -29,7 +29,7 @@ struct Batch {
             switch self {
             case .fact(let index, let item):
                 return BatchError(index: index, error: .lateFactConflict(
-                    recorded: item.fact.kind.rawValue, on: item.day, conflicting: conflicting, reason: reason))
+                    recorded: item.fact.kind, on: item.day, conflicting: conflicting, reason: reason))
             case .correction(let correction):
                 return BatchError(index: correction.index, error: .correctionConflict(
                     voiding: correction.correction.change == .voided, target: correction.target, conflicting: conflicting,

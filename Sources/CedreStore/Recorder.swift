@@ -43,12 +43,12 @@ final class Recorder {
         for (index, item) in facts.enumerated() {
             let corrected: DatedFact? = if case .correction(let correction) = item.fact, case .corrected(let dated) = correction.change { dated } else { nil }
             for dated in [item] + (corrected.map { [$0] } ?? []) where dated.day > context.today {
-                try refuse(BatchError(index: index, error: .factInTheFuture(dated.fact.kind.rawValue, on: dated.day, today: context.today)))
+                try refuse(BatchError(index: index, error: .factInTheFuture(dated.fact.kind, on: dated.day, today: context.today)))
             }
         }
         for (index, item) in facts.enumerated() {
             if let problem = item.fact.malformation {
-                try refuse(BatchError(index: index, error: .malformed(kind: item.fact.kind.rawValue, problem)))
+                try refuse(BatchError(index: index, error: .malformed(kind: item.fact.kind, problem)))
             }
         }
         let batch = try Batch(facts, firstID: (try EventLog.head(database)?.id ?? 0) + 1, recorder: self)

@@ -6,13 +6,15 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The rules refuse the fact.
     case refused(TransitionError)
     /// A late fact would make an event already in the log illegal (DESIGN §5).
-    case lateFactConflict(recorded: String, on: Day, conflicting: EventSummary, reason: TransitionError)
+    case lateFactConflict(recorded: Fact.Kind, on: Day, conflicting: EventSummary, reason: TransitionError)
     /// A fact is dated after the day it is recorded on.
-    case factInTheFuture(String, on: Day, today: Day)
+    case factInTheFuture(Fact.Kind, on: Day, today: Day)
     /// The database was written by a newer cedre.
     case newerSchema(path: String)
     /// Something named on the command line does not exist.
-    case notFound(String)
+    case notFound(Missing)
+    /// A fact about an audit or a finding dated before the audit was planned or the finding raised.
+    case datedBeforeCreation(Creation, on: Day)
     /// A stored event cannot be read back as a fact.
     case unreadableEvent(id: Int64, reason: String)
     /// `demo --db` would overwrite a database that is not a demo one.
@@ -20,7 +22,7 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The file exists but is not a cedre database.
     case notACedreDatabase(path: String)
     /// A fact carries an id with a control character or line break, or a number out of its bounds.
-    case malformed(kind: String, FactPayloadError)
+    case malformed(kind: Fact.Kind, Malformation)
     /// What a write appended is not what the database holds after it (a trigger discarded or
     /// changed it): the transaction is rolled back.
     case writeNotLanded(table: String, expected: Int, found: Int)
@@ -60,8 +62,34 @@ public enum CorrectionRefusal: Equatable, Sendable {
     case schemeDefinition(EventSummary)
 }
 
+/// What a command named that does not exist, with the known id it most likely meant.
+public enum Missing: Equatable, Sendable {
+    case member(MemberID, suggestion: MemberID?)
+    case audit(AuditID, suggestion: AuditID?)
+    case finding(FindingID, suggestion: FindingID?)
+    /// The audit exists, but was planned after the day asked.
+    case auditOn(AuditID, on: Day)
+    /// The finding exists, but was raised after the day asked.
+    case findingOn(FindingID, on: Day)
+    /// The member has no dossier under the scheme on the day asked.
+    case certification(CertificationKey, on: Day)
+    case campaign(SchemeID, year: Int)
+    /// A file to read.
+    case file(String)
+    /// The folder a file is to be written in does not exist or cannot be written.
+    case writableFolder(String)
+    /// A projection row the store cannot read back (its table was edited).
+    case readableMemberRow(MemberID)
+}
+
+/// The audit or finding a fact names, with the day it came into being.
+public enum Creation: Equatable, Sendable {
+    case audit(AuditID, plannedOn: Day, scheduledOn: Day)
+    case finding(FindingID, raisedOn: Day)
+}
+
 /// An event of the log, named in errors: its id, kind and day.
-public struct EventSummary: Equatable, Sendable, CustomStringConvertible {
+public struct EventSummary: Equatable, Sendable {
     public let id: Int64
     public let kind: String
     public let on: Day
@@ -72,80 +100,6 @@ public struct EventSummary: Equatable, Sendable, CustomStringConvertible {
         self.on = on
     }
 
-    public var description: String { "event #\(id) (\(kind) on \(on))" }
-
     /// `#12`, as `cedre log` numbers events.
     public var reference: String { "#\(id)" }
-}
-
-extension CorrectionRefusal {
-    /// One sentence that says what was refused and what to do instead.
-    func sentence(event: Int64) -> String {
-        switch self {
-        case .noSuchEvent:
-            return "there is no event #\(event) in the log; 'cedre log' shows each event's number."
-        case .isACorrection(let target):
-            return "\(target) is itself a correction: void it ('cedre void \(target.id)'), then correct the original again."
-        case .alreadyVoided(let target, let correction):
-            return "\(target) is voided by event #\(correction); void #\(correction) first to restore it."
-        case .changesNothing(let target):
-            return "the correction gives \(target) the day and content it already has; say what to change with --on or --set."
-        case .notTheTarget(let target, let kind, let stream):
-            return "the correction names event #\(event) as \(kind) in \(stream), but it is \(target) in another stream or of another kind."
-        case .unknownField(let field, let kind, let known):
-            return "\(kind) has no field '\(field)'; it has \(known.joined(separator: ", "))."
-        case .invalidValue(let field, let message):
-            return "--set \(field): \(message)."
-        case .schemeDefinition(let target):
-            return "\(target) records a scheme definition, which certifications may follow; record a new version with 'cedre scheme add --revise' instead."
-        }
-    }
-}
-
-extension StoreError: CustomStringConvertible {
-    /// One sentence that says what was wrong and how to fix it.
-    public var description: String {
-        switch self {
-        case .refused(let error):
-            return error.description
-        case .lateFactConflict(let recorded, let day, let conflicting, let reason):
-            return "recording \(recorded) on \(day) would make \(conflicting) illegal: \(reason)"
-        case .factInTheFuture(let kind, let day, let today):
-            return "\(kind) is dated \(day), after today (\(today)); record facts once they have happened, or pass --as-of."
-        case .newerSchema(let path):
-            return "\(path) was written by a newer version of cedre; upgrade cedre to open it."
-        case .notFound(let what):
-            return "\(what) does not exist."
-        case .unreadableEvent(let id, let reason):
-            return "event #\(id) of the log cannot be read (\(reason)); run 'cedre verify'."
-        case .notADemoDatabase(let path):
-            return "\(path) holds a database that is not a demo one; choose another --db path for the demo."
-        case .notACedreDatabase(let path):
-            return "\(path) is not a cedre database."
-        case .malformed(let kind, let problem):
-            return "\(kind) is refused: \(problem.field): \(problem.message)."
-        case .writeNotLanded(let table, let expected, let found):
-            return "the database did not keep what was just written to \(table) (\(expected) row(s) written, \(found) found "
-                + "when read back): something in the database interferes with writes, run 'cedre verify'; nothing was recorded."
-        case .nothingToAmend(let id):
-            return "member \(id) already has that profile; give the new name, type, département, region or group."
-        case .correctionRefused(let event, let refusal):
-            return refusal.sentence(event: event)
-        case .correctionConflict(let voiding, let target, let conflicting, let reason):
-            let verb = voiding ? "voiding" : "correcting"
-            if conflicting.id == target.id {
-                return "\(verb) \(target) is refused: as corrected, on \(conflicting.on), it would not replay (\(reason)); nothing was written."
-            }
-            return "\(verb) \(target) would make \(conflicting) illegal: \(reason) Nothing was written; correct or void \(conflicting.reference) first."
-        case .invalidScheme(let file, let problems):
-            let lines = problems.map { "  \($0)" }.joined(separator: "\n")
-            return "\(file) is not a valid scheme definition (\(problems.count) problem\(problems.count == 1 ? "" : "s"); nothing was written):\n\(lines)"
-        case .schemeExists(let id):
-            return "scheme \(id) already exists; pass --revise to record a new version of it, or change the definition's id."
-        case .noSchemeToRevise(let id):
-            return "there is no scheme \(id) to revise; add it without --revise."
-        case .revisionTooEarly(let id, let day, let started, let startedOn):
-            return "a revision of \(id) dated \(day) would change the rules under \(started.member), started on \(startedOn); date it after the last certification started under \(id) (--on)."
-        }
-    }
 }

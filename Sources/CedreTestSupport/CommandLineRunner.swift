@@ -22,6 +22,8 @@ public struct CommandLineRunner: Sendable {
         environment["CEDRE_WITNESS"] = folder.appendingPathComponent("witness").path
         environment["CEDRE_ACTOR"] = "tests"
         environment["NO_COLOR"] = "1"
+        // The end-to-end suites read English messages; the language suites set CEDRE_LANG or --lang themselves.
+        environment["CEDRE_LANG"] = "en"
         environment.removeValue(forKey: "RECORD_SNAPSHOTS")
     }
 

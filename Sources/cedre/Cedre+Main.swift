@@ -32,7 +32,7 @@ extension Cedre {
     /// (through the terminal escaping layer: an echoed id cannot steer the terminal).
     private static func finish(_ error: (any Error)?) -> Never {
         guard let error else { endAfterOutput(.success) }
-        if let failure = ExitCodes.failure(for: error) {
+        if let failure = ExitCodes.failure(for: error, in: RunLanguage.current) {
             let message = error is ImportFailure ? TerminalText.escapeLines(failure.message) : TerminalText.escape(failure.message)
             // An output error is already the answer: standard output's own failure would repeat it.
             endAfterOutput(failure.code, error: message, checkingOutput: !(error is OutputError))
@@ -42,7 +42,10 @@ extension Cedre {
             endAfterOutput(.success)
         }
         let code = exitCode(for: error)
-        let message = DayArgument.explained(fullMessage(for: error))
+        let explained = DayArgument.explained(fullMessage(for: error), in: RunLanguage.current)
+        let message = code == ExitCodes.usage
+            ? UsageMessage.localized(explained, arguments: Array(CommandLine.arguments.dropFirst()), language: RunLanguage.current)
+            : explained
         if message.isEmpty { endAfterOutput(code) }
         let line = message.hasSuffix("\n") ? message : message + "\n"
         if code == .success {

@@ -26,6 +26,7 @@ struct Cedre: ParsableCommand {
             ENVIRONMENT
               CEDRE_DB       the database file, when --db is not given
               CEDRE_ACTOR    who records the facts, when --actor is not given
+              CEDRE_LANG     the language of output and messages, fr (default) or en, when --lang is not given
               CEDRE_WITNESS  the witness file of check, backup and verify, when --witness is not given
               XDG_DATA_HOME  the default database is $XDG_DATA_HOME/cedre/cedre.sqlite
               HOME           without XDG_DATA_HOME, it is $HOME/.local/share/cedre/cedre.sqlite

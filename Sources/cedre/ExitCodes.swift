@@ -1,33 +1,9 @@
 import ArgumentParser
 import CedreCore
+import CedreReports
 import CedreStore
 import Foundation
 import GRDB
-
-/// Errors of the command line itself (not of the rules or the store).
-enum CommandError: Error, CustomStringConvertible {
-    /// A reading command named a database that does not exist.
-    case noDatabase(String)
-    /// An argument names something the command cannot use.
-    case invalidArgument(String)
-    /// `verify` found the log, the ledger, the schema or the projections not as they must be.
-    case verificationFailed(String)
-    /// A line of the witness file does not read `count head-hash day`.
-    case invalidWitness(file: String, line: Int)
-
-    var description: String {
-        switch self {
-        case .noDatabase(let path):
-            "no database at \(path); create one with 'cedre init' or point --db (or CEDRE_DB) at one."
-        case .invalidArgument(let message):
-            message
-        case .verificationFailed(let problems):
-            problems
-        case .invalidWitness(let file, let line):
-            "line \(line) of the witness file \(file) does not read 'count head-hash day'; the file was edited, keep a copy and investigate."
-        }
-    }
-}
 
 /// The single mapping from errors to exit codes and messages (DESIGN §6).
 ///
@@ -45,51 +21,57 @@ enum ExitCodes {
     /// EX_IOERR: the answer could not be written (a full disk, a closed pipe), or the database read.
     static let outputFailed = ExitCode(74)
 
-    /// The exit code and one-sentence message for an error a command threw, or nil when
-    /// ArgumentParser should report it itself (help, usage errors, explicit exit codes).
-    static func failure(for error: any Error) -> (code: ExitCode, message: String)? {
+    /// The exit code and one-sentence message, in `language`, for an error a command threw, or
+    /// nil when ArgumentParser should report it itself (help, usage errors, explicit exit codes).
+    static func failure(for error: any Error, in language: ReportLanguage) -> (code: ExitCode, message: String)? {
+        let words = Vocabulary(language)
         switch error {
         case is ExitCode, is CleanExit, is ValidationError:
             return nil
         case _ where Cedre.exitCode(for: error) != .failure:
             return nil
         case let error as OutputError:
-            return (outputFailed, error.description)
+            return (outputFailed, error.message(language))
         case let error as StoreError:
             switch error {
-            case .unreadableEvent, .writeNotLanded: return (internalError, error.description)
-            default: return (badInput, error.description)
+            case .unreadableEvent, .writeNotLanded: return (internalError, error.message(language))
+            default: return (badInput, error.message(language))
             }
         case let error as TransitionError:
-            return (badInput, error.description)
+            return (badInput, error.message(language))
         case let error as CampaignError:
-            return (badInput, error.description)
+            return (badInput, error.message(language))
         case let error as ImportFailure:
-            return (badInput, error.description)
+            return (badInput, error.message(language))
         case let error as FieldIssue:
-            return (badInput, error.description + ".")
+            return (badInput, error.message(language))
         case let error as UnknownName:
-            return (badInput, error.description)
+            return (badInput, error.message(language))
         case let error as PathError:
             switch error {
             case .outputFolderMissing, .outputIsFolder, .outputExists, .outputNotCreated, .databaseNotCreated:
-                return (cannotCreate, error.description)
-            case .databaseUnusable: return (outputFailed, error.description)
-            case .databaseIsFolder: return (badInput, error.description)
-            case .formatUnknown, .formatNotOffered: return (usage, error.description)
+                return (cannotCreate, error.message(language))
+            case .databaseUnusable: return (outputFailed, error.message(language))
+            case .databaseIsFolder: return (badInput, error.message(language))
+            case .formatUnknown, .formatNotOffered: return (usage, error.message(language))
             }
         case let error as CommandError:
             switch error {
-            case .noDatabase: return (badInput, error.description)
-            case .invalidArgument: return (usage, error.description)
-            case .invalidWitness, .verificationFailed: return (badInput, error.description)
+            case .noDatabase, .verificationFailed, .invalidWitness: return (badInput, error.message(language))
+            case .notTheGroupCentral, .notAGroupCertificate, .backupExists, .cannotWrite, .yearAfterToday:
+                return (usage, error.message(language))
             }
         case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
-            return (internalError, "the database stayed busy for 30 seconds (another cedre is writing); nothing was written, try again.")
+            return (internalError, words.say(
+                "la base est restée occupée 30 secondes (un autre cedre y écrit) ; rien n'a été écrit, réessayez.",
+                "the database stayed busy for 30 seconds (another cedre is writing); nothing was written, try again."))
         case let error as DatabaseError:
-            return (internalError, "the database failed (\(error.resultCode)): \(error.message ?? "no detail"); nothing was written.")
+            return (internalError, words.say(
+                "la base a échoué (\(error.resultCode)) : \(error.message ?? "sans détail") ; rien n'a été écrit.",
+                "the database failed (\(error.resultCode)): \(error.message ?? "no detail"); nothing was written."))
         default:
-            return (internalError, "\(error.localizedDescription); nothing was written.")
+            return (internalError, words.say(
+                "\(error.localizedDescription) ; rien n'a été écrit.", "\(error.localizedDescription); nothing was written."))
         }
     }
 }

@@ -263,7 +263,7 @@ import Testing
 
     @Test func findingsAreRaisedOnlyByAConductedAudit() throws {
         var dossier = try Scenario.dossier(Array(Scenario.audited.prefix(2)))
-        #expect(throws: TransitionError.illegal(machine: "audit", subject: "A-2013-0001", state: "planned", event: "findingRaised", on: "2013-02-15")) {
+        #expect(throws: TransitionError.illegal(IllegalMove(.audit("A-2013-0001", .planned, .findingRaised), since: "2013-02-01", on: "2013-02-15"))) {
             try dossier.apply(.findingRaised(key, major, audit: "A-2013-0001", grade: "major", requirement: "4.2", statement: ""), on: "2013-02-15")
         }
     }

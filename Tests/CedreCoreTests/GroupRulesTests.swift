@@ -56,12 +56,12 @@ import Testing
         let newcomer = CertificationKey.cedreISO("site-d")
         try network.apply(.memberAdded(.sample("site-d"), joined: nil), on: "2014-01-01")
         try network.apply(.membershipApplied(newcomer), on: "2014-02-01")
-        #expect(throws: TransitionError.joinRequirementsMissing(newcomer, missing: ["a cross-audit", "an external audit"], on: "2014-03-01")) {
+        #expect(throws: TransitionError.joinRequirementsMissing(newcomer, missing: [.crossAudit, .externalAudit], on: "2014-03-01")) {
             try network.apply(.membershipJoined(newcomer), on: "2014-03-01")
         }
         try network.apply(.auditPlanned(newcomer, "A-2014-0100", kind: .crossAudit, scheduledOn: "2014-04-01", auditors: []), on: "2014-03-01")
         try network.apply(.auditConducted(newcomer, "A-2014-0100"), on: "2014-04-01")
-        #expect(throws: TransitionError.joinRequirementsMissing(newcomer, missing: ["an external audit"], on: "2014-04-02")) {
+        #expect(throws: TransitionError.joinRequirementsMissing(newcomer, missing: [.externalAudit], on: "2014-04-02")) {
             try network.apply(.membershipJoined(newcomer), on: "2014-04-02")
         }
         try surveillanceVisit(newcomer, "A-2014-0101", on: "2014-06-10", in: &network)
@@ -95,8 +95,6 @@ import Testing
         try network.apply(.auditConducted(central, "A-2014-0001"), on: "2014-10-01")
         let refusal = TransitionError.crossAuditsMissing(central, audit: "A-2014-0001", sites: ["site-b", "site-c"], on: "2014-10-15")
         #expect(throws: refusal) { try network.apply(.certificationMaintained(central), on: "2014-10-15") }
-        #expect(refusal.description.contains("site-b, site-c had no cross-audit"))
-        #expect(refusal.description.contains("rule 13"))
     }
 
     @Test func rule13ACrossAuditAfterTheExternalAuditDoesNotCountForIt() throws {
@@ -188,7 +186,6 @@ import Testing
                 return
             }
             #expect(findings.map(\.member) == ["site-b"])
-            #expect(error.description.contains("rule 9"))
         }
     }
 
@@ -198,7 +195,6 @@ import Testing
         #expect(throws: TransitionError.exclusionWouldHideMajorFindings(sites[1], findings: ["F-2014-0001"])) {
             try network.apply(.membershipExcluded(sites[1], reason: "to renew without it"), on: "2014-10-10")
         }
-        #expect(TransitionError.exclusionWouldHideMajorFindings(sites[1], findings: ["F-2014-0001"]).description.contains("all or nothing"))
     }
 
     // MARK: Rule 10

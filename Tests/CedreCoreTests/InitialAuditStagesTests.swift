@@ -19,8 +19,8 @@ import Testing
 
         // Then the certification still waits for its certification audit, and no decision is possible
         #expect(dossier.certification?.state == .initialAuditPlanned)
-        #expect(throws: TransitionError.illegal(
-            machine: "certification", subject: "solipass/cedre", state: "initialAuditPlanned", event: "decided", on: "2013-02-20")) {
+        #expect(throws: TransitionError.illegal(IllegalMove(
+            .certification(key, .initialAuditPlanned, .decided), since: dossier.certification?.stateSince, on: "2013-02-20"))) {
             try dossier.apply(.certificationDecided(key), on: "2013-02-20")
         }
     }

@@ -69,8 +69,7 @@ import Testing
             #expect(move.from == state && move.to == target && copy.state == target)
         } else {
             let before = copy
-            #expect(throws: TransitionError.illegal(
-                machine: "certification", subject: "solipass/cedre", state: state.rawValue, event: kind.rawValue, on: day)) {
+            #expect(throws: TransitionError.illegal(IllegalMove(.certification(copy.key, state, kind), since: copy.stateSince, on: day))) {
                 try copy.apply(event)
             }
             #expect(copy == before)
@@ -132,7 +131,7 @@ import Testing
             #expect(audit.state == target)
         } else {
             let before = audit
-            #expect(throws: TransitionError.illegal(machine: "audit", subject: "A-2013-0001", state: state.rawValue, event: kind.rawValue, on: "2013-04-01")) {
+            #expect(throws: TransitionError.illegal(IllegalMove(.audit("A-2013-0001", state, kind), since: audit.stateSince, on: "2013-04-01"))) {
                 try audit.apply(Self.event(kind))
             }
             #expect(audit == before)
@@ -180,7 +179,7 @@ import Testing
             #expect(finding.state == target)
         } else {
             let before = finding
-            #expect(throws: TransitionError.illegal(machine: "finding", subject: "F-2013-0001", state: state.rawValue, event: kind.rawValue, on: "2013-04-01")) {
+            #expect(throws: TransitionError.illegal(IllegalMove(.finding("F-2013-0001", state, kind), since: finding.stateSince, on: "2013-04-01"))) {
                 try finding.apply(Self.event(kind))
             }
             #expect(finding == before)
@@ -221,8 +220,8 @@ import Testing
             #expect(membership.state == target)
         } else {
             let before = membership
-            #expect(throws: TransitionError.illegal(
-                machine: "group membership", subject: "solipass/cedre-iso", state: state.rawValue, event: kind.rawValue, on: "2014-02-01")) {
+            #expect(throws: TransitionError.illegal(IllegalMove(
+                .groupMembership(.cedreISO("solipass"), state, kind), since: membership.stateSince, on: "2014-02-01"))) {
                 try membership.apply(Self.event(kind))
             }
             #expect(membership == before)
@@ -261,7 +260,7 @@ extension TransitionTableTests {
             #expect(campaign.state == target)
         } else {
             let before = campaign
-            #expect(throws: TransitionError.illegal(machine: "campaign", subject: "cedre/2014", state: state.rawValue, event: kind.rawValue, on: "2014-12-30")) {
+            #expect(throws: TransitionError.illegal(IllegalMove(.campaign("cedre", year: 2014, state, kind), since: campaign.stateSince, on: "2014-12-30"))) {
                 try campaign.apply(Self.event(kind))
             }
             #expect(campaign == before)

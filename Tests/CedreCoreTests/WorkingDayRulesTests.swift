@@ -99,7 +99,6 @@ import Testing
         #expect(off("2014-03-09", "75") == .sunday)
         #expect(off("2014-03-10", "75") == nil)
         #expect(off("2014-03-07", "75") == nil)
-        #expect(HolidayCalendar.DayOff.holiday("Ascension").description == "Ascension, a public holiday")
     }
 
     @Test func theBundledCalendarFollowsItsSchema() throws {

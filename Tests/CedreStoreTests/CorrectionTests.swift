@@ -262,7 +262,6 @@ import Testing
         }
         #expect(target.id == conduct)
         #expect(conflicting.id == raised && conflicting.on == "2013-03-01")
-        #expect(error?.description.contains("event #\(raised)") == true)
     }
 
     @Test func voidingWhatLaterFactsNeedIsRefused() throws {

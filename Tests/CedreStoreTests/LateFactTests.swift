@@ -33,8 +33,8 @@ import Testing
         let store = try store()
         let before = try store.eventCount()
         let late = [DatedFact(.certificationSuspended(key, reason: .memberRequest), on: "2013-05-01")]
-        #expect(throws: StoreError.refused(.illegal(
-            machine: "certification", subject: "solipass/cedre", state: "audited", event: "suspended", on: "2013-05-01"))) {
+        #expect(throws: StoreError.refused(.illegal(IllegalMove(
+            .certification(key, .audited, .suspended), since: "2013-03-01", on: "2013-05-01")))) {
             try store.record(late, context: .tests())
         }
         let conflicting = [DatedFact(.findingVerified(key, Scenario.major, effective: false), on: "2013-04-19")]
@@ -46,9 +46,8 @@ import Testing
                 Issue.record("expected a late-fact conflict, got \(error)")
                 return
             }
-            #expect(kind == "finding.verified" && day == "2013-04-19")
-            #expect(event.kind == "finding.verified" && event.on == "2013-04-20")
-            #expect(error.description.contains("event #9"))
+            #expect(kind == .findingVerified && day == "2013-04-19")
+            #expect(event.kind == "finding.verified" && event.on == "2013-04-20" && event.id == 9)
         }
         #expect(try store.eventCount() == before)
     }
@@ -64,7 +63,7 @@ import Testing
     @Test func factsDatedAfterTodayAreRefused() throws {
         let store = try store()
         let future = [DatedFact(.certificationSuspended(key, reason: .memberRequest), on: "2014-02-01")]
-        #expect(throws: StoreError.factInTheFuture("certification.suspended", on: "2014-02-01", today: "2014-01-31")) {
+        #expect(throws: StoreError.factInTheFuture(.certificationSuspended, on: "2014-02-01", today: "2014-01-31")) {
             try store.record(future, context: .tests(today: "2014-01-31"))
         }
     }

@@ -23,9 +23,9 @@ import Testing
     @Test func exitsThreeWhenSomethingNeedsAttentionAndZeroOtherwise() throws {
         let cli = try certifiedMember()
         defer { cli.cleanUp() }
-        let calm = try cli.run("check --as-of 2013-06-01")
+        let calm = try cli.run("check --as-of 2013-06-01 --lang fr")
         #expect(calm.status == 0)
-        #expect(calm.output.contains("0 nouveau(x)"))
+        #expect(calm.output.contains("0 nouveau · 0 toujours ouvert · 0 résolu"))
         let late = try cli.run("check --as-of 2014-05-03 --lang en")
         #expect(late.status == 3)
         #expect(late.output.contains("surveillance-overdue"))

@@ -112,7 +112,7 @@ import Testing
         let conduct = try event(cedre, "audit.conducted")
         let refused = try cedre.run(["correct", conduct, "--on", "2013-05-10", "--reason", "r"])
         #expect(refused.status == 65)
-        #expect(refused.error.contains("certification.decided on 2013-05-02"))
+        #expect(refused.error.contains("event #5 (certification decided on 2013-05-02)"))
         #expect(try cedre.run(["void", "999", "--reason", "r"]).status == 65)
         #expect(try cedre.databaseContent() == before)
     }

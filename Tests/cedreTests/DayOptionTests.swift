@@ -15,7 +15,7 @@ import Testing
             _ = try Cedre.parseAsRoot(arguments)
             return nil
         } catch {
-            return DayArgument.explained(Cedre.message(for: error))
+            return DayArgument.explained(Cedre.message(for: error), in: .en)
         }
     }
 
@@ -26,7 +26,7 @@ import Testing
             _ = try type.parseAsRoot(arguments)
             return nil
         } catch {
-            return DayArgument.explained(type.message(for: error))
+            return DayArgument.explained(type.message(for: error), in: .en)
         }
     }
 

@@ -85,8 +85,8 @@ import Testing
         let list = try cedre.succeed("audit list --member solipass --format csv")
         #expect(list.split(whereSeparator: \.isNewline) == [
             "id,member,scheme,kind,state,scheduled,conducted,auditors",
-            "A-2013-0001,solipass,cedre,initial,closed,2013-03-08,2013-03-08,C. Lemoine",
-            "A-2014-0001,solipass,cedre,surveillance,cancelled,2014-03-01,,",
+            "A-2013-0001,solipass,cedre,initial audit,closed,2013-03-08,2013-03-08,C. Lemoine",
+            "A-2014-0001,solipass,cedre,surveillance audit,cancelled,2014-03-01,,",
         ])
         try cedre.run("audit conduct \(audit) --on 2014-03-01").expectRefused(status: 65, mentioning: audit)
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CedreReports
 import Foundation
 import Testing
 
@@ -47,9 +48,12 @@ import Testing
 
     @Test func aFailureIsExit74WithOneSentence() {
         let failure = OutputError(output: "/srv/rapport.html", reason: "No space left on device")
-        #expect(ExitCodes.failure(for: failure)?.code == ExitCodes.outputFailed)
-        #expect(failure.description.hasPrefix("could not write to /srv/rapport.html (No space left on device);"))
-        #expect(!failure.description.contains("\n"))
+        for language in ReportLanguage.allCases {
+            #expect(ExitCodes.failure(for: failure, in: language)?.code == ExitCodes.outputFailed)
+            #expect(!failure.message(language).contains("\n"))
+        }
+        #expect(failure.message(.en).hasPrefix("could not write to /srv/rapport.html (No space left on device);"))
+        #expect(failure.message(.fr).hasPrefix("impossible d'écrire sur /srv/rapport.html (No space left on device)\u{202F};"))
     }
 
     @Test func aFileIsReplacedOnlyOnceWrittenInFull() throws {

@@ -156,9 +156,12 @@ import Testing
             (.formatNotOffered(path: "r.ics", format: "ics", offered: ["table"], extensions: [".txt"]), 64),
         ]
         for (error, code) in cases {
-            let failure = ExitCodes.failure(for: error)
-            #expect(failure?.code.rawValue == code, "\(error)")
-            #expect(failure.map { !$0.message.contains("\n") && $0.message.hasSuffix(".") } == true, "\(error)")
+            for language in ReportLanguage.allCases {
+                let failure = ExitCodes.failure(for: error, in: language)
+                #expect(failure?.code.rawValue == code, "\(error)")
+                #expect(failure.map { !$0.message.contains("\n") && $0.message.hasSuffix(".") } == true, "\(error)")
+            }
+            #expect(ExitCodes.failure(for: error, in: .fr)?.message != ExitCodes.failure(for: error, in: .en)?.message)
         }
     }
 }

@@ -52,7 +52,7 @@ import Testing
         let before = try cedre.databaseContent()
         let refused = try cedre.run("cert maintain national --scheme cedre-iso --on 2014-10-15")
         #expect(refused.status == 65)
-        #expect(refused.error.contains("site-a, site-b, site-c had no cross-audit between the group's previous external audit and audit \(audit) (rule 13)"))
+        #expect(refused.error.contains("site-a, site-b and site-c had no cross-audit between the group's previous external audit and audit \(audit) (rule 13)"))
         #expect(try cedre.databaseContent() == before)
     }
 
@@ -115,8 +115,9 @@ import Testing
         #expect(line["deadline"]?.stringValue == "2014-12-30")
         #expect(line["escalationReason"]?.stringValue == "found on the same requirement at 3 of the 3 sites audited in the round (rule 8)")
         let text = try cedre.succeed("finding show \(findings[0]) --as-of 2014-10-05")
-        #expect(text.hasPrefix("\(findings[0]) — major on requirement 8.2"))
-        #expect(text.contains("2014-10-01  escalated: minor → major (found on the same requirement at 3 of the 3 sites audited in the round (rule 8))"))
+        #expect(text.hasPrefix("\(findings[0]) — Major nonconformity, requirement 8.2"))
+        #expect(text.contains(
+            "2014-10-01  escalated: minor nonconformity → major nonconformity (found on the same requirement at 3 of the 3 sites audited in the round (rule 8))"))
         let report = try JSONParser.parse(try cedre.succeed("report findings --as-of 2014-10-05 --format json"))
         #expect(report["findings"]?.arrayValue?.map { $0["grade"]?.stringValue } == ["major", "major", "major"])
     }
@@ -139,7 +140,7 @@ import Testing
         #expect(line["history"]?.arrayValue?.last?["reason"]?.stringValue == "third minor on 7.1")
         let text = try cedre.succeed("finding show \(finding) --as-of 2013-03-05")
         #expect(text.contains("deadline 2013-05-30"))
-        #expect(text.contains("2013-03-05  regraded: minor → major (third minor on 7.1)"))
+        #expect(text.contains("2013-03-05  regraded: minor nonconformity → major nonconformity (third minor on 7.1)"))
         let list = try JSONParser.parse(try cedre.succeed("finding list --as-of 2013-05-31 --format json"))
         #expect(list.arrayValue?.first?["deadline"]?.stringValue == "2013-05-30")
         #expect(list.arrayValue?.first?["overdue"]?.boolValue == true)

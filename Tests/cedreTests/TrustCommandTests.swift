@@ -154,7 +154,7 @@ import Testing
         #expect(lines.first?.hasPrefix("5 ") == true && lines.first?.hasSuffix(" 2014-05-03") == true)
         let attributes = try FileManager.default.attributesOfItem(atPath: witness)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(try cli.succeed(["verify", "--witness", witness]).contains("the log extends the 2 witnessed head(s)"))
+        #expect(try cli.succeed(["verify", "--witness", witness]).contains("the log extends 2 witnessed heads"))
 
         let forged = try cli.write("6 \(String(repeating: "f", count: 64)) 2014-05-03\n", to: "forged-witness")
         try cli.run(["verify", "--witness", forged])

@@ -66,6 +66,10 @@ public struct Audit: StateMachine, Equatable {
 
     public static let machineName = "audit"
 
+    public var openedOn: Day? { plannedOn }
+
+    public func illegal(_ event: EventKind) -> IllegalMove.Machine { .audit(id, state, event) }
+
     public let id: AuditID
     public let key: CertificationKey
     public let kind: Kind

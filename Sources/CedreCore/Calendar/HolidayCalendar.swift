@@ -37,20 +37,11 @@ public struct HolidayCalendar: Equatable, Sendable {
     }
 
     /// Why a day is not a working day (rule 20).
-    public enum DayOff: Equatable, Sendable, CustomStringConvertible {
+    public enum DayOff: Equatable, Sendable {
         case saturday
         case sunday
         /// A public holiday of the département, by name.
         case holiday(String)
-
-        /// `a Saturday`, `Lundi de Pâques, a public holiday`: how messages name it.
-        public var description: String {
-            switch self {
-            case .saturday: "a Saturday"
-            case .sunday: "a Sunday"
-            case .holiday(let name): "\(name), a public holiday"
-            }
-        }
     }
 
     /// `france`: the definition's file name.

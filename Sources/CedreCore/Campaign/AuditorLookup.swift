@@ -24,15 +24,9 @@ public struct AuditorLookup: Sendable {
         return texts
     }
 
-    /// The known id nearest to `text`, when it is at most two edits away (a typo), else nil.
+    /// The known id nearest to `text`, when it is a typo away, else nil.
     public func closest(to text: String) -> AuditorID? {
-        let typed = Array(text)
-        var best: (distance: Int, id: AuditorID)?
-        for id in ids {
-            let distance = Self.editDistance(typed, Array(id.rawValue), limit: 2)
-            if distance <= 2, best.map({ distance < $0.distance }) ?? true { best = (distance, id) }
-        }
-        return best?.id
+        NearestName.among(ids, to: AuditorID(rawValue: text))
     }
 
     /// Lower-case letters, digits, `.`, `_` and `-` only, as ids are written; a person's name has
@@ -41,21 +35,5 @@ public struct AuditorLookup: Sendable {
         !text.isEmpty && text.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
         }
-    }
-
-    /// Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`.
-    private static func editDistance(_ first: [Character], _ second: [Character], limit: Int) -> Int {
-        guard abs(first.count - second.count) <= limit else { return limit + 1 }
-        var previous = Array(0...second.count)
-        for (row, character) in first.enumerated() {
-            var current = [row + 1] + Array(repeating: 0, count: second.count)
-            for column in second.indices {
-                let substitution = previous[column] + (character == second[column] ? 0 : 1)
-                current[column + 1] = min(substitution, previous[column + 1] + 1, current[column] + 1)
-            }
-            if (current.min() ?? 0) > limit { return limit + 1 }
-            previous = current
-        }
-        return previous[second.count]
     }
 }

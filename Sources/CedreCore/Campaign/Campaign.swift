@@ -61,6 +61,10 @@ public struct Campaign: StateMachine, Equatable {
 
     public static let machineName = "campaign"
 
+    public var openedOn: Day? { nil }
+
+    public func illegal(_ event: EventKind) -> IllegalMove.Machine { .campaign(scheme, year: year, state, event) }
+
     public let scheme: SchemeID
     public let year: Int
     public private(set) var state: State = .draft

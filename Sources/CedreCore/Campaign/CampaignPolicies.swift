@@ -42,14 +42,6 @@ public struct CampaignPolicies: Equatable, Sendable {
         }
         return result
     }
-
-    /// `own-company, …, capacity 2; off: reciprocal`: how `campaign plan` and `campaign show` say them.
-    public var summary: String {
-        let on = ImpartialityPolicy.allCases.filter { enabled.contains($0) }
-            .map { $0 == .capacity ? "capacity \(capacity)" : $0.rawValue }
-        let off = ImpartialityPolicy.allCases.filter { !enabled.contains($0) }.map(\.rawValue)
-        return (on.isEmpty ? "none" : on.joined(separator: ", ")) + (off.isEmpty ? "" : "; off: " + off.joined(separator: ", "))
-    }
 }
 
 extension CampaignPolicies: Codable {

@@ -102,6 +102,10 @@ public struct Certification: StateMachine, Equatable {
 
     public static let machineName = "certification"
 
+    public var openedOn: Day? { engagedOn }
+
+    public func illegal(_ event: EventKind) -> IllegalMove.Machine { .certification(key, state, event) }
+
     public let key: CertificationKey
     public let rules: CycleRules
     public private(set) var state: State
@@ -192,8 +196,9 @@ public struct Certification: StateMachine, Equatable {
                     on: day, kind: .initial, expiresOn: expiry(day.adding(months: rules.validityMonths)),
                     referential: referential))
             case .certified, .expired:
-                guard recertificationAuditedOn != nil, let previous = currentDecision else {
-                    throw .recertificationAuditMissing(key, on: day)
+                guard let previous = currentDecision else { throw refusal(event) }
+                guard recertificationAuditedOn != nil else {
+                    throw .recertificationAuditMissing(key, state: from, current: previous, on: day)
                 }
                 let kind: Decision.Kind = from == .certified ? .renewal : .restoration
                 startCycle(Decision(

@@ -60,8 +60,10 @@ public struct Dossier: Equatable, Sendable {
                 certification = Certification(key: key, rules: scheme.cycle, engagedOn: day)
                 return
             }
-            let state = certification.advance(to: day).state
-            guard state == .withdrawn || state == .lapsed else { throw .alreadyEngaged(key, on: day) }
+            let current = certification.advance(to: day)
+            guard current.state == .withdrawn || current.state == .lapsed else {
+                throw .alreadyEngaged(key, state: current.state, since: current.stateSince, on: day)
+            }
             try applyToCertification(.engaged(on: day), on: day)
         case .certificationDecided:
             let blocks = blockingFindings(on: day)
@@ -189,13 +191,12 @@ public struct Dossier: Equatable, Sendable {
             case .surveillance:
                 let state = certification.advance(to: audit.plannedOn).state
                 guard state == .certified || state == .suspended else {
-                    throw .illegal(machine: Certification.machineName, subject: key.description, state: state.rawValue,
-                                   event: "surveillanceAuditPlanned", on: audit.plannedOn)
+                    throw .surveillanceWithoutCertificate(audit.id, key, state: state, on: audit.plannedOn)
                 }
             case .special, .crossAudit: break
             }
         } else if audit.kind.isInitial || audit.kind == .recertification {
-            throw .auditKindNotApplicable(audit.id, kind: audit.kind.rawValue, key)
+            throw .auditKindNotApplicable(audit.id, kind: audit.kind, key)
         }
         audits.append(audit)
     }

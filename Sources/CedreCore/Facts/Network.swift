@@ -99,17 +99,17 @@ public struct Network: Sendable {
         case .auditorAdded(let auditor):
             guard auditors[auditor.id] == nil else { throw .duplicateAuditor(auditor.id) }
             try requireMember(auditor.member, on: day)
-            for scheme in auditor.trainedOn.keys where catalog[scheme] == nil { throw .unknownScheme(scheme) }
+            for scheme in auditor.trainedOn.keys where catalog[scheme] == nil { throw unknownScheme(scheme) }
             auditors[auditor.id] = auditor
         case .auditorQualified(let id, let scheme, let trainedOn):
-            guard auditors[id] != nil else { throw .unknownAuditor(id) }
-            guard catalog[scheme] != nil else { throw .unknownScheme(scheme) }
+            guard auditors[id] != nil else { throw .unknownAuditor(id, suggestion: NearestName.among(auditors.keys, to: id)) }
+            guard catalog[scheme] != nil else { throw unknownScheme(scheme) }
             auditors[id]?.trainedOn[scheme] = trainedOn
         case .campaignPlanned(let scheme, let year, let seed, let assignments, let unassigned, let policies):
             try applyToCampaign(
                 scheme, year, .planned(on: day, seed: seed, assignments: assignments, unassigned: unassigned, policies: policies))
         case .campaignSwapped(let scheme, let year, let assignment, let override):
-            guard auditors[assignment.auditor] != nil else { throw .unknownAuditor(assignment.auditor) }
+            guard auditors[assignment.auditor] != nil else { throw .unknownAuditor(assignment.auditor, suggestion: NearestName.among(auditors.keys, to: assignment.auditor)) }
             try applyToCampaign(scheme, year, .swapped(on: day, assignment, override: override))
         case .campaignPublished(let scheme, let year):
             try applyToCampaign(scheme, year, .published(on: day))
@@ -118,7 +118,7 @@ public struct Network: Sendable {
         default:
             guard let key = fact.key else { return }
             try requireMember(key.member, on: day)
-            guard let latest = catalog[key.scheme] else { throw .unknownScheme(key.scheme) }
+            guard let latest = catalog[key.scheme] else { throw unknownScheme(key.scheme) }
             try checkGroupRules(fact, scheme: latest, on: day)
             if dossiers[key] != nil {
                 try dossiers[key]?.apply(fact, on: day)
@@ -133,7 +133,7 @@ public struct Network: Sendable {
     }
 
     private mutating func applyToCampaign(_ scheme: SchemeID, _ year: Int, _ event: Campaign.Event) throws(TransitionError) {
-        guard catalog[scheme] != nil else { throw .unknownScheme(scheme) }
+        guard catalog[scheme] != nil else { throw unknownScheme(scheme) }
         var campaign = campaigns["\(scheme)/\(year)"] ?? Campaign(scheme: scheme, year: year)
         try campaign.apply(event)
         campaigns[campaign.name] = campaign
@@ -150,8 +150,13 @@ public struct Network: Sendable {
         return group != member.id && members[group]?.member.types.contains(.ges) == true
     }
 
+    /// The refusal of an undefined scheme, with the defined one it most likely meant.
+    private func unknownScheme(_ scheme: SchemeID) -> TransitionError {
+        .unknownScheme(scheme, suggestion: NearestName.among(catalog.ids, to: scheme))
+    }
+
     private func requireMember(_ id: MemberID, on day: Day) throws(TransitionError) {
-        guard let record = members[id] else { throw .unknownMember(id, on: day) }
+        guard let record = members[id] else { throw .unknownMember(id, on: day, suggestion: NearestName.among(members.keys, to: id)) }
         if let leftOn = record.leftOn, day > leftOn { throw .memberHasLeft(id, leftOn: leftOn, on: day) }
     }
 }

@@ -49,6 +49,10 @@ public struct Finding: StateMachine, Equatable {
 
     public static let machineName = "finding"
 
+    public var openedOn: Day? { raisedOn }
+
+    public func illegal(_ event: EventKind) -> IllegalMove.Machine { .finding(id, state, event) }
+
     public let id: FindingID
     public let key: CertificationKey
     public let audit: AuditID

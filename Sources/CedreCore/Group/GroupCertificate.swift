@@ -132,18 +132,18 @@ public struct GroupCertificate: Sendable {
 
     /// What a candidate still lacks to join on `day`: its cross-audit, and an external audit
     /// (of the site, or of the group after it applied).
-    public func missingBeforeJoining(_ member: MemberID, on day: Day) -> [String] {
-        guard let site = site(member), let membership = site.membership else { return ["an application"] }
-        var missing: [String] = []
+    public func missingBeforeJoining(_ member: MemberID, on day: Day) -> [JoinRequirement] {
+        guard let site = site(member), let membership = site.membership else { return [.application] }
+        var missing: [JoinRequirement] = []
         let conducted = site.audits.filter { $0.conductedOn.map { $0 <= day } == true }
         if scheme.group?.crossAuditBeforeExternalAudit == true, !conducted.contains(where: { $0.kind == .crossAudit }) {
-            missing.append("a cross-audit")
+            missing.append(.crossAudit)
         }
         let groupAudited = central?.audits.contains { audit in
             audit.kind.isExternal && audit.conductedOn.map { $0 >= membership.appliedOn && $0 <= day } == true
         } == true
         if !conducted.contains(where: { $0.kind.isExternal }) && !groupAudited {
-            missing.append("an external audit")
+            missing.append(.externalAudit)
         }
         return missing
     }

@@ -34,6 +34,10 @@ public struct GroupMembership: StateMachine, Equatable {
 
     public static let machineName = "group membership"
 
+    public var openedOn: Day? { appliedOn }
+
+    public func illegal(_ event: EventKind) -> IllegalMove.Machine { .groupMembership(key, state, event) }
+
     public let key: CertificationKey
     public private(set) var state: State
     public private(set) var appliedOn: Day

@@ -1,16 +1,48 @@
 import Foundation
 
 /// A problem with one field of a member record, as entered on the command line or in a file.
-public struct FieldIssue: Error, Equatable, Sendable, CustomStringConvertible {
-    public let field: String
-    public let message: String
-
-    public init(field: String, message: String) {
-        self.field = field
-        self.message = message
+public struct FieldIssue: Error, Equatable, Sendable {
+    /// What is wrong with the field.
+    public enum Problem: Equatable, Sendable {
+        /// Not 1 to 64 letters, digits, `.`, `_` or `-`, starting with a letter or digit.
+        case invalidIdentifier(String)
+        /// An empty name.
+        case nameRequired
+        /// Not a member type, nor several joined by `+`.
+        case unknownType(String)
+        /// A region that is not the département's (federation region or 2013 region).
+        case regionMismatch(String, departement: String, federationRegion: String, region2013: String)
+        /// Not a département code.
+        case unknownDepartement(String)
+        /// A member named as its own group.
+        case groupIsItself
     }
 
-    public var description: String { "\(field) \(message)" }
+    public let field: String
+    public let problem: Problem
+
+    public init(field: String, _ problem: Problem) {
+        self.field = field
+        self.problem = problem
+    }
+
+    /// What is wrong, in English, as import files name their problems.
+    public var message: String {
+        switch problem {
+        case .invalidIdentifier(let id):
+            "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (got '\(id)')"
+        case .nameRequired:
+            "is required"
+        case .unknownType(let type):
+            "must be one of \(CompanyType.allCases.map(\.rawValue).joined(separator: ", ")), or several joined by '+' (got '\(type)')"
+        case .regionMismatch(let region, let code, let federationRegion, let region2013):
+            "'\(region)' is not the region of département \(code) (\(federationRegion), or \(region2013) before 2016)"
+        case .unknownDepartement(let code):
+            "'\(code)' is not a département code (01…95, 2A, 2B, 971…976)"
+        case .groupIsItself:
+            "cannot be the member itself"
+        }
+    }
 }
 
 /// Every issue of one record.
@@ -30,15 +62,12 @@ public enum MemberProfile {
     ) -> Result<Member, FieldIssues> {
         var issues: [FieldIssue] = []
         if id.range(of: idPattern, options: .regularExpression) == nil {
-            issues.append(FieldIssue(field: "id", message: "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (got '\(id)')"))
+            issues.append(FieldIssue(field: "id", .invalidIdentifier(id)))
         }
         let trimmedName = name.trimmingCharacters(in: .whitespaces)
-        if trimmedName.isEmpty { issues.append(FieldIssue(field: "name", message: "is required")) }
+        if trimmedName.isEmpty { issues.append(FieldIssue(field: "name", .nameRequired)) }
         let types = try? CompanyType.matching(type)
-        if types == nil {
-            let allowed = CompanyType.allCases.map(\.rawValue).joined(separator: ", ")
-            issues.append(FieldIssue(field: "type", message: "must be one of \(allowed), or several joined by '+' (got '\(type)')"))
-        }
+        if types == nil { issues.append(FieldIssue(field: "type", .unknownType(type))) }
         let code = normalizedCode(departement)
         var federationRegion = ""
         if let place = departements[code] {
@@ -48,13 +77,13 @@ public enum MemberProfile {
             {
                 issues.append(FieldIssue(
                     field: "region",
-                    message: "'\(region)' is not the region of département \(code) (\(place.federationRegion), or \(place.region2013) before 2016)"))
+                    .regionMismatch(region, departement: code, federationRegion: place.federationRegion, region2013: place.region2013)))
             }
         } else {
-            issues.append(FieldIssue(field: "departement", message: "'\(departement)' is not a département code (01…95, 2A, 2B, 971…976)"))
+            issues.append(FieldIssue(field: "departement", .unknownDepartement(departement)))
         }
         let groupID = group.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : MemberID(rawValue: $0) }
-        if groupID?.rawValue == id { issues.append(FieldIssue(field: "group", message: "cannot be the member itself")) }
+        if groupID?.rawValue == id { issues.append(FieldIssue(field: "group", .groupIsItself)) }
         guard issues.isEmpty, let types else { return .failure(FieldIssues(issues: issues)) }
         let sourceText = source.flatMap { $0.isEmpty ? nil : $0 }
         return .success(Member(

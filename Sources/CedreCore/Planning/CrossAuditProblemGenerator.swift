@@ -162,7 +162,7 @@ public struct CrossAuditProblemGenerator: Sendable {
                 previousCampaign: previous, policies: shape.policies, capacity: shape.capacity,
                 departements: departements)
         } catch {
-            preconditionFailure("a generated campaign is consistent by construction: \(error.message)")
+            preconditionFailure("a generated campaign is consistent by construction: \(error)")
         }
     }
 

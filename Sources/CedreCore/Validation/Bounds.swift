@@ -21,9 +21,4 @@ public enum Bounds {
     public static let generatedMembers: ClosedRange<Int> = 1...10_000_000
     /// The days a `YYYY-MM-DD` can write: every day arithmetic saturates inside them.
     public static let dayYears: ClosedRange<Int> = 0...9999
-
-    /// A sentence saying that `value` given as `name` is outside `range`, or nil when it is inside.
-    public static func problem(_ name: String, _ value: Int, in range: ClosedRange<Int>) -> String? {
-        range.contains(value) ? nil : "\(name) \(value) is out of range; give a whole number from \(range.lowerBound) to \(range.upperBound)."
-    }
 }

@@ -7,11 +7,11 @@ extension Fact {
     ///
     /// The store refuses such a fact before it reaches the log, whoever records it (a command,
     /// an import), so no stored fact can forge a line of an output or overflow day arithmetic.
-    public var malformation: FactPayloadError? {
+    public var malformation: Malformation? {
         if case .correction(let correction) = self, case .corrected(let dated) = correction.change,
             let problem = dated.fact.malformation
         {
-            return FactPayloadError(field: "corrected.\(problem.field)", message: problem.message)
+            return Malformation(field: "corrected.\(problem.field)", problem: problem.problem)
         }
         let payload = payload
         let identifiers: [(field: String, values: [String])] = [
@@ -31,23 +31,39 @@ extension Fact {
         ]
         for (field, values) in identifiers {
             for value in values {
-                if let problem = Fact.identifierProblem(value) { return FactPayloadError(field: field, message: problem) }
+                if let problem = Fact.identifierProblem(value) { return Malformation(field: field, problem: problem) }
             }
         }
-        if let months = payload.validityMonths, let problem = Bounds.problem("validityMonths", months, in: Bounds.validityMonths) {
-            return FactPayloadError(field: "validityMonths", message: problem)
+        if let months = payload.validityMonths, !Bounds.validityMonths.contains(months) {
+            return Malformation(field: "validityMonths", problem: .outOfRange(months, Bounds.validityMonths))
         }
-        if let year = payload.year, let problem = Bounds.problem("year", year, in: Bounds.year) {
-            return FactPayloadError(field: "year", message: problem)
+        if let year = payload.year, !Bounds.year.contains(year) {
+            return Malformation(field: "year", problem: .outOfRange(year, Bounds.year))
         }
         return nil
     }
 
     /// Why `value` cannot be an id, or nil when it can: empty, or holding a control character or line break.
-    public static func identifierProblem(_ value: String) -> String? {
-        if value.isEmpty { return "an id cannot be empty" }
+    static func identifierProblem(_ value: String) -> Malformation.Problem? {
+        if value.isEmpty { return .emptyIdentifier }
         guard let scalar = value.firstControlOrLineBreak else { return nil }
-        return "the id \(JSONValue.quoted(value)) holds a control character or line break (\(scalar.codePointName)); "
-            + "an id is one line of letters, digits and punctuation"
+        return .controlCharacter(in: value, name: scalar.codePointName)
     }
+}
+
+/// A field no fact may carry, and why.
+public struct Malformation: Equatable, Sendable {
+    /// Why the field's value is refused.
+    public enum Problem: Equatable, Sendable {
+        /// An empty id.
+        case emptyIdentifier
+        /// An id holding a control character or a line break, named by its code point.
+        case controlCharacter(in: String, name: String)
+        /// A number outside its bounds.
+        case outOfRange(Int, ClosedRange<Int>)
+    }
+
+    /// The payload field, as files name it (`member`, `corrected.year`).
+    public let field: String
+    public let problem: Problem
 }

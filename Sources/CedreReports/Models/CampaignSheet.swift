@@ -54,28 +54,49 @@ public struct CampaignSheet: Encodable, Equatable, Sendable {
         assignments.filter { $0.auditor == auditor }
     }
 
-    /// One row per cross-audit.
-    public func table(_ lines: [Line]) -> Table {
+    /// One row per cross-audit, with headers in the vocabulary's language.
+    public func table(_ lines: [Line], _ words: Vocabulary) -> Table {
         Table(
-            columns: ["day", "member", "auditor", "auditor's member", "km", "override"],
+            columns: words.columns([.day, .member, .auditor, .auditorsMember, .distance, .override]),
             alignments: [.left, .left, .left, .left, .right, .left],
             rows: lines.sorted { ($0.day, $0.member) < ($1.day, $1.member) }.map {
-                [$0.day.description, $0.member.rawValue, "\($0.auditorName) (\($0.auditor))", $0.auditorMember.rawValue,
-                 String(format: "%.1f", $0.distanceKm), $0.override ?? ""]
+                [words.day($0.day), $0.member.rawValue, "\($0.auditorName) (\($0.auditor))", $0.auditorMember.rawValue,
+                 words.decimal($0.distanceKm), $0.override ?? ""]
             })
+    }
+
+    /// What `campaign show` prints, fitted to `style`: state, counts, policies, the cross-audits
+    /// and the members left out.
+    public func text(_ language: ReportLanguage, style: TerminalStyle = .plain) -> String {
+        let words = Vocabulary(language)
+        let crossAudits = words.counted(assignments.count, ("audit croisé", "audits croisés"), ("cross-audit", "cross-audits"))
+        let stateWords = Campaign.State(rawValue: state).map(words.campaignState) ?? state
+        var text = style.wrap(words.say(
+            "\(scheme) \(year) : \(stateWords), \(crossAudits), \(words.kilometres(totalDistanceKm))",
+            "\(scheme) \(year): \(stateWords), \(crossAudits), \(words.kilometres(totalDistanceKm))")) + "\n"
+        if let policies { text += style.wrap(words.say("règles : ", "policies: ") + words.policies(policies)) + "\n" }
+        text += "\n" + table(assignments, words).text(style: style)
+        if !unassigned.isEmpty {
+            text += "\n" + style.wrap(words.say("laissés de côté : ", "left out: ") + unassigned.map(\.rawValue).joined(separator: ", ")) + "\n"
+        }
+        return text
     }
 
     /// The cross-audits as a calendar: one event per member, with a UID that stays the same
     /// when the assignment is swapped, so a re-imported calendar updates rather than doubles.
-    public func calendar(_ lines: [Line], stamp: Day, departements: DepartementDirectory, network: Network) -> ICalendar {
-        ICalendar(
-            name: "Audits croisés \(scheme) \(year)", stamp: stamp,
+    public func calendar(
+        _ lines: [Line], stamp: Day, departements: DepartementDirectory, network: Network, language: ReportLanguage
+    ) -> ICalendar {
+        let words = Vocabulary(language)
+        return ICalendar(
+            name: words.say("Audits croisés \(scheme) \(year)", "Cross-audits \(scheme) \(year)"), stamp: stamp,
             events: lines.sorted { ($0.day, $0.member) < ($1.day, $1.member) }.map { line in
                 let audited = network.members[line.member]
                 return ICalendar.Event(
                     uid: "cross-audit-\(scheme)-\(year)-\(line.member)@cedre", day: line.day,
-                    summary: "Audit croisé : \(audited?.member.name ?? line.member.rawValue)",
-                    description: "Auditeur : \(line.auditorName) (\(line.auditorMember))\nRéférentiel : \(scheme)",
+                    summary: words.labelled(words.say("audit croisé", "cross-audit"), audited?.member.name ?? line.member.rawValue),
+                    description: words.labelled(words.column(.auditor), "\(line.auditorName) (\(line.auditorMember))") + "\n"
+                        + words.labelled(words.column(.scheme), scheme.rawValue),
                     location: audited.flatMap { departements[$0.member.departement]?.chefLieu } ?? "",
                     status: state == "planned" ? "TENTATIVE" : "CONFIRMED")
             })

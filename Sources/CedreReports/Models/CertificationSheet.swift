@@ -18,6 +18,12 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         public let to: String
         /// `fact` or `calendar`.
         public let cause: String
+        /// Whether it is a move of the site's group membership rather than of its certification.
+        let isMembership: Bool
+
+        private enum CodingKeys: String, CodingKey {
+            case on, from, event, to, cause
+        }
     }
 
     public struct OpenFinding: Encodable, Equatable, Sendable {
@@ -63,6 +69,8 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
     public let decisions: [Decision]
     public let openFindings: [OpenFinding]
     public let history: [Move]
+    /// The scheme, whose grading scale names the grades.
+    private let scale: Scheme
 
     /// The sheet of `dossier` (replayed up to `day`) as its register status stands on `day`;
     /// `context` is what its findings depend on in its group (`Network.findingContext`).
@@ -100,10 +108,11 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         let calendarKinds = Set(Certification.transitions.rules.filter { $0.cause == .calendar }.map(\.event))
         history = (own?.history ?? []).map { move in
             Move(on: move.on, from: move.from.rawValue, event: move.event.rawValue, to: move.to.rawValue,
-                 cause: calendarKinds.contains(move.event) ? "calendar" : "fact")
+                 cause: calendarKinds.contains(move.event) ? "calendar" : "fact", isMembership: false)
         } + (dossier.membership?.history ?? []).map { move in
-            Move(on: move.on, from: move.from.rawValue, event: move.event.rawValue, to: move.to.rawValue, cause: "fact")
+            Move(on: move.on, from: move.from.rawValue, event: move.event.rawValue, to: move.to.rawValue, cause: "fact", isMembership: true)
         }
+        scale = dossier.scheme
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -138,41 +147,65 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
     /// The day its standing last changed, by a fact or by the calendar (its engagement, before any move).
     public var since: Day? { history.map(\.on).max() ?? engagedOn }
 
-    /// Its history as lines, in day order: `2013-03-01  auditConducted: initialAuditPlanned → audited`.
-    public var historyLines: [String] {
-        history.enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }.map { _, move in
-            "\(move.on)  \(move.event): \(move.from) → \(move.to)\(move.cause == "calendar" ? " (calendar)" : "")"
+    /// Its history as lines in `language`, in day order: `01/03/2013  audit conduit : audit initial planifié → audité`.
+    public func historyLines(_ language: ReportLanguage) -> [String] {
+        let words = Vocabulary(language)
+        return history.enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }.map { _, move in
+            let (event, from, to) = move.isMembership ? membershipWords(move, words) : certificationWords(move, words)
+            let cause = move.cause == "calendar" ? words.say(" (calendrier)", " (calendar)") : ""
+            return words.say("\(words.day(move.on))  \(event) : \(from) → \(to)\(cause)",
+                             "\(words.day(move.on))  \(event): \(from) → \(to)\(cause)")
         }
     }
 
-    /// The sheet as terminal lines.
-    public func text() -> String {
-        var lines = ["\(member) under \(scheme) on \(asOf): \(state)"]
-        func add(_ label: String, _ value: Day?) {
-            if let value { lines.append("  \(label.padding(toLength: 32, withPad: " ", startingAt: 0))\(value)") }
+    /// The sheet as terminal lines, in `language`.
+    public func text(_ language: ReportLanguage) -> String {
+        let words = Vocabulary(language)
+        var lines = [words.say(
+            "\(member) sous \(scheme) le \(words.day(asOf)) : \(words.standing(raw: state))",
+            "\(member) under \(scheme) on \(words.day(asOf)): \(words.standing(raw: state))")]
+        var fields: [(label: String, value: String)] = []
+        func add(_ label: (fr: String, en: String), _ value: String?) {
+            if let value { fields.append((words.say(label.fr, label.en), value)) }
         }
-        if let groupMembership { lines.append("  group membership                \(groupMembership)") }
-        add("engaged on", engagedOn)
-        add("certified on", certifiedOn)
-        add("expires on", expiresOn)
-        add("next surveillance due by", nextSurveillanceDueBy)
-        add("recertification to plan by", recertificationPlanningDueBy)
-        add("restorable until", restorableUntil)
-        add("suspended on", suspendedOn)
-        add("suspension ends by", suspensionEndsBy)
-        add("withdrawn on", withdrawnOn)
-        lines.append("  flags                           \(flags.isEmpty ? "none" : flags.joined(separator: ", "))")
+        add(("appartenance au groupe", "group membership"), groupMembership.flatMap(GroupMembership.State.init).map(words.membershipState))
+        add(("engagé le", "engaged on"), engagedOn.map(words.day))
+        add(("certifié le", "certified on"), certifiedOn.map(words.day))
+        add(("expire le", "expires on"), expiresOn.map(words.day))
+        add(("prochaine surveillance avant le", "next surveillance due by"), nextSurveillanceDueBy.map(words.day))
+        add(("renouvellement à planifier avant le", "recertification to plan by"), recertificationPlanningDueBy.map(words.day))
+        add(("rétablissable jusqu'au", "restorable until"), restorableUntil.map(words.day))
+        add(("suspendu le", "suspended on"), suspendedOn.map(words.day))
+        add(("fin de suspension au plus tard le", "suspension ends by"), suspensionEndsBy.map(words.day))
+        add(("retiré le", "withdrawn on"), withdrawnOn.map(words.day))
+        add(("alertes", "flags"), flags.isEmpty ? words.say("aucune", "none") : flags.map(words.flag).joined(separator: ", "))
+        let width = (fields.map(\.label.count).max() ?? 0) + 2
+        lines += fields.map { "  \($0.label.padding(toLength: width, withPad: " ", startingAt: 0))\($0.value)" }
         if !openFindings.isEmpty {
-            lines.append("  open findings")
+            lines.append(words.say("  écarts ouverts", "  open findings"))
             for finding in openFindings {
-                let deadline = finding.deadline.map { ", due \($0)" } ?? ""
-                lines.append("    \(finding.id) \(finding.grade) \(finding.state)\(deadline)\(finding.overdue ? ", OVERDUE" : "")")
+                let grade = words.inSentence(words.grade(finding.grade, in: scale))
+                let deadline = finding.deadline.map { words.say(", échéance le \(words.day($0))", ", due \(words.day($0))") } ?? ""
+                let late = finding.overdue ? words.say(", EN RETARD", ", OVERDUE") : ""
+                lines.append("    \(finding.id) \(grade), \(words.findingState(finding.state))\(deadline)\(late)")
             }
         }
         if !history.isEmpty {
-            lines.append("  history")
-            lines += historyLines.map { "    " + $0 }
+            lines.append(words.say("  historique", "  history"))
+            lines += historyLines(language).map { "    " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func certificationWords(_ move: Move, _ words: Vocabulary) -> (String, String, String) {
+        (Certification.EventKind(rawValue: move.event).map(words.certificationEvent) ?? move.event,
+         Certification.State(rawValue: move.from).map(words.certificationState) ?? move.from,
+         Certification.State(rawValue: move.to).map(words.certificationState) ?? move.to)
+    }
+
+    private func membershipWords(_ move: Move, _ words: Vocabulary) -> (String, String, String) {
+        (GroupMembership.EventKind(rawValue: move.event).map(words.membershipEvent) ?? move.event,
+         GroupMembership.State(rawValue: move.from).map(words.membershipState) ?? move.from,
+         GroupMembership.State(rawValue: move.to).map(words.membershipState) ?? move.to)
     }
 }

@@ -72,14 +72,15 @@ public struct CheckReport: Encodable, Equatable, Sendable {
     public var needsAttention: Bool { !items.isEmpty }
 
     /// The items as a table: status, due day, rule, member (name, département, region), scheme,
-    /// what it is about.
-    public func table(_ language: ReportLanguage) -> Table {
+    /// what it is about; days as the language writes them, or ISO for a spreadsheet (`isoDays`).
+    public func table(_ language: ReportLanguage, isoDays: Bool = false) -> Table {
         let words = CheckWords(language)
+        let vocabulary = Vocabulary(language)
         return Table(
             columns: words.columns,
             rows: items.map { item in
-                [words.status(item.status), item.due.description, item.rule.rawValue, item.member.rawValue, item.name,
-                 item.departement, item.region, item.scheme.rawValue, words.describe(item)]
+                [words.status(item.status), isoDays ? item.due.description : vocabulary.day(item.due), item.rule.rawValue,
+                 item.member.rawValue, item.name, item.departement, item.region, item.scheme.rawValue, words.describe(item)]
             })
     }
 
@@ -127,11 +128,14 @@ private struct CheckWords {
     }
 
     func summary(_ counts: CheckReport.Counts) -> String {
-        let reminders = counts.reminders == 0 ? "" : language == .fr
-            ? " · \(counts.reminders) rappel(s)" : " · \(counts.reminders) reminder(s)"
-        return (language == .fr
-            ? "\(counts.new) nouveau(x) · \(counts.open) toujours ouvert(s) · \(counts.resolved) résolu(s)"
-            : "\(counts.new) new · \(counts.open) still open · \(counts.resolved) resolved") + reminders
+        let words = Vocabulary(language)
+        let parts = [
+            words.counted(counts.new, ("nouveau", "nouveaux"), ("new", "new")),
+            words.counted(counts.open, ("toujours ouvert", "toujours ouverts"), ("still open", "still open")),
+            words.counted(counts.resolved, ("résolu", "résolus"), ("resolved", "resolved")),
+        ]
+        let reminders = counts.reminders == 0 ? [] : [words.counted(counts.reminders, ("rappel", "rappels"), ("reminder", "reminders"))]
+        return (parts + reminders).joined(separator: " · ")
     }
 
     func status(_ status: NoticeStatus) -> String {

@@ -203,6 +203,10 @@ public struct Vocabulary: Sendable {
         case "group-major-finding": words = ("non-conformité majeure dans le groupe", "major nonconformity in the group")
         case "membership": words = ("adhésion au groupe suspendue", "group membership suspended")
         case "group-certificate": words = ("certificat de groupe suspendu", "group certificate suspended")
+        case "cross-audit-missing": words = ("site sans audit croisé avant l'audit externe", "site not cross-audited before the external audit")
+        case "certification-lapsed": words = ("délai de rétablissement dépassé", "restore window closed")
+        case "suspension-expired": words = ("suspension au-delà de sa durée maximale", "suspension past its maximum")
+        case "minor-finding-escalated": words = ("non-conformité mineure escaladée", "minor nonconformity escalated")
         case "other": words = ("autre motif", "other reason")
         default: words = (id, id)
         }

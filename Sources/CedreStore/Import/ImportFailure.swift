@@ -9,13 +9,27 @@ public struct ImportIssue: Equatable, Sendable, CustomStringConvertible {
     /// header (an unknown column as the header writes it), or `(row)`, `(json)`, `(file)`,
     /// `(encoding)` when the problem is the whole line or file.
     public let field: String
+    /// What is wrong with the field, for a problem of the file's shape or content (in English:
+    /// the words of the file's schema); empty for a refusal by the rules.
     public let message: String
+    /// The rules' refusal of the line's fact, which the command line words in the reader's language.
+    public let refusal: StoreError?
 
     public init(file: String, line: Int, field: String, message: String) {
         self.file = file
         self.line = line
         self.field = field
         self.message = message
+        self.refusal = nil
+    }
+
+    /// The issue of a line whose fact the rules refused.
+    public init(file: String, line: Int, field: String, refusal: StoreError) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = ""
+        self.refusal = refusal
     }
 
     /// `issues` by line, those of one line in the order they were found.
@@ -23,8 +37,14 @@ public struct ImportIssue: Equatable, Sendable, CustomStringConvertible {
         issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
-    /// `members.csv:4: departement: '100' is not a département code …`
+    /// `members.csv:4: departement: '100' is not a département code …`; a refusal by the rules
+    /// is named by its case, the command line words it (see `located(_:)`).
     public var description: String {
+        located(refusal.map { "\($0)" } ?? message)
+    }
+
+    /// `file:line: field: ` followed by `message`, the problem in the reader's words.
+    public func located(_ message: String) -> String {
         "\(file):\(line): \(printedField): \(message)"
     }
 
@@ -49,7 +69,7 @@ extension JSONParseError {
 }
 
 /// An import refused as a whole: nothing was written.
-public struct ImportFailure: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ImportFailure: Error, Equatable, Sendable {
     public let issues: [ImportIssue]
 
     public init(issues: [ImportIssue]) {
@@ -57,14 +77,5 @@ public struct ImportFailure: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// The most problems listed before the rest are counted.
-    static let listed = 50
-
-    public var description: String {
-        let file = issues.first?.file ?? "the file"
-        let count = issues.count
-        var lines = ["\(file) has \(count) problem\(count == 1 ? "" : "s"); nothing was imported. Fix them and import again:"]
-        lines += issues.prefix(ImportFailure.listed).map { "  \($0)" }
-        if count > ImportFailure.listed { lines.append("  … and \(count - ImportFailure.listed) more") }
-        return lines.joined(separator: "\n")
-    }
+    public static let listed = 50
 }

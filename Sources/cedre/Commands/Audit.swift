@@ -79,8 +79,11 @@ struct AuditCommand: ParsableCommand {
             {
                 // Recorded all the same (audits are sometimes held on such days) and only told: a
                 // warning that cannot be written must not turn a recorded plan into a failure.
-                let warning = "cedre: warning: \(allocated?.rawValue ?? "the audit") is planned on \(on), \(dayOff) in \(departement)"
-                    + " (rule 20: audits happen on working days); postpone it if that is a mistake.\n"
+                let words = Vocabulary(store.language)
+                let audit = allocated?.rawValue ?? ""
+                let warning = words.say(
+                    "cedre : attention : l'audit \(audit) est planifié le \(words.day(on)), \(words.dayOff(dayOff)) dans le \(departement) (règle 20 : les audits ont lieu les jours ouvrés) ; reportez-le si c'est une erreur.\n",
+                    "cedre: warning: audit \(audit) is planned on \(words.day(on)), \(words.dayOff(dayOff)) in \(departement) (rule 20: audits happen on working days); postpone it if that is a mistake.\n")
                 try? FileHandle.standardError.write(contentsOf: Data(warning.utf8))
             }
         }
@@ -109,13 +112,14 @@ struct AuditCommand: ParsableCommand {
             let cedre = try store.openStore()
             let id = AuditID(rawValue: audit)
             let key = try cedre.certificationKey(ofAudit: id)
-            guard let current = try cedre.dossier(key)?.audit(id) else { throw StoreError.notFound("audit \(audit)") }
+            guard let current = try cedre.dossier(key)?.audit(id) else { throw StoreError.notFound(.audit(id, suggestion: nil)) }
             let day = on ?? current.scheduledOn
             let names = auditors.isEmpty ? current.auditors : try cedre.auditorLookup().auditorNames(auditors, kind: current.kind)
             try cedre.record(
                 [DatedFact(.auditConfirmed(key, id, scheduledOn: day, auditors: names), on: confirmedOn ?? min(day, store.today))],
                 context: store.context)
-            Output.write("Audit \(id) confirmed for \(day).\n")
+            let words = Vocabulary(store.language)
+            Output.write(words.say("Audit \(id) confirmé pour le \(words.day(day)).\n", "Audit \(id) confirmed for \(words.day(day)).\n"))
         }
     }
 
@@ -137,7 +141,7 @@ struct AuditCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordAudit(audit, store: store, on: on, done: "conducted") { key, id in .auditConducted(key, id) }
+            try recordAudit(audit, store: store, on: on, done: .conducted) { key, id in .auditConducted(key, id) }
         }
     }
 
@@ -156,7 +160,7 @@ struct AuditCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordAudit(audit, store: store, on: on, done: "reported") { key, id in .auditReported(key, id) }
+            try recordAudit(audit, store: store, on: on, done: .reported) { key, id in .auditReported(key, id) }
         }
     }
 
@@ -175,7 +179,7 @@ struct AuditCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordAudit(audit, store: store, on: on, done: "closed") { key, id in .auditClosed(key, id) }
+            try recordAudit(audit, store: store, on: on, done: .closed) { key, id in .auditClosed(key, id) }
         }
     }
 
@@ -196,7 +200,7 @@ struct AuditCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordAudit(audit, store: store, on: on, done: "cancelled") { key, id in
+            try recordAudit(audit, store: store, on: on, done: .cancelled) { key, id in
                 .auditCancelled(key, id, reason: reason)
             }
         }
@@ -221,7 +225,7 @@ struct AuditCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordAudit(audit, store: store, on: on, done: "postponed to \(to)") { key, id in
+            try recordAudit(audit, store: store, on: on, done: .postponed(to: to)) { key, id in
                 .auditPostponed(key, id, to: to, reason: reason)
             }
         }
@@ -255,13 +259,14 @@ struct AuditCommand: ParsableCommand {
                 .filter { audit in from.map { audit.scheduledOn >= $0 } ?? true }
                 .filter { audit in to.map { audit.scheduledOn <= $0 } ?? true }
                 .sorted { ($0.scheduledOn, $0.id) < ($1.scheduledOn, $1.id) }
-                .map(AuditLine.init)
-            if output.format == .json { return Output.write(try Output.json(audits)) }
+            if output.format == .json { return Output.write(try Output.json(audits.map(AuditLine.init))) }
+            let words = Vocabulary(store.language)
+            let day = output.days(words)
             let table = Table(
-                columns: ["id", "member", "scheme", "kind", "state", "scheduled", "conducted", "auditors"],
+                columns: words.columns([.id, .member, .scheme, .kind, .state, .scheduled, .conducted, .auditors]),
                 rows: audits.map {
-                    [$0.id.rawValue, $0.member.rawValue, $0.scheme.rawValue, $0.kind, $0.state, $0.scheduledOn.description,
-                     $0.conductedOn?.description ?? "", $0.auditors.joined(separator: ", ")]
+                    [$0.id.rawValue, $0.key.member.rawValue, $0.key.scheme.rawValue, words.auditKind($0.kind), words.auditState($0.state),
+                     day($0.scheduledOn), $0.conductedOn.map(day) ?? "", $0.auditors.joined(separator: ", ")]
                 })
             Output.write(Output.render(table, as: output.format))
         }
@@ -286,22 +291,35 @@ struct AuditCommand: ParsableCommand {
             let id = AuditID(rawValue: audit)
             let key = try cedre.certificationKey(ofAudit: id)
             guard let dossier = try cedre.dossier(key, through: store.today), let item = dossier.audit(id) else {
-                throw StoreError.notFound("audit \(audit) on \(store.today)")
+                throw StoreError.notFound(.auditOn(id, on: store.today))
             }
-            let line = AuditLine(item)
-            let findings = try cedre.findingStatuses(of: key, on: store.today).filter { $0.finding.audit == id }.map(FindingLine.init)
-            if format == .json { return Output.write(try Output.json(AuditDetail(audit: line, findings: findings, history: item.history.map(HistoryLine.init)))) }
-            var lines = ["\(id) — \(line.kind) audit of \(key.member) under \(key.scheme): \(line.state)",
-                         "  planned on \(line.plannedOn) for \(line.scheduledOn)"]
-            if let day = line.conductedOn { lines.append("  conducted on \(day)") }
-            if let day = line.reportedOn { lines.append("  reported on \(day)") }
-            if let day = line.closedOn { lines.append("  closed on \(day)") }
-            if !line.auditors.isEmpty { lines.append("  auditors: \(line.auditors.joined(separator: ", "))") }
-            if let version = line.referential { lines.append("  referential \(version)") }
-            for finding in findings {
-                lines.append("  finding \(finding.id) \(finding.grade) on \(finding.requirement): \(finding.state)")
+            let statuses = try cedre.findingStatuses(of: key, on: store.today).filter { $0.finding.audit == id }
+            if format == .json {
+                return Output.write(try Output.json(AuditDetail(
+                    audit: AuditLine(item), findings: statuses.map(FindingLine.init), history: item.history.map(HistoryLine.init))))
             }
-            for move in item.history { lines.append("  \(move.on)  \(move.event.rawValue): \(move.from.rawValue) → \(move.to.rawValue)") }
+            let words = Vocabulary(store.language)
+            var lines = [words.say(
+                "\(id) — \(words.auditKind(item.kind)) de \(key.member) sous \(key.scheme) : \(words.auditState(item.state))",
+                "\(id) — \(words.auditKind(item.kind)) of \(key.member) under \(key.scheme): \(words.auditState(item.state))")]
+            lines.append(words.say("  planifié le \(words.day(item.plannedOn)) pour le \(words.day(item.scheduledOn))",
+                                   "  planned on \(words.day(item.plannedOn)) for \(words.day(item.scheduledOn))"))
+            if let day = item.conductedOn { lines.append(words.say("  réalisé le \(words.day(day))", "  conducted on \(words.day(day))")) }
+            if let day = item.reportedOn { lines.append(words.say("  rapport remis le \(words.day(day))", "  reported on \(words.day(day))")) }
+            if let day = item.closedOn { lines.append(words.say("  clos le \(words.day(day))", "  closed on \(words.day(day))")) }
+            if let day = item.cancelledOn { lines.append(words.say("  annulé le \(words.day(day))", "  cancelled on \(words.day(day))")) }
+            if !item.auditors.isEmpty { lines.append(words.say("  auditeurs : ", "  auditors: ") + item.auditors.joined(separator: ", ")) }
+            if let version = item.referential { lines.append(words.say("  référentiel \(version)", "  referential \(version)")) }
+            for status in statuses {
+                let grade = words.inSentence(words.grade(status.grade, in: dossier.scheme))
+                lines.append(words.say(
+                    "  écart \(status.finding.id), \(grade), exigence \(status.finding.requirement) : \(words.findingState(status.finding.state.rawValue))",
+                    "  finding \(status.finding.id), \(grade), requirement \(status.finding.requirement): \(words.findingState(status.finding.state.rawValue))"))
+            }
+            for move in item.history {
+                let (day, event, from, to) = (words.day(move.on), words.auditEvent(move.event), words.auditState(move.from), words.auditState(move.to))
+                lines.append(words.say("  \(day)  \(event) : \(from) → \(to)", "  \(day)  \(event): \(from) → \(to)"))
+            }
             Output.write(lines: lines)
         }
     }
@@ -363,15 +381,33 @@ struct HistoryLine: Encodable {
     }
 }
 
+/// What a verb of `audit` records, for its one-line confirmation.
+private enum AuditDone {
+    case conducted, reported, closed, cancelled
+    case postponed(to: Day)
+
+    func sentence(_ id: AuditID, on day: Day, _ words: Vocabulary) -> String {
+        let on = words.day(day)
+        return switch self {
+        case .conducted: words.say("Audit \(id) réalisé le \(on).\n", "Audit \(id) conducted on \(on).\n")
+        case .reported: words.say("Rapport de l'audit \(id) remis le \(on).\n", "Audit \(id) reported on \(on).\n")
+        case .closed: words.say("Audit \(id) clos le \(on).\n", "Audit \(id) closed on \(on).\n")
+        case .cancelled: words.say("Audit \(id) annulé le \(on).\n", "Audit \(id) cancelled on \(on).\n")
+        case .postponed(let newDay):
+            words.say("Audit \(id) reporté au \(words.day(newDay)) (décidé le \(on)).\n", "Audit \(id) postponed to \(words.day(newDay)) on \(on).\n")
+        }
+    }
+}
+
 /// Records one fact about an existing audit.
 private func recordAudit(
-    _ audit: String, store options: StoreOptions, on day: Day?, done: String,
+    _ audit: String, store options: StoreOptions, on day: Day?, done: AuditDone,
     _ fact: (CertificationKey, AuditID) -> Fact
 ) throws {
     let id = AuditID(rawValue: audit)
     let key = try options.openExistingStore().certificationKey(ofAudit: id)
     let date = try options.record([fact(key, id)], on: day)
-    Output.write("Audit \(id) \(done) on \(date).\n")
+    Output.write(done.sentence(id, on: date, Vocabulary(options.language)))
 }
 
 extension Audit.Kind: ExpressibleByArgument {}

@@ -42,10 +42,8 @@ struct AuditorCommand: ParsableCommand {
         var validityMonths: Int?
 
         func validate() throws {
-            if schemes.isEmpty { throw ValidationError("name at least one --scheme the auditor may audit.") }
-            if let validityMonths, let problem = Bounds.problem("--validity-months", validityMonths, in: Bounds.validityMonths) {
-                throw ValidationError(problem)
-            }
+            if schemes.isEmpty { throw UsageProblem.auditorNeedsScheme.validationError }
+            if let validityMonths { try UsageProblem.check("--validity-months", validityMonths, in: Bounds.validityMonths) }
         }
 
         func run() throws {
@@ -58,7 +56,11 @@ struct AuditorCommand: ParsableCommand {
                     validityMonths: validityMonths)
                 return [.auditorAdded(auditor)]
             }
-            Output.write("Added auditor \(id) of \(member), trained on \(trainedOn) for \(ids.map(\.rawValue).joined(separator: ", ")).\n")
+            let words = Vocabulary(store.language)
+            let list = ids.map(\.rawValue).joined(separator: ", ")
+            Output.write(words.say(
+                "Auditeur \(id) de \(member) ajouté, formé le \(words.day(trainedOn)) pour \(list).\n",
+                "Added auditor \(id) of \(member), trained on \(words.day(trainedOn)) for \(list).\n"))
         }
     }
 
@@ -84,7 +86,10 @@ struct AuditorCommand: ParsableCommand {
                 scheme = try cedre.catalog.scheme(named: self.scheme)
                 return [.auditorQualified(AuditorID(rawValue: auditor), scheme: scheme, trainedOn: trainedOn)]
             }
-            Output.write("Auditor \(auditor) qualified for \(scheme) from \(trainedOn).\n")
+            let words = Vocabulary(store.language)
+            Output.write(words.say(
+                "Auditeur \(auditor) qualifié pour \(scheme) à partir du \(words.day(trainedOn)).\n",
+                "Auditor \(auditor) qualified for \(scheme) from \(words.day(trainedOn)).\n"))
         }
     }
 
@@ -105,22 +110,31 @@ struct AuditorCommand: ParsableCommand {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
             let scheme = try self.scheme.map { try network.catalog.scheme(named: $0) }
-            var rows: [[String]] = []
+            var qualifications: [(auditor: Auditor, scheme: SchemeID, trained: Day, until: Day?)] = []
             for auditor in network.auditors.values.sorted(by: { $0.id < $1.id }) {
                 for (schemeID, trained) in auditor.trainedOn.sorted(by: { $0.key < $1.key }) {
                     guard scheme.map({ $0 == schemeID }) ?? true, let definition = network.catalog[schemeID] else { continue }
-                    let until = auditor.qualifiedUntil(definition)
-                    rows.append([
-                        auditor.id.rawValue, auditor.name, auditor.member.rawValue, schemeID.rawValue, trained.description,
-                        until?.description ?? "", until.map { $0 >= day ? "valid" : "expired" } ?? "",
-                    ])
+                    qualifications.append((auditor, schemeID, trained, auditor.qualifiedUntil(definition)))
                 }
             }
-            let columns = ["id", "name", "member", "scheme", "trainedOn", "qualifiedUntil", "status"]
             if output.format == .json {
-                return Output.write(try Output.json(rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }))
+                let keys = ["id", "name", "member", "scheme", "trainedOn", "qualifiedUntil", "status"]
+                return Output.write(try Output.json(qualifications.map { item in
+                    Dictionary(uniqueKeysWithValues: zip(keys, [
+                        item.auditor.id.rawValue, item.auditor.name, item.auditor.member.rawValue, item.scheme.rawValue,
+                        item.trained.description, item.until?.description ?? "", item.until.map { $0 >= day ? "valid" : "expired" } ?? "",
+                    ]))
+                }))
             }
-            Output.write(Output.render(Table(columns: columns, rows: rows), as: output.format))
+            let words = Vocabulary(store.language)
+            let days = output.days(words)
+            let table = Table(
+                columns: words.columns([.id, .name, .member, .scheme, .trainedOn, .qualifiedUntil, .status]),
+                rows: qualifications.map { item in
+                    [item.auditor.id.rawValue, item.auditor.name, item.auditor.member.rawValue, item.scheme.rawValue,
+                     days(item.trained), item.until.map(days) ?? "", item.until.map { words.qualification(valid: $0 >= day) } ?? ""]
+                })
+            Output.write(Output.render(table, as: output.format))
         }
     }
 }

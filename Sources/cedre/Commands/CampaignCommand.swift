@@ -37,7 +37,7 @@ struct CampaignCommand: ParsableCommand {
         }
 
         func validate() throws {
-            if let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
+            try UsageProblem.check("--year", year, in: Bounds.year)
         }
     }
 
@@ -80,7 +80,7 @@ struct CampaignCommand: ParsableCommand {
             do {
                 _ = try CampaignPolicies(enabled: [], capacity: 1).switching(policies)
             } catch {
-                throw ValidationError(error.description)
+                throw UsageProblem.policySwitch(error).validationError
             }
         }
 
@@ -91,59 +91,7 @@ struct CampaignCommand: ParsableCommand {
                 try target.schemeID(in: cedre.catalog), year: target.year, policySwitches: policies, seed: seed, keepSwaps: !discardSwaps,
                 departements: CedreFixtures.departements, commit: !dryRun, context: store.context)
             if format == .json { return Output.write(try Output.json(planning)) }
-            Output.write(text(of: planning))
-        }
-
-        /// The plan as a table, the policies, the swaps kept and given up, and every member left out.
-        private func text(of planning: CampaignPlanning) -> String {
-            let plan = planning.plan
-            let style = Output.terminalStyle
-            var text = style.wrap("\(plan.campaign.scheme) \(plan.campaign.year): \(plan.assignments.count + planning.kept.count) cross-audits, "
-                + "\(plan.unassigned.count) left out, " + String(format: "%.1f km", plan.totalDistanceKilometres)
-                + " (seed \(plan.campaign.seed)\(dryRun ? ", not recorded" : ""))") + "\n"
-            text += style.wrap("policies: \(planning.policies.summary)") + "\n\n"
-            text += Table(
-                columns: ["day", "member", "auditor", "auditor's member", "km"],
-                alignments: [.left, .left, .left, .left, .right],
-                rows: plan.assignments.map {
-                    [$0.day.description, $0.member.rawValue, $0.auditor.rawValue, $0.auditorMember.rawValue,
-                     String(format: "%.1f", $0.distanceKilometres)]
-                }).text(style: style)
-            if !planning.kept.isEmpty {
-                let overrides = planning.kept.filter { $0.override != nil }.count
-                text += "\nkept \(planning.kept.count) manual swap\(planning.kept.count == 1 ? "" : "s")"
-                    + (overrides > 0 ? " (\(overrides) as override\(overrides == 1 ? "" : "s"))" : "") + ":\n"
-                for swap in planning.kept {
-                    text += "  \(swap.day) \(swap.member) by \(swap.auditor)\(swap.override.map { " (override: \($0))" } ?? "")\n"
-                }
-            }
-            if !planning.dropped.isEmpty {
-                text += "\ncould not keep \(planning.dropped.count) manual swap\(planning.dropped.count == 1 ? "" : "s"):\n"
-                for swap in planning.dropped {
-                    text += "  \(swap.day) \(swap.member) by \(swap.auditor): \(Self.why(swap))\n"
-                }
-            }
-            for left in plan.unassigned {
-                text += "\n\(left.member) cannot be assigned:\n"
-                for exclusion in left.whyNot { text += "  \(exclusion.auditor): \(exclusion.policy.rawValue)\n" }
-                if let relaxation = left.relaxation {
-                    let changes = relaxation.switchOff.map { "\($0.rawValue)=off" } + (relaxation.capacity.map { ["capacity=\($0)"] } ?? [])
-                    text += "  smallest relaxation: \(changes.joined(separator: ", ")) (then \(relaxation.auditor))\n"
-                } else {
-                    text += "  no policy relaxation makes it feasible (the calendar leaves no day).\n"
-                }
-            }
-            return text
-        }
-
-        /// Why a swap was given up, in the officer's words.
-        private static func why(_ swap: CampaignPlanning.DroppedSwap) -> String {
-            switch swap.reason {
-            case .discarded: "discarded (--discard-swaps)"
-            case .memberNotDue: "the campaign no longer cross-audits this member"
-            case .auditorNotInScheme: "the auditor is no longer a cross-auditor of the scheme"
-            case .breaksPolicies: "it breaks \(swap.broken.map(\.rawValue).joined(separator: ", ")); swap it again with --override --reason"
-            }
+            Output.write(planning.text(store.language, recorded: !dryRun, style: Output.terminalStyle))
         }
     }
 
@@ -163,13 +111,7 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let (sheet, _) = try loadSheet(store: store, target: target)
             if format == .json { return Output.write(try Output.json(sheet)) }
-            let style = Output.terminalStyle
-            var text = style.wrap("\(sheet.scheme) \(sheet.year): \(sheet.state), \(sheet.assignments.count) cross-audits, "
-                + String(format: "%.1f km", sheet.totalDistanceKm)) + "\n"
-                + (sheet.policies.map { style.wrap("policies: \($0.summary)") + "\n" } ?? "") + "\n"
-                + sheet.table(sheet.assignments).text(style: style)
-            if !sheet.unassigned.isEmpty { text += "\n" + style.wrap("left out: \(sheet.unassigned.map(\.rawValue).joined(separator: ", "))") + "\n" }
-            Output.write(text)
+            Output.write(sheet.text(store.language, style: Output.terminalStyle))
         }
     }
 
@@ -204,7 +146,7 @@ struct CampaignCommand: ParsableCommand {
         var reason: String?
 
         func validate() throws {
-            if override && (reason ?? "").isEmpty { throw ValidationError("--override needs --reason to say why.") }
+            if override && (reason ?? "").isEmpty { throw UsageProblem.overrideNeedsReason.validationError }
         }
 
         func run() throws {
@@ -215,8 +157,11 @@ struct CampaignCommand: ParsableCommand {
             let decision = try cedre.swapCampaignAssignment(
                 request, scheme: try target.schemeID(in: cedre.catalog), year: target.year, departements: CedreFixtures.departements,
                 context: store.context)
-            let note = decision.override.map { " (override of \(decision.broken.map(\.rawValue).joined(separator: ", ")): \($0))" } ?? ""
-            Output.write("\(member) is cross-audited by \(auditor) on \(decision.assignment.day)\(note).\n")
+            let words = Vocabulary(store.language)
+            let broken = words.list(decision.broken.map(words.constraint))
+            let note = decision.override.map { words.say(" (dérogation à \(broken) : \($0))", " (override of \(broken): \($0))") } ?? ""
+            let day = words.day(decision.assignment.day)
+            Output.write(words.say("\(member) sera audité par \(auditor) le \(day)\(note).\n", "\(member) is cross-audited by \(auditor) on \(day)\(note).\n"))
         }
     }
 
@@ -236,7 +181,7 @@ struct CampaignCommand: ParsableCommand {
             let scheme = try target.schemeID(in: cedre.catalog)
             let network = try cedre.network(through: store.today)
             guard let campaign = network.campaign(scheme, year: target.year) else {
-                throw StoreError.notFound("a \(scheme) campaign for \(target.year)")
+                throw StoreError.notFound(.campaign(scheme, year: target.year))
             }
             let day = store.today
             try cedre.record(context: store.context) { allocator in
@@ -251,7 +196,9 @@ struct CampaignCommand: ParsableCommand {
                 }
                 return facts
             }
-            Output.write("Published \(scheme) \(target.year): \(campaign.assignments.count) cross-audits planned.\n")
+            let words = Vocabulary(store.language)
+            let count = words.counted(campaign.assignments.count, ("audit croisé planifié", "audits croisés planifiés"), ("cross-audit planned", "cross-audits planned"))
+            Output.write(words.say("Campagne \(scheme) \(target.year) publiée : \(count).\n", "Published \(scheme) \(target.year): \(count).\n"))
         }
     }
 
@@ -272,7 +219,8 @@ struct CampaignCommand: ParsableCommand {
                 scheme = try target.schemeID(in: cedre.catalog)
                 return [.campaignCompleted(scheme: scheme, year: target.year)]
             }
-            Output.write("Completed \(scheme) \(target.year).\n")
+            let words = Vocabulary(store.language)
+            Output.write(words.say("Campagne \(scheme) \(target.year) terminée.\n", "Completed \(scheme) \(target.year).\n"))
         }
     }
 
@@ -299,9 +247,10 @@ struct CampaignCommand: ParsableCommand {
             let lines = auditor.map { sheet.only(auditor: AuditorID(rawValue: $0)) } ?? sheet.assignments
             switch format {
             case .ics:
-                Output.write(sheet.calendar(lines, stamp: store.today, departements: CedreFixtures.departements, network: network).text())
+                Output.write(sheet.calendar(
+                    lines, stamp: store.today, departements: CedreFixtures.departements, network: network, language: store.language).text())
             case .csv:
-                Output.write(sheet.table(lines).csv())
+                Output.write(sheet.table(lines, Vocabulary(store.language)).csv())
             case .json:
                 Output.write(try Output.json(lines))
             }
@@ -318,7 +267,7 @@ private func loadSheet(store: StoreOptions, target: CampaignCommand.Target) thro
     let network = try store.openExistingStore().network(through: store.today)
     let scheme = try target.schemeID(in: network.catalog)
     guard let campaign = network.campaign(scheme, year: target.year) else {
-        throw StoreError.notFound("a \(scheme) campaign for \(target.year)")
+        throw StoreError.notFound(.campaign(scheme, year: target.year))
     }
     return (CampaignSheet(campaign: campaign, network: network, departements: CedreFixtures.departements), network)
 }

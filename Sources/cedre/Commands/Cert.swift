@@ -47,7 +47,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(target, on: on, store: store, done: "engaged") { .certificationEngaged($0) }
+            try record(target, on: on, store: store, done: .engaged) { .certificationEngaged($0) }
         }
     }
 
@@ -72,7 +72,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(target, on: on, store: store, done: "certified") { .certificationDecided($0) }
+            try record(target, on: on, store: store, done: .decided) { .certificationDecided($0) }
         }
     }
 
@@ -100,15 +100,18 @@ struct CertificationCommand: ParsableCommand {
             var fact = Fact.certificationMaintained(key)
             if let group = try cedre.network(through: day).groupCertificate(key.scheme) {
                 guard group.central?.key == key, let decision = group.surveillanceDecision(on: day) else {
-                    throw CommandError.invalidArgument("\(key.member) does not hold the \(key.scheme) group certificate.")
+                    throw CommandError.notTheGroupCentral(key)
                 }
                 fact = decision
             }
             try store.record([fact], on: day)
+            let words = Vocabulary(store.language)
             if case .certificationSuspended = fact {
-                Output.write("\(key.member) suspended under \(key.scheme) on \(day): a site has an unresolved major finding (rule 9).\n")
+                Output.write(words.say(
+                    "Certificat \(key.scheme) de \(key.member) suspendu le \(words.day(day)) : un site a une non-conformité majeure non levée (règle 9).\n",
+                    "\(key.member) suspended under \(key.scheme) on \(words.day(day)): a site has an unresolved major finding (rule 9).\n"))
             } else {
-                Output.write("\(key.member) maintained under \(key.scheme) on \(day).\n")
+                Output.write(CertificationDone.maintained.sentence(key, on: day, words))
             }
         }
     }
@@ -131,7 +134,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(target, on: on, store: store, done: "suspended") { .certificationSuspended($0, reason: reason) }
+            try record(target, on: on, store: store, done: .suspended) { .certificationSuspended($0, reason: reason) }
         }
     }
 
@@ -152,7 +155,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(target, on: on, store: store, done: "restored") { .certificationRestored($0) }
+            try record(target, on: on, store: store, done: .restored) { .certificationRestored($0) }
         }
     }
 
@@ -172,7 +175,7 @@ struct CertificationCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try record(target, on: on, store: store, done: "withdrawn") { .certificationWithdrawn($0, reason: reason) }
+            try record(target, on: on, store: store, done: .withdrawn) { .certificationWithdrawn($0, reason: reason) }
         }
     }
 
@@ -197,7 +200,9 @@ struct CertificationCommand: ParsableCommand {
             let day = store.today
             let cedre = try store.openExistingStore()
             let key = try target.key(in: cedre.catalog)
-            guard let scheme = cedre.catalog[key.scheme] else { throw TransitionError.unknownScheme(key.scheme) }
+            guard let scheme = cedre.catalog[key.scheme] else {
+                throw TransitionError.unknownScheme(key.scheme, suggestion: NearestName.among(cedre.catalog.ids, to: key.scheme))
+            }
             var groups: [SchemeID: Certification] = [:]
             let dossier: Dossier?
             var context = FindingContext.none
@@ -210,17 +215,34 @@ struct CertificationCommand: ParsableCommand {
                 dossier = try cedre.dossier(key, through: day)
             }
             guard let dossier, let status = CertificationRegister.status(of: dossier, on: day, groups: groups) else {
-                throw StoreError.notFound("a certification of \(key.member) under \(key.scheme) on \(day)")
+                throw StoreError.notFound(.certification(key, on: day))
             }
             let sheet = CertificationSheet(dossier: dossier, status: status, on: day, context: context)
-            Output.write(format == .json ? try Output.json(sheet) : sheet.text())
+            Output.write(format == .json ? try Output.json(sheet) : sheet.text(store.language))
+        }
+    }
+}
+
+/// What a verb of `cert` records, for its one-line confirmation.
+private enum CertificationDone {
+    case engaged, decided, maintained, suspended, restored, withdrawn
+
+    func sentence(_ key: CertificationKey, on day: Day, _ words: Vocabulary) -> String {
+        let (member, scheme, on) = (key.member, key.scheme, words.day(day))
+        return switch self {
+        case .engaged: words.say("\(member) engagé sous \(scheme) le \(on).\n", "\(member) engaged under \(scheme) on \(on).\n")
+        case .decided: words.say("\(member) certifié sous \(scheme) le \(on).\n", "\(member) certified under \(scheme) on \(on).\n")
+        case .maintained: words.say("Certificat \(scheme) de \(member) maintenu le \(on).\n", "\(member) maintained under \(scheme) on \(on).\n")
+        case .suspended: words.say("Certificat \(scheme) de \(member) suspendu le \(on).\n", "\(member) suspended under \(scheme) on \(on).\n")
+        case .restored: words.say("Suspension du certificat \(scheme) de \(member) levée le \(on).\n", "\(member) restored under \(scheme) on \(on).\n")
+        case .withdrawn: words.say("Certification \(scheme) de \(member) retirée le \(on).\n", "\(member) withdrawn under \(scheme) on \(on).\n")
         }
     }
 }
 
 /// Records one fact about the certification `target` names and confirms it in one line.
 private func record(
-    _ target: CertificationCommand.Target, on day: Day?, store options: StoreOptions, done: String,
+    _ target: CertificationCommand.Target, on day: Day?, store options: StoreOptions, done: CertificationDone,
     _ fact: (CertificationKey) -> Fact
 ) throws {
     var recorded: CertificationKey?
@@ -230,7 +252,7 @@ private func record(
         return [fact(key)]
     }
     if let key = recorded {
-        Output.write("\(key.member) \(done) under \(key.scheme) on \(date).\n")
+        Output.write(done.sentence(key, on: date, Vocabulary(options.language)))
     }
 }
 

@@ -70,15 +70,9 @@ struct Check: ParsableCommand {
     @Option(help: "How to write the answer: table, json, csv, markdown or html (a mail-ready page).")
     var format: CheckFormat = .table
 
-    @Option(help: "The language of the report: fr (default) or en.")
-    var lang: ReportLanguage = .fr
-
     func validate() throws {
-        if quiet && all { throw ValidationError("--quiet and --all ask for opposite things; choose one.") }
+        if quiet && all { throw UsageProblem.quietAndAll.validationError }
     }
-
-    /// What a failed write leaves: the ledger rolled back, so the next run says it all again.
-    static let nothingRecorded = "nothing was recorded in the notice ledger: the next check reports these notices again"
 
     func run() throws {
         let cedre = try store.openExistingStore()
@@ -96,19 +90,19 @@ struct Check: ParsableCommand {
             if !(quiet && !report.needsAttention) {
                 switch format {
                 case .json: Output.write(try Output.json(report))
-                case .table: Output.write(report.text(lang, style: Output.terminalStyle))
-                case .csv: Output.write(report.table(lang).csv())
-                case .markdown: Output.write(report.table(lang).markdown())
-                case .html: Output.write(report.document(lang).html())
+                case .table: Output.write(report.text(store.language, style: Output.terminalStyle))
+                case .csv: Output.write(report.table(store.language, isoDays: true).csv())
+                case .markdown: Output.write(report.table(store.language).markdown())
+                case .html: Output.write(report.document(store.language).html())
                 }
             }
             do {
                 try Output.confirm()
             } catch var failure as OutputError {
-                failure.consequence = Check.nothingRecorded
+                failure.consequence = .noticesNotRecorded
                 throw failure
             }
-            if !dryRun { try witness.append(result.head, on: result.asOf, consequence: Check.nothingRecorded) }
+            if !dryRun { try witness.append(result.head, on: result.asOf, consequence: .noticesNotRecorded) }
         }
         if needsAttention { throw ExitCodes.attention }
     }

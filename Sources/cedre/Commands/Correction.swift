@@ -46,7 +46,7 @@ struct Correct: ParsableCommand {
     func validate() throws {
         try CorrectionReason.check(reason)
         if on == nil && fields.isEmpty {
-            throw ValidationError("Say what to correct: the day with --on, a field with --set FIELD=VALUE, or both.")
+            throw UsageProblem.nothingToCorrect.validationError
         }
     }
 
@@ -111,7 +111,7 @@ struct FieldAssignment: ExpressibleByArgument {
 enum CorrectionReason {
     static func check(_ reason: String) throws {
         if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationError("--reason must say why; it is kept in the log next to the correction.")
+            throw UsageProblem.reasonRequired.validationError
         }
     }
 }

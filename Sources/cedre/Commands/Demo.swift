@@ -34,8 +34,7 @@ struct Demo: ParsableCommand {
     @Option(help: ArgumentHelp("Where to build the demo database (env CEDRE_DB; default a temporary folder).", valueName: "path"))
     var db: String?
 
-    @Option(help: "The language of the report: fr (default) or en.")
-    var lang: ReportLanguage = .fr
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let path = try databasePath()
@@ -46,6 +45,7 @@ struct Demo: ParsableCommand {
             _ = try store.importFile(folder.appendingPathComponent(file), departements: CedreFixtures.departements, context: context)
         }
         let register = CertificationRegister(network: try store.network(through: Demo.day), on: Demo.day)
+        let lang = language.language
         let document = StatusReport(register: register).document(lang)
         let page = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("status-report-\(Demo.day).html")
         try Output.write(document.html(), toFile: page.path)

@@ -82,7 +82,7 @@ struct FindingCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordFinding(finding, store: store, on: on, done: "corrected") { key, id in
+            try recordFinding(finding, store: store, on: on, done: .corrected) { key, id in
                 .findingCorrected(key, id, statement: statement)
             }
         }
@@ -105,7 +105,7 @@ struct FindingCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordFinding(finding, store: store, on: on, done: "has a proposed plan") { key, id in
+            try recordFinding(finding, store: store, on: on, done: .planProposed) { key, id in
                 .findingPlanProposed(key, id, statement: plan)
             }
         }
@@ -128,7 +128,7 @@ struct FindingCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordFinding(finding, store: store, on: on, done: "has an accepted plan") { key, id in
+            try recordFinding(finding, store: store, on: on, done: .planAccepted) { key, id in
                 .findingPlanAccepted(key, id, due: due)
             }
         }
@@ -149,7 +149,7 @@ struct FindingCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordFinding(finding, store: store, on: on, done: "implemented") { key, id in .findingImplemented(key, id) }
+            try recordFinding(finding, store: store, on: on, done: .implemented) { key, id in .findingImplemented(key, id) }
         }
     }
 
@@ -171,7 +171,7 @@ struct FindingCommand: ParsableCommand {
 
         func run() throws {
             let effective = outcome == .effective
-            try recordFinding(finding, store: store, on: on, done: effective ? "verified effective (closed)" : "verified ineffective") {
+            try recordFinding(finding, store: store, on: on, done: effective ? .verifiedEffective : .verifiedIneffective) {
                 key, id in .findingVerified(key, id, effective: effective)
             }
         }
@@ -196,7 +196,7 @@ struct FindingCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            try recordFinding(finding, store: store, on: on, done: "graded \(grade)") { key, id in
+            try recordFinding(finding, store: store, on: on, done: .regraded(GradeID(rawValue: grade))) { key, id in
                 .findingRegraded(key, id, grade: GradeID(rawValue: grade), reason: reason)
             }
         }
@@ -231,7 +231,9 @@ struct FindingCommand: ParsableCommand {
             let key = CertificationKey(member: MemberID(rawValue: site), scheme: origin.scheme)
             let day = try store.record(
                 [.findingAnswered(key, id, affected: outcome == .affected, statement: statement)], on: on)
-            Output.write("\(site) answered the investigation of \(id) on \(day).\n")
+            let words = Vocabulary(store.language)
+            Output.write(words.say("\(site) a répondu à l'enquête ouverte par \(id) le \(words.day(day)).\n",
+                                   "\(site) answered the investigation of \(id) on \(words.day(day)).\n"))
         }
     }
 
@@ -257,13 +259,17 @@ struct FindingCommand: ParsableCommand {
                 .filter { status in member.map { status.finding.key.member.rawValue == $0 } ?? true }
                 .filter { !open || $0.finding.isOpen }
                 .sorted { $0.finding.id < $1.finding.id }
-                .map(FindingLine.init)
-            if output.format == .json { return Output.write(try Output.json(lines)) }
+            if output.format == .json { return Output.write(try Output.json(lines.map(FindingLine.init))) }
+            let words = Vocabulary(store.language)
+            let days = output.days(words)
             let table = Table(
-                columns: ["id", "member", "scheme", "audit", "grade", "requirement", "state", "deadline", "overdue"],
-                rows: lines.map {
-                    [$0.id.rawValue, $0.member.rawValue, $0.scheme.rawValue, $0.audit.rawValue, $0.grade.rawValue,
-                     $0.requirement.rawValue, $0.state, $0.deadline?.description ?? "", $0.overdue ? "yes" : ""]
+                columns: words.columns([.id, .member, .scheme, .audit, .grade, .requirement, .state, .deadline, .overdue]),
+                rows: lines.map { status in
+                    let finding = status.finding
+                    return [finding.id.rawValue, finding.key.member.rawValue, finding.key.scheme.rawValue, finding.audit.rawValue,
+                            words.grade(status.grade, in: network.catalog[finding.key.scheme]), finding.requirement.rawValue,
+                            words.findingState(finding.state.rawValue), status.deadline.map(days) ?? "",
+                            status.isOverdue ? words.yes(true) : ""]
                 })
             Output.write(Output.render(table, as: output.format))
         }
@@ -289,18 +295,34 @@ struct FindingCommand: ParsableCommand {
             let key = try cedre.certificationKey(ofFinding: id)
             let day = store.today
             guard let status = try cedre.findingStatuses(of: key, on: day).first(where: { $0.finding.id == id }) else {
-                throw StoreError.notFound("finding \(finding) on \(day)")
+                throw StoreError.notFound(.findingOn(id, on: day))
             }
             let item = status.finding
-            let line = FindingLine(status)
-            if format == .json { return Output.write(try Output.json(line)) }
-            var lines = ["\(id) — \(line.grade) on requirement \(line.requirement), audit \(line.audit) of \(key.member) under \(key.scheme): \(line.state)"]
+            if format == .json { return Output.write(try Output.json(FindingLine(status))) }
+            let words = Vocabulary(store.language)
+            let scheme = cedre.catalog[key.scheme]
+            let grade = words.grade(status.grade, in: scheme)
+            let state = words.findingState(item.state.rawValue)
+            var lines = [words.say(
+                "\(id) — \(grade), exigence \(item.requirement), audit \(item.audit) de \(key.member) sous \(key.scheme) : \(state)",
+                "\(id) — \(grade), requirement \(item.requirement), audit \(item.audit) of \(key.member) under \(key.scheme): \(state)")]
             if !item.statement.isEmpty { lines.append("  \(item.statement)") }
-            if let deadline = line.deadline { lines.append("  deadline \(deadline)\(line.overdue ? " — OVERDUE" : "")") }
-            if let plan = item.plan, !plan.isEmpty { lines.append("  plan: \(plan)") }
-            for entry in line.history {
-                let reason = entry.reason.map { " (\($0))" } ?? ""
-                lines.append("  \(entry.on)  \(entry.event): \(entry.from) → \(entry.to)\(reason)")
+            if let deadline = status.deadline {
+                let late = status.isOverdue ? words.say(" — EN RETARD", " — OVERDUE") : ""
+                lines.append(words.say("  échéance le \(words.day(deadline))\(late)", "  deadline \(words.day(deadline))\(late)"))
+            }
+            if let plan = item.plan, !plan.isEmpty { lines.append(words.say("  plan d'action : ", "  plan: ") + plan) }
+            for entry in FindingHistoryLine.lines(of: status) {
+                let regrading = entry.event == Finding.EventKind.regraded.rawValue || entry.event == FindingHistoryLine.escalated
+                let (from, to) = regrading
+                    ? (words.inSentence(words.grade(GradeID(rawValue: entry.from), in: scheme)), words.inSentence(words.grade(GradeID(rawValue: entry.to), in: scheme)))
+                    : (words.findingState(entry.from), words.findingState(entry.to))
+                let event = entry.event == FindingHistoryLine.escalated
+                    ? words.say("escaladé", "escalated") : Finding.EventKind(rawValue: entry.event).map(words.findingEvent) ?? entry.event
+                let reason = entry.event == FindingHistoryLine.escalated
+                    ? status.escalation.map { " (\(words.escalationReason($0)))" } ?? "" : entry.reason.map { " (\($0))" } ?? ""
+                let on = words.day(entry.on)
+                lines.append(words.say("  \(on)  \(event) : \(from) → \(to)\(reason)", "  \(on)  \(event): \(from) → \(to)\(reason)"))
             }
             Output.write(lines: lines)
         }
@@ -376,6 +398,9 @@ struct FindingHistoryLine: Encodable {
     let to: String
     let reason: String?
 
+    /// The event of the escalation the rules derive (never a recorded fact).
+    static let escalated = "escalated"
+
     /// The finding's moves, its regradings with their grades and reasons, and its escalation
     /// (derived by the rules, never recorded), in day order.
     static func lines(of status: FindingStatus) -> [FindingHistoryLine] {
@@ -390,20 +415,43 @@ struct FindingHistoryLine: Encodable {
         if let escalation = status.escalation {
             let index = lines.firstIndex { $0.on > escalation.on } ?? lines.endIndex
             lines.insert(FindingHistoryLine(
-                on: escalation.on, event: "escalated", from: escalation.from.rawValue, to: status.grade.rawValue,
+                on: escalation.on, event: escalated, from: escalation.from.rawValue, to: status.grade.rawValue,
                 reason: escalation.reason), at: index)
         }
         return lines
     }
 }
 
+/// What a verb of `finding` records, for its one-line confirmation.
+private enum FindingDone {
+    case corrected, planProposed, planAccepted, implemented, verifiedEffective, verifiedIneffective
+    case regraded(GradeID)
+
+    func sentence(_ id: FindingID, on day: Day, _ words: Vocabulary) -> String {
+        let on = words.day(day)
+        return switch self {
+        case .corrected: words.say("Correction immédiate de l'écart \(id) enregistrée le \(on).\n", "Finding \(id) corrected on \(on).\n")
+        case .planProposed: words.say("Plan d'action de l'écart \(id) proposé le \(on).\n", "Finding \(id) has a proposed plan on \(on).\n")
+        case .planAccepted: words.say("Plan d'action de l'écart \(id) accepté le \(on).\n", "Finding \(id) has an accepted plan on \(on).\n")
+        case .implemented: words.say("Plan d'action de l'écart \(id) mis en œuvre le \(on).\n", "Finding \(id) implemented on \(on).\n")
+        case .verifiedEffective:
+            words.say("Écart \(id) levé : action vérifiée efficace le \(on).\n", "Finding \(id) verified effective (closed) on \(on).\n")
+        case .verifiedIneffective:
+            words.say("Écart \(id) : action jugée inefficace le \(on), un nouveau plan est attendu.\n", "Finding \(id) verified ineffective on \(on).\n")
+        case .regraded(let grade):
+            words.say("Écart \(id) reclassé « \(words.inSentence(words.grade(grade, in: nil))) » le \(on).\n",
+                      "Finding \(id) graded \(words.inSentence(words.grade(grade, in: nil))) on \(on).\n")
+        }
+    }
+}
+
 /// Records one fact about an existing finding.
 private func recordFinding(
-    _ finding: String, store options: StoreOptions, on day: Day?, done: String,
+    _ finding: String, store options: StoreOptions, on day: Day?, done: FindingDone,
     _ fact: (CertificationKey, FindingID) -> Fact
 ) throws {
     let id = FindingID(rawValue: finding)
     let key = try options.openExistingStore().certificationKey(ofFinding: id)
     let date = try options.record([fact(key, id)], on: day)
-    Output.write("Finding \(id) \(done) on \(date).\n")
+    Output.write(done.sentence(id, on: date, Vocabulary(options.language)))
 }

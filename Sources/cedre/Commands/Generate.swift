@@ -1,6 +1,7 @@
 import ArgumentParser
 import CedreCore
 import CedreFixtures
+import CedreReports
 import Foundation
 
 struct Generate: ParsableCommand {
@@ -27,6 +28,8 @@ struct Generate: ParsableCommand {
               cedre import /tmp/reseau/events.jsonl --as-of 2016-12-31
             """)
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: ArgumentHelp("How many members.", valueName: "count"))
     var members: Int = 1000
 
@@ -40,7 +43,7 @@ struct Generate: ParsableCommand {
     var output: String
 
     func validate() throws {
-        if let problem = Bounds.problem("--members", members, in: Bounds.generatedMembers) { throw ValidationError(problem) }
+        try UsageProblem.check("--members", members, in: Bounds.generatedMembers)
     }
 
     func run() throws {
@@ -55,7 +58,7 @@ struct Generate: ParsableCommand {
         try Data(network.membersCSV().utf8).write(to: membersFile)
         let eventsFile = folder.appendingPathComponent("events.jsonl")
         guard FileManager.default.createFile(atPath: eventsFile.path, contents: nil) else {
-            throw CommandError.invalidArgument("cannot write \(eventsFile.path); choose a folder you can write to.")
+            throw CommandError.cannotWrite(eventsFile.path)
         }
         let handle = try FileHandle(forWritingTo: eventsFile)
         defer { try? handle.close() }
@@ -69,12 +72,17 @@ struct Generate: ParsableCommand {
         lines.finish()
 
         let day = network.lastDay
+        let words = Vocabulary(language.language)
+        let members = words.counted(network.members.count, ("adhérent", "adhérents"), ("member", "members"))
+        let events = words.counted(network.facts.count, ("événement", "événements"), ("event", "events"))
+        let span = "\(years.range.lowerBound)-\(years.range.upperBound)"
+        Output.write(words.say(
+            "\(members) et \(events) générés (\(span), graine \(seed)) :\n",
+            "Generated \(members) and \(events) (\(span), seed \(seed)):\n"))
         Output.write("""
-            Generated \(Progress.grouped(network.members.count)) members and \(Progress.grouped(network.facts.count)) events \
-            (\(years.range.lowerBound)-\(years.range.upperBound), seed \(seed)):
               \(membersFile.path)
               \(eventsFile.path)
-            Load them with:
+            \(words.say("Pour les charger :", "Load them with:"))
               cedre init
               cedre import \(membersFile.path) --as-of \(day)
               cedre import \(eventsFile.path) --as-of \(day)

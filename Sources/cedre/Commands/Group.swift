@@ -50,7 +50,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var site: Site
 
         func run() throws {
-            try recordSite(site, store: store, done: "is a candidate") { .membershipApplied($0) }
+            try recordSite(site, store: store, done: .applied) { .membershipApplied($0) }
         }
     }
 
@@ -68,7 +68,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var site: Site
 
         func run() throws {
-            try recordSite(site, store: store, done: "joined the group") { .membershipJoined($0) }
+            try recordSite(site, store: store, done: .joined) { .membershipJoined($0) }
         }
     }
 
@@ -86,7 +86,7 @@ struct GroupCommand: ParsableCommand {
         var reason: String
 
         func run() throws {
-            try recordSite(site, store: store, done: "is suspended") { .membershipSuspended($0, reason: reason) }
+            try recordSite(site, store: store, done: .suspended) { .membershipSuspended($0, reason: reason) }
         }
     }
 
@@ -102,7 +102,7 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var site: Site
 
         func run() throws {
-            try recordSite(site, store: store, done: "is reinstated") { .membershipReinstated($0) }
+            try recordSite(site, store: store, done: .reinstated) { .membershipReinstated($0) }
         }
     }
 
@@ -120,7 +120,7 @@ struct GroupCommand: ParsableCommand {
         var reason: String
 
         func run() throws {
-            try recordSite(site, store: store, done: "is excluded") { .membershipExcluded($0, reason: reason) }
+            try recordSite(site, store: store, done: .excluded) { .membershipExcluded($0, reason: reason) }
         }
     }
 
@@ -140,19 +140,31 @@ struct GroupCommand: ParsableCommand {
         func run() throws {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
-            guard let group = network.groupCertificate(try network.catalog.scheme(named: scheme)) else {
-                throw CommandError.invalidArgument("'\(scheme)' is not a group scheme.")
+            let schemeID = try network.catalog.scheme(named: scheme)
+            guard let group = network.groupCertificate(schemeID) else {
+                throw CommandError.notAGroupCertificate(schemeID, on: day)
             }
             let register = CertificationRegister(network: network, on: day)
-            let rows = group.dossiers.map { dossier -> [String] in
+            let sites = group.dossiers.map { dossier in
                 let standing = register.statuses(of: dossier.key.member).first { $0.scheme == dossier.key.scheme }?.standing
-                let role = dossier.key == group.central?.key ? "central function" : dossier.membership?.state.rawValue ?? ""
-                return [dossier.key.member.rawValue, role, standing?.rawValue ?? "", dossier.membership?.joinedOn?.description ?? ""]
+                return (dossier: dossier, standing: standing, isCentral: dossier.key == group.central?.key)
             }
-            let table = Table(columns: ["member", "role", "standing", "joined"], rows: rows)
             if output.format == .json {
-                return Output.write(try Output.json(rows.map { ["member": $0[0], "role": $0[1], "standing": $0[2], "joined": $0[3]] }))
+                return Output.write(try Output.json(sites.map { site in
+                    ["member": site.dossier.key.member.rawValue,
+                     "role": site.isCentral ? "central function" : site.dossier.membership?.state.rawValue ?? "",
+                     "standing": site.standing?.rawValue ?? "", "joined": site.dossier.membership?.joinedOn?.description ?? ""]
+                }))
             }
+            let words = Vocabulary(store.language)
+            let table = Table(
+                columns: words.columns([.member, .role, .standing, .joined]),
+                rows: sites.map { site in
+                    let role = site.isCentral
+                        ? words.say("fonction centrale", "central function") : site.dossier.membership.map { words.membershipState($0.state) } ?? ""
+                    return [site.dossier.key.member.rawValue, role, site.standing.map(words.standing) ?? "",
+                            site.dossier.membership?.joinedOn.map(output.days(words)) ?? ""]
+                })
             Output.write(Output.render(table, as: output.format))
         }
     }
@@ -178,15 +190,17 @@ struct GroupCommand: ParsableCommand {
         func run() throws {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
-            guard let group = network.groupCertificate(try network.catalog.scheme(named: scheme)) else {
-                throw CommandError.invalidArgument("'\(scheme)' is not a group scheme.")
+            let schemeID = try network.catalog.scheme(named: scheme)
+            guard let group = network.groupCertificate(schemeID) else {
+                throw CommandError.notAGroupCertificate(schemeID, on: day)
             }
             let investigations = group.investigations(on: day).filter { !open || $0.isOpen }
             if output.format == .json { return Output.write(try Output.json(investigations.map(InvestigationLine.init))) }
+            let words = Vocabulary(store.language)
             let table = Table(
-                columns: ["finding", "site", "raised", "answered", "awaiting"],
+                columns: words.columns([.finding, .site, .raised, .answered, .awaiting]),
                 rows: investigations.map { item in
-                    [item.finding.rawValue, item.site.rawValue, item.raisedOn.description,
+                    [item.finding.rawValue, item.site.rawValue, output.days(words)(item.raisedOn),
                      "\(item.answers.count)/\(item.covering.count)", item.awaiting.map(\.rawValue).joined(separator: ", ")]
                 })
             Output.write(Output.render(table, as: output.format))
@@ -212,9 +226,25 @@ struct InvestigationLine: Encodable {
     }
 }
 
+/// What a verb of `group` records, for its one-line confirmation.
+private enum SiteDone {
+    case applied, joined, suspended, reinstated, excluded
+
+    func sentence(_ member: String, scheme: SchemeID, on day: Day, _ words: Vocabulary) -> String {
+        let on = words.day(day)
+        return switch self {
+        case .applied: words.say("\(member) est candidat au groupe \(scheme) (\(on)).\n", "\(member) is a candidate (\(scheme), \(on)).\n")
+        case .joined: words.say("\(member) est entré dans le groupe \(scheme) (\(on)).\n", "\(member) joined the group (\(scheme), \(on)).\n")
+        case .suspended: words.say("\(member) est suspendu du groupe \(scheme) (\(on)).\n", "\(member) is suspended (\(scheme), \(on)).\n")
+        case .reinstated: words.say("\(member) est réintégré dans le groupe \(scheme) (\(on)).\n", "\(member) is reinstated (\(scheme), \(on)).\n")
+        case .excluded: words.say("\(member) est exclu du groupe \(scheme) (\(on)).\n", "\(member) is excluded (\(scheme), \(on)).\n")
+        }
+    }
+}
+
 /// Records one fact about a site and confirms it in one line.
 private func recordSite(
-    _ site: GroupCommand.Site, store options: StoreOptions, done: String, _ fact: (CertificationKey) -> Fact
+    _ site: GroupCommand.Site, store options: StoreOptions, done: SiteDone, _ fact: (CertificationKey) -> Fact
 ) throws {
     var scheme = SchemeID(rawValue: site.scheme)
     let day = try options.record(on: site.on) { store in
@@ -222,5 +252,5 @@ private func recordSite(
         scheme = key.scheme
         return [fact(key)]
     }
-    Output.write("\(site.member) \(done) (\(scheme), \(day)).\n")
+    Output.write(done.sentence(site.member, scheme: scheme, on: day, Vocabulary(options.language)))
 }

@@ -20,7 +20,10 @@ struct Initialize: ParsableCommand {
         let path = store.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
         _ = try StoreOptions.open(path, creating: true)
-        Output.write(existed ? "\(path) is ready (already a cedre database).\n" : "Created \(path).\n")
+        let words = Vocabulary(store.language)
+        Output.write(existed
+            ? words.say("\(path) est prêt (déjà une base cedre).\n", "\(path) is ready (already a cedre database).\n")
+            : words.say("\(path) créé.\n", "Created \(path).\n"))
     }
 }
 
@@ -77,25 +80,36 @@ struct Import: ParsableCommand {
     var update = false
 
     func run() throws {
-        guard FileManager.default.isReadableFile(atPath: file) else { throw StoreError.notFound("the file \(file)") }
+        guard FileManager.default.isReadableFile(atPath: file) else { throw StoreError.notFound(.file(file)) }
         let cedre = try store.openStore()
         let progress = Progress("import", total: nil, unit: "facts checked")
         let summary = try cedre.importFile(
             URL(fileURLWithPath: file), departements: CedreFixtures.departements, context: store.context, dryRun: dryRun,
             update: update, progress: { progress.update($0, total: $1) })
         progress.finish()
-        let encoding = summary.encoding == .utf8 ? "" : " (read as \(summary.encoding.rawValue))"
+        let words = Vocabulary(store.language)
+        let encoding = summary.encoding == .utf8 ? "" : words.say(" (lu en \(summary.encoding.rawValue))", " (read as \(summary.encoding.rawValue))")
         if let update = summary.update {
-            let verb = summary.dryRun ? "would be " : ""
-            var lines = ["\(summary.file)\(encoding): \(verb)added \(update.added) · \(verb)amended \(update.amended) · unchanged \(update.unchanged)"]
+            var lines = [summary.dryRun
+                ? words.say(
+                    "\(summary.file)\(encoding) : \(update.added) à ajouter · \(update.amended) à modifier · \(update.unchanged) inchangés",
+                    "\(summary.file)\(encoding): would be added \(update.added) · would be amended \(update.amended) · unchanged \(update.unchanged)")
+                : words.say(
+                    "\(summary.file)\(encoding) : \(update.added) ajoutés · \(update.amended) modifiés · \(update.unchanged) inchangés",
+                    "\(summary.file)\(encoding): added \(update.added) · amended \(update.amended) · unchanged \(update.unchanged)")]
             if !update.missing.isEmpty {
-                lines.append("Not in the file, left as they are (\(update.missing.count)): " + update.missing.map(\.rawValue).joined(separator: ", "))
+                lines.append(words.say(
+                    "Absents du fichier, laissés tels quels (\(update.missing.count)) : ",
+                    "Not in the file, left as they are (\(update.missing.count)): ") + update.missing.map(\.rawValue).joined(separator: ", "))
             }
             return Output.write(lines: lines)
         }
-        let verb = summary.dryRun ? "would import" : "imported"
-        let noun = summary.count == 1 ? String(summary.content.rawValue.dropLast()) : summary.content.rawValue
-        Output.write("\(summary.file): \(verb) \(summary.count) \(noun)\(encoding).\n")
+        let count = summary.content == .members
+            ? words.counted(summary.count, ("adhérent", "adhérents"), ("member", "members"))
+            : words.counted(summary.count, ("fait", "faits"), ("fact", "facts"))
+        Output.write(summary.dryRun
+            ? words.say("\(summary.file) : importerait \(count)\(encoding).\n", "\(summary.file): would import \(count)\(encoding).\n")
+            : words.say("\(summary.file) : \(count) importé\(summary.count > 1 ? "s" : "")\(encoding).\n", "\(summary.file): imported \(count)\(encoding).\n"))
     }
 }
 
@@ -154,16 +168,18 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw CommandError.invalidArgument("\(path) already exists; choose a new file for the backup.")
+            throw CommandError.backupExists(path)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
             FileManager.default.isWritableFile(atPath: folder)
-        else { throw StoreError.notFound("a writable folder for \(path)") }
+        else { throw StoreError.notFound(.writableFolder(path)) }
         let head = try store.openExistingStore().backup(to: path)
-        try witness.append(head, on: store.today, consequence: "the backup \(path) was written, its head was not witnessed")
-        Output.write("Backed up \(head.count) events to \(TerminalText.escape(path)).\n")
+        try witness.append(head, on: store.today, consequence: .backupNotWitnessed(path))
+        let words = Vocabulary(store.language)
+        let events = words.counted(head.count, ("événement sauvegardé", "événements sauvegardés"), ("event", "events"))
+        Output.write(words.say("\(events) dans \(TerminalText.escape(path)).\n", "Backed up \(events) to \(TerminalText.escape(path)).\n"))
     }
 }
 
@@ -194,8 +210,15 @@ struct Verify: ParsableCommand {
         let witnessed = try WitnessOptions.witnessedHeads(option: witness)
         let report = try store.openExistingStore().verify(witnessed: witnessed ?? [])
         if let problem = report.problem { throw CommandError.verificationFailed(problem) }
-        let heads = witnessed.map { ", the log extends the \($0.count) witnessed head(s)" } ?? ""
-        Output.write("The event log holds: \(report.events) events chained, projections match the replay\(heads).\n")
+        let words = Vocabulary(store.language)
+        let heads = witnessed.map { heads in
+            let count = words.counted(heads.count, ("tête consignée", "têtes consignées"), ("witnessed head", "witnessed heads"))
+            return words.say(", le journal prolonge \(count)", ", the log extends \(count)")
+        } ?? ""
+        let events = words.counted(report.events, ("événement chaîné", "événements chaînés"), ("event chained", "events chained"))
+        Output.write(words.say(
+            "Le journal tient : \(events), les projections concordent avec le rejeu\(heads).\n",
+            "The event log holds: \(events), projections match the replay\(heads).\n"))
     }
 }
 
@@ -213,7 +236,9 @@ struct Rebuild: ParsableCommand {
         let progress = Progress("rebuild", total: nil, unit: "events")
         let events = try store.openExistingStore().rebuild { progress.update($0, total: $1) }
         progress.finish()
-        Output.write("Rebuilt the projections from \(events) events.\n")
+        let words = Vocabulary(store.language)
+        let count = words.counted(events, ("événement", "événements"), ("event", "events"))
+        Output.write(words.say("Projections reconstruites à partir de \(count).\n", "Rebuilt the projections from \(count).\n"))
     }
 }
 
@@ -240,36 +265,62 @@ struct Log: ParsableCommand {
     var last: Int?
 
     func validate() throws {
-        if let last, let problem = Bounds.problem("--last", last, in: Bounds.lastEvents) { throw ValidationError(problem) }
+        if let last { try UsageProblem.check("--last", last, in: Bounds.lastEvents) }
     }
 
     func run() throws {
         let cedre = try store.openExistingStore()
-        if let member, try cedre.member(MemberID(rawValue: member)) == nil { throw StoreError.notFound("member \(member)") }
+        if let member { _ = try cedre.existingMember(MemberID(rawValue: member)) }
         let entries = try cedre.history(member: member.map(MemberID.init(rawValue:)), limit: last)
         if output.format == .json { return Output.write(try Output.json(entries.map(ExportDocument.Event.init))) }
+        let words = Vocabulary(store.language)
         let table = Table(
-            columns: ["id", "on", "kind", "stream", "actor", "recorded", "correction"],
+            columns: [words.say("n°", "id")] + words.columns([.day, .event, .stream, .actor, .recorded, .correction]),
             alignments: [.right, .left, .left, .left, .left, .left, .left],
             rows: entries.map { entry in
                 let event = entry.event
-                return [String(event.id), event.occurredOn.description, event.kind, event.stream, event.actor, event.recordedAt,
-                        Log.correctionNote(entry)]
+                return [String(event.id), output.days(words)(event.occurredOn), words.factKind(raw: event.kind), event.stream, event.actor,
+                        output.format == .csv ? event.recordedAt : Log.recorded(event.recordedAt, words), Log.correctionNote(entry, words)]
             })
         Output.write(Output.render(table, as: output.format))
     }
 
-    /// `corrected by #7 (bob)`, `corrects #4 of alice: on 2013-03-01 — typed the 11th`.
-    static func correctionNote(_ entry: LogEntry) -> String {
+    /// « 12/04/2013 14:05 », "2013-04-12 14:05": when an event was recorded, in Paris time.
+    static func recorded(_ instant: String, _ words: Vocabulary) -> String {
+        let reader = ISO8601DateFormatter()
+        reader.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let date = reader.date(from: instant) else { return instant }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let day = Day(year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1) else { return instant }
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return "\(words.day(day)) \(time)"
+    }
+
+    /// « corrigé par le n° 7 (bob) », « corrige le n° 4 d'alice : jour 01/03/2013 — saisi le 11 ».
+    static func correctionNote(_ entry: LogEntry, _ words: Vocabulary) -> String {
         if let link = entry.amends {
-            let verb = link.voided ? "voids" : "corrects"
-            let changes = entry.changes.isEmpty ? "" : entry.changes.joined(separator: ", ") + " — "
-            return "\(verb) #\(link.event) of \(link.actor): \(changes)\(link.reason)"
+            let changes = entry.changes.isEmpty ? "" : entry.changes.map { change(in: $0, words) }.joined(separator: ", ") + " — "
+            return link.voided
+                ? words.say("annule le n° \(link.event) de \(link.actor) : \(changes)\(link.reason)", "voids #\(link.event) of \(link.actor): \(changes)\(link.reason)")
+                : words.say("corrige le n° \(link.event) de \(link.actor) : \(changes)\(link.reason)", "corrects #\(link.event) of \(link.actor): \(changes)\(link.reason)")
         }
         if let link = entry.amendedBy {
-            return "\(link.voided ? "voided" : "corrected") by #\(link.event) (\(link.actor))"
+            return link.voided
+                ? words.say("annulé par le n° \(link.event) (\(link.actor))", "voided by #\(link.event) (\(link.actor))")
+                : words.say("corrigé par le n° \(link.event) (\(link.actor))", "corrected by #\(link.event) (\(link.actor))")
         }
         return ""
+    }
+
+    /// « jour 01/03/2013 », "audit A-2013-0002", « due effacé ».
+    private static func change(in change: LogEntry.Change, _ words: Vocabulary) -> String {
+        switch change {
+        case .day(let day): words.say("jour \(words.day(day))", "on \(words.day(day))")
+        case .field(let field, let value): "\(field) \(value)"
+        case .cleared(let field): words.say("\(field) effacé", "\(field) cleared")
+        }
     }
 }
 

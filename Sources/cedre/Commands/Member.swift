@@ -66,7 +66,10 @@ struct MemberCommand: ParsableCommand {
                 source: source, departements: CedreFixtures.departements)
             try store.record(
                 [DatedFact(.memberAdded(member, joined: joined), on: joined ?? self.store.today)], context: self.store.context)
-            Output.write("Added member \(member.id) (\(member.typeCode), \(member.departement), \(member.region)).\n")
+            let words = Vocabulary(self.store.language)
+            Output.write(words.say(
+                "Adhérent \(member.id) ajouté (\(member.typeCode), \(member.departement), \(member.region)).\n",
+                "Added member \(member.id) (\(member.typeCode), \(member.departement), \(member.region)).\n"))
         }
     }
 
@@ -113,9 +116,9 @@ struct MemberCommand: ParsableCommand {
         var on: Day?
 
         func validate() throws {
-            if group != nil && noGroup { throw ValidationError("--group and --no-group ask for opposite things; choose one.") }
+            if group != nil && noGroup { throw UsageProblem.groupAndNoGroup.validationError }
             if [name, type, departement, region, group].allSatisfy({ $0 == nil }) && !noGroup {
-                throw ValidationError("Say what changes: --name, --type, --departement, --region, --group or --no-group.")
+                throw UsageProblem.nothingToAmend.validationError
             }
         }
 
@@ -130,7 +133,11 @@ struct MemberCommand: ParsableCommand {
                     departements: CedreFixtures.departements)
             }
             guard case .memberAmended(_, let amendment) = try event.fact() else { return }
-            Output.write("Amended member \(member) from \(day): \(amendment.changedFields.joined(separator: ", ")).\n")
+            let words = Vocabulary(store.language)
+            let fields = amendment.changedFields.map(words.memberField).joined(separator: ", ")
+            Output.write(words.say(
+                "Adhérent \(member) modifié à partir du \(words.day(day)) : \(fields).\n",
+                "Amended member \(member) from \(words.day(day)): \(fields).\n"))
         }
     }
 
@@ -168,11 +175,12 @@ struct MemberCommand: ParsableCommand {
                 .map { MemberSummary(record: $0, statuses: register.statuses(of: $0.member.id)) }
             if output.format == .json { return Output.write(try Output.json(rows)) }
             let schemes = network.catalog.ids
+            let words = Vocabulary(store.language)
             let table = Table(
-                columns: ["id", "name", "type", "departement", "region"] + schemes.map(\.rawValue),
+                columns: words.columns([.id, .name, .type, .departement, .region]) + schemes.map(\.rawValue),
                 rows: rows.map { row in
                     [row.id.rawValue, row.name, row.type, row.departement, row.region]
-                        + schemes.map { scheme in row.certifications[scheme.rawValue] ?? "" }
+                        + schemes.map { scheme in row.certifications[scheme.rawValue].map { words.standing(raw: $0) } ?? "" }
                 })
             Output.write(Output.render(table, as: output.format))
         }
@@ -197,7 +205,9 @@ struct MemberCommand: ParsableCommand {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
             let id = MemberID(rawValue: member)
-            guard let record = network.members[id] else { throw StoreError.notFound("member \(member)") }
+            guard let record = network.members[id] else {
+                throw StoreError.notFound(.member(id, suggestion: NearestName.among(network.members.keys, to: id)))
+            }
             let statuses = CertificationRegister(network: network, on: day).statuses(of: id)
             let sheets = statuses.compactMap { status -> CertificationSheet? in
                 guard let dossier = network.dossiers[CertificationKey(member: id, scheme: status.scheme)] else { return nil }
@@ -207,19 +217,24 @@ struct MemberCommand: ParsableCommand {
             var summary = MemberSummary(record: record, statuses: statuses)
             summary.sheets = sheets
             if output.format == .json { return Output.write(try Output.json(summary)) }
+            let words = Vocabulary(store.language)
+            let joined = record.joinedOn.map { words.say("adhérent depuis le \(words.day($0))", "joined \(words.day($0))") }
+                ?? words.say("adhérent (date d'adhésion inconnue)", "joined (day unknown)")
             var lines = [
                 "\(record.member.name) (\(id))",
-                "type \(summary.type), département \(summary.departement), region \(summary.region)",
-                "joined " + (record.joinedOn?.description ?? "(day unknown)") + (record.leftOn.map { ", left \($0)" } ?? ""),
+                words.say("type \(summary.type), département \(summary.departement), région \(summary.region)",
+                          "type \(summary.type), département \(summary.departement), region \(summary.region)"),
+                joined + (record.leftOn.map { words.say(", parti le \(words.day($0))", ", left \(words.day($0))") } ?? ""),
             ]
-            if let group = record.member.group { lines.append("group \(group)") }
-            if let source = record.member.source { lines.append("source: \(source)") }
+            if let group = record.member.group { lines.append(words.say("groupe \(group)", "group \(group)")) }
+            if let source = record.member.source { lines.append(words.say("source : ", "source: ") + source) }
             for sheet in sheets {
-                let since = sheet.since.map { " since \($0)" } ?? ""
-                let expiry = sheet.expiresOn.map { ", expires on \($0)" } ?? ""
-                lines += ["", "\(sheet.scheme): \(sheet.state)\(since)\(expiry)"]
-                if let engaged = sheet.engagedOn { lines.append("  \(engaged)  engaged") }
-                lines += sheet.historyLines.map { "  " + $0 }
+                let since = sheet.since.map { words.say(" depuis le \(words.day($0))", " since \(words.day($0))") } ?? ""
+                let expiry = sheet.expiresOn.map { words.say(", expire le \(words.day($0))", ", expires on \(words.day($0))") } ?? ""
+                let standing = words.standing(raw: sheet.state)
+                lines += ["", words.say("\(sheet.scheme) : \(standing)\(since)\(expiry)", "\(sheet.scheme): \(standing)\(since)\(expiry)")]
+                if let engaged = sheet.engagedOn { lines.append("  \(words.day(engaged))  " + words.say("engagé", "engaged")) }
+                lines += sheet.historyLines(store.language).map { "  " + $0 }
             }
             Output.write(lines: lines)
         }
@@ -248,7 +263,10 @@ struct MemberCommand: ParsableCommand {
         func run() throws {
             let link = MemberLink(MemberID(rawValue: member), MemberID(rawValue: other), kind: kind)
             let day = try store.record([.membersLinked(link)], on: on)
-            Output.write("Linked \(member) and \(other) (\(kind.rawValue)) on \(day).\n")
+            let words = Vocabulary(store.language)
+            Output.write(words.say(
+                "Lien déclaré entre \(member) et \(other) (\(words.linkKind(kind))) le \(words.day(day)).\n",
+                "Linked \(member) and \(other) (\(words.linkKind(kind))) on \(words.day(day)).\n"))
         }
     }
 
@@ -276,7 +294,7 @@ struct MemberCommand: ParsableCommand {
             let store = try self.store.openStore()
             let id = MemberID(rawValue: member)
             let day = on ?? self.store.today
-            guard try store.member(id) != nil else { throw StoreError.notFound("member \(member)") }
+            _ = try store.existingMember(id)
             let network = try store.network(through: day)
             let consequences = network.dossiers.values.filter { $0.key.member == id }.sorted { $0.key < $1.key }
                 .flatMap { dossier -> [Fact] in
@@ -291,7 +309,12 @@ struct MemberCommand: ParsableCommand {
                 }
             try store.record(
                 (consequences + [.memberLeft(id)]).map { DatedFact($0, on: day) }, context: self.store.context)
-            Output.write("Member \(id) left on \(day); \(consequences.count) certification(s) or membership(s) ended.\n")
+            let words = Vocabulary(self.store.language)
+            let ended = words.counted(
+                consequences.count, ("certification ou appartenance à un groupe prend fin", "certifications ou appartenances à un groupe prennent fin"),
+                ("certification or group membership ended", "certifications or group memberships ended"))
+            Output.write(words.say("L'adhérent \(id) a quitté la fédération le \(words.day(day)) ; \(ended).\n",
+                                   "Member \(id) left on \(words.day(day)); \(ended).\n"))
         }
     }
 }

@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
             let report = StatusReport(
                 standing: standing, filter: try options.filter(members: standing.members, catalog: cedre.catalog),
                 horizonDays: horizon.days)
-            try options.emit(report, as: format, document: report.document(options.lang), csv: report.csv)
+            try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
         }
     }
 
@@ -78,7 +78,7 @@ struct ReportCommand: ParsableCommand {
         var year: Int?
 
         func validate() throws {
-            if let year, let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
+            if let year { try UsageProblem.check("--year", year, in: Bounds.year) }
         }
 
         func run() throws {
@@ -86,13 +86,12 @@ struct ReportCommand: ParsableCommand {
             let today = store.today
             let year = self.year ?? today.year
             guard year <= today.year else {
-                throw CommandError.invalidArgument(
-                    "--year \(year) is after --as-of \(today); nothing is known yet, choose \(today.year) or earlier.")
+                throw CommandError.yearAfterToday(year: year, today: today)
             }
             let day = min(today, Day.lastDay(ofYear: year))
             let network = try store.openExistingStore().network(through: day)
             let report = CertificationsReport(network: network, year: year, asOf: day, filter: try options.filter(for: network))
-            try options.emit(report, as: format, document: report.document(options.lang), csv: report.csv)
+            try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
         }
     }
 
@@ -119,7 +118,7 @@ struct ReportCommand: ParsableCommand {
             let day = store.today
             let network = try store.openExistingStore().network(through: day)
             let report = FindingsReport(network: network, on: day, filter: try options.filter(for: network))
-            try options.emit(report, as: format, document: report.document(options.lang), csv: report.csv)
+            try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
         }
     }
 
@@ -147,7 +146,7 @@ struct ReportCommand: ParsableCommand {
 
         func validate() throws {
             if let from, let to, to < from {
-                throw ValidationError("--to \(to) is before --from \(from); give the earlier day first.")
+                throw UsageProblem.reversedPeriod(from: from, to: to).validationError
             }
         }
 
@@ -160,7 +159,7 @@ struct ReportCommand: ParsableCommand {
             let report = AuditProgramme(
                 network: network, from: first, to: last, asOf: day, departements: CedreFixtures.departements,
                 filter: try options.filter(for: network))
-            try options.emit(report, as: format, document: report.document(options.lang), csv: report.csv, calendar: { report.ics($0) })
+            try options.emit(report, as: format, document: report.document(store.language), csv: report.csv, calendar: { report.ics($0) })
         }
     }
 }
@@ -168,9 +167,6 @@ struct ReportCommand: ParsableCommand {
 extension ReportCommand {
     /// The options every report shares: language, where to write, and what to restrict to.
     struct Options: ParsableArguments {
-        @Option(help: "The language of the report: fr (default) or en.")
-        var lang: ReportLanguage = .fr
-
         @Option(help: ArgumentHelp(
             "Write the report to this new file instead of standard output; its extension (.txt .md .csv .json .html .ics) gives the format when --format is not given.",
             valueName: "file"))
@@ -232,8 +228,8 @@ extension ReportCommand {
             case .json: text = try JSONText.write(report)
             case .html: text = document.html()
             case .ics:
-                guard let calendar else { throw ValidationError("--format ics is only for 'cedre report audits'.") }
-                text = calendar(lang)
+                guard let calendar else { preconditionFailure("only the audit programme offers --format ics") }
+                text = calendar(RunLanguage.current)
             }
             guard let output else {
                 Output.write(text)

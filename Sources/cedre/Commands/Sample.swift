@@ -54,9 +54,9 @@ struct Sample: ParsableCommand {
 
     func validate() throws {
         if !replay && (audit == nil || year == nil) {
-            throw ValidationError("--audit and --year are required (or --replay).")
+            throw UsageProblem.sampleNeedsAuditAndYear.validationError
         }
-        if let year, let problem = Bounds.problem("--year", year, in: Bounds.year) { throw ValidationError(problem) }
+        if let year { try UsageProblem.check("--year", year, in: Bounds.year) }
     }
 
     func run() throws {
@@ -65,8 +65,9 @@ struct Sample: ParsableCommand {
         guard let audit, let year else { return }
         let day = store.asOf ?? min(Clock.today(), Day.firstDay(ofYear: year))
         let network = try cedre.network(through: day)
-        guard let group = network.groupCertificate(try network.catalog.scheme(named: scheme)), let central = group.central else {
-            throw CommandError.invalidArgument("'\(scheme)' is not a group scheme with a group certificate on \(day).")
+        let schemeID = try network.catalog.scheme(named: scheme)
+        guard let group = network.groupCertificate(schemeID), let central = group.central else {
+            throw CommandError.notAGroupCertificate(schemeID, on: day)
         }
         let seed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
         guard let sample = group.drawSample(audit: audit, seed: seed, mode: mode, on: day) else { return }
@@ -77,11 +78,15 @@ struct Sample: ParsableCommand {
             try cedre.record([DatedFact(.sampleDrawn(drawn), on: day)], context: store.context)
         }
         if format == .json { return Output.write(try Output.json(sample)) }
-        let table = Table(columns: ["member", "reason"], rows: sample.sample.map { [$0.member.rawValue, $0.reason.rawValue] })
-        let headline = """
-            \(audit.rawValue) audit \(year) of \(group.scheme.id) as of \(day): \(sample.sites) sites in scope, \
-            sample of \(sample.sampleSize) plus the central function (seed \(seed)\(record ? ", recorded" : ""))
-            """
+        let words = Vocabulary(store.language)
+        let table = Table(
+            columns: words.columns([.member, .reason]), rows: sample.sample.map { [$0.member.rawValue, words.sampleReason($0.reason)] })
+        let kind = words.sampleAudit(audit)
+        let sites = words.counted(sample.sites, ("site dans le périmètre", "sites dans le périmètre"), ("site in scope", "sites in scope"))
+        let recorded = record ? words.say(", enregistré", ", recorded") : ""
+        let headline = words.say(
+            "\(words.capitalized(kind)) \(year) de \(schemeID) au \(words.day(day)) : \(sites), échantillon de \(sample.sampleSize) plus la fonction centrale (graine \(seed)\(recorded))",
+            "\(words.capitalized(kind)) \(year) of \(schemeID) as of \(words.day(day)): \(sites), sample of \(sample.sampleSize) plus the central function (seed \(seed)\(recorded))")
         Output.write(Output.terminalStyle.wrap(headline) + "\n\n" + table.text(style: Output.terminalStyle))
     }
 
@@ -96,7 +101,11 @@ struct Sample: ParsableCommand {
                 audit: drawn.audit, seed: drawn.seed, mode: drawn.mode, on: event.occurredOn)
             let same = again?.members == drawn.sites
             if !same { mismatches += 1 }
-            Output.write("event #\(event.id) \(drawn.audit.rawValue) \(drawn.year) seed \(drawn.seed): \(same ? "same sites" : "DIFFERENT sites")\n")
+            let words = Vocabulary(store.language)
+            let verdict = same ? words.say("mêmes sites", "same sites") : words.say("sites DIFFÉRENTS", "DIFFERENT sites")
+            Output.write(words.say(
+                "événement n° \(event.id) \(words.sampleAudit(drawn.audit)) \(drawn.year) graine \(drawn.seed) : \(verdict)\n",
+                "event #\(event.id) \(words.sampleAudit(drawn.audit)) \(drawn.year) seed \(drawn.seed): \(verdict)\n"))
         }
         if mismatches > 0 { throw ExitCodes.badInput }
     }

@@ -48,11 +48,14 @@ struct SchemeCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            guard FileManager.default.isReadableFile(atPath: file) else { throw StoreError.notFound("the file \(file)") }
+            guard FileManager.default.isReadableFile(atPath: file) else { throw StoreError.notFound(.file(file)) }
             let scheme = try SchemeDefinition.read(try Data(contentsOf: URL(fileURLWithPath: file)), file: file)
             let day = on ?? store.today
             try store.openStore().addScheme(scheme, revise: revise, on: day, context: store.context)
-            Output.write("Scheme \(scheme.id) (\(scheme.name)) \(revise ? "revised" : "added") on \(day).\n")
+            let words = Vocabulary(store.language)
+            Output.write(revise
+                ? words.say("Référentiel \(scheme.id) (\(scheme.name)) révisé le \(words.day(day)).\n", "Scheme \(scheme.id) (\(scheme.name)) revised on \(words.day(day)).\n")
+                : words.say("Référentiel \(scheme.id) (\(scheme.name)) ajouté le \(words.day(day)).\n", "Scheme \(scheme.id) (\(scheme.name)) added on \(words.day(day)).\n"))
         }
     }
 
@@ -72,12 +75,15 @@ struct SchemeCommand: ParsableCommand {
             let catalog = try store.openExistingStore().catalog
             let lines = catalog.ids.map { SchemeLine(catalog.versions(of: $0)) }
             if format == .json { return Output.write(try Output.json(lines)) }
+            let words = Vocabulary(store.language)
             let table = Table(
-                columns: ["id", "name", "kind", "grades", "referential", "versions"],
+                columns: [words.column(.id), words.column(.name), words.say("nature", "kind"), words.say("gravités", "grades"),
+                          words.say("versions du référentiel", "referential"), words.say("définitions", "versions")],
                 rows: lines.map { line in
-                    [line.id.rawValue, line.name, line.kind, line.grades.map(\.rawValue).joined(separator: " "),
-                     line.referentialVersions.joined(separator: " "),
-                     line.versions.map { $0.from?.description ?? "bundled" }.joined(separator: ", ")]
+                    [line.id.rawValue, line.name, Scheme.Kind(rawValue: line.kind).map(words.schemeKind) ?? line.kind,
+                     line.grades.map(\.rawValue).joined(separator: " "), line.referentialVersions.joined(separator: " "),
+                     line.versions.map { $0.from.map { words.say("à partir du \(words.day($0))", "from \(words.day($0))") } ?? words.say("fournie", "bundled") }
+                        .joined(separator: ", ")]
                 })
             Output.write(Output.render(table, as: format))
         }
@@ -108,8 +114,9 @@ struct SchemeCommand: ParsableCommand {
             let catalog = try store.openExistingStore().catalog
             let schemeID = try catalog.scheme(named: id)
             let found = startedOn.map { catalog.scheme(schemeID, startedOn: $0) } ?? catalog[schemeID]
-            guard let scheme = found else { throw TransitionError.unknownScheme(schemeID) }
-            Output.write(format == .json ? try Output.json(scheme) : SchemeSheet(scheme, versions: catalog.versions(of: schemeID)).text)
+            guard let scheme = found else { throw TransitionError.unknownScheme(schemeID, suggestion: NearestName.among(catalog.ids, to: schemeID)) }
+            Output.write(format == .json
+                ? try Output.json(scheme) : SchemeSheet(scheme, versions: catalog.versions(of: schemeID)).text(Vocabulary(store.language)))
         }
     }
 }
@@ -158,43 +165,56 @@ struct SchemeSheet {
         self.versions = versions
     }
 
-    var text: String {
+    /// The rules, in the vocabulary's language.
+    func text(_ words: Vocabulary) -> String {
         let cycle = scheme.cycle
+        let each = cycle.surveillanceEachCalendarYear ? words.say(", puis une par année civile", ", then one each calendar year") : ""
         var lines = [
-            "\(scheme.id) — \(scheme.name) (\(scheme.kind.rawValue))",
-            "  cycle: valid \(cycle.validityMonths) months; first surveillance within \(cycle.firstSurveillanceWithinMonths) months"
-                + (cycle.surveillanceEachCalendarYear ? ", then one each calendar year" : ""),
-            "  restore within \(cycle.restoreWindowMonths) months of expiry; suspension at most \(cycle.maximumSuspensionMonths) months;"
-                + " recertification planned by expiry − \(cycle.recertificationPlanningMonths) months",
-            "  grades:",
+            "\(scheme.id) — \(scheme.name) (\(words.schemeKind(scheme.kind)))",
+            words.say(
+                "  cycle : valable \(cycle.validityMonths) mois ; première surveillance dans les \(cycle.firstSurveillanceWithinMonths) mois\(each)",
+                "  cycle: valid \(cycle.validityMonths) months; first surveillance within \(cycle.firstSurveillanceWithinMonths) months\(each)"),
+            words.say(
+                "  rétablissement dans les \(cycle.restoreWindowMonths) mois après expiration ; suspension de \(cycle.maximumSuspensionMonths) mois au plus ; renouvellement planifié avant l'expiration − \(cycle.recertificationPlanningMonths) mois",
+                "  restore within \(cycle.restoreWindowMonths) months of expiry; suspension at most \(cycle.maximumSuspensionMonths) months; recertification planned by expiry − \(cycle.recertificationPlanningMonths) months"),
+            words.say("  gravités :", "  grades:"),
         ]
         for grade in scheme.grading.grades {
-            var rule: [String] = [grade.isNonconformity ? "nonconformity" : "noted"]
+            var rule: [String] = [grade.isNonconformity ? words.say("non-conformité", "nonconformity") : words.say("notée", "noted")]
             switch grade.decision {
-            case .blocksUntilVerified: rule.append("blocks decisions until verified effective")
-            case .blocksUntilPlanAccepted: rule.append("blocks decisions until a plan is accepted")
+            case .blocksUntilVerified: rule.append(words.say("bloque les décisions jusqu'à vérification de l'efficacité", "blocks decisions until verified effective"))
+            case .blocksUntilPlanAccepted: rule.append(words.say("bloque les décisions jusqu'à l'acceptation d'un plan", "blocks decisions until a plan is accepted"))
             case .none: break
             }
             switch grade.deadline {
-            case .daysAfterAudit(let days, let capped)?: rule.append("due \(days) days after the audit" + (capped ? " (capped at expiry)" : ""))
-            case .nextAudit?: rule.append("checked at the next audit")
+            case .daysAfterAudit(let days, let capped)?:
+                rule.append(words.say("échéance \(days) jours après l'audit", "due \(days) days after the audit")
+                    + (capped ? words.say(" (au plus l'expiration)", " (capped at expiry)") : ""))
+            case .nextAudit?: rule.append(words.say("vérifiée à l'audit suivant", "checked at the next audit"))
             case nil: break
             }
-            if grade.whenOverdue == .suspensionTrigger { rule.append("late: suspension trigger") }
-            if let target = grade.escalatesTo { rule.append("still open at the next audit: \(target)") }
-            lines.append("    \(grade.id) — \(grade.label.en): \(rule.joined(separator: "; "))")
+            if grade.whenOverdue == .suspensionTrigger { rule.append(words.say("en retard : motif de suspension", "late: suspension trigger")) }
+            if let target = grade.escalatesTo {
+                rule.append(words.say("encore ouverte à l'audit suivant : \(target)", "still open at the next audit: \(target)"))
+            }
+            let label = words.language == .fr ? grade.label.fr : grade.label.en
+            lines.append(words.say("    \(grade.id) — \(label) : \(rule.joined(separator: " ; "))", "    \(grade.id) — \(label): \(rule.joined(separator: "; "))"))
         }
         if let group = scheme.group {
             let sampling = group.sampling
-            lines.append("  group: sample √x × \(sampling.initialFactor) initial, × \(sampling.surveillanceFactor) surveillance, "
-                + "× \(sampling.recertificationFactor) recertification; minor at ≥ \(group.minorEscalationSiteShare) of sites is major"
-                + (group.crossAuditBeforeExternalAudit ? "; every site cross-audited before each external audit" : ""))
+            let crossAudits = group.crossAuditBeforeExternalAudit
+                ? words.say(" ; chaque site audité en croisé avant chaque audit externe", "; every site cross-audited before each external audit") : ""
+            lines.append(words.say(
+                "  groupe : échantillon √x × \(sampling.initialFactor) initial, × \(sampling.surveillanceFactor) surveillance, × \(sampling.recertificationFactor) renouvellement ; mineure dans ≥ \(group.minorEscalationSiteShare) des sites : majeure\(crossAudits)",
+                "  group: sample √x × \(sampling.initialFactor) initial, × \(sampling.surveillanceFactor) surveillance, × \(sampling.recertificationFactor) recertification; minor at ≥ \(group.minorEscalationSiteShare) of sites is major\(crossAudits)"))
         }
         let versions = scheme.referentialVersions.map { version in
-            version.id + " (\(version.publishedOn)" + (version.transitionEndsOn.map { ", transition ends \($0)" } ?? "") + ")"
+            version.id + " (\(words.day(version.publishedOn))"
+                + (version.transitionEndsOn.map { words.say(", fin de transition le \(words.day($0))", ", transition ends \(words.day($0))") } ?? "") + ")"
         }
-        lines.append("  referential: \(versions.joined(separator: ", "))")
-        lines.append("  definitions: " + self.versions.map { $0.from.map { "from \($0)" } ?? "bundled" }.joined(separator: ", "))
+        lines.append(words.say("  référentiel : \(versions.joined(separator: ", "))", "  referential: \(versions.joined(separator: ", "))"))
+        let definitions = self.versions.map { $0.from.map { words.say("à partir du \(words.day($0))", "from \(words.day($0))") } ?? words.say("fournie", "bundled") }
+        lines.append(words.say("  définitions : ", "  definitions: ") + definitions.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
     }
 }

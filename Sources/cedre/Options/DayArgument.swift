@@ -1,5 +1,6 @@
 import ArgumentParser
 import CedreCore
+import CedreReports
 
 /// Every day option (`--on`, `--as-of`, `--joined`, `--from`, `--to`, `--day`…) reads its value
 /// here: `YYYY-MM-DD`, or `DD/MM/YYYY` as officers write days.
@@ -34,7 +35,7 @@ enum DayArgument {
     ///
     /// ArgumentParser only learns that a value could not be read (`init?(argument:)` has no
     /// room for a reason), so the reason is found here again from the value it quotes.
-    static func explained(_ message: String) -> String {
+    static func explained(_ message: String, in language: ReportLanguage) -> String {
         let pattern = #/The value '(?<value>.*)' is invalid for '(?<option>[^']*) <day>'$/#
         return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             guard let match = line.firstMatch(of: pattern) else { return String(line) }
@@ -42,7 +43,7 @@ enum DayArgument {
                 _ = try Day(written: match.output.value)
                 return String(line)
             } catch {
-                return "\(line): \(error.reason)."
+                return "\(line): \(error.reason(language))."
             }
         }.joined(separator: "\n")
     }

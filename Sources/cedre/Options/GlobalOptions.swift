@@ -5,7 +5,8 @@ import CedreStore
 import Foundation
 import GRDB
 
-/// `--db`, `--as-of` and `--actor`: where the facts are, what "today" is, and who records.
+/// `--db`, `--as-of`, `--actor` and `--lang`: where the facts are, what "today" is, who
+/// records, and the language of what the command says.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The database file (env CEDRE_DB; default $XDG_DATA_HOME/cedre/cedre.sqlite).", valueName: "path"))
@@ -17,6 +18,11 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Who records the facts (env CEDRE_ACTOR; default your user name).", valueName: "name"))
     var actor: String?
+
+    @OptionGroup var languageOption: LanguageOption
+
+    /// The language of the command's output and messages: `--lang`, `CEDRE_LANG`, or French.
+    var language: ReportLanguage { languageOption.language }
 
     /// The database path, from the option, the environment or the XDG default.
     var databasePath: String {
@@ -114,13 +120,20 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// `--format` and `--lang`: how a command's answer is written.
+/// `--lang`: the language of a command's output and messages (`--help` stays English).
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The language of output and messages: fr or en (env CEDRE_LANG; default fr).", valueName: "lang"))
+    var lang: ReportLanguage?
+
+    /// `--lang`, else `CEDRE_LANG`, else French.
+    var language: ReportLanguage { lang ?? RunLanguage.current }
+}
+
+/// `--format`: how a list command's answer is written (its language is the store options' `--lang`).
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "How to write the answer: table, json, csv or markdown.")
     var format: OutputFormat = .table
-
-    @Option(name: .long, help: "The language of reports: fr (default) or en.")
-    var lang: ReportLanguage = .fr
 }
 
 /// The output formats of list commands.

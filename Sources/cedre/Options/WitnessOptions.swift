@@ -32,7 +32,7 @@ struct WitnessOptions: ParsableArguments {
     }
 
     /// Appends `count head-hash day` for `head` (mode 0600, synced); a failure names the file, exit 74.
-    func append(_ head: LogHead, on day: Day, consequence: String) throws {
+    func append(_ head: LogHead, on day: Day, consequence: OutputError.Consequence) throws {
         do {
             try Output.append(line: head.witnessLine(on: day), toFile: path)
         } catch var failure as OutputError {
@@ -49,7 +49,7 @@ struct WitnessOptions: ParsableArguments {
         guard let file = namedPath(option: option) else { return nil }
         guard let data = FileManager.default.contents(atPath: file) else {
             if option == nil { return [] }
-            throw StoreError.notFound("the witness file \(file)")
+            throw StoreError.notFound(.file(file))
         }
         var heads: [WitnessedHead] = []
         for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -7,17 +7,23 @@ import CedreReports
 import Foundation
 
 /// Why cedre could not write what it had to say; exit 74 (EX_IOERR).
-struct OutputError: Error, Equatable, CustomStringConvertible {
+struct OutputError: Error, Equatable {
+    /// What became of the command's work when its output failed.
+    enum Consequence: Equatable {
+        /// What the command recorded, if anything, is in the log.
+        case inTheLog
+        /// `check`: the ledger was rolled back, so the next check reports the notices again.
+        case noticesNotRecorded
+        /// `backup`: the copy was written, its head was not witnessed.
+        case backupNotWitnessed(String)
+    }
+
     /// `standard output`, `standard error`, or the file's path.
     let output: String
     /// What the system said (`No space left on device`, `Broken pipe`).
     let reason: String
-    /// What became of the command's work, as one clause.
-    var consequence = "what the command recorded, if anything, is in 'cedre log'"
-
-    var description: String {
-        "could not write to \(output) (\(reason)); \(consequence). Free the disk or fix what reads the output, then run the command again."
-    }
+    /// What became of the command's work.
+    var consequence = Consequence.inTheLog
 
     /// The error for `errno` while writing `output`.
     static func system(_ output: String, errno code: Int32) -> OutputError {
