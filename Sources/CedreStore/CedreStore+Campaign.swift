@@ -43,6 +43,27 @@ extension CedreStore {
         }
     }
 
+    /// Publishes `scheme`'s planned campaign of `year` on `context.today`: each cross-audit
+    /// becomes a planned audit of its member, with a new audit id, in one transaction; returns
+    /// how many were planned.
+    public func publishCampaign(_ scheme: SchemeID, year: Int, context: RecordingContext) throws -> Int {
+        let day = context.today
+        return try decide(context: context) { db, allocator in
+            let network = try Replay.network(through: day, catalog: catalog, in: db)
+            guard let campaign = network.campaign(scheme, year: year) else { throw StoreError.notFound(.campaign(scheme, year: year)) }
+            var facts = [DatedFact(.campaignPublished(scheme: scheme, year: year), on: day)]
+            for assignment in campaign.assignments {
+                let id = try allocator.nextAudit(year: assignment.day.year)
+                let key = CertificationKey(member: assignment.member, scheme: scheme)
+                let names = [network.auditors[assignment.auditor]?.name ?? assignment.auditor.rawValue]
+                facts.append(DatedFact(
+                    .auditPlanned(key, id, kind: .crossAudit, scheduledOn: assignment.day, auditors: names),
+                    on: min(day, assignment.day)))
+            }
+            return (facts, campaign.assignments.count)
+        }.outcome
+    }
+
     /// Every auditor id the log knows, read from the auditors' streams (`auditor/<id>`).
     public func auditorLookup() throws -> AuditorLookup {
         let prefix = Stream.auditor("")
@@ -62,18 +83,14 @@ extension CedreStore {
         return (network, CertificationRegister(network: atStart, on: startOfYear))
     }
 
-    /// Reads, decides and records in one write transaction: all of a use case, or nothing.
+    /// Reads, decides and records on `context.today` in one write transaction: all of a use
+    /// case, or nothing.
     private func recordDecision<Outcome>(
         context: RecordingContext, _ decide: (Database) throws -> (facts: [Fact], outcome: Outcome)
     ) throws -> Outcome {
-        do {
-            return try writer.write { db in
-                let (facts, outcome) = try decide(db)
-                _ = try Recorder(catalog: catalog, db: db).record(facts.map { DatedFact($0, on: context.today) }, context: context)
-                return outcome
-            }
-        } catch let error as BatchError {
-            throw error.error
-        }
+        try self.decide(context: context) { db, _ in
+            let (facts, outcome) = try decide(db)
+            return (facts.map { DatedFact($0, on: context.today) }, outcome)
+        }.outcome
     }
 }

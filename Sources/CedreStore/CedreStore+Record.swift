@@ -88,11 +88,20 @@ extension CedreStore {
     public func record(
         context: RecordingContext, _ build: (inout IdentifierAllocator) throws -> [DatedFact]
     ) throws -> [LoggedEvent] {
+        try decide(context: context) { _, allocator in (try build(&allocator), ()) }.events
+    }
+
+    /// Reads what a decision needs, decides, and records the facts `build` returns, in one
+    /// transaction: nothing another writer records can slip between the reading and the
+    /// writing, and a refused fact leaves nothing of the decision behind.
+    func decide<Outcome>(
+        context: RecordingContext, _ build: (Database, inout IdentifierAllocator) throws -> (facts: [DatedFact], outcome: Outcome)
+    ) throws -> (events: [LoggedEvent], outcome: Outcome) {
         do {
             return try writer.write { db in
                 var allocator = IdentifierAllocator(db: db)
-                let facts = try build(&allocator)
-                return try Recorder(catalog: catalog, db: db).record(facts, context: context)
+                let (facts, outcome) = try build(db, &allocator)
+                return (try Recorder(catalog: catalog, db: db).record(facts, context: context), outcome)
             }
         } catch let error as BatchError {
             throw try explained(error.error)

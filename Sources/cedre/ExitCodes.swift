@@ -3,7 +3,6 @@ import CedreCore
 import CedreReports
 import CedreStore
 import Foundation
-import GRDB
 
 /// The single mapping from errors to exit codes and messages (DESIGN §6).
 ///
@@ -61,17 +60,19 @@ enum ExitCodes {
             case .notTheGroupCentral, .notAGroupCertificate, .backupExists, .cannotWrite, .yearAfterToday:
                 return (usage, error.message(language))
             }
-        case let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED:
-            return (internalError, words.say(
-                "la base est restée occupée 30 secondes (un autre cedre y écrit) ; rien n'a été écrit, réessayez.",
-                "the database stayed busy for 30 seconds (another cedre is writing); nothing was written, try again."))
-        case let error as DatabaseError:
-            return (internalError, words.say(
-                "la base a échoué (\(error.resultCode)) : \(error.message ?? "sans détail") ; rien n'a été écrit.",
-                "the database failed (\(error.resultCode)): \(error.message ?? "no detail"); nothing was written."))
         default:
+            guard let failure = DatabaseFailure(error) else {
+                return (internalError, words.say(
+                    "\(error.localizedDescription) ; rien n'a été écrit.", "\(error.localizedDescription); nothing was written."))
+            }
+            if failure.kind == .busy {
+                return (internalError, words.say(
+                    "la base est restée occupée 30 secondes (un autre cedre y écrit) ; rien n'a été écrit, réessayez.",
+                    "the database stayed busy for 30 seconds (another cedre is writing); nothing was written, try again."))
+            }
             return (internalError, words.say(
-                "\(error.localizedDescription) ; rien n'a été écrit.", "\(error.localizedDescription); nothing was written."))
+                "la base a échoué (\(failure.code)) : \(failure.message ?? "sans détail") ; rien n'a été écrit.",
+                "the database failed (\(failure.code)): \(failure.message ?? "no detail"); nothing was written."))
         }
     }
 }

@@ -74,6 +74,21 @@ import Testing
         #expect(refusal(["report", "status", "--as-of", "1/3/13"])?.contains(": write it YYYY-MM-DD or DD/MM/YYYY.") == true)
     }
 
+    @Test func anUnknownOptionThatNamesADayPointsToTheCommandsDayOptions() throws {
+        var cedre = try CommandLineRunner()
+        defer { cedre.cleanUp() }
+        try cedre.run(["audit", "conduct", "A-2013-0001", "--date", "01/03/2013"])
+            .expectUsageError(mentioning: "unknown option '--date': for a day, use '--as-of' or '--on'.")
+        try cedre.run(["report", "status", "--day", "01/03/2013"])
+            .expectUsageError(mentioning: "unknown option '--day': for a day, use '--as-of'.")
+        try cedre.run(["report", "status", "--dbb", "x"]).expectUsageError(mentioning: "Unknown option '--dbb'. Did you mean '--db'?")
+        cedre.environment["CEDRE_LANG"] = "fr"
+        let french = try cedre.run(["audit", "conduct", "A-2013-0001", "--date", "01/03/2013"])
+        #expect(french.status == 64)
+        #expect(french.error.hasPrefix(
+            "Erreur\u{00A0}: option inconnue --date\u{00A0}: pour un jour, utilisez «\u{00A0}--as-of\u{00A0}» ou «\u{00A0}--on\u{00A0}».\n"))
+    }
+
     @Test func everyDayOptionReadsBothFormsSaysBothInItsHelpAndSaysWhyADayIsWrong() throws {
         // Each option as declared, once: the global ones (--as-of) appear in every command.
         var probed: Set<[String]> = []

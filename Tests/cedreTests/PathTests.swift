@@ -1,4 +1,5 @@
 import CedreCore
+import CedreReports
 import CedreTestSupport
 import Foundation
 import Testing

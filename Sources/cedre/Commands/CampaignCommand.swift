@@ -179,25 +179,9 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let cedre = try store.openExistingStore()
             let scheme = try target.schemeID(in: cedre.catalog)
-            let network = try cedre.network(through: store.today)
-            guard let campaign = network.campaign(scheme, year: target.year) else {
-                throw StoreError.notFound(.campaign(scheme, year: target.year))
-            }
-            let day = store.today
-            try cedre.record(context: store.context) { allocator in
-                var facts = [DatedFact(.campaignPublished(scheme: scheme, year: target.year), on: day)]
-                for assignment in campaign.assignments {
-                    let id = try allocator.nextAudit(year: assignment.day.year)
-                    let key = CertificationKey(member: assignment.member, scheme: scheme)
-                    let names = [network.auditors[assignment.auditor]?.name ?? assignment.auditor.rawValue]
-                    facts.append(DatedFact(
-                        .auditPlanned(key, id, kind: .crossAudit, scheduledOn: assignment.day, auditors: names),
-                        on: min(day, assignment.day)))
-                }
-                return facts
-            }
+            let planned = try cedre.publishCampaign(scheme, year: target.year, context: store.context)
             let words = Vocabulary(store.language)
-            let count = words.counted(campaign.assignments.count, ("audit croisé planifié", "audits croisés planifiés"), ("cross-audit planned", "cross-audits planned"))
+            let count = words.counted(planned, ("audit croisé planifié", "audits croisés planifiés"), ("cross-audit planned", "cross-audits planned"))
             Output.write(words.say("Campagne \(scheme) \(target.year) publiée : \(count).\n", "Published \(scheme) \(target.year): \(count).\n"))
         }
     }

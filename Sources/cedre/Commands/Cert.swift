@@ -97,21 +97,16 @@ struct CertificationCommand: ParsableCommand {
             let day = on ?? store.today
             let cedre = try store.openExistingStore()
             let key = try target.key(in: cedre.catalog)
-            var fact = Fact.certificationMaintained(key)
-            if let group = try cedre.network(through: day).groupCertificate(key.scheme) {
-                guard group.central?.key == key, let decision = group.surveillanceDecision(on: day) else {
-                    throw CommandError.notTheGroupCentral(key)
-                }
-                fact = decision
-            }
-            try store.record([fact], on: day)
             let words = Vocabulary(store.language)
-            if case .certificationSuspended = fact {
+            switch try cedre.maintain(key, on: day, context: store.context) {
+            case .maintained:
+                Output.write(CertificationDone.maintained.sentence(key, on: day, words))
+            case .groupSuspended:
                 Output.write(words.say(
                     "Certificat \(key.scheme) de \(key.member) suspendu le \(words.day(day)) : un site a une non-conformité majeure non levée (règle 9).\n",
                     "\(key.member) suspended under \(key.scheme) on \(words.day(day)): a site has an unresolved major finding (rule 9).\n"))
-            } else {
-                Output.write(CertificationDone.maintained.sentence(key, on: day, words))
+            case .notTheGroupCentral:
+                throw CommandError.notTheGroupCentral(key)
             }
         }
     }

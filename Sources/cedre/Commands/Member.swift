@@ -291,24 +291,9 @@ struct MemberCommand: ParsableCommand {
         var on: Day?
 
         func run() throws {
-            let store = try self.store.openStore()
             let id = MemberID(rawValue: member)
             let day = on ?? self.store.today
-            _ = try store.existingMember(id)
-            let network = try store.network(through: day)
-            let consequences = network.dossiers.values.filter { $0.key.member == id }.sorted { $0.key < $1.key }
-                .flatMap { dossier -> [Fact] in
-                    var facts: [Fact] = []
-                    if let state = dossier.advance(to: day).certification?.state, state != .withdrawn {
-                        facts.append(.certificationWithdrawn(dossier.key, reason: .memberLeft))
-                    }
-                    if let state = dossier.membership?.state, state != .excluded {
-                        facts.append(.membershipExcluded(dossier.key, reason: "member left the federation"))
-                    }
-                    return facts
-                }
-            try store.record(
-                (consequences + [.memberLeft(id)]).map { DatedFact($0, on: day) }, context: self.store.context)
+            let consequences = try self.store.openStore().leave(id, on: day, context: self.store.context)
             let words = Vocabulary(self.store.language)
             let ended = words.counted(
                 consequences.count, ("certification ou appartenance à un groupe prend fin", "certifications ou appartenances à un groupe prennent fin"),

@@ -15,6 +15,9 @@ enum UsageMessage {
                 "la sous-commande « \(typed) » n'existe pas : vouliez-vous dire « \(nearest) » ?",
                 "there is no subcommand '\(typed)': did you mean '\(nearest)'?")
         }
+        if let index = lines.firstIndex(where: { $0.hasPrefix("Error: ") }), let hint = dayOptionHint(lines[index], usage: lines, words) {
+            lines[index] = "Error: " + hint
+        }
         guard language == .fr else { return lines.joined(separator: "\n") }
         return lines.map { line in
             if line.hasPrefix("Error: ") { return "Erreur\u{00A0}: " + french(String(line.dropFirst("Error: ".count))) }
@@ -42,6 +45,25 @@ enum UsageMessage {
             command = subcommands[index]
         }
         return nil
+    }
+
+    /// For an unknown option that names a day (`--date`, `--day`, `--jour`), the command's own
+    /// day options, read from its usage line: ArgumentParser would suggest `--db`, the nearest
+    /// spelling, which is not a day at all.
+    static func dayOptionHint(_ line: String, usage lines: [String], _ words: Vocabulary) -> String? {
+        guard let match = line.firstMatch(of: #/^Error: Unknown option '(?<option>--[^']+)'/#) else { return nil }
+        let typed = String(match.output.option)
+        guard ["date", "day", "jour"].contains(where: typed.lowercased().contains) else { return nil }
+        let usage = lines.first { $0.hasPrefix("Usage: ") } ?? ""
+        var options: [String] = []
+        for found in usage.matches(of: #/(?<name>--[a-z-]+) <day>/#) where !options.contains(String(found.output.name)) {
+            options.append(String(found.output.name))
+        }
+        guard !options.isEmpty else { return nil }
+        let quoted = options.map { "'\($0)'" }
+        return words.say(
+            "option inconnue \(typed) : pour un jour, utilisez \(words.list(options.map { "« \($0) »" }, conjunction: ("ou", "or")))).",
+            "unknown option '\(typed)': for a day, use \(words.list(quoted, conjunction: ("ou", "or"))).")
     }
 
     /// One line of ArgumentParser's English, in French; a line it does not know stays as it is

@@ -3,7 +3,6 @@ import CedreCore
 import CedreReports
 import CedreStore
 import Foundation
-import GRDB
 
 /// `--db`, `--as-of`, `--actor` and `--lang`: where the facts are, what "today" is, who
 /// records, and the language of what the command says.
@@ -97,9 +96,10 @@ struct StoreOptions: ParsableArguments {
         if !exists, let problem = creationProblem(path) { throw PathError.databaseNotCreated(path: path, reason: problem) }
         do {
             return try CedreStore.open(path: path)
-        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY].contains(error.resultCode) {
+        } catch let error where DatabaseFailure(error)?.kind == .cannotOpen {
             // The file is usable, its folder is not: SQLite keeps its journal (-wal, -shm) beside it.
-            throw PathError.databaseUnusable(path: path, reason: error.message ?? "\(error.resultCode)")
+            let failure = DatabaseFailure(error)
+            throw PathError.databaseUnusable(path: path, reason: failure?.message ?? failure?.code ?? "")
         } catch let error as CocoaError where !exists {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             let reason = FileManager.default.fileExists(atPath: folder) ? error.localizedDescription : "the folder \(folder) could not be created"
