@@ -116,7 +116,7 @@ import Testing
         #expect(Set(members ?? []) == ["tremplin"])
         let html = try cli.run(["check", "--as-of", "2015-01-11", "--format", "html", "--lang", "en"])
         #expect(html.output.contains("<html") && html.output.contains("solipass") && html.output.contains("new"))
-        #expect(try cli.run(["check", "--as-of", "2015-01-12", "--region", "Atlantis"]).status == 64)
+        try cli.run(["check", "--as-of", "2015-01-12", "--region", "Atlantis"]).expectRefused(status: 65, mentioning: "no region is named 'Atlantis'")
     }
 
     @Test func aQuietCronRemindsOfWhatNobodyActedOn() throws {

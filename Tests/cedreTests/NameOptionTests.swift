@@ -76,16 +76,16 @@ import Testing
         let start = try #require(lines.firstIndex(of: "cedre: certified since 2013-05-02, expires on 2016-05-02"))
         #expect(Array(lines[(start + 1)...].prefix(4)) == [
             "  2013-01-10  engaged",
-            "  2013-03-01  initialAuditPlanned: engaged → initialAuditPlanned",
-            "  2013-03-01  initialAuditConducted: initialAuditPlanned → audited",
-            "  2013-05-02  decided: audited → certified",
+            "  2013-03-01  initial audit planned: engaged → initial audit planned",
+            "  2013-03-01  initial audit conducted: initial audit planned → audited",
+            "  2013-05-02  certification decided: audited → certified",
         ])
         #expect(!text.contains("on 2014-05-02"))
 
         // And after expiry, since the day the calendar expired it
         let expired = try cli.succeed("member show solipass --as-of 2016-05-10")
         #expect(expired.contains("cedre: expired since 2016-05-03, expires on 2016-05-02"))
-        #expect(expired.contains("  2016-05-03  certificateExpired: certified → expired (calendar)"))
+        #expect(expired.contains("  2016-05-03  certificate expired: certified → expired (calendar)"))
 
         // And its JSON carries each certification as cert show writes it
         let json = try JSONParser.parse(try cli.succeed("member show solipass --as-of 2014-05-02 --format json"))

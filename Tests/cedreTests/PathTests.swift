@@ -48,7 +48,7 @@ import Testing
         let cli = try certified()
         defer { cli.cleanUp() }
         let file = cli.folder.appendingPathComponent(name).path
-        try cli.succeed(["report", "status", "--as-of", "2013-12-31", "--output", file])
+        try cli.succeed(["report", "status", "--as-of", "2013-12-31", "--output", file, "--lang", "fr"])
         #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix(start), "\(name)")
     }
 

@@ -62,7 +62,7 @@ enum UsageMessage {
         guard !options.isEmpty else { return nil }
         let quoted = options.map { "'\($0)'" }
         return words.say(
-            "option inconnue \(typed) : pour un jour, utilisez \(words.list(options.map { "« \($0) »" }, conjunction: ("ou", "or")))).",
+            "option inconnue \(typed) : pour un jour, utilisez \(words.list(options.map { "« \($0) »" }, conjunction: ("ou", "or"))).",
             "unknown option '\(typed)': for a day, use \(words.list(quoted, conjunction: ("ou", "or"))).")
     }
 
