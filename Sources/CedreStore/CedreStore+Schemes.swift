@@ -1,6 +1,7 @@
 import CedreCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// Reading a scheme definition written by a federation (rule 8b).
 public enum SchemeDefinition {
@@ -62,29 +63,24 @@ extension CedreStore {
 /// The catalog of an open store: the one it was opened with, plus the definitions its log adds.
 ///
 /// Shared by the copies of a `CedreStore`, so a scheme added through one is usable through all.
-final class SchemeRegistry: @unchecked Sendable {
+final class SchemeRegistry: Sendable {
     let base: SchemeCatalog
-    private let lock = NSLock()
-    private var current: SchemeCatalog
+    private let current: Mutex<SchemeCatalog>
 
     init(base: SchemeCatalog) {
         self.base = base
-        current = base
+        current = Mutex(base)
     }
 
     /// The catalog as of the last reload.
     var catalog: SchemeCatalog {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
+        current.withLock { $0 }
     }
 
     /// Reads the definitions the log holds again.
     func reload(from reader: any DatabaseReader) throws {
         let catalog = try reader.read { db in try SchemeRegistry.catalog(base: base, in: db) }
-        lock.lock()
-        current = catalog
-        lock.unlock()
+        current.withLock { $0 = catalog }
     }
 
     /// The first certification of `scheme` started (engaged, or a site's application) on or

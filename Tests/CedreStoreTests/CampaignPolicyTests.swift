@@ -16,7 +16,7 @@ import Testing
     /// The 2013 network with the CEDRE ISO campaign of 2014 planned on 2 January under `switches`.
     private func planned(_ switches: [String] = [], seed: UInt64 = 2014) throws -> CedreStore {
         let store = try CedreStore.network2013()
-        try store.planCampaign(
+        _ = try store.planCampaign(
             "cedre-iso", year: 2014, policySwitches: switches, seed: seed, keepSwaps: true, departements: departements,
             commit: true, context: .tests(today: "2014-01-02"))
         return store

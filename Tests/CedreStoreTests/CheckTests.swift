@@ -130,7 +130,7 @@ import Testing
             if step % 4 == 1 {
                 let member = MemberID(rawValue: "m\(generator.index(below: 6))")
                 let audit = AuditID(rawValue: "A-\(day.year)-09\(step + 10)")
-                try? store.record([
+                _ = try? store.record([
                     DatedFact(.auditPlanned(.cedre(member), audit, kind: .surveillance, scheduledOn: day.adding(days: -5), auditors: []), on: day.adding(days: -20)),
                     DatedFact(.auditConducted(.cedre(member), audit), on: day.adding(days: -5)),
                 ], context: .tests(today: day))

@@ -1,4 +1,3 @@
-import CedreCore
 import Foundation
 
 /// A day a member became, stayed or joined certified: what the yearly list and the

@@ -140,11 +140,11 @@ extension JSONParser {
                 let keyOffset = offset
                 let key = try readString()
                 if let firstLine = keyLines.updateValue(keyLine, forKey: key) {
-                    throw error("duplicate key \(quoted(key)), already defined on line \(firstLine)", at: keyOffset)
+                    throw error("duplicate key \(JSONValue.quoted(key)), already defined on line \(firstLine)", at: keyOffset)
                 }
                 skipWhitespace()
                 guard peek() == UInt8(ascii: ":") else {
-                    throw error("expected ':' after the object key \(quoted(key)), found \(foundDescription())")
+                    throw error("expected ':' after the object key \(JSONValue.quoted(key)), found \(foundDescription())")
                 }
                 offset += 1
                 skipWhitespace()
@@ -379,12 +379,6 @@ extension JSONParser {
                 }
             }
             offset += length
-        }
-
-        private func quoted(_ text: String) -> String {
-            var result = ""
-            JSONValue.writeQuoted(text, to: &result)
-            return result
         }
 
         // MARK: Whitespace and positions

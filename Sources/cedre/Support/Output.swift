@@ -5,11 +5,12 @@ import Darwin
 #endif
 import CedreReports
 import Foundation
+import Synchronization
 
 /// Why cedre could not write what it had to say; exit 74 (EX_IOERR).
-struct OutputError: Error, Equatable {
+struct OutputError: Error, Equatable, Sendable {
     /// What became of the command's work when its output failed.
-    enum Consequence: Equatable {
+    enum Consequence: Equatable, Sendable {
         /// What the command recorded, if anything, is in the log.
         case inTheLog
         /// `check`: the ledger was rolled back, so the next check reports the notices again.
@@ -37,12 +38,11 @@ struct OutputError: Error, Equatable {
 /// ignored (see `Cedre.main`), so a closed pipe is the error EPIPE here. After a failure
 /// nothing more is written; `confirm()` throws it, so `check` can refuse to commit and the
 /// program can exit 74 instead of claiming success.
-final class OutputChannel: @unchecked Sendable {
+final class OutputChannel: Sendable {
     let descriptor: Int32
     /// How messages name the output.
     let name: String
-    private let lock = NSLock()
-    private var failure: OutputError?
+    private let failure = Mutex<OutputError?>(nil)
 
     init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
@@ -52,26 +52,24 @@ final class OutputChannel: @unchecked Sendable {
     /// Writes every byte of `text`, retrying on interruption and partial writes; keeps the
     /// first failure and writes nothing after it.
     func write(_ text: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard failure == nil else { return }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { buffer in systemWrite(descriptor, buffer.baseAddress, buffer.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = .system(name, errno: errno)
-                return
+        failure.withLock { failure in
+            guard failure == nil else { return }
+            var bytes = Array(text.utf8)[...]
+            while !bytes.isEmpty {
+                let written = bytes.withUnsafeBytes { buffer in systemWrite(descriptor, buffer.baseAddress, buffer.count) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = .system(name, errno: errno)
+                    return
+                }
+                bytes = bytes.dropFirst(written)
             }
-            bytes = bytes.dropFirst(written)
         }
     }
 
     /// Throws the first failure, if a write failed.
     func confirm() throws {
-        lock.lock()
-        defer { lock.unlock() }
-        if let failure { throw failure }
+        if let failure = failure.withLock({ $0 }) { throw failure }
     }
 }
 
