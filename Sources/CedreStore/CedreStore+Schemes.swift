@@ -98,8 +98,10 @@ final class SchemeRegistry: Sendable {
     /// `base` with every `scheme.added` fact of the log, in day order.
     static func catalog(base: SchemeCatalog, in db: Database) throws -> SchemeCatalog {
         var catalog = base
-        let added = try LoggedEvent.fetchAll(db, sql: "SELECT * FROM event WHERE kind = 'scheme.added' ORDER BY occurred_on, id")
-        for event in added {
+        // Ordered by id, the partial index `event_schemes` answers alone; ordered by day, SQLite
+        // would walk the whole log in day order to find the few definitions.
+        let added = try LoggedEvent.fetchAll(db, sql: "SELECT * FROM event WHERE kind = 'scheme.added' ORDER BY id")
+        for event in added.sorted(by: { ($0.occurredOn, $0.id) < ($1.occurredOn, $1.id) }) {
             guard case .schemeAdded(let scheme) = try event.fact() else { continue }
             catalog = catalog.adding(scheme, on: event.occurredOn)
         }

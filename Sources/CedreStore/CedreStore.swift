@@ -188,7 +188,7 @@ extension CedreStore {
 
 enum MemberRows {
     static func fetch(_ id: MemberID, in db: Database) throws -> MemberRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM member WHERE id = ?", arguments: [id]).map(record)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM member WHERE id = ?"), arguments: [id]).map(record)
     }
 
     static func fetchAll(in db: Database) throws -> [MemberRecord] {

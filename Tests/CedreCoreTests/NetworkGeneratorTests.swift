@@ -132,7 +132,7 @@ import Testing
         // When it is written as files
         let csv = generated.membersCSV()
         var lines: [String] = []
-        try generated.writeEvents(linesPerChunk: 1000) { chunk in
+        generated.writeEvents(linesPerChunk: 1000) { chunk in
             lines += String(decoding: chunk, as: UTF8.self).split(separator: "\n").map(String.init)
         }
 

@@ -41,7 +41,7 @@ import Testing
         let conduct = try wrong.newIdentifier(
             "correct \(try event(wrong, "audit.conducted")) --on 2013-03-01 --reason conducted-on-the-1st")
         #expect(Int(conduct) != nil)
-        try wrong.newIdentifier("correct \(try event(wrong, "certification.decided")) --on 2013-05-02 --reason decided-on-the-2nd")
+        _ = try wrong.newIdentifier("correct \(try event(wrong, "certification.decided")) --on 2013-05-02 --reason decided-on-the-2nd")
         for day in ["2013-03-05", "2013-05-05", "2014-05-03", "2016-05-03"] {
             for question in Self.questions {
                 let line = question.replacingOccurrences(of: "DAY", with: day)
@@ -58,7 +58,7 @@ import Testing
         defer { cedre.cleanUp() }
         try certify(cedre, conductedOn: "2013-03-01", decidedOn: "2013-05-02")
         #expect(try cedre.succeed("export --registry --as-of 2013-12-31").contains("CEDRE-2013-solipass"))
-        try cedre.newIdentifier(["void", try event(cedre, "certification.decided"), "--reason", "entered for the wrong member"])
+        _ = try cedre.newIdentifier(["void", try event(cedre, "certification.decided"), "--reason", "entered for the wrong member"])
         #expect(!(try cedre.succeed("export --registry --as-of 2013-12-31").contains("CEDRE-2013-solipass")))
         try cedre.succeed("cert decide solipass --scheme cedre --on 2013-06-03")
         let registry = try cedre.succeed("export --registry --as-of 2013-12-31")

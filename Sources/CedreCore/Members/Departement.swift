@@ -39,18 +39,20 @@ public struct Departement: Equatable, Sendable {
 public struct DepartementDirectory: Sendable {
     public let departements: [Departement]
     private let byCode: [String: Departement]
+    /// Every federation region, sorted as French readers expect.
+    public let federationRegions: [String]
+    /// The names of the federation regions, built once: an import checks every row's region.
+    let federationRegionNames: NameMatcher<String>
 
     public init(_ departements: [Departement]) {
         self.departements = departements
         self.byCode = Dictionary(departements.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let french = Locale(identifier: "fr_FR")
+        federationRegions = Set(departements.map(\.federationRegion)).sorted { $0.compare($1, locale: french) == .orderedAscending }
+        federationRegionNames = Self.regionNames(of: departements, regions: federationRegions, others: [])
     }
 
     public subscript(code: String) -> Departement? { byCode[code] }
-
-    /// Every federation region, sorted as French readers expect.
-    public var federationRegions: [String] {
-        Set(departements.map(\.federationRegion)).sorted { $0.compare($1, locale: Locale(identifier: "fr_FR")) == .orderedAscending }
-    }
 
     /// Great-circle distance between two départements' chefs-lieux (haversine, R = 6371 km).
     public func distanceKilometres(from first: String, to second: String) -> Double? {

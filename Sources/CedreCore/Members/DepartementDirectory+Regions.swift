@@ -6,14 +6,17 @@ extension DepartementDirectory {
     /// regions it covers (`Provence-Alpes-Côte d'Azur`) and their short forms (`PACA`), then
     /// `others` (regions members carry that no département gives) under their own names.
     public func regionNames(others: [String] = []) -> NameMatcher<String> {
+        others.isEmpty ? federationRegionNames : Self.regionNames(of: departements, regions: federationRegions, others: others)
+    }
+
+    static func regionNames(of departements: [Departement], regions: [String], others: [String]) -> NameMatcher<String> {
         var covered: [String: [String]] = [:]
         for departement in departements where covered[departement.federationRegion]?.contains(departement.region2013) != true {
             covered[departement.federationRegion, default: []].append(departement.region2013)
         }
-        let regions = federationRegions + others.filter { covered[$0] == nil }
-        return NameMatcher(regions.map { region in
+        return NameMatcher((regions + others.filter { covered[$0] == nil }).map { region in
             let regions2013 = covered[region] ?? []
-            return (value: region, names: [region] + regions2013 + regions2013.flatMap { Self.regionShortForms[$0] ?? [] })
+            return (value: region, names: [region] + regions2013 + regions2013.flatMap { regionShortForms[$0] ?? [] })
         })
     }
 

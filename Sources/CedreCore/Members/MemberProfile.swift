@@ -72,7 +72,7 @@ public enum MemberProfile {
         var federationRegion = ""
         if let place = departements[code] {
             federationRegion = place.federationRegion
-            if let region, !region.trimmingCharacters(in: .whitespaces).isEmpty,
+            if let region, region != place.federationRegion, !region.trimmingCharacters(in: .whitespaces).isEmpty,
                 (try? departements.region(named: region)) != place.federationRegion
             {
                 issues.append(FieldIssue(
