@@ -88,23 +88,23 @@ struct Batch {
         var accepted: [(id: EventID, correction: EventCorrection)] = []
         for (index, item) in facts.enumerated() where !recorder.refused.contains(index) {
             let stream = item.fact.stream
-            if byStream[stream] == nil { streams.append(stream) }
-            var changes = byStream[stream] ?? Changes()
+            if byStream[stream] == nil {
+                streams.append(stream)
+                byStream[stream] = Changes()
+            }
+            // Appended in place: a copy taken out of the dictionary would copy the stream's
+            // whole list at every append.
             if case .correction(let correction) = item.fact {
                 let id = EventID(firstID + Int64(index))
-                guard let target = try recorder.checkTarget(of: correction, correctedBefore: accepted, index: index) else {
-                    byStream[stream] = changes
-                    continue
-                }
+                guard let target = try recorder.checkTarget(of: correction, correctedBefore: accepted, index: index) else { continue }
                 accepted.append((id, correction))
                 let checked = Correction(index: index, id: id, correction: correction, target: target)
-                changes.corrections.append(checked)
+                byStream[stream, default: Changes()].corrections.append(checked)
                 culprits[index] = .correction(checked)
             } else {
-                changes.facts.append((index, item))
+                byStream[stream, default: Changes()].facts.append((index, item))
                 culprits[index] = .fact(index: index, item)
             }
-            byStream[stream] = changes
         }
     }
 
