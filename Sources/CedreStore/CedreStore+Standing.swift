@@ -53,33 +53,82 @@ enum StandingRows {
         let keys = try Row.fetchAll(db, sql: "SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ?", arguments: [day])
             .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
         guard !keys.isEmpty else { return [] }
-        var units = keys.filter { catalog[$0.scheme]?.kind != .group }.map { [$0] }
+        let single = keys.filter { catalog[$0.scheme]?.kind != .group }
+        var groups: [[CertificationKey]] = []
         for scheme in Set(keys.filter { catalog[$0.scheme]?.kind == .group }.map(\.scheme)).sorted() {
-            units.append(try Replay.groupKeys(scheme, in: db))
+            groups.append(try Replay.groupKeys(scheme, in: db))
         }
-        var dossiers: [NetworkStanding.DossierStanding] = []
+        // A day far back replays most dossiers: one pass over the certification streams in
+        // stream order reads them all, where a query per stream would cost more than the replay.
+        let calendars = try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier_calendar") ?? 0
+        let readsEveryStream = single.count * 4 > calendars
+        var dossiers = readsEveryStream ? try replayStreamed(single, on: day, catalog: catalog, in: db, member: member) : []
+        let units = (readsEveryStream ? [] : single.map { [$0] }) + groups
         for start in stride(from: 0, to: units.count, by: 4_096) {
-            let batch = Array(units[start..<min(start + 4_096, units.count)])
-            let streams = try batch.map { unit in
-                try unit.flatMap { try EventLog.events(ofStream: Stream.certification($0), through: day, in: db) }
+            let batch = try units[start..<min(start + 4_096, units.count)].map { unit in
+                (unit, try unit.flatMap { try EventLog.events(ofStream: Stream.certification($0), through: day, in: db) })
             }
-            var known: [MemberID: MemberRecord] = [:]
-            for key in batch.joined() where known[key.member] == nil { known[key.member] = try member(key.member) }
-            let members = known
-            let results = ParallelResults<Result<[NetworkStanding.DossierStanding], any Error>>(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                results.set(index, Result {
-                    var network = Network(catalog: catalog)
-                    for key in batch[index] { if let record = members[key.member] { network.insert(record) } }
-                    for event in try ReplayedEvent.resolve(streams[index]) where event.day <= day {
-                        try Replay.apply(event, to: &network)
-                    }
-                    return NetworkStanding(register: CertificationRegister(network: network, on: day)).allDossiers
-                })
-            }
-            dossiers += try results.values.flatMap { try $0.get() }
+            dossiers += try replay(batch, on: day, catalog: catalog, member: member)
         }
         return dossiers
+    }
+
+    /// The single-site dossiers `keys`, read with one cursor over every certification stream in
+    /// stream order and replayed through `day` in batches, so memory holds one batch.
+    private static func replayStreamed(
+        _ keys: [CertificationKey], on day: Day, catalog: SchemeCatalog, in db: Database,
+        member: (MemberID) throws -> MemberRecord?
+    ) throws -> [NetworkStanding.DossierStanding] {
+        let wanted = Set(keys.map(Stream.certification))
+        var dossiers: [NetworkStanding.DossierStanding] = []
+        var batch: [(unit: [CertificationKey], events: [LoggedEvent])] = []
+        var current: (stream: String, events: [LoggedEvent])?
+        func finish() throws {
+            if let done = current, let key = Stream.certificationKey(of: done.stream) { batch.append(([key], done.events)) }
+            current = nil
+            if batch.count == 4_096 {
+                dossiers += try replay(batch, on: day, catalog: catalog, member: member)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT * FROM event WHERE stream >= 'certification/' AND stream < 'certification0'
+            AND (occurred_on <= ? OR kind IN ('event.corrected', 'event.voided'))
+            ORDER BY stream, occurred_on, id
+            """, arguments: [day])
+        while let row = try rows.next() {
+            let stream: String = row["stream"]
+            guard wanted.contains(stream) else { continue }
+            if stream != current?.stream {
+                try finish()
+                current = (stream, [])
+            }
+            current?.events.append(try LoggedEvent(row: row))
+        }
+        try finish()
+        return dossiers + (try replay(batch, on: day, catalog: catalog, member: member))
+    }
+
+    /// Replays each unit's events through `day` on every core, and reads its standing.
+    private static func replay(
+        _ batch: [(unit: [CertificationKey], events: [LoggedEvent])], on day: Day, catalog: SchemeCatalog,
+        member: (MemberID) throws -> MemberRecord?
+    ) throws -> [NetworkStanding.DossierStanding] {
+        var known: [MemberID: MemberRecord] = [:]
+        for key in batch.flatMap(\.unit) where known[key.member] == nil { known[key.member] = try member(key.member) }
+        let members = known
+        let results = ParallelResults<Result<[NetworkStanding.DossierStanding], any Error>>(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            results.set(index, Result {
+                var network = Network(catalog: catalog)
+                for key in batch[index].unit { if let record = members[key.member] { network.insert(record) } }
+                for event in try ReplayedEvent.resolve(batch[index].events) where event.day <= day {
+                    try Replay.apply(event, to: &network)
+                }
+                return NetworkStanding(register: CertificationRegister(network: network, on: day)).allDossiers
+            })
+        }
+        return try results.values.flatMap { try $0.get() }
     }
 
     /// The notices the stored calendars hold on `day`, deadlines announced up to `horizon`
