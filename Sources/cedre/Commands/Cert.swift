@@ -240,15 +240,8 @@ private func record(
     _ target: CertificationCommand.Target, on day: Day?, store options: StoreOptions, done: CertificationDone,
     _ fact: (CertificationKey) -> Fact
 ) throws {
-    var recorded: CertificationKey?
-    let date = try options.record(on: day) { store in
-        let key = try target.key(in: store.catalog)
-        recorded = key
-        return [fact(key)]
-    }
-    if let key = recorded {
-        Output.write(done.sentence(key, on: date, Vocabulary(options.language)))
-    }
+    let (key, date) = try options.record(on: day, of: target.key(in:), fact)
+    Output.write(done.sentence(key, on: date, Vocabulary(options.language)))
 }
 
 extension SuspensionReason: ExpressibleByArgument {}

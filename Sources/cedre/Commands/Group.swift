@@ -246,11 +246,6 @@ private enum SiteDone {
 private func recordSite(
     _ site: GroupCommand.Site, store options: StoreOptions, done: SiteDone, _ fact: (CertificationKey) -> Fact
 ) throws {
-    var scheme = SchemeID(rawValue: site.scheme)
-    let day = try options.record(on: site.on) { store in
-        let key = try site.key(in: store.catalog)
-        scheme = key.scheme
-        return [fact(key)]
-    }
-    Output.write(done.sentence(site.member, scheme: scheme, on: day, Vocabulary(options.language)))
+    let (key, day) = try options.record(on: site.on, of: site.key(in:), fact)
+    Output.write(done.sentence(site.member, scheme: key.scheme, on: day, Vocabulary(options.language)))
 }

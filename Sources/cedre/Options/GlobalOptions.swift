@@ -72,6 +72,21 @@ struct StoreOptions: ParsableArguments {
         return date
     }
 
+    /// Records the one fact `fact` makes of the certification `key` names, read with the open
+    /// store's catalog, on `day` (default: today); returns the certification and the day.
+    func record(
+        on day: Day?, of key: (SchemeCatalog) throws -> CertificationKey, _ fact: (CertificationKey) -> Fact
+    ) throws -> (key: CertificationKey, day: Day) {
+        var recorded: CertificationKey?
+        let date = try record(on: day) { store in
+            let found = try key(store.catalog)
+            recorded = found
+            return [fact(found)]
+        }
+        guard let recorded else { preconditionFailure("record(on:) returns after building its facts") }
+        return (recorded, date)
+    }
+
     /// Opens the database, which must exist: only `cedre init` (and `demo`) create one, so a
     /// mistyped `--db` never leaves an empty database behind.
     func openStore() throws -> CedreStore {
