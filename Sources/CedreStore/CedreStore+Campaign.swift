@@ -8,10 +8,12 @@ extension CedreStore {
     /// Plans `scheme`'s campaign of `year` with the scheme's policies switched by `policySwitches`
     /// (`reciprocal=off`, `capacity=3`), around the previous plan's manual swaps unless `keepSwaps`
     /// is false, and records the plan and the swaps it keeps, on `context.today`; with `commit:
-    /// false`, decides the same and records nothing.
+    /// false`, decides the same and records nothing. `deliver` writes the plan before the commit.
+    @discardableResult
     public func planCampaign(
         _ scheme: SchemeID, year: Int, policySwitches: [String], seed: UInt64, keepSwaps: Bool,
-        departements: DepartementDirectory, commit: Bool, context: RecordingContext
+        departements: DepartementDirectory, commit: Bool, context: RecordingContext,
+        deliver: (CampaignPlanning) throws -> Void = { _ in }
     ) throws -> CampaignPlanning {
         guard let definition = catalog[scheme] else { throw StoreError.refused(.unknownScheme(scheme, suggestion: NearestName.among(catalog.ids, to: scheme))) }
         let policies = try CampaignPolicies.defaults(of: definition).switching(policySwitches)
@@ -21,8 +23,12 @@ extension CedreStore {
                 scheme: definition, year: year, policies: policies, seed: seed, keepSwaps: keepSwaps,
                 departements: departements, startOfYear: register)
         }
-        guard commit else { return try writer.read(decide) }
-        return try recordDecision(context: context) { db in
+        guard commit else {
+            let planning = try writer.read(decide)
+            try deliver(planning)
+            return planning
+        }
+        return try recordDecision(context: context, deliver: deliver) { db in
             let planning = try decide(db)
             return (planning.facts, planning)
         }
@@ -86,9 +92,10 @@ extension CedreStore {
     /// Reads, decides and records on `context.today` in one write transaction: all of a use
     /// case, or nothing.
     private func recordDecision<Outcome>(
-        context: RecordingContext, _ decide: (Database) throws -> (facts: [Fact], outcome: Outcome)
+        context: RecordingContext, deliver: (Outcome) throws -> Void = { _ in },
+        _ decide: (Database) throws -> (facts: [Fact], outcome: Outcome)
     ) throws -> Outcome {
-        try self.decide(context: context) { db, _ in
+        try self.decide(context: context, deliver: deliver) { db, _ in
             let (facts, outcome) = try decide(db)
             return (facts.map { DatedFact($0, on: context.today) }, outcome)
         }.outcome

@@ -27,17 +27,20 @@ extension CedreStore {
     ///
     /// With `update`, a members file may name existing members: they are amended, from
     /// `context.today`, in the fields that differ; nobody is removed.
+    @discardableResult
     public func importFile(
         _ url: URL, departements: DepartementDirectory, context: RecordingContext, dryRun: Bool = false,
-        update: Bool = false, progress: ProgressReport? = nil
+        update: Bool = false, progress: ProgressReport? = nil, deliver: (ImportSummary) throws -> Void = { _ in }
     ) throws -> ImportSummary {
         let file = url.lastPathComponent
         let data = try Data(contentsOf: url)
         let (facts, lines, content, encoding, changes) = try readImport(
             data, file: file, extension: url.pathExtension.lowercased(), departements: departements, context: context,
             update: update)
+        let summary = ImportSummary(
+            file: file, content: content, count: facts.count, dryRun: dryRun, encoding: encoding, update: changes)
         do {
-            try recordBatch(facts, context: context, commit: !dryRun, progress: progress)
+            try recordBatch(facts, context: context, commit: !dryRun, progress: progress) { try deliver(summary) }
         } catch let failure as BatchErrors {
             throw ImportFailure(issues: failure.errors.map { error in
                 ImportIssue(
@@ -45,8 +48,7 @@ extension CedreStore {
                     field: error.error.field(in: content), refusal: error.error)
             })
         }
-        return ImportSummary(
-            file: file, content: content, count: facts.count, dryRun: dryRun, encoding: encoding, update: changes)
+        return summary
     }
 
     private typealias ReadImport = (

@@ -77,10 +77,11 @@ public struct IdentifierAllocator {
 }
 
 extension CedreStore {
-    /// Records facts in one transaction: all are appended, or none.
+    /// Records facts in one transaction: all are appended, or none; `beforeCommit` runs last
+    /// inside it, so an answer that cannot be written leaves nothing recorded.
     @discardableResult
-    public func record(_ facts: [DatedFact], context: RecordingContext) throws -> [LoggedEvent] {
-        try record(context: context) { _ in facts }
+    public func record(_ facts: [DatedFact], context: RecordingContext, beforeCommit: () throws -> Void = {}) throws -> [LoggedEvent] {
+        try decide(context: context, deliver: { _ in try beforeCommit() }) { _, _ in (facts, ()) }.events
     }
 
     /// Records the facts `build` returns, in one transaction; `build` may allocate ids.
@@ -94,14 +95,20 @@ extension CedreStore {
     /// Reads what a decision needs, decides, and records the facts `build` returns, in one
     /// transaction: nothing another writer records can slip between the reading and the
     /// writing, and a refused fact leaves nothing of the decision behind.
+    ///
+    /// `deliver` is called with the outcome before the commit (DESIGN §5: output, then
+    /// commit): when it throws, because the answer could not be written, nothing is recorded.
     func decide<Outcome>(
-        context: RecordingContext, _ build: (Database, inout IdentifierAllocator) throws -> (facts: [DatedFact], outcome: Outcome)
+        context: RecordingContext, deliver: (Outcome) throws -> Void = { _ in },
+        _ build: (Database, inout IdentifierAllocator) throws -> (facts: [DatedFact], outcome: Outcome)
     ) throws -> (events: [LoggedEvent], outcome: Outcome) {
         do {
             return try writer.write { db in
                 var allocator = IdentifierAllocator(db: db)
                 let (facts, outcome) = try build(db, &allocator)
-                return (try Recorder(catalog: catalog, db: db).record(facts, context: context), outcome)
+                let events = try Recorder(catalog: catalog, db: db).record(facts, context: context)
+                try deliver(outcome)
+                return (events, outcome)
             }
         } catch let error as BatchError {
             throw try explained(error.error)
@@ -140,13 +147,15 @@ extension CedreStore {
     /// are found too. With `commit: false` everything is checked and then rolled back.
     @discardableResult
     public func recordBatch(
-        _ facts: [DatedFact], context: RecordingContext, commit: Bool = true, progress: ProgressReport? = nil
+        _ facts: [DatedFact], context: RecordingContext, commit: Bool = true, progress: ProgressReport? = nil,
+        beforeCommit: () throws -> Void = {}
     ) throws -> [LoggedEvent] {
         try writer.writeWithoutTransaction { db in
             var appended: [LoggedEvent] = []
             try db.inTransaction(.immediate) {
                 appended = try Recorder(catalog: catalog, db: db, progress: progress, collecting: true)
                     .record(facts, context: context)
+                try beforeCommit()
                 return commit ? .commit : .rollback
             }
             return appended

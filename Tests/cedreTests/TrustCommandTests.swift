@@ -41,6 +41,30 @@ import Testing
         #expect(seen.allSatisfy { $0 == "new" })
     }
 
+    @Test func anImportACampaignPlanAndADrawWhoseAnswerCannotBeWrittenRecordNothing() throws {
+        // Given the 2013 network
+        let cli = try CommandLineRunner()
+        defer { cli.cleanUp() }
+        try cli.succeed(["demo", "--db", cli.database])
+        let events = try cli.succeed("export").count
+        let members = cli.folder.appendingPathComponent("new.csv")
+        try "id,name,type,departement\nnouveau,NOUVEAU,AI,49\n".write(to: members, atomically: true, encoding: .utf8)
+
+        // When each command that records what it reports writes to a full disk
+        for arguments in [
+            ["import", members.path], ["campaign", "plan", "--scheme", "cedre-iso", "--year", "2014", "--as-of", "2013-12-31"],
+            ["sample", "--scheme", "cedre-iso", "--audit", "surveillance", "--year", "2014", "--seed", "1", "--record", "--as-of", "2013-12-31"],
+        ] {
+            let full = try cli.runToFullDisk(arguments)
+
+            // Then it exits 74 saying nothing was recorded, and the log is as it was
+            #expect(full.status == 74, "\(arguments): \(full.error)")
+            #expect(full.error.contains("nothing was recorded: the command was rolled back"), "\(arguments): \(full.error)")
+            #expect(try cli.succeed("export").count == events, "\(arguments)")
+        }
+        try cli.run(["campaign", "show", "--scheme", "cedre-iso", "--year", "2014"]).expectRefused(status: 65, mentioning: "campaign")
+    }
+
     @Test func aCheckToAClosedPipeExits74InsteadOfDyingOfSIGPIPE() throws {
         let cli = try certifiedMember()
         defer { cli.cleanUp() }

@@ -87,11 +87,19 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let seed = seed ?? UInt64(target.year)
             let cedre = try store.openExistingStore()
-            let planning = try cedre.planCampaign(
+            // The plan is written before it is committed: a plan whose answer could not be
+            // written is not recorded.
+            try cedre.planCampaign(
                 try target.schemeID(in: cedre.catalog), year: target.year, policySwitches: policies, seed: seed, keepSwaps: !discardSwaps,
-                departements: CedreFixtures.departements, commit: !dryRun, context: store.context)
-            if format == .json { return Output.write(try Output.json(planning)) }
-            Output.write(planning.text(store.language, recorded: !dryRun, style: Output.terminalStyle))
+                departements: CedreFixtures.departements, commit: !dryRun, context: store.context
+            ) { planning in
+                if format == .json {
+                    Output.write(try Output.json(planning))
+                } else {
+                    Output.write(planning.text(store.language, recorded: !dryRun, style: Output.terminalStyle))
+                }
+                try Output.confirmBeforeCommit()
+            }
         }
     }
 

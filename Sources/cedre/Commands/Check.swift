@@ -96,12 +96,7 @@ struct Check: ParsableCommand {
                 case .html: Output.write(report.document(store.language).html())
                 }
             }
-            do {
-                try Output.confirm()
-            } catch var failure as OutputError {
-                failure.consequence = .noticesNotRecorded
-                throw failure
-            }
+            try Output.confirmBeforeCommit(.noticesNotRecorded)
             if !dryRun { try witness.append(result.head, on: result.asOf, consequence: .noticesNotRecorded) }
         }
         if needsAttention { throw ExitCodes.attention }

@@ -83,10 +83,20 @@ struct Import: ParsableCommand {
         guard FileManager.default.isReadableFile(atPath: file) else { throw StoreError.notFound(.file(file)) }
         let cedre = try store.openStore()
         let progress = Progress("import", total: nil, unit: "facts checked")
-        let summary = try cedre.importFile(
+        // The summary is written before the import is committed: an import whose answer could
+        // not be written is not recorded.
+        try cedre.importFile(
             URL(fileURLWithPath: file), departements: CedreFixtures.departements, context: store.context, dryRun: dryRun,
-            update: update, progress: { progress.update($0, total: $1) })
-        progress.finish()
+            update: update, progress: { progress.update($0, total: $1) }
+        ) { summary in
+            progress.finish()
+            report(summary)
+            try Output.confirmBeforeCommit()
+        }
+    }
+
+    /// The summary of an import in the run's language.
+    private func report(_ summary: ImportSummary) {
         let words = Vocabulary(store.language)
         let encoding = summary.encoding == .utf8 ? "" : words.say(" (lu en \(summary.encoding.rawValue))", " (read as \(summary.encoding.rawValue))")
         if let update = summary.update {

@@ -71,23 +71,29 @@ struct Sample: ParsableCommand {
         }
         let seed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
         guard let sample = group.drawSample(audit: audit, seed: seed, mode: mode, on: day) else { return }
-        if record {
-            let drawn = SampleRecord(
-                scheme: group.scheme.id, central: central.key.member, year: year, audit: audit, mode: mode, seed: seed,
-                sites: sample.members)
-            try cedre.record([DatedFact(.sampleDrawn(drawn), on: day)], context: store.context)
+        // The sample is written before the draw is committed: a draw whose answer could not be
+        // written is not recorded.
+        func show() throws {
+            if format == .json { return Output.write(try Output.json(sample)) }
+            let words = Vocabulary(store.language)
+            let table = Table(
+                columns: words.columns([.member, .reason]), rows: sample.sample.map { [$0.member.rawValue, words.sampleReason($0.reason)] })
+            let kind = words.sampleAudit(audit)
+            let sites = words.counted(sample.sites, ("site dans le périmètre", "sites dans le périmètre"), ("site in scope", "sites in scope"))
+            let recorded = record ? words.say(", enregistré", ", recorded") : ""
+            let headline = words.say(
+                "\(words.capitalized(kind)) \(year) de \(schemeID) au \(words.day(day)) : \(sites), échantillon de \(sample.sampleSize) plus la fonction centrale (graine \(seed)\(recorded))",
+                "\(words.capitalized(kind)) \(year) of \(schemeID) as of \(words.day(day)): \(sites), sample of \(sample.sampleSize) plus the central function (seed \(seed)\(recorded))")
+            Output.write(Output.terminalStyle.wrap(headline) + "\n\n" + table.text(style: Output.terminalStyle))
         }
-        if format == .json { return Output.write(try Output.json(sample)) }
-        let words = Vocabulary(store.language)
-        let table = Table(
-            columns: words.columns([.member, .reason]), rows: sample.sample.map { [$0.member.rawValue, words.sampleReason($0.reason)] })
-        let kind = words.sampleAudit(audit)
-        let sites = words.counted(sample.sites, ("site dans le périmètre", "sites dans le périmètre"), ("site in scope", "sites in scope"))
-        let recorded = record ? words.say(", enregistré", ", recorded") : ""
-        let headline = words.say(
-            "\(words.capitalized(kind)) \(year) de \(schemeID) au \(words.day(day)) : \(sites), échantillon de \(sample.sampleSize) plus la fonction centrale (graine \(seed)\(recorded))",
-            "\(words.capitalized(kind)) \(year) of \(schemeID) as of \(words.day(day)): \(sites), sample of \(sample.sampleSize) plus the central function (seed \(seed)\(recorded))")
-        Output.write(Output.terminalStyle.wrap(headline) + "\n\n" + table.text(style: Output.terminalStyle))
+        guard record else { return try show() }
+        let drawn = SampleRecord(
+            scheme: group.scheme.id, central: central.key.member, year: year, audit: audit, mode: mode, seed: seed,
+            sites: sample.members)
+        try cedre.record([DatedFact(.sampleDrawn(drawn), on: day)], context: store.context) {
+            try show()
+            try Output.confirmBeforeCommit()
+        }
     }
 
     private func replayDraws(_ cedre: CedreStore) throws {

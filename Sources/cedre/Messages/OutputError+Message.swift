@@ -17,6 +17,9 @@ extension OutputError {
             consequence = words.say(
                 "rien n'a été enregistré dans le registre des alertes : le prochain check signalera à nouveau ces alertes",
                 "nothing was recorded in the notice ledger: the next check reports these notices again")
+        case .nothingRecorded:
+            consequence = words.say(
+                "rien n'a été enregistré : la commande a été annulée", "nothing was recorded: the command was rolled back")
         case .backupNotWitnessed(let path):
             consequence = words.say(
                 "la sauvegarde \(path) a été écrite, mais sa tête n'a pas été consignée dans le fichier témoin",

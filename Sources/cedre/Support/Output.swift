@@ -15,6 +15,8 @@ struct OutputError: Error, Equatable, Sendable {
         case inTheLog
         /// `check`: the ledger was rolled back, so the next check reports the notices again.
         case noticesNotRecorded
+        /// A command that records what it reports (import, campaign plan, sample): rolled back.
+        case nothingRecorded
         /// `backup`: the copy was written, its head was not witnessed.
         case backupNotWitnessed(String)
     }
@@ -123,6 +125,16 @@ enum Output {
     /// must not happen unless the output was delivered, and at the end of every command.
     static func confirm() throws {
         try standardOutput.confirm()
+    }
+
+    /// `confirm()` before a commit: a failure says the work was rolled back.
+    static func confirmBeforeCommit(_ consequence: OutputError.Consequence = .nothingRecorded) throws {
+        do {
+            try confirm()
+        } catch var failure as OutputError {
+            failure.consequence = consequence
+            throw failure
+        }
     }
 
     /// Writes `text` to the file at `path` in full and syncs it, and only then puts it in place
