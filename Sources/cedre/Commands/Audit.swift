@@ -84,7 +84,7 @@ struct AuditCommand: ParsableCommand {
                 let warning = words.say(
                     "cedre : attention : l'audit \(audit) est planifié le \(words.day(on)), \(words.dayOff(dayOff)) dans le \(departement) (règle 20 : les audits ont lieu les jours ouvrés) ; reportez-le si c'est une erreur.\n",
                     "cedre: warning: audit \(audit) is planned on \(words.day(on)), \(words.dayOff(dayOff)) in \(departement) (rule 20: audits happen on working days); postpone it if that is a mistake.\n")
-                try? FileHandle.standardError.write(contentsOf: Data(warning.utf8))
+                Output.standardError.write(TerminalText.escapeLines(warning))
             }
         }
     }

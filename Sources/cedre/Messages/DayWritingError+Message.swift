@@ -3,18 +3,17 @@ import CedreReports
 
 extension Day.WritingError {
     /// Why the text names no day, in `language`, without the text: what a message that already
-    /// quotes it adds.
+    /// quotes it adds. English is CedreCore's own `reason`, which import messages use too.
     func reason(_ language: ReportLanguage) -> String {
-        let words = Vocabulary(language)
+        guard language == .fr else { return reason }
         switch self {
         case .unreadable:
-            return words.say("écrivez-le AAAA-MM-JJ ou JJ/MM/AAAA", "write it YYYY-MM-DD or DD/MM/YYYY")
+            return "écrivez-le AAAA-MM-JJ ou JJ/MM/AAAA"
         case .noSuchMonth(_, let month):
-            return words.say("il n'y a pas de mois \(month)", "there is no month \(month)")
+            return "il n'y a pas de mois \(month)"
         case .noSuchDay(_, let year, let month):
-            let days = Day.length(ofMonth: month, year: year)
-            let name = words.month("\(year)-\(month < 10 ? "0" : "")\(month)")
-            return words.say("\(name) compte \(days) jours", "\(name) has \(days) days")
+            let name = Vocabulary(.fr).month("\(year)-\(month < 10 ? "0" : "")\(month)")
+            return "\(name) compte \(Day.length(ofMonth: month, year: year)) jours"
         }
     }
 }
