@@ -17,13 +17,13 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
-        .target(name: "CedreSchemas", path: "Schemas", resources: [.copy("json"), .copy("schema.sql")]),
+        .target(name: "CedreSchemas", path: "Schemas", resources: [.embedInCode("json"), .embedInCode("schema.sql")]),
         .target(
             name: "CedreFixtures", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")], path: "Fixtures",
-            exclude: ["README.md", "generate-network-2013.py", "examples"], resources: [.copy("network-2013"), .copy("departements.csv")]),
+            exclude: ["README.md", "generate-network-2013.py", "examples"], resources: [.copy("network-2013"), .embedInCode("departements.csv")]),
         .target(
             name: "CedreCore", dependencies: ["CedreSchemas"],
-            resources: [.copy("Schemes/Definitions"), .copy("Calendar/Holidays")]),
+            resources: [.embedInCode("Schemes/Definitions"), .embedInCode("Calendar/Holidays")]),
         .target(name: "CedreStore", dependencies: [
             "CedreCore", "CedreSchemas",
             .product(name: "CSV", package: "CSV.swift"),

@@ -5,11 +5,11 @@ import Foundation
 /// The data cedre ships: the départements and the federation's 2013 network.
 public enum CedreFixtures {
     /// `departements.csv`: every département with its region, regional body and chef-lieu.
+    ///
+    /// The file is compiled into the binary (`.embedInCode`): every command that names a region
+    /// reads it, and an installed `cedre` needs no resource folder beside it.
     public static let departements: DepartementDirectory = {
-        guard let url = Bundle.module.url(forResource: "departements", withExtension: "csv"),
-            let text = try? String(contentsOf: url, encoding: .utf8),
-            let directory = try? parseDepartements(text)
-        else {
+        guard let directory = try? parseDepartements(String(decoding: PackageResources.departements_csv, as: UTF8.self)) else {
             preconditionFailure("the bundled departements.csv is missing or invalid")
         }
         return directory

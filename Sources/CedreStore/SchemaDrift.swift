@@ -21,7 +21,7 @@ enum SchemaDrift {
     /// The objects `Schemas/schema.sql` declares, each with its SQL.
     static func expected() throws -> [Object: String] {
         var objects: [Object: String] = [:]
-        for statement in try CedreSchemas.storeSchema().components(separatedBy: ";\n\n") {
+        for statement in CedreSchemas.storeSchema().components(separatedBy: ";\n\n") {
             let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
             let sql = text.hasSuffix(";") ? String(text.dropLast()) : text
             let words = sql.split(whereSeparator: \.isWhitespace).prefix(3).map(String.init)

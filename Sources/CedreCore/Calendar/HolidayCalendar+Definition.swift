@@ -3,7 +3,8 @@ import Foundation
 extension HolidayCalendar {
     /// France's public holidays as shipped in `Calendar/Holidays/france.json`.
     public static let france: HolidayCalendar = {
-        guard let data = definition(named: "france"), let calendar = try? JSONDecoder().decode(HolidayCalendar.self, from: data)
+        guard let data = definition(named: "france"),
+            let calendar = try? JSONValueDecoder().decode(HolidayCalendar.self, from: JSONParser.parse(data))
         else {
             preconditionFailure("the bundled holiday calendar france.json is missing or invalid")
         }
@@ -11,9 +12,14 @@ extension HolidayCalendar {
     }()
 
     /// The bundled definition `Calendar/Holidays/<name>.json` as shipped, for schema checks.
+    ///
+    /// The files are compiled into the binary (`.embedInCode`), so an installed `cedre` needs no
+    /// resource folder beside it.
     public static func definition(named name: String) -> Data? {
-        Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Holidays")
-            .flatMap { try? Data(contentsOf: $0) }
+        switch name {
+        case "france": Data(PackageResources.france_json)
+        default: nil
+        }
     }
 }
 

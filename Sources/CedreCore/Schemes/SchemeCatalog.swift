@@ -83,13 +83,19 @@ public struct SchemeCatalog: Sendable {
     }()
 
     /// The names of the bundled definitions.
-    public static let bundledNames = ["cedre", "cedre-iso"]
+    public static let bundledNames = bundledDefinitions.map(\.name)
 
     /// The JSON text of a bundled definition, as shipped.
     public static func bundledDefinition(_ name: String) throws -> Data {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Definitions") else {
+        guard let definition = bundledDefinitions.first(where: { $0.name == name }) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: "Schemes/Definitions/\(name).json"])
         }
-        return try Data(contentsOf: url)
+        return Data(definition.bytes)
     }
+
+    /// The files of `Schemes/Definitions/`, compiled into the binary (`.embedInCode`): reading
+    /// them needs no resource folder beside the executable, and no `Bundle` lookup at start-up.
+    private static let bundledDefinitions: [(name: String, bytes: [UInt8])] = [
+        ("cedre", PackageResources.cedre_json), ("cedre-iso", PackageResources.cedre_iso_json),
+    ]
 }
