@@ -93,8 +93,8 @@ private struct NoticeLedger {
 
     private struct Key: Hashable {
         let subject: String
-        let rule: String
-        let due: String
+        let rule: NoticeRule
+        let due: Day
     }
 
     private struct Entry {
@@ -109,7 +109,7 @@ private struct NoticeLedger {
     func run(catalog: SchemeCatalog) throws -> [ReportedNotice] {
         var current: [Key: Notice] = [:]
         for notice in try notices(catalog: catalog) where try covers(notice) {
-            current[Key(subject: notice.subject, rule: notice.rule.rawValue, due: notice.due.description)] = notice
+            current[Key(subject: notice.subject, rule: notice.rule, due: notice.due)] = notice
         }
         let ledger = try openEntries()
         var run: Int64?
@@ -213,20 +213,23 @@ private struct NoticeLedger {
 
     /// The ledger's entry of one notice, whatever its status.
     private func entry(_ key: Key) throws -> Entry? {
-        try entries(where: "stream = ? AND rule = ? AND due_on = ?", arguments: [key.subject, key.rule, key.due]).values.first
+        try entries(where: "stream = ? AND rule = ? AND due_on = ?", arguments: [key.subject, key.rule.rawValue, key.due]).values.first
     }
 
     private static let latest = "(SELECT status FROM notice_status WHERE notice_id = notice.id ORDER BY id DESC LIMIT 1)"
 
     private func entries(where condition: String, arguments: StatementArguments) throws -> [Key: Entry] {
         var entries: [Key: Entry] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT notice.*, \(Self.latest) AS latest FROM notice WHERE \(condition)", arguments: arguments) {
-            guard let rule = NoticeRule(rawValue: row["rule"]), let due = Day.fromDatabaseValue(row["due_on"]) else { continue }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, stream, rule, due_on, member_id, scheme_id, finding_id, obligation, \(Self.latest)
+            FROM notice WHERE \(condition)
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            guard let rule = NoticeRule(rawValue: row[2]), let due = Day.fromDatabaseValue(row[3]) else { continue }
             let notice = Notice(
-                rule: rule, key: CertificationKey(member: row["member_id"], scheme: row["scheme_id"]), subject: row["stream"],
-                due: due, finding: row["finding_id"], obligation: (row["obligation"] as String?).flatMap(Obligation.init))
-            entries[Key(subject: notice.subject, rule: rule.rawValue, due: due.description)] = Entry(
-                id: row["id"], notice: notice, latest: row["latest"])
+                rule: rule, key: CertificationKey(member: row[4], scheme: row[5]), subject: row[1],
+                due: due, finding: row[6], obligation: (row[7] as String?).flatMap(Obligation.init))
+            entries[Key(subject: notice.subject, rule: rule, due: due)] = Entry(id: row[0], notice: notice, latest: row[8])
         }
         return entries
     }

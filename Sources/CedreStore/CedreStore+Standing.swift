@@ -15,7 +15,7 @@ extension CedreStore {
             let replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { members[$0] }
             let stored = try StandingRows.storedDossiers(on: day, except: Set(replayed.map(\.key)), in: db)
             return NetworkStanding(
-                day: day, schemes: catalog.schemes, members: Array(members.values), dossiers: stored + replayed,
+                day: day, schemes: catalog.schemes, members: members.records, dossiers: stored + replayed,
                 milestones: try StandingRows.milestones(through: day, catalog: catalog, in: db))
         }
     }
@@ -23,10 +23,10 @@ extension CedreStore {
 
 /// The reads behind `CedreStore.standing(on:)`.
 enum StandingRows {
-    /// Every member as it was on `day`: its projection row, or, when its own facts go on after
-    /// `day`, its stream replayed through `day`.
-    static func members(on day: Day, catalog: SchemeCatalog, in db: Database) throws -> [MemberID: MemberRecord] {
-        var members = Dictionary(try MemberRows.fetchAll(in: db).map { ($0.member.id, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Every member as it was on `day`, by id: its projection row, or, when its own facts go on
+    /// after `day`, its stream replayed through `day`.
+    static func members(on day: Day, catalog: SchemeCatalog, in db: Database) throws -> MemberDirectory {
+        var members = MemberDirectory(try MemberRows.fetchAll(in: db))
         let later = try String.fetchAll(db, sql: """
             SELECT DISTINCT stream FROM event
             WHERE occurred_on > ? AND stream >= 'member/' AND stream < 'member0' AND kind <> 'member.added'
@@ -39,8 +39,8 @@ enum StandingRows {
                 }
                 try Replay.apply(event, to: &network)
             }
-            guard let id = Stream.member(of: stream) else { continue }
-            members[id] = network.members[id]
+            guard let id = Stream.member(of: stream), let record = network.members[id] else { continue }
+            members[id] = record
         }
         return members
     }
@@ -176,14 +176,14 @@ enum StandingRows {
     /// Every decision and group joining on or before `day`: facts, which later facts never change.
     static func milestones(through day: Day, catalog: SchemeCatalog, in db: Database) throws -> [CertificationMilestone] {
         var milestones: [CertificationMilestone] = []
-        for row in try Row.fetchAll(db, sql: "SELECT member_id, scheme_id, decided_on, kind FROM decision WHERE decided_on <= ?", arguments: [day]) {
+        for row in try Row.fetchAll(db, sql: "SELECT member_id, scheme_id, decided_on, kind FROM decision WHERE decided_on <= ? ORDER BY decided_on, member_id, scheme_id", arguments: [day]) {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard let scheme = catalog[key.scheme], let on = Day.fromDatabaseValue(row[2]),
                 let kind = Certification.Decision.Kind(rawValue: row[3])
             else { continue }
             milestones.append(CertificationMilestone(key, decision: kind, on: on, under: scheme))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT member_id, scheme_id, joined_on FROM group_membership WHERE joined_on <= ?", arguments: [day]) {
+        for row in try Row.fetchAll(db, sql: "SELECT member_id, scheme_id, joined_on FROM group_membership WHERE joined_on <= ? ORDER BY joined_on, member_id, scheme_id", arguments: [day]) {
             guard let on = Day.fromDatabaseValue(row[2]) else { continue }
             milestones.append(CertificationMilestone(member: row[0], scheme: row[1], kind: .joinedGroup, on: on))
         }
@@ -199,6 +199,26 @@ extension Fact {
         case .memberAmended(_, let amendment): if case .joined(let group) = amendment.group { [group] } else { [] }
         case .membersLinked(let link): [link.second]
         default: []
+        }
+    }
+}
+
+/// Members in id order, as the projection reads them, with a lookup by id.
+struct MemberDirectory {
+    private(set) var records: [MemberRecord]
+    private var positions: [MemberID: Int] = [:]
+
+    init(_ records: [MemberRecord]) {
+        self.records = records
+        positions.reserveCapacity(records.count)
+        for (position, record) in records.enumerated() { positions[record.member.id] = position }
+    }
+
+    subscript(id: MemberID) -> MemberRecord? {
+        get { positions[id].map { records[$0] } }
+        set {
+            guard let record = newValue, let position = positions[id] else { return }
+            records[position] = record
         }
     }
 }

@@ -186,25 +186,35 @@ extension CedreStore {
     }
 }
 
+/// The `member` projection read back as records.
+///
+/// Columns are read by position through cached statements, and each distinct type code is
+/// parsed once: a report over 100,000 members reads every row.
 enum MemberRows {
+    private static let columns = "id, name, type, departement, region, group_id, source, joined_on, left_on"
+
     static func fetch(_ id: MemberID, in db: Database) throws -> MemberRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM member WHERE id = ?"), arguments: [id]).map(record)
+        var types: [String: [CompanyType]] = [:]
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM member WHERE id = ?"), arguments: [id])
+            .map { try record($0, types: &types) }
     }
 
     static func fetchAll(in db: Database) throws -> [MemberRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM member ORDER BY id").map(record)
+        var types: [String: [CompanyType]] = [:]
+        var records: [MemberRecord] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns) FROM member ORDER BY id"))
+        while let row = try rows.next() { records.append(try record(row, types: &types)) }
+        return records
     }
 
-    static func record(_ row: Row) throws -> MemberRecord {
-        let id: MemberID = row["id"]
-        let code: String = row["type"]
-        guard let types = CompanyType.parse(code) else {
+    private static func record(_ row: Row, types known: inout [String: [CompanyType]]) throws -> MemberRecord {
+        let id: MemberID = row[0]
+        let code: String = row[2]
+        guard let types = known[code] ?? CompanyType.parse(code) else {
             throw StoreError.notFound(.readableMemberRow(id))
         }
-        let member = Member(
-            id: id, name: row["name"], types: types, departement: row["departement"], region: row["region"],
-            group: row["group_id"], source: row["source"])
-        return MemberRecord(
-            member: member, joinedOn: Day.fromDatabaseValue(row["joined_on"]), leftOn: Day.fromDatabaseValue(row["left_on"]))
+        known[code] = types
+        let member = Member(id: id, name: row[1], types: types, departement: row[3], region: row[4], group: row[5], source: row[6])
+        return MemberRecord(member: member, joinedOn: Day.fromDatabaseValue(row[7]), leftOn: Day.fromDatabaseValue(row[8]))
     }
 }

@@ -278,8 +278,10 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         var suspended: [Item] = []
         var expiring: [Item] = []
         for record in members {
+            let dossiers = standing.dossiers(of: record.member.id)
+            guard dossiers.contains(where: { !$0.notices.isEmpty || $0.standing == .suspended }) else { continue }
             let reference = MemberReference(record.member)
-            for status in standing.dossiers(of: record.member.id) where filter.includes(status.key.scheme) {
+            for status in dossiers where filter.includes(status.key.scheme) {
                 let scheme = status.key.scheme
                 for notice in status.notices(horizon: horizonDays, on: day) {
                     let item = Item(member: reference, scheme: scheme, subject: "", day: notice.due, finding: notice.finding)
