@@ -233,10 +233,9 @@ import Testing
     }
 
     @Test func aFactsFileWithOneIllegalLineLeavesTheDatabaseUnchanged() throws {
-        let cedre = try CommandLineRunner()
-        defer { cedre.cleanUp() }
         // Given SOLIPASS engaged, and a facts file whose second line names an unknown member
-        try ContractSteps.engage(cedre)
+        let cedre = try ContractSteps.engaged.runner()
+        defer { cedre.cleanUp() }
         let file = try cedre.write("""
             {"kind": "audit.planned", "on": "2013-02-01", "payload": {"member": "solipass", "scheme": "cedre", "audit": "A-2013-0001", "auditKind": "initial", "scheduledOn": "2013-03-01"}}
             {"kind": "certification.engaged", "on": "2013-02-01", "payload": {"member": "ghost", "scheme": "cedre"}}
