@@ -5,27 +5,22 @@ import Synchronization
 /// steps), built once per test process and copied for each test that needs a fresh one: a
 /// test pays for a file copy instead of a dozen launches of `cedre`.
 public final class SeededDatabase: Sendable {
-    private let build: @Sendable (CommandLineRunner) throws -> Void
-    private let template = Mutex<Result<CommandLineRunner, any Error>?>(nil)
+    private let template: Once<CommandLineRunner>
 
     /// A seed that `build` writes into a fresh runner's folder the first time a test asks for it.
     public init(_ build: @escaping @Sendable (CommandLineRunner) throws -> Void) {
-        self.build = build
+        template = Once {
+            let runner = try CommandLineRunner()
+            SeedFolders.removeAtExit(runner.folder)
+            try build(runner)
+            return runner
+        }
     }
 
     /// A new runner whose folder starts as a copy of the seed's: the database, its witness and
     /// whatever else the build wrote there.
     public func runner() throws -> CommandLineRunner {
-        let template = try self.template.withLock { built in
-            let result = built ?? Result {
-                let runner = try CommandLineRunner()
-                SeedFolders.removeAtExit(runner.folder)
-                try build(runner)
-                return runner
-            }
-            built = result
-            return try result.get()
-        }
+        let template = try self.template.get()
         let runner = try CommandLineRunner()
         let manager = FileManager.default
         // The build's processes have all exited: the files are at rest, a copy is the database.
