@@ -259,7 +259,7 @@ import Testing
 
         // And both databases hold byte-identical members
         #expect(try excel.succeed("member list --format json") == unicode.succeed("member list --format json"))
-        let members = { (runner: CommandLineRunner) throws -> JSONValue? in try JSONParser.parse(try runner.databaseContent())["members"] }
+        let members = { (runner: CommandLineRunner) throws -> JSONValue? in try JSONParser.parse(try runner.succeed("export"))["members"] }
         #expect(try members(excel) == members(unicode))
         #expect(try members(excel)?.arrayValue?.count == 6)
         try excel.expectVerified()
