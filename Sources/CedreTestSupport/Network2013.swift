@@ -2,11 +2,25 @@ import CedreCore
 import CedreFixtures
 import CedreStore
 import Foundation
+import GRDB
 
 extension CedreStore {
     /// A fresh in-memory store holding the federation's 2013 network: the bundled members,
     /// facts and cross-auditors, imported as `cedre demo` imports them.
+    ///
+    /// The import takes about a second unoptimised, so it runs once per test process and each
+    /// call gets its own copy of the result (SQLite's backup API), free to write to.
     public static func network2013() throws -> CedreStore {
+        let template = try Network2013Template.store.get()
+        let copy = try DatabaseQueue()
+        try template.writer.backup(to: copy)
+        return try CedreStore(writer: copy)
+    }
+}
+
+/// The 2013 network imported once per process; only ever read, to be copied.
+private enum Network2013Template {
+    static let store = Result { () throws -> CedreStore in
         let store = try CedreStore.inMemory()
         let context = RecordingContext(actor: "tests", today: "2013-12-31", now: Date(timeIntervalSince1970: 1_388_448_000))
         for file in ["members.csv", "events.jsonl", "auditors.jsonl"] {

@@ -241,8 +241,17 @@ import Testing
 
     // MARK: Generated campaigns
 
-    @Test(arguments: 0..<20)
+    @Test(arguments: 0..<3)
     func noPlanBreaksAnEnabledPolicy(seed: UInt64) {
+        expectNoPlanBreaksAnEnabledPolicy(seed: seed)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: 3..<20)
+    func noPlanBreaksAnEnabledPolicyOnMoreSeeds(seed: UInt64) {
+        expectNoPlanBreaksAnEnabledPolicy(seed: seed)
+    }
+
+    private func expectNoPlanBreaksAnEnabledPolicy(seed: UInt64) {
         // Given a generated network of 20 to 120 members with some policies off
         var draw = SeededGenerator(seed: seed)
         var shape = CrossAuditProblemGenerator.Shape(members: 20 + draw.index(below: 101))
@@ -262,8 +271,17 @@ import Testing
         #expect(abs(plan.totalDistanceKilometres - plan.assignments.map(\.distanceKilometres).reduce(0, +)) < 1e-6)
     }
 
-    @Test(arguments: 0..<160)
-    func tinyCampaignsMatchTheBruteForceOptimum(seed: UInt64) throws {
+    @Test(arguments: 0..<16)
+    func tinyCampaignsMatchTheBruteForceOptimum(seed: UInt64) {
+        expectTheBruteForceOptimum(seed: seed)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: 16..<160)
+    func tinyCampaignsMatchTheBruteForceOptimumOnMoreSeeds(seed: UInt64) {
+        expectTheBruteForceOptimum(seed: seed)
+    }
+
+    private func expectTheBruteForceOptimum(seed: UInt64) {
         // Given a campaign of 3 to 8 members around a few départements, often short of auditors
         let problem = tinyProblem(seed: seed)
         // When it is planned
@@ -283,8 +301,17 @@ import Testing
         }
     }
 
-    @Test(arguments: 0..<120)
-    func theRelaxationIsTheSmallestThatLetsTheMemberIn(seed: UInt64) throws {
+    @Test(arguments: 0..<24)
+    func theRelaxationIsTheSmallestThatLetsTheMemberIn(seed: UInt64) {
+        expectTheSmallestRelaxation(seed: seed)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: 24..<120)
+    func theRelaxationIsTheSmallestThatLetsTheMemberInOnMoreSeeds(seed: UInt64) {
+        expectTheSmallestRelaxation(seed: seed)
+    }
+
+    private func expectTheSmallestRelaxation(seed: UInt64) {
         // Given a tiny campaign that leaves members out
         let problem = tinyProblem(seed: seed)
         let plan = CrossAuditPlanner.plan(problem, seed: seed)
@@ -308,8 +335,17 @@ import Testing
         }
     }
 
-    @Test(arguments: [3, 11, 42])
+    @Test(arguments: [3])
     func theSameSeedGivesTheSamePlan(seed: UInt64) {
+        expectTheSamePlanTwice(seed: seed)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [11, 42])
+    func theSameSeedGivesTheSamePlanOnMoreSeeds(seed: UInt64) {
+        expectTheSamePlanTwice(seed: seed)
+    }
+
+    private func expectTheSamePlanTwice(seed: UInt64) {
         let shape = CrossAuditProblemGenerator.Shape(members: 100)
         let first = CrossAuditPlanner.solve(generator.problem(shape, seed: seed), seed: seed, effort: .tests).plan
         let second = CrossAuditPlanner.solve(generator.problem(shape, seed: seed), seed: seed, effort: .tests).plan

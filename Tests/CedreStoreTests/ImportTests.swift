@@ -57,6 +57,48 @@ import Testing
         #expect(try store.projectionDump() == before)
     }
 
+    /// A members CSV whose third line is wrong, with the start of the one issue it must raise.
+    struct BadLine: Sendable, CustomTestStringConvertible {
+        let row: String
+        let issue: String
+
+        var testDescription: String { "\(row) → \(issue)" }
+    }
+
+    /// Lines 2 and 4 are good; line 3 is each of these. `solipass` (a GES) and `leo` (an AI) exist.
+    static let badLines: [BadLine] = [
+        BadLine(row: "bee,Bee,AI,100,,", issue: "members.csv:3: departement: "),
+        BadLine(row: "bee,Bee,XYZ,49,,", issue: "members.csv:3: type: "),
+        BadLine(row: "bee,,AI,49,,", issue: "members.csv:3: name: "),
+        BadLine(row: "bee hive,Bee,AI,49,,", issue: "members.csv:3: id: "),
+        BadLine(row: "ant,Ant again,AI,49,,", issue: "members.csv:3: id: 'ant' already appears on line 2"),
+        BadLine(row: "solipass,SOLIPASS again,GES,49,,", issue: "members.csv:3: id: "),
+        BadLine(row: "bee,Bee,AI,49,,nowhere", issue: "members.csv:3: group: "),
+        BadLine(row: "bee,Bee,AI,49,,leo", issue: "members.csv:3: group: "),
+        BadLine(row: "bee,Bee,AI,49,Bretagne,", issue: "members.csv:3: region: "),
+        BadLine(row: "bee,Bee,AI", issue: "members.csv:3: "),
+    ]
+
+    @Test(arguments: badLines)
+    func oneBadLineRefusesTheWholeFileAndNamesItsLineAndField(_ bad: BadLine) throws {
+        // Given a federation with SOLIPASS (a GES) and LEO (a company), and a CSV with one bad line
+        let store = try CedreStore.inMemory()
+        _ = try importing("id,name,type,departement,region,group\nsolipass,SOLIPASS,GES,49,,\nleo,LEO,AI,44,,\n", into: store)
+        let before = try store.projectionDump()
+        let events = try store.eventCount()
+
+        // When it is imported
+        // Then it is refused with its one issue named file:line: field, and nothing of it is imported
+        #expect {
+            try importing("id,name,type,departement,region,group\nant,Ant,AI,49,,solipass\n\(bad.row)\ncat,Cat,EI,38,,\n", into: store)
+        } throws: { error in
+            let issues = (error as? ImportFailure)?.issues.map(\.description) ?? []
+            return issues.count == 1 && issues[0].hasPrefix(bad.issue)
+        }
+        #expect(try store.eventCount() == events)
+        #expect(try store.projectionDump() == before)
+    }
+
     @Test func everyProblemIsListedWithItsLineAndField() throws {
         let store = try CedreStore.inMemory()
         do {

@@ -46,15 +46,33 @@ import Testing
         return (0..<8).map { _ in start.adding(days: random.between(0, (365 * 8))) } + ["2016-12-31", "2026-12-02"]
     }
 
-    @Test(arguments: [UInt64(3), 11])
+    @Test(arguments: [UInt64(3)])
     func answersFromStoredCalendarsAreTheAnswersOfAFullReplay(seed: UInt64) throws {
+        try expectTheAnswersOfAFullReplay(seed: seed)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [UInt64(11)])
+    func answersFromStoredCalendarsAreTheAnswersOfAFullReplayOnMoreSeeds(seed: UInt64) throws {
+        try expectTheAnswersOfAFullReplay(seed: seed)
+    }
+
+    private func expectTheAnswersOfAFullReplay(seed: UInt64) throws {
         let (store, _) = try store(seed: seed, members: 160)
         var random = SeededGenerator(seed: seed)
         try expectSameStanding(store, on: days(&random))
     }
 
-    @Test(arguments: [UInt64(5), 17])
+    @Test(arguments: [UInt64(5)])
     func theyStayTheSameAfterRandomLateFactsAndCorrections(seed: UInt64) throws {
+        try expectTheSameAfterLateFactsAndCorrections(seed: seed)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [UInt64(17)])
+    func theyStayTheSameAfterRandomLateFactsAndCorrectionsOnMoreSeeds(seed: UInt64) throws {
+        try expectTheSameAfterLateFactsAndCorrections(seed: seed)
+    }
+
+    private func expectTheSameAfterLateFactsAndCorrections(seed: UInt64) throws {
         let (store, _) = try store(seed: seed, members: 120)
         var random = SeededGenerator(seed: seed)
         let context = RecordingContext.tests(today: "2026-12-01")

@@ -7,10 +7,7 @@ import Testing
 /// `cedre auditor` and `cedre campaign` on the 2013 network, as the acceptance contract runs them.
 @Suite struct CampaignCommandTests {
     private func demo() throws -> CommandLineRunner {
-        let cli = try CommandLineRunner()
-        let built = try cli.run(["demo", "--db", cli.database])
-        #expect(built.status == 0, "\(built.error)")
-        return cli
+        try SeededDatabase.demo2013.runner()
     }
 
     @Test func planPrintsTheContractAndFollowsItsSchema() throws {

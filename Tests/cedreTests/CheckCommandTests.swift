@@ -89,9 +89,8 @@ import Testing
     }
 
     @Test func onTheDemoNetworkAtTheEndOf2014ItFollowsUpAuditsNotHeldAndStalledEngagements() throws {
-        let cli = try CommandLineRunner()
+        let cli = try SeededDatabase.demo2013.runner()
         defer { cli.cleanUp() }
-        #expect(try cli.run(["demo", "--db", cli.database]).status == 0)
         let run = try cli.run("check --as-of 2014-12-31 --format json --dry-run")
         #expect(run.status == 3)
         let document = try JSONParser.parse(run.output)

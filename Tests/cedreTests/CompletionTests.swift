@@ -4,12 +4,18 @@ import Testing
 
 /// Shell completions come from swift-argument-parser: `cedre --generate-completion-script SHELL`.
 @Suite struct CompletionTests {
-    @Test(arguments: ["bash", "zsh", "fish"])
-    func theCompletionScriptOfEachShellNamesEveryCommand(_ shell: String) throws {
+    /// `cedre --generate-completion-script SHELL`, run once per test process for each shell: the
+    /// debug build takes seconds to write a script.
+    private static let scripts = Memo<String, CommandLineRunner.Result> { shell in
         let cedre = try CommandLineRunner()
         defer { cedre.cleanUp() }
+        return try cedre.run(["--generate-completion-script", shell])
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func theCompletionScriptOfEachShellNamesEveryCommand(_ shell: String) throws {
         // When the completion script of a shell is asked
-        let result = try cedre.run(["--generate-completion-script", shell])
+        let result = try Self.scripts.get(shell)
 
         // Then it is printed, and it names every command and verb
         #expect(result.status == 0, "\(result.error)")
@@ -30,10 +36,10 @@ import Testing
 
     /// What bash offers after `line`, once the completion script is loaded (as `complete -F` would call it).
     private func bashCompletions(of line: String, _ cedre: CommandLineRunner) throws -> [String] {
-        // The script is generated once per runner, then sourced for every line.
+        // The script is generated once per test process, written once per runner, then sourced for every line.
         var scriptPath = cedre.folder.appendingPathComponent("cedre.bash").path
         if !FileManager.default.fileExists(atPath: scriptPath) {
-            scriptPath = try cedre.write(try cedre.run("--generate-completion-script bash").output, to: "cedre.bash")
+            scriptPath = try cedre.write(try Self.scripts.get("bash").output, to: "cedre.bash")
         }
         let driver = try cedre.write("""
             source "$1"

@@ -59,10 +59,9 @@ import Testing
     }
 
     @Test func theFirstSurveillanceIsNotOverdueOnItsDueDay() throws {
-        let cedre = try CommandLineRunner()
-        defer { cedre.cleanUp() }
         // Given SOLIPASS certified on 2013-05-02
-        try ContractSteps.certify(cedre)
+        let cedre = try ContractSteps.certified.runner()
+        defer { cedre.cleanUp() }
 
         // When its certification is shown as of the due day of its first surveillance
         let json = try cedre.succeed("cert show solipass --scheme cedre --as-of 2014-05-02 --format json")
@@ -76,10 +75,9 @@ import Testing
     }
 
     @Test func theCertificationSheetReadsAsItsGoldenFile() throws {
-        let cedre = try CommandLineRunner()
-        defer { cedre.cleanUp() }
         // Given SOLIPASS certified on 2013-05-02
-        try ContractSteps.certify(cedre)
+        let cedre = try ContractSteps.certified.runner()
+        defer { cedre.cleanUp() }
 
         // When its certification is shown on a terminal the day after its surveillance was due
         let text = try cedre.succeed("cert show solipass --scheme cedre --as-of 2014-05-03")
@@ -89,10 +87,9 @@ import Testing
     }
 
     @Test func aSurveillanceAuditEnteredLateClearsTheOverdueFlag() throws {
-        let cedre = try CommandLineRunner()
-        defer { cedre.cleanUp() }
         // Given SOLIPASS certified on 2013-05-02, overdue for surveillance on 2014-05-03
-        try ContractSteps.certify(cedre)
+        let cedre = try ContractSteps.certified.runner()
+        defer { cedre.cleanUp() }
 
         // When its surveillance audit of 2014-04-25 is recorded afterwards
         let audit = try cedre.newIdentifier(

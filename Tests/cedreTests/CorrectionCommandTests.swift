@@ -8,7 +8,7 @@ import Testing
     /// The README's member up to its certification, with the conduct and the decision on the
     /// days given; returns the new audit's id.
     @discardableResult
-    private func certify(_ cedre: CommandLineRunner, conductedOn conduct: String, decidedOn decision: String) throws -> String {
+    private static func certify(_ cedre: CommandLineRunner, conductedOn conduct: String, decidedOn decision: String) throws -> String {
         try cedre.succeed("init")
         try cedre.succeed("member add --id solipass --name SOLIPASS --type GES --departement 49")
         try cedre.succeed("cert engage solipass --scheme cedre --on 2013-01-10")
@@ -16,6 +16,12 @@ import Testing
         try cedre.succeed("audit conduct \(audit) --on \(conduct)")
         try cedre.succeed("cert decide solipass --scheme cedre --on \(decision)")
         return audit
+    }
+
+    /// The README's member certified with its audit conducted on 1 March and the decision of 2 May
+    /// 2013, the days it should have, built once per test process.
+    private static let certifiedOnTime = SeededDatabase { cedre in
+        try certify(cedre, conductedOn: "2013-03-01", decidedOn: "2013-05-02")
     }
 
     /// The number `cedre log` gives the last event of `kind`.
@@ -33,11 +39,10 @@ import Testing
     ]
 
     @Test func factsCorrectedFromTheCommandLineAnswerAsIfEnteredRight() throws {
-        let right = try CommandLineRunner()
+        let right = try Self.certifiedOnTime.runner()
         let wrong = try CommandLineRunner()
         defer { right.cleanUp(); wrong.cleanUp() }
-        try certify(right, conductedOn: "2013-03-01", decidedOn: "2013-05-02")
-        try certify(wrong, conductedOn: "2013-03-11", decidedOn: "2013-05-12")
+        try Self.certify(wrong, conductedOn: "2013-03-11", decidedOn: "2013-05-12")
         let conduct = try wrong.newIdentifier(
             "correct \(try event(wrong, "audit.conducted")) --on 2013-03-01 --reason conducted-on-the-1st")
         #expect(Int(conduct) != nil)
@@ -54,9 +59,8 @@ import Testing
     }
 
     @Test func aVoidedDecisionLeavesTheRegistry() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.certifiedOnTime.runner()
         defer { cedre.cleanUp() }
-        try certify(cedre, conductedOn: "2013-03-01", decidedOn: "2013-05-02")
         #expect(try cedre.succeed("export --registry --as-of 2013-12-31").contains("CEDRE-2013-solipass"))
         _ = try cedre.newIdentifier(["void", try event(cedre, "certification.decided"), "--reason", "entered for the wrong member"])
         #expect(!(try cedre.succeed("export --registry --as-of 2013-12-31").contains("CEDRE-2013-solipass")))
@@ -69,7 +73,7 @@ import Testing
     @Test func theLogShowsTheOriginalNextToItsCorrectionWithBothActorsAndTheReason() throws {
         var cedre = try CommandLineRunner()
         defer { cedre.cleanUp() }
-        try certify(cedre, conductedOn: "2013-03-11", decidedOn: "2013-05-02")
+        try Self.certify(cedre, conductedOn: "2013-03-11", decidedOn: "2013-05-02")
         let original = try event(cedre, "audit.conducted")
         cedre.environment["CEDRE_ACTOR"] = "claire"
         let correction = try cedre.newIdentifier(["correct", original, "--on", "2013-03-01", "--reason", "typed the 11th"])
@@ -96,18 +100,16 @@ import Testing
         ["correct", "4", "--set", "=x", "--reason", "r"],
     ])
     func aCorrectionWithoutAReasonOrAChangeIsAUsageError(_ arguments: [String]) throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.certifiedOnTime.runner()
         defer { cedre.cleanUp() }
-        try certify(cedre, conductedOn: "2013-03-01", decidedOn: "2013-05-02")
         let before = try cedre.databaseContent()
         #expect(try cedre.run(arguments).status == 64)
         #expect(try cedre.databaseContent() == before)
     }
 
     @Test func aCorrectionThatWouldBreakHistoryIsRefusedAndChangesNothing() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.certifiedOnTime.runner()
         defer { cedre.cleanUp() }
-        try certify(cedre, conductedOn: "2013-03-01", decidedOn: "2013-05-02")
         let before = try cedre.databaseContent()
         let conduct = try event(cedre, "audit.conducted")
         let refused = try cedre.run(["correct", conduct, "--on", "2013-05-10", "--reason", "r"])

@@ -45,9 +45,8 @@ import Testing
         // Given the same audit planned in two databases
         var shown: [String] = []
         for day in ["01/03/2013", "2013-03-01"] {
-            let cedre = try CommandLineRunner()
+            let cedre = try ContractSteps.engaged.runner()
             defer { cedre.cleanUp() }
-            try ContractSteps.engage(cedre)
             let audit = try cedre.newIdentifier("audit plan solipass --scheme cedre --kind initial --on 2013-03-01")
 
             // When it is conducted on the day written one way or the other

@@ -54,10 +54,9 @@ import Testing
     }
 
     @Test func theDemoRefusesToReplaceADatabaseThatIsNotADemo() throws {
-        let cedre = try CommandLineRunner()
-        defer { cedre.cleanUp() }
         // Given an officer's database at CEDRE_DB
-        try ContractSteps.engage(cedre)
+        let cedre = try ContractSteps.engaged.runner()
+        defer { cedre.cleanUp() }
         let before = try cedre.databaseContent()
 
         // When the demo is asked to build there
@@ -69,10 +68,9 @@ import Testing
     }
 
     @Test func theDemoReplacesAnEarlierDemo() throws {
-        let cedre = try CommandLineRunner()
-        defer { cedre.cleanUp() }
         // Given a demo database
-        try cedre.succeed("demo")
+        let cedre = try SeededDatabase.demo2013.runner()
+        defer { cedre.cleanUp() }
         let events = try cedre.eventCount()
 
         // When the demo runs again at the same place

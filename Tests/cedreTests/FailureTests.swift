@@ -104,10 +104,9 @@ import Testing
 
     @Test(arguments: usageErrors)
     func aMalformedCommandLineIsAUsageErrorAndChangesNothing(_ refusal: Refusal) throws {
-        let cedre = try CommandLineRunner()
-        defer { cedre.cleanUp() }
         // Given the contract's database with an open major finding
-        try ContractSteps.openMajorFinding(cedre)
+        let cedre = try ContractSteps.majorFindingOpen.runner()
+        defer { cedre.cleanUp() }
         let before = try cedre.databaseContent()
 
         // When the command line is malformed
@@ -119,10 +118,9 @@ import Testing
     }
 
     @Test func aBackupOntoAnExistingFileIsRefused() throws {
-        let cedre = try CommandLineRunner()
-        defer { cedre.cleanUp() }
         // Given a database and a file where the backup would go
-        try ContractSteps.openMajorFinding(cedre)
+        let cedre = try ContractSteps.majorFindingOpen.runner()
+        defer { cedre.cleanUp() }
         let existing = try cedre.write("keep me\n", to: "existing.sqlite")
 
         // When a backup is asked onto that file
@@ -184,11 +182,9 @@ import Testing
     private func expectNothingChanged(
         by refusal: Refusal, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
-        let cedre = try CommandLineRunner()
-        defer { cedre.cleanUp() }
         // Given SOLIPASS's initial audit conducted with a major finding open
-        let ids = try ContractSteps.openMajorFinding(cedre)
-        #expect(ids.audit == "A-2013-0001" && ids.finding == "F-2013-0001", sourceLocation: sourceLocation)
+        let cedre = try ContractSteps.majorFindingOpen.runner()
+        defer { cedre.cleanUp() }
         let before = try cedre.databaseContent()
 
         // When the refused command runs

@@ -7,12 +7,18 @@ import Testing
 /// Help that teaches (DESIGN §6): every command answers `--help`, every option says what it is
 /// for, and every command's help ends with a worked example that uses it.
 @Suite struct HelpTests {
-    /// `cedre <path> --help` on a 100-column terminal, so golden files do not depend on the screen.
-    private func help(_ command: HelpDump.Command, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    /// `cedre <path> --help` on a 100-column terminal, so golden files do not depend on the screen;
+    /// run once per test process for each command, for every test that reads that help.
+    private static let screens = Memo<[String], CommandLineRunner.Result> { path in
         var cedre = try CommandLineRunner()
         defer { cedre.cleanUp() }
         cedre.environment["COLUMNS"] = "100"
-        let result = try cedre.run(command.path + ["--help"])
+        return try cedre.run(path + ["--help"])
+    }
+
+    /// The help of `command`, which `cedre` printed on standard output and exited 0 with nothing on stderr.
+    private func help(_ command: HelpDump.Command, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try Self.screens.get(command.path)
         #expect(result.status == 0, "\(command.commandLine) --help exited \(result.status): \(result.error)",
                 sourceLocation: sourceLocation)
         #expect(result.error.isEmpty, "\(result.error)", sourceLocation: sourceLocation)

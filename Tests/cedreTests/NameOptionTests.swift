@@ -13,9 +13,8 @@ import Testing
     }
 
     @Test func reportsReadRegionsTypesAndSchemesAsTheyAreTyped() throws {
-        let cli = try CommandLineRunner()
+        let cli = try ContractSteps.certified.runner()
         defer { cli.cleanUp() }
-        try ContractSteps.certify(cli)
         #expect(try scope(["--region", "ile de france"], cli)?["region"]?.stringValue == "Ile-de-France")
         #expect(try scope(["--region", "IDF"], cli)?["region"]?.stringValue == "Ile-de-France")
         #expect(try scope(["--region", "paca"], cli)?["region"]?.stringValue == "P.A.C.A.")
@@ -63,10 +62,9 @@ import Testing
 /// `member show` (issue 14, item 7): each certification's state, since when, its expiry and history.
 @Suite struct MemberShowTests {
     @Test func memberShowPrintsEachCertificationsStateSinceWhenItsExpiryAndHistory() throws {
-        let cli = try CommandLineRunner()
-        defer { cli.cleanUp() }
         // Given SOLIPASS certified under cedre on 2013-05-02
-        try ContractSteps.certify(cli)
+        let cli = try ContractSteps.certified.runner()
+        defer { cli.cleanUp() }
 
         // When its sheet is shown a year later
         let text = try cli.succeed("member show solipass --as-of 2014-05-02")

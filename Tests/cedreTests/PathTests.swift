@@ -12,9 +12,7 @@ import Testing
 @Suite struct PathTests {
     /// A database with SOLIPASS certified under cedre on 2013-05-02.
     private func certified() throws -> CommandLineRunner {
-        let cli = try CommandLineRunner()
-        try ContractSteps.certify(cli)
-        return cli
+        try ContractSteps.certified.runner()
     }
 
     @Test func anOutputInAMissingFolderOrOnAFolderCannotBeCreated() throws {

@@ -6,6 +6,9 @@ import Testing
 /// DESIGN §10, short versions of the reliability campaigns (the full ones are
 /// `Benchmarks/reliability/*.py`): the real `cedre` killed, raced, fed broken files, its log
 /// tampered with, and handed a database from the future. Nothing is lost or invented.
+///
+/// The campaigns take about a minute: they are tagged `.long`, and run when
+/// `CEDRE_LONG_TESTS=1` is set, as CI sets it.
 @Suite struct ReliabilityTests {
     /// A generated network written by `cedre generate`, with a database holding its members
     /// only and another holding everything.
@@ -63,7 +66,8 @@ import Testing
         process.waitUntilExit()
     }
 
-    @Test func anImportKilledAtAnyPointLeavesAllOrNothingAndARerunCompletes() throws {
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped))
+    func anImportKilledAtAnyPointLeavesAllOrNothingAndARerunCompletes() throws {
         let network = try Network.make()
         defer { network.runner.cleanUp() }
         var random = SeededGenerator(seed: 10)
@@ -86,7 +90,8 @@ import Testing
         }
     }
 
-    @Test func aCheckKilledAtAnyPointLeavesACleanLedgerAndARerunCompletes() throws {
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped))
+    func aCheckKilledAtAnyPointLeavesACleanLedgerAndARerunCompletes() throws {
         let network = try Network.make()
         defer { network.runner.cleanUp() }
         // Given the notices a check run to its end writes
@@ -117,7 +122,8 @@ import Testing
         }
     }
 
-    @Test func officersRunningCommandsAtOnceNeverSeeALockedDatabaseNorLoseAnEvent() throws {
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped))
+    func officersRunningCommandsAtOnceNeverSeeALockedDatabaseNorLoseAnEvent() throws {
         let runner = try CommandLineRunner()
         defer { runner.cleanUp() }
         try runner.succeed("init")
@@ -150,7 +156,8 @@ import Testing
         try runner.expectVerified()
     }
 
-    @Test func everyMutationOfAValidImportIsAcceptedOrRefusedWithFileAndLineAndNothingWritten() throws {
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped))
+    func everyMutationOfAValidImportIsAcceptedOrRefusedWithFileAndLineAndNothingWritten() throws {
         let runner = try CommandLineRunner()
         defer { runner.cleanUp() }
         try runner.succeed("init")
@@ -194,7 +201,8 @@ import Testing
         #expect(refused > 30)
     }
 
-    @Test func everyEditOfOneLogRowIsFoundByVerifyNamingThatRow() throws {
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped))
+    func everyEditOfOneLogRowIsFoundByVerifyNamingThatRow() throws {
         let network = try Network.make(members: 150)
         defer { network.runner.cleanUp() }
         let last = Int(try Self.query(network.complete, "SELECT max(id) FROM event")) ?? 0

@@ -12,10 +12,8 @@ import Testing
 
     /// The 2013 network, plus a member with that name, in a runner's database.
     private func network() throws -> CommandLineRunner {
-        var cli = try CommandLineRunner()
+        var cli = try SeededDatabase.demo2013.runner()
         cli.environment.removeValue(forKey: "COLUMNS")
-        let built = try cli.run(["demo", "--db", cli.database])
-        #expect(built.status == 0, "\(built.error)")
         try cli.succeed([
             "member", "add", "--id", "long-name", "--name", Self.longName, "--type", "AI", "--departement", "72",
             "--joined", "2013-01-01", "--as-of", "2013-12-31",

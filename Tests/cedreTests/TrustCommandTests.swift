@@ -8,15 +8,18 @@ import Testing
 @Suite struct TrustCommandTests {
     /// SOLIPASS certified on 2013-05-02: by 2016-06-01 its certificate has expired, with
     /// surveillance overdue and recertification not planned before that.
-    private func certifiedMember() throws -> CommandLineRunner {
-        let cli = try CommandLineRunner()
+    private static let certified = SeededDatabase { cli in
         try cli.succeed("init")
         try cli.succeed("member add --id solipass --name SOLIPASS --type GES --departement 49")
         try cli.succeed("cert engage solipass --scheme cedre --on 2013-01-10")
         let audit = try cli.newIdentifier("audit plan solipass --scheme cedre --kind initial --on 2013-03-01")
         try cli.succeed("audit conduct \(audit) --on 2013-03-01")
         try cli.succeed("cert decide solipass --scheme cedre --on 2013-05-02")
-        return cli
+    }
+
+    /// A fresh copy of `certified`.
+    private func certifiedMember() throws -> CommandLineRunner {
+        try Self.certified.runner()
     }
 
     private func statuses(_ output: String) throws -> [String] {
@@ -43,9 +46,8 @@ import Testing
 
     @Test func anImportACampaignPlanAndADrawWhoseAnswerCannotBeWrittenRecordNothing() throws {
         // Given the 2013 network
-        let cli = try CommandLineRunner()
+        let cli = try SeededDatabase.demo2013.runner()
         defer { cli.cleanUp() }
-        try cli.succeed(["demo", "--db", cli.database])
         let events = try cli.succeed("export").count
         let members = cli.folder.appendingPathComponent("new.csv")
         try "id,name,type,departement\nnouveau,NOUVEAU,AI,49\n".write(to: members, atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import CedreCore
 import CedreTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// What the end-to-end suites ask of a run: success, a refusal that changed nothing, valid JSON.
@@ -35,16 +36,30 @@ extension CommandLineRunner {
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Everything a command could change, as `cedre export` writes it: the members and every
-    /// event of the log with its hash, so two equal exports mean nothing was written.
-    func databaseContent(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        try succeed(["export"], sourceLocation: sourceLocation)
+    /// Everything a command could change: the schema and every row of every table of the
+    /// database file, read in process and read-only (no launch, no migration), so two equal
+    /// contents mean nothing was written.
+    func databaseContent() throws -> String {
+        try readDatabase { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            let schema = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+            return try tables.reduce(schema.map(\.description).joined(separator: "\n")) { content, table in
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
+                return content + "\n\(table):\n" + rows.map(\.description).joined(separator: "\n")
+            }
+        }
     }
 
-    /// The number of events in the log.
-    func eventCount(sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
-        let log = try JSONParser.parse(try succeed(["log", "--format", "json"], sourceLocation: sourceLocation))
-        return log.arrayValue?.count ?? -1
+    /// The number of events in the log, read in process.
+    func eventCount() throws -> Int {
+        try readDatabase { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0 }
+    }
+
+    /// Reads the database file in process, read-only: nothing is created, migrated or written.
+    private func readDatabase<Value>(_ body: (Database) throws -> Value) throws -> Value {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try DatabaseQueue(path: database, configuration: configuration).read(body)
     }
 
     /// `cedre verify` passes: the chain holds and the projections match a replay.

@@ -37,4 +37,24 @@ enum ContractSteps {
         try cedre.succeed("cert decide solipass --scheme cedre --on 2013-05-02")
         return ids
     }
+
+    /// `engage`, run once per test process; each runner gets a copy.
+    static let engaged = SeededDatabase { cedre in try engage(cedre) }
+
+    /// `openMajorFinding`, run once per test process; each runner gets a copy.
+    static let majorFindingOpen = SeededDatabase { cedre in
+        let ids = try openMajorFinding(cedre)
+        #expect(ids.audit == "A-2013-0001" && ids.finding == "F-2013-0001")
+    }
+
+    /// `certify`, run once per test process; each runner gets a copy.
+    static let certified = SeededDatabase { cedre in
+        let ids = try certify(cedre)
+        #expect(ids.audit == "A-2013-0001" && ids.finding == "F-2013-0001")
+    }
+}
+
+extension SeededDatabase {
+    /// The 2013 network as `cedre demo --db` builds it, once per test process.
+    static let demo2013 = SeededDatabase { cli in try cli.succeed(["demo", "--db", cli.database]) }
 }
