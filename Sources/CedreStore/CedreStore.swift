@@ -215,6 +215,6 @@ enum MemberRows {
         }
         known[code] = types
         let member = Member(id: id, name: row[1], types: types, departement: row[3], region: row[4], group: row[5], source: row[6])
-        return MemberRecord(member: member, joinedOn: Day.fromDatabaseValue(row[7]), leftOn: Day.fromDatabaseValue(row[8]))
+        return MemberRecord(member: member, joinedOn: (row[7] as String?).flatMap(Day.init), leftOn: (row[8] as String?).flatMap(Day.init))
     }
 }
