@@ -40,19 +40,29 @@ public struct Table: Equatable, Sendable {
     }
 
     private func alignedText(style: TerminalStyle) -> String {
-        let widths = fittedWidths(to: style.width)
-        func line(_ cells: [String]) -> String {
-            widths.indices.map { index in
-                let cell = Table.cut(cells[safe: index], to: widths[index])
-                let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
-                return alignments[safe: index] == .right ? padding + cell : cell + padding
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        // Each cell's width is counted once: counting characters walks the string, and a
+        // nightly check can list tens of thousands of rows.
+        let headerWidths = columns.map(\.count)
+        let rowWidths = rows.map { $0.map(\.count) }
+        let widths = Table.fittedWidths(header: headerWidths, rows: rowWidths, alignments: alignments, to: style.width)
+        func line(_ cells: [String], _ cellWidths: [Int]) -> String {
+            var text = ""
+            for index in widths.indices {
+                let width = widths[index]
+                let counted = cellWidths[safe: index]
+                let cell = counted > width ? Table.cut(cells[safe: index], to: width) : cells[safe: index]
+                let padding = String(repeating: " ", count: max(0, width - min(counted, width)))
+                if index > 0 { text += "  " }
+                text += alignments[safe: index] == .right ? padding + cell : cell + padding
+            }
+            return text.trimmingTrailingSpaces()
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         let body = rows.indices.map { index in
-            highlightedRows.contains(index) ? style.alert(line(rows[index])) : line(rows[index])
+            let text = line(rows[index], rowWidths[index])
+            return highlightedRows.contains(index) ? style.alert(text) : text
         }
-        return ([style.bold(line(columns)), rule] + body).joined(separator: "\n") + "\n"
+        return ([style.bold(line(columns, headerWidths)), rule] + body).joined(separator: "\n") + "\n"
     }
 
     /// The narrowest a text column gets when a table is fitted to a terminal.
@@ -61,15 +71,16 @@ public struct Table: Equatable, Sendable {
     /// Each column's width: its widest cell, then, while the table is wider than `limit`, one
     /// character less for the widest column that can still shrink. Text columns shrink down to
     /// `minimumFittedWidth`; number columns only lose header characters, so a number is never cut.
-    func fittedWidths(to limit: Int?) -> [Int] {
-        var widths = columns.indices.map { index in
-            ([columns[index]] + rows.map { $0[safe: index] }).map(\.count).max() ?? 0
+    static func fittedWidths(header: [Int], rows: [[Int]], alignments: [Alignment], to limit: Int?) -> [Int] {
+        var widths = header
+        var cellWidths = Array(repeating: 0, count: header.count)
+        for row in rows {
+            for index in header.indices { cellWidths[index] = max(cellWidths[index], row[safe: index]) }
         }
+        for index in widths.indices { widths[index] = max(widths[index], cellWidths[index]) }
         guard let limit else { return widths }
-        let minimums = columns.indices.map { index in
-            alignments[safe: index] == .right
-                ? max(1, rows.map { $0[safe: index].count }.max() ?? 1)
-                : min(widths[index], Table.minimumFittedWidth)
+        let minimums = header.indices.map { index in
+            alignments[safe: index] == .right ? max(1, cellWidths[index]) : min(widths[index], Table.minimumFittedWidth)
         }
         var excess = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - limit
         while excess > 0 {
@@ -136,6 +147,12 @@ public enum CSVText {
 extension Array where Element == String {
     fileprivate subscript(safe index: Int) -> String {
         indices.contains(index) ? self[index] : ""
+    }
+}
+
+extension Array where Element == Int {
+    fileprivate subscript(safe index: Int) -> Int {
+        indices.contains(index) ? self[index] : 0
     }
 }
 
