@@ -26,6 +26,7 @@ let package = Package(
         .target(
             name: "CedreCore", dependencies: ["CedreJSON", "CedreSchemas"],
             resources: [.embedInCode("Schemes/Definitions"), .embedInCode("Calendar/Holidays")]),
+        .target(name: "CedreGeneration", dependencies: ["CedreCore"]),
         .target(name: "CedreStore", dependencies: [
             "CedreCore", "CedreJSON", "CedreSchemas",
             .product(name: "CSV", package: "CSV.swift"),
@@ -36,13 +37,14 @@ let package = Package(
         .target(name: "CedreReports", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "CedreTestSupport", dependencies: ["CedreCore", "CedreStore", "CedreFixtures"]),
         .executableTarget(name: "cedre", dependencies: [
-            "CedreCore", "CedreJSON", "CedreStore", "CedreReports", "CedreFixtures",
+            "CedreCore", "CedreJSON", "CedreGeneration", "CedreStore", "CedreReports", "CedreFixtures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CedreJSONTests", dependencies: ["CedreJSON"]),
+        .testTarget(name: "CedreGenerationTests", dependencies: ["CedreGeneration", "CedreCore", "CedreTestSupport"]),
         .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreJSON", "CedreTestSupport", "CedreSchemas"]),
         .testTarget(
-            name: "CedreStoreTests", dependencies: ["CedreStore", "CedreJSON", "CedreTestSupport", "CedreFixtures", "CedreSchemas"],
+            name: "CedreStoreTests", dependencies: ["CedreStore", "CedreGeneration", "CedreJSON", "CedreTestSupport", "CedreFixtures", "CedreSchemas"],
             exclude: ["__Snapshots__"]),
         .testTarget(
             name: "CedreReportsTests",

@@ -1,4 +1,5 @@
 import CedreCore
+import CedreGeneration
 import CedreTestSupport
 import Foundation
 import Testing
