@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CedreCore", targets: ["CedreCore"]),
         .library(name: "CedreStore", targets: ["CedreStore"]),
         .library(name: "CedreReports", targets: ["CedreReports"]),
+        .library(name: "CedreFixtures", targets: ["CedreFixtures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -41,8 +42,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CedreJSONTests", dependencies: ["CedreJSON"]),
-        .testTarget(name: "CedreGenerationTests", dependencies: ["CedreGeneration", "CedreCore", "CedreTestSupport"]),
-        .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreJSON", "CedreTestSupport", "CedreSchemas"]),
+        .testTarget(name: "CedreGenerationTests", dependencies: ["CedreGeneration", "CedreCore", "CedreFixtures", "CedreTestSupport"]),
+        .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreJSON", "CedreFixtures", "CedreTestSupport", "CedreSchemas"]),
         .testTarget(
             name: "CedreStoreTests", dependencies: ["CedreStore", "CedreGeneration", "CedreJSON", "CedreTestSupport", "CedreFixtures", "CedreSchemas"],
             exclude: ["__Snapshots__"]),
