@@ -6,9 +6,11 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cedre", targets: ["cedre"]),
+        .library(name: "CedreJSON", targets: ["CedreJSON"]),
         .library(name: "CedreCore", targets: ["CedreCore"]),
         .library(name: "CedreStore", targets: ["CedreStore"]),
         .library(name: "CedreReports", targets: ["CedreReports"]),
+        .library(name: "CedreFixtures", targets: ["CedreFixtures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -21,11 +23,13 @@ let package = Package(
         .target(
             name: "CedreFixtures", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")], path: "Fixtures",
             exclude: ["README.md", "generate-network-2013.py", "examples"], resources: [.copy("network-2013"), .embedInCode("departements.csv")]),
+        .target(name: "CedreJSON"),
         .target(
-            name: "CedreCore", dependencies: ["CedreSchemas"],
+            name: "CedreCore", dependencies: ["CedreJSON", "CedreSchemas"],
             resources: [.embedInCode("Schemes/Definitions"), .embedInCode("Calendar/Holidays")]),
+        .target(name: "CedreGeneration", dependencies: ["CedreCore"]),
         .target(name: "CedreStore", dependencies: [
-            "CedreCore", "CedreSchemas",
+            "CedreCore", "CedreJSON", "CedreSchemas",
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -34,22 +38,24 @@ let package = Package(
         .target(name: "CedreReports", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "CedreTestSupport", dependencies: ["CedreCore", "CedreStore", "CedreFixtures"]),
         .executableTarget(name: "cedre", dependencies: [
-            "CedreCore", "CedreStore", "CedreReports", "CedreFixtures",
+            "CedreCore", "CedreJSON", "CedreGeneration", "CedreStore", "CedreReports", "CedreFixtures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreTestSupport", "CedreSchemas"]),
+        .testTarget(name: "CedreJSONTests", dependencies: ["CedreJSON"]),
+        .testTarget(name: "CedreGenerationTests", dependencies: ["CedreGeneration", "CedreCore", "CedreFixtures", "CedreTestSupport"]),
+        .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreJSON", "CedreFixtures", "CedreTestSupport", "CedreSchemas"]),
         .testTarget(
-            name: "CedreStoreTests", dependencies: ["CedreStore", "CedreTestSupport", "CedreFixtures", "CedreSchemas"],
+            name: "CedreStoreTests", dependencies: ["CedreStore", "CedreGeneration", "CedreJSON", "CedreTestSupport", "CedreFixtures", "CedreSchemas"],
             exclude: ["__Snapshots__"]),
         .testTarget(
             name: "CedreReportsTests",
             dependencies: [
-                "CedreReports", "CedreCore", "CedreTestSupport", "CedreStore", "CedreFixtures",
+                "CedreReports", "CedreCore", "CedreJSON", "CedreTestSupport", "CedreStore", "CedreFixtures",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             exclude: ["__Snapshots__"]),
         .testTarget(
-            name: "cedreTests", dependencies: ["cedre", "CedreTestSupport", "CedreCore", "CedreSchemas", "CedreReports", "CedreStore"],
+            name: "cedreTests", dependencies: ["cedre", "CedreTestSupport", "CedreCore", "CedreJSON", "CedreSchemas", "CedreReports", "CedreStore"],
             exclude: ["__Snapshots__"]),
     ]
 )

@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "BenchmarkKit", dependencies: core + [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .executableTarget(name: "cedre-benchmarks", dependencies: core + ["BenchmarkKit"]),
     ] + (hasPlanner
-        ? [.executableTarget(name: "PlannerBenchmark", dependencies: core, path: "planner", exclude: ["exact_optimum.py", "measure.py"])]
+        ? [.executableTarget(
+            name: "PlannerBenchmark", dependencies: core + [.product(name: "CedreFixtures", package: main)], path: "planner",
+            exclude: ["exact_optimum.py", "measure.py"])]
         : [])
 )

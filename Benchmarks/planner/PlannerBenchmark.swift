@@ -1,4 +1,5 @@
 import CedreCore
+import CedreFixtures
 import Foundation
 
 /// Measures the cross-audit planner on a generated campaign: writes the campaign as JSON for
@@ -47,7 +48,8 @@ struct PlannerBenchmark {
 
     static func main() throws {
         let options = Options(CommandLine.arguments)
-        let generator = CrossAuditProblemGenerator(departements: try readDepartements(options.departementsPath))
+        let generator = CrossAuditProblemGenerator(
+            departements: try CedreFixtures.parseDepartements(String(contentsOfFile: options.departementsPath, encoding: .utf8)))
         var shape = CrossAuditProblemGenerator.Shape(members: options.members)
         if !options.reciprocal { shape.policies.remove(.reciprocal) }
         shape.capacity = options.capacity
@@ -80,19 +82,6 @@ struct PlannerBenchmark {
         ]
         let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
-    }
-
-    /// `departements.csv` (it has no quoted fields).
-    static func readDepartements(_ path: String) throws -> DepartementDirectory {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        return DepartementDirectory(rows.compactMap { fields in
-            guard fields.count >= 7, let latitude = Double(fields[5]), let longitude = Double(fields[6]) else { return nil }
-            return Departement(
-                code: String(fields[0]), name: String(fields[1]), region2013: String(fields[2]),
-                regionalBody: fields[3].isEmpty ? nil : String(fields[3]), chefLieu: String(fields[4]),
-                latitude: latitude, longitude: longitude)
-        })
     }
 
     /// The campaign as the exact solver reads it: raw facts, so that it recomputes every rule itself.

@@ -1,4 +1,5 @@
 import CedreCore
+import CedreJSON
 import Foundation
 
 /// Why the store refused a command; nothing was written.

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import CedreCore
+@testable import CedreJSON
 
 /// Every number has a range, and day arithmetic saturates instead of trapping (issue 13).
 @Suite struct BoundsTests {

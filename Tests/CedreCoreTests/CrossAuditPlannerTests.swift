@@ -1,4 +1,5 @@
 import CedreCore
+import CedreFixtures
 import CedreTestSupport
 import Foundation
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// the least travel (checked by brute force on tiny campaigns), explains every member it leaves
 /// out, and plans the same way for the same seed.
 @Suite struct CrossAuditPlannerTests {
-    static let departements = CrossAuditPlannerTests.readDepartements()
+    static let departements = CedreFixtures.departements
     let generator = CrossAuditProblemGenerator(departements: CrossAuditPlannerTests.departements)
 
     // MARK: Hand-made campaigns, one rule each
@@ -389,24 +390,6 @@ import Testing
         shape.groupPercent = 15
         shape.linkPercent = 15
         return generator.problem(shape, seed: seed)
-    }
-
-    /// `Fixtures/departements.csv`, read beside the sources (CedreCore does not bundle it).
-    private static func readDepartements() -> DepartementDirectory {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let url = root.appendingPathComponent("Fixtures/departements.csv")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            preconditionFailure("\(url.path) is missing")
-        }
-        let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        return DepartementDirectory(rows.compactMap { fields in
-            guard fields.count >= 7, let latitude = Double(fields[5]), let longitude = Double(fields[6]) else { return nil }
-            return Departement(
-                code: String(fields[0]), name: String(fields[1]), region2013: String(fields[2]),
-                regionalBody: fields[3].isEmpty ? nil : String(fields[3]), chefLieu: String(fields[4]),
-                latitude: latitude, longitude: longitude)
-        })
     }
 }
 

@@ -1,4 +1,5 @@
 import CedreCore
+import CedreJSON
 import CedreSchemas
 import CedreTestSupport
 import Foundation

@@ -1,5 +1,6 @@
 import CedreCore
 import CedreFixtures
+import CedreJSON
 import CedreSchemas
 import CedreStore
 import CedreTestSupport

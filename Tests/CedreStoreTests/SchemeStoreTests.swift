@@ -1,4 +1,5 @@
 import CedreCore
+import CedreJSON
 import CedreStore
 import CedreTestSupport
 import Foundation

@@ -1,5 +1,6 @@
 import CedreCore
 import CedreFixtures
+import CedreGeneration
 import CedreStore
 import CedreTestSupport
 import Foundation

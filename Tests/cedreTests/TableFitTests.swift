@@ -1,4 +1,5 @@
 import CedreCore
+import CedreJSON
 import CedreTestSupport
 import Foundation
 import Testing

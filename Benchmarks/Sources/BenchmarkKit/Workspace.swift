@@ -26,9 +26,4 @@ public struct Workspace: Sendable {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
-
-    /// `Fixtures/departements.csv` (plain cells, no quoting), for generating networks in process.
-    public func departements() throws -> DepartementTable {
-        try DepartementTable(csv: String(contentsOf: root.appendingPathComponent("Fixtures/departements.csv"), encoding: .utf8))
-    }
 }

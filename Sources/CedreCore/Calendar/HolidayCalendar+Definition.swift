@@ -1,3 +1,4 @@
+import CedreJSON
 import Foundation
 
 extension HolidayCalendar {

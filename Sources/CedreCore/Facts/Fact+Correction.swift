@@ -1,3 +1,4 @@
+import CedreJSON
 import Foundation
 
 /// Why a field cannot be set as asked by a correction.

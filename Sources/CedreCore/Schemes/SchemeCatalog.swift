@@ -1,3 +1,4 @@
+import CedreJSON
 import Foundation
 
 /// The schemes a database knows, by id: the bundled definitions and those added to its log

@@ -1,4 +1,5 @@
 import CedreCore
+import CedreJSON
 import Foundation
 
 /// How a CSV cell becomes the JSON value its schema property expects, so CSV files are

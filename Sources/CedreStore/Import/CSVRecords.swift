@@ -1,4 +1,5 @@
 import CedreCore
+import CedreJSON
 import Foundation
 
 /// The rows of a CSV table as JSON objects keyed by the schema's names, each with the line it

@@ -1,4 +1,5 @@
 import CedreCore
+import CedreJSON
 import Foundation
 
 /// Reads a facts file, checking every fact against `Schemas/json/events.schema.json` and the

@@ -1,4 +1,5 @@
 import CedreCore
+import CedreJSON
 import Foundation
 
 /// One problem of an import file, named by file, line and field.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CedreCore
 import CedreFixtures
+import CedreGeneration
 import CedreReports
 import Foundation
 

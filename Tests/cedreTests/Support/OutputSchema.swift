@@ -1,4 +1,5 @@
 import CedreCore
+import CedreJSON
 import CedreSchemas
 
 /// Checks a command's JSON output against its schema in Schemas/json.

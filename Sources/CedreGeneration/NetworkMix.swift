@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 
 /// The proportions of a generated network, taken from the 2013 network

@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 
 /// Writes the facts of generated certifications as officers would record them, keeping every

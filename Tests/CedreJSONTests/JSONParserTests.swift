@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CedreCore
+@testable import CedreJSON
 
 @Suite struct JSONParserTests {
     private func parseError(_ text: String) -> JSONParseError? {

@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 
 /// Hands out audit and finding numbers the way the store does (`A-2013-0001`, at least four

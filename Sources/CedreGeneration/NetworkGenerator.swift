@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 
 /// Makes synthetic federations of any size, the same for the same seed on every machine: the

@@ -1,4 +1,6 @@
 import CedreCore
+import CedreFixtures
+import CedreGeneration
 import CedreTestSupport
 import Foundation
 import Testing
@@ -6,19 +8,8 @@ import Testing
 /// DESIGN §8: the seeded generator of large networks makes legal, reproducible networks that
 /// look like the 2013 federation.
 @Suite struct NetworkGeneratorTests {
-    /// `Fixtures/departements.csv` (plain cells, no quoting), read from the source tree.
-    static let departements: DepartementDirectory = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/departements.csv")
-        let lines = ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").dropFirst()
-        return DepartementDirectory(lines.compactMap { line in
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard cells.count == 7, let latitude = Double(cells[5]), let longitude = Double(cells[6]) else { return nil }
-            return Departement(
-                code: cells[0], name: cells[1], region2013: cells[2], regionalBody: cells[3].isEmpty ? nil : cells[3],
-                chefLieu: cells[4], latitude: latitude, longitude: longitude)
-        })
-    }()
+    /// The départements cedre ships.
+    static let departements = CedreFixtures.departements
 
     static let network = NetworkGenerator(seed: 2013, departements: departements).generate(members: 300, years: 2010...2016)
 

@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 
 extension SeededGenerator {

@@ -61,8 +61,8 @@ public struct SchemaViolation: Hashable, Sendable, CustomStringConvertible {
         "line \(line), \(pointer.isEmpty ? "(document)" : pointer): \(message)"
     }
 
-    /// The RFC 6901 pointer made of `tokens`, escaping `~` and `/`.
-    static func pointer(_ tokens: [String]) -> String {
+    /// The RFC 6901 pointer made of `tokens`, escaping `~` and `/`; the scheme checks name their findings with it.
+    public static func pointer(_ tokens: [String]) -> String {
         tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
             .joined()
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import CedreCore
+@testable import CedreJSON
 
 @Suite struct JSONSchemaTests {
     private func violations(_ schema: JSONValue, _ instance: JSONValue) throws -> [SchemaViolation] {

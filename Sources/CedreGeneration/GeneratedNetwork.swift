@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 
 /// A synthetic federation: members, the facts of their certifications, and the cross-auditors
