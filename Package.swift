@@ -36,7 +36,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "CedreReports", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")]),
-        .target(name: "CedreTestSupport", dependencies: ["CedreCore", "CedreStore", "CedreFixtures"]),
+        .target(name: "CedreTestSupport", dependencies: [
+            "CedreCore", "CedreStore", "CedreFixtures", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "cedre", dependencies: [
             "CedreCore", "CedreJSON", "CedreGeneration", "CedreStore", "CedreReports", "CedreFixtures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -45,7 +47,11 @@ let package = Package(
         .testTarget(name: "CedreGenerationTests", dependencies: ["CedreGeneration", "CedreCore", "CedreFixtures", "CedreTestSupport"]),
         .testTarget(name: "CedreCoreTests", dependencies: ["CedreCore", "CedreJSON", "CedreFixtures", "CedreTestSupport", "CedreSchemas"]),
         .testTarget(
-            name: "CedreStoreTests", dependencies: ["CedreStore", "CedreGeneration", "CedreJSON", "CedreTestSupport", "CedreFixtures", "CedreSchemas"],
+            name: "CedreStoreTests",
+            dependencies: [
+                "CedreStore", "CedreGeneration", "CedreJSON", "CedreTestSupport", "CedreFixtures", "CedreSchemas",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["__Snapshots__"]),
         .testTarget(
             name: "CedreReportsTests",
@@ -55,7 +61,11 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]),
         .testTarget(
-            name: "cedreTests", dependencies: ["cedre", "CedreTestSupport", "CedreCore", "CedreJSON", "CedreSchemas", "CedreReports", "CedreStore"],
+            name: "cedreTests",
+            dependencies: [
+                "cedre", "CedreTestSupport", "CedreCore", "CedreJSON", "CedreSchemas", "CedreReports", "CedreStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["__Snapshots__"]),
     ]
 )
