@@ -151,6 +151,8 @@ extension CedreStore {
         beforeCommit: () throws -> Void = {}
     ) throws -> [LoggedEvent] {
         try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(CedreStore.batchCacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -\(CedreStore.cacheKiB)") }
             var appended: [LoggedEvent] = []
             try db.inTransaction(.immediate) {
                 appended = try Recorder(catalog: catalog, db: db, progress: progress, collecting: true)
