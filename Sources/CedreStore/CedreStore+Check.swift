@@ -225,7 +225,7 @@ private struct NoticeLedger {
             FROM notice WHERE \(condition)
             """, arguments: arguments)
         while let row = try rows.next() {
-            guard let rule = NoticeRule(rawValue: row[2]), let due = (row[3] as String?).flatMap(Day.init) else { continue }
+            guard let rule = NoticeRule(rawValue: row[2]), let due = row.day(atIndex: 3) else { continue }
             let notice = Notice(
                 rule: rule, key: CertificationKey(member: row[4], scheme: row[5]), subject: row[1],
                 due: due, finding: row[6], obligation: (row[7] as String?).flatMap(Obligation.init))

@@ -140,7 +140,7 @@ enum StandingRows {
             """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest])
         while let row = try noticeRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
-            guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = (row[4] as String?).flatMap(Day.init) else {
+            guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else {
                 continue
             }
             notices[key, default: []].append(Notice(
@@ -164,7 +164,7 @@ enum StandingRows {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let standing = Standing(rawValue: row[2]) else { continue }
             dossiers.append(NetworkStanding.DossierStanding(
-                key: key, standing: standing, suspendedOn: (row[3] as String?).flatMap(Day.init), suspensionReason: row[4],
+                key: key, standing: standing, suspendedOn: row.day(atIndex: 3), suspensionReason: row[4],
                 notices: notices[key] ?? []))
         }
         return dossiers
@@ -175,13 +175,13 @@ enum StandingRows {
         var milestones: [CertificationMilestone] = []
         for row in try Row.fetchAll(db, sql: "SELECT member_id, scheme_id, decided_on, kind FROM decision WHERE decided_on <= ? ORDER BY decided_on, member_id, scheme_id", arguments: [day]) {
             let key = CertificationKey(member: row[0], scheme: row[1])
-            guard let scheme = catalog[key.scheme], let on = (row[2] as String?).flatMap(Day.init),
+            guard let scheme = catalog[key.scheme], let on = row.day(atIndex: 2),
                 let kind = Certification.Decision.Kind(rawValue: row[3])
             else { continue }
             milestones.append(CertificationMilestone(key, decision: kind, on: on, under: scheme))
         }
         for row in try Row.fetchAll(db, sql: "SELECT member_id, scheme_id, joined_on FROM group_membership WHERE joined_on <= ? ORDER BY joined_on, member_id, scheme_id", arguments: [day]) {
-            guard let on = (row[2] as String?).flatMap(Day.init) else { continue }
+            guard let on = row.day(atIndex: 2) else { continue }
             milestones.append(CertificationMilestone(member: row[0], scheme: row[1], kind: .joinedGroup, on: on))
         }
         return milestones

@@ -225,6 +225,6 @@ enum MemberRows {
         }
         known[code] = types
         let member = Member(id: id, name: row[1], types: types, departement: row[3], region: row[4], group: row[5], source: row[6])
-        return MemberRecord(member: member, joinedOn: (row[7] as String?).flatMap(Day.init), leftOn: (row[8] as String?).flatMap(Day.init))
+        return MemberRecord(member: member, joinedOn: row.day(atIndex: 7), leftOn: row.day(atIndex: 8))
     }
 }

@@ -25,6 +25,14 @@ extension StatementColumnConvertible where Self: Identifier {
     }
 }
 
+extension Row {
+    /// The day in column `index`, read as text: nil when the column is null or not a day, where
+    /// `row[index] as Day?` would stop the program on a malformed day.
+    func day(atIndex index: Int) -> Day? {
+        (self[index] as String?).flatMap(Day.init)
+    }
+}
+
 extension MemberID: DatabaseValueConvertible, StatementColumnConvertible {}
 extension SchemeID: DatabaseValueConvertible, StatementColumnConvertible {}
 extension AuditID: DatabaseValueConvertible, StatementColumnConvertible {}
