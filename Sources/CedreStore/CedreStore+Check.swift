@@ -90,6 +90,13 @@ extension CedreStore {
 private struct NoticeLedger {
     let db: Database
     let request: CheckRequest
+    private let chain: LedgerChain.Appender
+
+    init(db: Database, request: CheckRequest) {
+        self.db = db
+        self.request = request
+        chain = LedgerChain.Appender(db)
+    }
 
     private struct Key: Hashable {
         let subject: String
@@ -105,35 +112,31 @@ private struct NoticeLedger {
     }
 
     /// Compares what holds on the day (read from the stored calendars; only dossiers with facts
-    /// after the day are replayed) with the ledger, and records the difference.
+    /// after the day are replayed) with the ledger, and records the difference: a run row when
+    /// anything changed, then the new notices, then the new statuses.
     func run(catalog: SchemeCatalog) throws -> [ReportedNotice] {
         var current: [Key: Notice] = [:]
         for notice in try notices(catalog: catalog) where try covers(notice) {
             current[Key(subject: notice.subject, rule: notice.rule, due: notice.due)] = notice
         }
         let ledger = try openEntries()
-        var run: Int64?
-        func runID() throws -> Int64 {
-            if let run { return run }
-            let id = try insertRun()
-            run = id
-            return id
-        }
-
+        let earlier = try closedEntries(current.keys.filter { ledger[$0] == nil })
+        var new: [Notice] = []
+        var statuses: [(notice: Int64, status: String)] = []
         var reported: [ReportedNotice] = []
         for (key, notice) in current {
             if let entry = ledger[key] {
                 if try isDueForAReminder(entry) {
-                    try appendStatus("reminded", to: entry.id, run: try runID())
+                    statuses.append((entry.id, "reminded"))
                     reported.append(ReportedNotice(notice: notice, status: .reminder))
                 } else {
                     reported.append(ReportedNotice(notice: notice, status: .open))
                 }
-            } else if let earlier = try entry(key) {
-                try appendStatus("reopened", to: earlier.id, run: try runID())
+            } else if let earlier = earlier[key] {
+                statuses.append((earlier.id, "reopened"))
                 reported.append(ReportedNotice(notice: notice, status: .open))
             } else {
-                try insert(notice, run: try runID())
+                new.append(notice)
                 reported.append(ReportedNotice(notice: notice, status: .new))
             }
         }
@@ -142,18 +145,26 @@ private struct NoticeLedger {
             let notice = entry.notice
             guard try covers(notice) else { continue }
             if notice.rule.concernsTheRunningCycle && ended.contains(notice.key) {
-                try appendStatus("closed", to: entry.id, run: try runID())
+                statuses.append((entry.id, "closed"))
             } else if notice.rule == .dueSoon {
                 if notice.due < request.asOf {
-                    try appendStatus("closed", to: entry.id, run: try runID())
+                    statuses.append((entry.id, "closed"))
                 } else if notice.due <= request.asOf.adding(days: request.horizonDays) {
-                    try appendStatus("resolved", to: entry.id, run: try runID())
+                    statuses.append((entry.id, "resolved"))
                     reported.append(ReportedNotice(notice: notice, status: .resolved))
                 }
             } else if notice.due <= request.asOf {
-                try appendStatus("resolved", to: entry.id, run: try runID())
+                statuses.append((entry.id, "resolved"))
                 reported.append(ReportedNotice(notice: notice, status: .resolved))
             }
+        }
+        if !new.isEmpty || !statuses.isEmpty {
+            let run = try insertRun()
+            try chain.insert(.notice, rows: new.map { notice in
+                [notice.subject, notice.rule.rawValue, notice.due, notice.key.member, notice.key.scheme, notice.finding,
+                 notice.obligation?.rawValue, run]
+            })
+            try chain.insert(.noticeStatus, rows: statuses.map { [$0.notice, run, $0.status] })
         }
         return reported.sorted { ($0.notice.due, $0.notice.subject, $0.notice.rule.rawValue) < ($1.notice.due, $1.notice.subject, $1.notice.rule.rawValue) }
     }
@@ -187,10 +198,18 @@ private struct NoticeLedger {
         return request.covers(notice.key, member: try member(notice.key.member))
     }
 
-    /// The members `notices` are about.
+    /// The members `notices` are about: looked up one by one when they are few, read in one
+    /// pass over the members when they are many (an eighth of the network or more).
     func members(of notices: [ReportedNotice]) throws -> [MemberID: Member] {
+        let ids = Set(notices.map(\.notice.key.member))
         var members: [MemberID: Member] = [:]
-        for id in Set(notices.map(\.notice.key.member)) { members[id] = try member(id) }
+        if ids.count >= 1_000, try ids.count * 8 >= Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM member")) ?? 0 {
+            for record in try MemberRows.fetchAll(in: db) where ids.contains(record.member.id) {
+                members[record.member.id] = record.member
+            }
+            return members
+        }
+        for id in ids { members[id] = try member(id) }
         return members
     }
 
@@ -198,11 +217,11 @@ private struct NoticeLedger {
     /// `--remind-every` days before the day.
     private func isDueForAReminder(_ entry: Entry) throws -> Bool {
         guard let every = request.remindEveryDays else { return false }
-        let lastShown = try String.fetchOne(db, sql: """
+        let lastShown = try String.fetchOne(db.cachedStatement(sql: """
             SELECT max(check_run.as_of) FROM check_run
             WHERE check_run.id = (SELECT first_run FROM notice WHERE id = ?)
                OR check_run.id IN (SELECT run FROM notice_status WHERE notice_id = ? AND status = 'reminded')
-            """, arguments: [entry.id, entry.id]).flatMap(Day.init)
+            """), arguments: [entry.id, entry.id]).flatMap(Day.init)
         return lastShown.map { $0.adding(days: every) <= request.asOf } ?? true
     }
 
@@ -211,19 +230,33 @@ private struct NoticeLedger {
         try entries(where: "coalesce(\(Self.latest), 'reopened') IN ('reopened', 'reminded')", arguments: [])
     }
 
-    /// The ledger's entry of one notice, whatever its status.
-    private func entry(_ key: Key) throws -> Entry? {
-        try entries(where: "stream = ? AND rule = ? AND due_on = ?", arguments: [key.subject, key.rule.rawValue, key.due]).values.first
+    /// The ledger's resolved or closed entries of `keys`: one lookup each when they are few
+    /// (a night's new notices), one pass over the ledger when they are many (a first run, a
+    /// catch-up), where a lookup each would cost more than the pass.
+    private func closedEntries(_ keys: [Key]) throws -> [Key: Entry] {
+        guard !keys.isEmpty else { return [:] }
+        let size = try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM notice")) ?? 0
+        if keys.count * 16 >= size {
+            let wanted = Set(keys)
+            return try entries(where: "\(Self.latest) IN ('resolved', 'closed')", arguments: []).filter { wanted.contains($0.key) }
+        }
+        var found: [Key: Entry] = [:]
+        for key in keys {
+            let entry = try entries(
+                where: "stream = ? AND rule = ? AND due_on = ?", arguments: [key.subject, key.rule.rawValue, key.due]).values.first
+            if let entry { found[key] = entry }
+        }
+        return found
     }
 
     private static let latest = "(SELECT status FROM notice_status WHERE notice_id = notice.id ORDER BY id DESC LIMIT 1)"
 
     private func entries(where condition: String, arguments: StatementArguments) throws -> [Key: Entry] {
         var entries: [Key: Entry] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, stream, rule, due_on, member_id, scheme_id, finding_id, obligation, \(Self.latest)
             FROM notice WHERE \(condition)
-            """, arguments: arguments)
+            """), arguments: arguments)
         while let row = try rows.next() {
             guard let rule = NoticeRule(rawValue: row[2]), let due = row.day(atIndex: 3) else { continue }
             let notice = Notice(
@@ -237,29 +270,10 @@ private struct NoticeLedger {
     private func insertRun() throws -> Int64 {
         let lastEvent = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM event") ?? 0
         let recorded = RecordingContext(actor: request.actor, today: request.asOf, now: request.now).recordedAt
-        try db.execute(
-            sql: "INSERT INTO check_run (as_of, horizon_days, ran_at, actor, last_event_id) VALUES (?, ?, ?, ?, ?)",
-            arguments: [request.asOf, request.horizonDays, recorded, request.actor, lastEvent])
-        let run = try LedgerChain.inserted(.checkRun, in: db)
-        try LedgerChain.append(.checkRun, row: run, in: db)
+        let ids = try chain.insert(
+            .checkRun, rows: [[request.asOf, request.horizonDays, recorded, request.actor, lastEvent]])
+        guard let run = ids.first else { throw StoreError.writeNotLanded(table: "the notice ledger (check_run)", expected: 1, found: 0) }
         return run
-    }
-
-    private func insert(_ notice: Notice, run: Int64) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO notice (stream, rule, due_on, member_id, scheme_id, finding_id, obligation, first_run)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                notice.subject, notice.rule.rawValue, notice.due, notice.key.member, notice.key.scheme, notice.finding,
-                notice.obligation?.rawValue, run,
-            ])
-        try LedgerChain.append(.notice, row: try LedgerChain.inserted(.notice, in: db), in: db)
-    }
-
-    private func appendStatus(_ status: String, to notice: Int64, run: Int64) throws {
-        try db.cachedStatement(sql: "INSERT INTO notice_status (notice_id, run, status) VALUES (?, ?, ?)")
-            .execute(arguments: [notice, run, status])
-        try LedgerChain.append(.noticeStatus, row: try LedgerChain.inserted(.noticeStatus, in: db), in: db)
     }
 }
 

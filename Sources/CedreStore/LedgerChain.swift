@@ -59,24 +59,78 @@ enum LedgerChain {
 
     /// The last link's id and hash, or nil for an empty ledger.
     static func head(_ db: Database) throws -> (id: Int64, hash: String)? {
-        try Row.fetchOne(db, sql: "SELECT id, hash FROM ledger_chain ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM ledger_chain ORDER BY id DESC LIMIT 1")).map { ($0[0], $0[1]) }
     }
 
     /// The columns a link hashes, read from the row itself: nil when the row is not there.
     static func values(of entry: Entry, row rowID: Int64, in db: Database) throws -> [DatabaseValue]? {
         let columns = entry.columns.joined(separator: ", ")
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(entry.rawValue) WHERE id = ?", arguments: [rowID])
-        else { return nil }
-        return entry.columns.map { row[$0] as DatabaseValue }
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM \(entry.rawValue) WHERE id = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [rowID]) else { return nil }
+        return entry.columns.indices.map { row[$0] as DatabaseValue }
     }
 
-    /// The id of the row the last statement inserted into `entry`'s table, or an error when
-    /// the statement inserted nothing (a trigger discarded it).
-    static func inserted(_ entry: Entry, in db: Database) throws -> Int64 {
-        guard db.changesCount == 1 else {
-            throw StoreError.writeNotLanded(table: "the notice ledger (\(entry.rawValue))", expected: 1, found: db.changesCount)
+    /// Inserts ledger rows and chains each one, in the transaction of one `check` run.
+    ///
+    /// Rows go in a few hundred per statement (SQLite's cost is per statement: a first run
+    /// writes tens of thousands). The chain's head is read once and then kept: the run's
+    /// IMMEDIATE transaction holds the only writer. Each row's hashed columns come back from
+    /// its own INSERT (`RETURNING`), as SQLite stored them: a row a trigger discarded is
+    /// missing from the answer and fails the write instead of being chained.
+    final class Appender {
+        private let db: Database
+        private var head: (id: Int64, hash: String)?
+
+        /// Rows per INSERT: a notice's 8 columns times this stays far below SQLite's 32,766
+        /// bound parameters.
+        private static let rowsPerStatement = 500
+
+        init(_ db: Database) {
+            self.db = db
         }
-        return db.lastInsertedRowID
+
+        /// Inserts `rows` (each the values of `entry.columns`) into `entry`'s table, chains
+        /// them in id order, and returns their ids in that order.
+        @discardableResult
+        func insert(_ entry: Entry, rows: [[(any DatabaseValueConvertible)?]]) throws -> [Int64] {
+            var ids: [Int64] = []
+            for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
+                let batch = rows[start..<min(start + Self.rowsPerStatement, rows.count)]
+                let placeholders = "(" + Array(repeating: "?", count: entry.columns.count).joined(separator: ", ") + ")"
+                let columns = entry.columns.joined(separator: ", ")
+                let statement = try db.cachedStatement(sql: """
+                    INSERT INTO \(entry.rawValue) (\(columns)) \
+                    VALUES \(Array(repeating: placeholders, count: batch.count).joined(separator: ", ")) \
+                    RETURNING id, \(columns)
+                    """)
+                let stored = try Row.fetchAll(statement, arguments: StatementArguments(batch.flatMap { $0.map { $0?.databaseValue ?? .null } }))
+                    .sorted { ($0[0] as Int64) < ($1[0] as Int64) }
+                guard stored.count == batch.count else {
+                    throw StoreError.writeNotLanded(table: "the notice ledger (\(entry.rawValue))", expected: batch.count, found: stored.count)
+                }
+                var links: [DatabaseValue] = []
+                var (lastID, lastHash) = try head ?? LedgerChain.head(db) ?? (0, EventLog.genesisHash)
+                for row in stored {
+                    let rowID: Int64 = row[0]
+                    let link = lastID + 1
+                    let hash = LedgerChain.hash(
+                        previous: lastHash, link: link, entry: entry, rowID: rowID,
+                        values: entry.columns.indices.map { row[$0 + 1] as DatabaseValue })
+                    links += [link.databaseValue, entry.rawValue.databaseValue, rowID.databaseValue, lastHash.databaseValue, hash.databaseValue]
+                    (lastID, lastHash) = (link, hash)
+                    ids.append(rowID)
+                }
+                try db.cachedStatement(sql: """
+                    INSERT INTO ledger_chain (id, entry, row_id, prev_hash, hash) \
+                    VALUES \(Array(repeating: "(?, ?, ?, ?, ?)", count: stored.count).joined(separator: ", "))
+                    """).execute(arguments: StatementArguments(links))
+                guard db.changesCount == stored.count else {
+                    throw StoreError.writeNotLanded(table: "the notice ledger's chain", expected: stored.count, found: db.changesCount)
+                }
+                head = (lastID, lastHash)
+            }
+            return ids
+        }
     }
 
     /// Chains a row just inserted, reading it back first: a row a trigger discarded is not
