@@ -30,6 +30,8 @@ public struct CheckReport: Encodable, Equatable, Sendable {
         public let obligation: Obligation?
     }
 
+    /// The run's notices by status, listed or not (`--quiet` lists no still-open one, the
+    /// default no still-open deadline reminder).
     public struct Counts: Encodable, Equatable, Sendable {
         public let new: Int
         public let open: Int
@@ -63,9 +65,11 @@ public struct CheckReport: Encodable, Equatable, Sendable {
                 departement: member?.departement ?? "", scheme: notice.key.scheme, rule: notice.rule, due: notice.due,
                 status: reported.status, subject: notice.subject, finding: notice.finding, obligation: notice.obligation)
         }
+        // What the run found, listed or not: a quiet mail that lists only the new items still
+        // says how many stay open.
         counts = Counts(
-            new: items.filter { $0.status == .new }.count, open: items.filter { $0.status == .open }.count,
-            resolved: items.filter { $0.status == .resolved }.count, reminders: items.filter { $0.status == .reminder }.count)
+            new: notices.filter { $0.status == .new }.count, open: notices.filter { $0.status == .open }.count,
+            resolved: notices.filter { $0.status == .resolved }.count, reminders: notices.filter { $0.status == .reminder }.count)
     }
 
     /// Whether a human should read this run (exit code 3): it shows at least one item.
