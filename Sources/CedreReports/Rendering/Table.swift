@@ -40,29 +40,52 @@ public struct Table: Equatable, Sendable {
     }
 
     private func alignedText(style: TerminalStyle) -> String {
-        // Each cell's width is counted once: counting characters walks the string, and a
-        // nightly check can list tens of thousands of rows.
-        let headerWidths = columns.map(\.count)
-        let rowWidths = rows.map { $0.map(\.count) }
+        // Each cell's width is counted once, and lines are written as bytes: a nightly check
+        // can list tens of thousands of rows.
+        let headerWidths = columns.map(Table.width)
+        let rowWidths = rows.map { $0.map(Table.width) }
         let widths = Table.fittedWidths(header: headerWidths, rows: rowWidths, alignments: alignments, to: style.width)
-        func line(_ cells: [String], _ cellWidths: [Int]) -> String {
-            var text = ""
+        func line(_ cells: [String], _ cellWidths: [Int]) -> [UInt8] {
+            var bytes: [UInt8] = []
             for index in widths.indices {
                 let width = widths[index]
                 let counted = cellWidths[safe: index]
                 let cell = counted > width ? Table.cut(cells[safe: index], to: width) : cells[safe: index]
-                let padding = String(repeating: " ", count: max(0, width - min(counted, width)))
-                if index > 0 { text += "  " }
-                text += alignments[safe: index] == .right ? padding + cell : cell + padding
+                let padding = max(0, width - min(counted, width))
+                if index > 0 { bytes += [0x20, 0x20] }
+                if alignments[safe: index] == .right {
+                    bytes += repeatElement(0x20, count: padding)
+                    bytes += cell.utf8
+                } else {
+                    bytes += cell.utf8
+                    bytes += repeatElement(0x20, count: padding)
+                }
             }
-            return text.trimmingTrailingSpaces()
+            while bytes.last == 0x20 { bytes.removeLast() }
+            return bytes
         }
+        let header = style.bold(String(decoding: line(columns, headerWidths), as: UTF8.self))
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        let body = rows.indices.map { index in
-            let text = line(rows[index], rowWidths[index])
-            return highlightedRows.contains(index) ? style.alert(text) : text
+        var text = Array((header + "\n" + rule + "\n").utf8)
+        for index in rows.indices {
+            let bytes = line(rows[index], rowWidths[index])
+            if highlightedRows.contains(index) {
+                text += style.alert(String(decoding: bytes, as: UTF8.self)).utf8
+            } else {
+                text += bytes
+            }
+            text.append(0x0A)
         }
-        return ([style.bold(line(columns, headerWidths)), rule] + body).joined(separator: "\n") + "\n"
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// How many characters `cell` shows: counted scalar by scalar when it holds nothing that
+    /// joins characters into one (below U+0300, where combining marks start), which is every
+    /// cell of French text but a rare one.
+    static func width(_ cell: String) -> Int {
+        if cell.utf8.allSatisfy({ $0 < 0x80 }) { return cell.utf8.count }
+        if cell.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return cell.unicodeScalars.count }
+        return cell.count
     }
 
     /// The narrowest a text column gets when a table is fitted to a terminal.
@@ -159,13 +182,5 @@ extension Array where Element == Int {
 extension Array where Element == Table.Alignment {
     fileprivate subscript(safe index: Int) -> Table.Alignment {
         indices.contains(index) ? self[index] : .left
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }
