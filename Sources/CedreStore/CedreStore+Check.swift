@@ -64,6 +64,10 @@ extension CedreStore {
     @discardableResult
     public func check(_ request: CheckRequest, deliver: (CheckResult) throws -> Void = { _ in }) throws -> CheckResult {
         try writer.writeWithoutTransaction { db in
+            // The ledger's INSERTs keep their statement journals in memory, not in temporary
+            // files: a first run writes tens of thousands of rows.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
             var result: CheckResult?
             try db.inTransaction(.immediate) {
                 let ledger = NoticeLedger(db: db, request: request)
