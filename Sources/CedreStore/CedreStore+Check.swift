@@ -202,18 +202,14 @@ private struct NoticeLedger {
         return request.covers(notice.key, member: try member(notice.key.member))
     }
 
-    /// The members `notices` are about: looked up one by one when they are few, read in one
-    /// pass over the members when they are many (an eighth of the network or more).
+    /// The members `notices` are about, those not looked up yet read in one statement.
     func members(of notices: [ReportedNotice]) throws -> [MemberID: Member] {
         let ids = Set(notices.map(\.notice.key.member))
-        var members: [MemberID: Member] = [:]
-        if ids.count >= 1_000, try ids.count * 8 >= Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM member")) ?? 0 {
-            for record in try MemberRows.fetchAll(in: db) where ids.contains(record.member.id) {
-                members[record.member.id] = record.member
-            }
-            return members
+        for record in try MemberRows.fetch(ids.filter { cache.members[$0] == nil }, in: db) {
+            cache.members[record.member.id] = record.member
         }
-        for id in ids { members[id] = try member(id) }
+        var members: [MemberID: Member] = [:]
+        for id in ids { members[id] = cache.members[id] ?? nil }
         return members
     }
 

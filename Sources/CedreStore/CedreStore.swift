@@ -209,6 +209,20 @@ enum MemberRows {
             .map { try record($0, types: &types) }
     }
 
+    /// The members `ids` names, in one statement however many they are: SQLite looks each one
+    /// up from a JSON array of the ids, and only their rows are read.
+    static func fetch(_ ids: some Collection<MemberID>, in db: Database) throws -> [MemberRecord] {
+        guard !ids.isEmpty else { return [] }
+        let list = String(decoding: try JSONEncoder().encode(ids.map(\.rawValue)), as: UTF8.self)
+        var types: [String: [CompanyType]] = [:]
+        var records: [MemberRecord] = []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT \(columns) FROM member WHERE id IN (SELECT value FROM json_each(?))"),
+            arguments: [list])
+        while let row = try rows.next() { records.append(try record(row, types: &types)) }
+        return records
+    }
+
     static func fetchAll(in db: Database) throws -> [MemberRecord] {
         var types: [String: [CompanyType]] = [:]
         var records: [MemberRecord] = []
