@@ -164,6 +164,10 @@ private struct NoticeLedger {
         }
         if !new.isEmpty || !statuses.isEmpty {
             let run = try insertRun()
+            // In the ledger's key order: the same facts give the same ledger, and its UNIQUE
+            // index grows at one end instead of at random places.
+            new.sort { ($0.subject, $0.rule.rawValue, $0.due) < ($1.subject, $1.rule.rawValue, $1.due) }
+            statuses.sort { $0.notice < $1.notice }
             try chain.insert(.notice, rows: new.map { notice in
                 [notice.subject, notice.rule.rawValue, notice.due, notice.key.member, notice.key.scheme, notice.finding,
                  notice.obligation?.rawValue, run]
