@@ -139,10 +139,11 @@ enum StandingRows {
         on day: Day, horizon: Int?, except replayed: Set<CertificationKey>, in db: Database
     ) throws -> [CertificationKey: [Notice]] {
         var notices: [CertificationKey: [Notice]] = [:]
+        let stored = storedOnly(replayed, on: day)
         let noticeRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
-            WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)
-            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest])
+            WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)
+            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest] + stored.arguments)
         while let row = try noticeRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else {
@@ -155,16 +156,26 @@ enum StandingRows {
         return notices
     }
 
+    /// The condition that keeps the rows of the dossiers whose calendar answers for `day`,
+    /// when others are replayed: a day far back then looks up the few dossiers stored by then
+    /// through the calendar's day index, instead of reading every row that holds on it. With
+    /// no dossier replayed, every row holding on the day is read in one pass.
+    private static func storedOnly(_ replayed: Set<CertificationKey>, on day: Day) -> (condition: String, arguments: StatementArguments) {
+        guard !replayed.isEmpty else { return ("", []) }
+        return (" AND (member_id, scheme_id) IN (SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on <= ?)", [day])
+    }
+
     /// The dossiers whose calendar answers for `day`: the standing and the notices holding on it.
     static func storedDossiers(
         on day: Day, except replayed: Set<CertificationKey>, in db: Database
     ) throws -> [NetworkStanding.DossierStanding] {
         let notices = try storedNotices(on: day, horizon: nil, except: replayed, in: db)
         var dossiers: [NetworkStanding.DossierStanding] = []
+        let stored = storedOnly(replayed, on: day)
         let standingRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, standing, suspended_on, suspension_reason FROM calendar_standing
-            WHERE until_on > ? AND from_on <= ?
-            """, arguments: [day, day])
+            WHERE until_on > ? AND from_on <= ?\(stored.condition)
+            """, arguments: [day, day] + stored.arguments)
         while let row = try standingRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let standing = Standing(rawValue: row[2]) else { continue }
