@@ -103,7 +103,8 @@ enum LedgerChain {
                     VALUES \(Array(repeating: placeholders, count: batch.count).joined(separator: ", ")) \
                     RETURNING id, \(columns)
                     """)
-                let stored = try Row.fetchAll(statement, arguments: StatementArguments(batch.flatMap { $0.map { $0?.databaseValue ?? .null } }))
+                let values = batch.flatMap { $0.map { $0?.databaseValue ?? .null } }
+                let stored = try Row.fetchAll(statement, arguments: StatementArguments(values))
                     .sorted { ($0[0] as Int64) < ($1[0] as Int64) }
                 guard stored.count == batch.count else {
                     throw StoreError.writeNotLanded(table: "the notice ledger (\(entry.rawValue))", expected: batch.count, found: stored.count)
@@ -116,7 +117,10 @@ enum LedgerChain {
                     let hash = LedgerChain.hash(
                         previous: lastHash, link: link, entry: entry, rowID: rowID,
                         values: entry.columns.indices.map { row[$0 + 1] as DatabaseValue })
-                    links += [link.databaseValue, entry.rawValue.databaseValue, rowID.databaseValue, lastHash.databaseValue, hash.databaseValue]
+                    links += [
+                        link.databaseValue, entry.rawValue.databaseValue, rowID.databaseValue, lastHash.databaseValue,
+                        hash.databaseValue,
+                    ]
                     (lastID, lastHash) = (link, hash)
                     ids.append(rowID)
                 }
