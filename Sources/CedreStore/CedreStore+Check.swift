@@ -234,23 +234,17 @@ private struct NoticeLedger {
         try entries(where: "coalesce(\(Self.latest), 'reopened') IN ('reopened', 'reminded')", arguments: [])
     }
 
-    /// The ledger's resolved or closed entries of `keys`: one lookup each when they are few
-    /// (a night's new notices), one pass over the ledger when they are many (a first run, a
-    /// catch-up), where a lookup each would cost more than the pass.
+    /// The ledger's entries of `keys`, which are not open (they are not among `openEntries`):
+    /// one statement however many they are, SQLite looking each one up from a JSON array of
+    /// the keys.
     private func closedEntries(_ keys: [Key]) throws -> [Key: Entry] {
         guard !keys.isEmpty else { return [:] }
-        let size = try Int.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM notice")) ?? 0
-        if keys.count * 16 >= size {
-            let wanted = Set(keys)
-            return try entries(where: "\(Self.latest) IN ('resolved', 'closed')", arguments: []).filter { wanted.contains($0.key) }
-        }
-        var found: [Key: Entry] = [:]
-        for key in keys {
-            let entry = try entries(
-                where: "stream = ? AND rule = ? AND due_on = ?", arguments: [key.subject, key.rule.rawValue, key.due]).values.first
-            if let entry { found[key] = entry }
-        }
-        return found
+        let list = String(
+            decoding: try JSONEncoder().encode(keys.map { [$0.subject, $0.rule.rawValue, $0.due.description] }), as: UTF8.self)
+        return try entries(where: """
+            (stream, rule, due_on) IN (
+                SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?))
+            """, arguments: [list])
     }
 
     private static let latest = "(SELECT status FROM notice_status WHERE notice_id = notice.id ORDER BY id DESC LIMIT 1)"

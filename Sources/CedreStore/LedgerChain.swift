@@ -70,13 +70,14 @@ enum LedgerChain {
         return entry.columns.indices.map { row[$0] as DatabaseValue }
     }
 
-    /// Inserts ledger rows and chains each one, in the transaction of one `check` run.
+    /// Inserts ledger rows and chains each one, in the transaction of one `check` run (or of
+    /// the migration that introduced the chain).
     ///
     /// Rows go in a few hundred per statement (SQLite's cost is per statement: a first run
-    /// writes tens of thousands). The chain's head is read once and then kept: the run's
-    /// IMMEDIATE transaction holds the only writer. Each row's hashed columns come back from
-    /// its own INSERT (`RETURNING`), as SQLite stored them: a row a trigger discarded is
-    /// missing from the answer and fails the write instead of being chained.
+    /// writes tens of thousands). The chain's head is read once and then kept: the transaction
+    /// holds the only writer. Each row's hashed columns come back from its own INSERT
+    /// (`RETURNING`), as SQLite stored them: a row a trigger discarded is missing from the
+    /// answer and fails the write instead of being chained.
     final class Appender {
         private let db: Database
         private var head: (id: Int64, hash: String)?
@@ -109,47 +110,49 @@ enum LedgerChain {
                 guard stored.count == batch.count else {
                     throw StoreError.writeNotLanded(table: "the notice ledger (\(entry.rawValue))", expected: batch.count, found: stored.count)
                 }
-                var links: [DatabaseValue] = []
-                var (lastID, lastHash) = try head ?? LedgerChain.head(db) ?? (0, EventLog.genesisHash)
-                for row in stored {
-                    let rowID: Int64 = row[0]
-                    let link = lastID + 1
-                    let hash = LedgerChain.hash(
-                        previous: lastHash, link: link, entry: entry, rowID: rowID,
-                        values: entry.columns.indices.map { row[$0 + 1] as DatabaseValue })
-                    links += [
-                        link.databaseValue, entry.rawValue.databaseValue, rowID.databaseValue, lastHash.databaseValue,
-                        hash.databaseValue,
-                    ]
-                    (lastID, lastHash) = (link, hash)
-                    ids.append(rowID)
-                }
-                try db.cachedStatement(sql: """
-                    INSERT INTO ledger_chain (id, entry, row_id, prev_hash, hash) \
-                    VALUES \(Array(repeating: "(?, ?, ?, ?, ?)", count: stored.count).joined(separator: ", "))
-                    """).execute(arguments: StatementArguments(links))
-                guard db.changesCount == stored.count else {
-                    throw StoreError.writeNotLanded(table: "the notice ledger's chain", expected: stored.count, found: db.changesCount)
-                }
-                head = (lastID, lastHash)
+                let rows = stored.map { row in (id: row[0] as Int64, values: entry.columns.indices.map { row[$0 + 1] as DatabaseValue }) }
+                try link(entry, rows)
+                ids += rows.map(\.id)
             }
             return ids
         }
-    }
 
-    /// Chains a row just inserted, reading it back first: a row a trigger discarded is not
-    /// there to chain, and the write fails instead of reporting what it did not keep.
-    static func append(_ entry: Entry, row rowID: Int64, in db: Database) throws {
-        guard let values = try values(of: entry, row: rowID, in: db) else {
-            throw StoreError.writeNotLanded(table: "the notice ledger (\(entry.rawValue))", expected: 1, found: 0)
+        /// Chains rows already in `entry`'s table, in the order of `ids`, each read back first:
+        /// a row that is not there fails the write.
+        func chain(_ entry: Entry, existing ids: [Int64]) throws {
+            for start in stride(from: 0, to: ids.count, by: Self.rowsPerStatement) {
+                let rows = try ids[start..<min(start + Self.rowsPerStatement, ids.count)].map { id in
+                    let values = try LedgerChain.values(of: entry, row: id, in: db)
+                        .orThrow(StoreError.writeNotLanded(table: "the notice ledger (\(entry.rawValue))", expected: 1, found: 0))
+                    return (id: id, values: values)
+                }
+                try link(entry, rows)
+            }
         }
-        let (lastID, lastHash) = try head(db) ?? (0, EventLog.genesisHash)
-        let link = lastID + 1
-        try db.cachedStatement(sql: "INSERT INTO ledger_chain (id, entry, row_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [
-                link, entry.rawValue, rowID, lastHash,
-                hash(previous: lastHash, link: link, entry: entry, rowID: rowID, values: values),
-            ])
+
+        /// Appends one link per row, in the order given, with one INSERT.
+        private func link(_ entry: Entry, _ rows: [(id: Int64, values: [DatabaseValue])]) throws {
+            guard !rows.isEmpty else { return }
+            var links: [DatabaseValue] = []
+            var (lastID, lastHash) = try head ?? LedgerChain.head(db) ?? (0, EventLog.genesisHash)
+            for row in rows {
+                let link = lastID + 1
+                let hash = LedgerChain.hash(previous: lastHash, link: link, entry: entry, rowID: row.id, values: row.values)
+                links += [
+                    link.databaseValue, entry.rawValue.databaseValue, row.id.databaseValue, lastHash.databaseValue,
+                    hash.databaseValue,
+                ]
+                (lastID, lastHash) = (link, hash)
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO ledger_chain (id, entry, row_id, prev_hash, hash) \
+                VALUES \(Array(repeating: "(?, ?, ?, ?, ?)", count: rows.count).joined(separator: ", "))
+                """).execute(arguments: StatementArguments(links))
+            guard db.changesCount == rows.count else {
+                throw StoreError.writeNotLanded(table: "the notice ledger's chain", expected: rows.count, found: db.changesCount)
+            }
+            head = (lastID, lastHash)
+        }
     }
 
     /// The first ledger row whose link is missing, broken or does not match it, in one sentence.

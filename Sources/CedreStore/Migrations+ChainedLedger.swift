@@ -33,14 +33,13 @@ extension Migrations {
                 SELECT RAISE(ABORT, 'the notice ledger is append-only');
             END;
             """)
+        let chain = LedgerChain.Appender(db)
         for run in try Int64.fetchAll(db, sql: "SELECT id FROM check_run ORDER BY id") {
-            try LedgerChain.append(.checkRun, row: run, in: db)
-            for notice in try Int64.fetchAll(db, sql: "SELECT id FROM notice WHERE first_run = ? ORDER BY id", arguments: [run]) {
-                try LedgerChain.append(.notice, row: notice, in: db)
-            }
-            for status in try Int64.fetchAll(db, sql: "SELECT id FROM notice_status WHERE run = ? ORDER BY id", arguments: [run]) {
-                try LedgerChain.append(.noticeStatus, row: status, in: db)
-            }
+            try chain.chain(.checkRun, existing: [run])
+            try chain.chain(.notice, existing: Int64.fetchAll(
+                db, sql: "SELECT id FROM notice WHERE first_run = ? ORDER BY id", arguments: [run]))
+            try chain.chain(.noticeStatus, existing: Int64.fetchAll(
+                db, sql: "SELECT id FROM notice_status WHERE run = ? ORDER BY id", arguments: [run]))
         }
     }
 }

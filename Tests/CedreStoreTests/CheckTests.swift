@@ -52,15 +52,37 @@ import Testing
         #expect(caughtUp.first?.notice.finding == Scenario.major)
     }
 
-    @Test func aLateFactThatMakesANoticeMootReportsItOnceAsResolved() throws {
+    /// A certified member whose surveillance, overdue on 2014-05-03 and reported on 05-10,
+    /// turns out on 05-12 to have been held on 25 March: the late fact is recorded, not checked.
+    private func storeWithALateSurveillanceAudit() throws -> CedreStore {
         let store = try store()
         try check(store, "2014-05-10")
         try store.record([
             (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-03-25", auditors: []), "2014-03-01"),
             (.auditConducted(key, "A-2014-0001"), "2014-03-25"),
         ], context: .tests(today: "2014-05-12"))
+        return store
+    }
+
+    @Test func aLateFactThatMakesANoticeMootReportsItOnceAsResolved() throws {
+        let store = try storeWithALateSurveillanceAudit()
         #expect(summary(try check(store, "2014-05-12")) == ["surveillance-overdue 2014-05-03 resolved"])
         #expect(try check(store, "2014-05-13").isEmpty)
+    }
+
+    @Test func aResolvedNoticeThatHoldsAgainIsReopenedNotReportedNew() throws {
+        // Given an overdue surveillance made moot by a late audit, then that audit voided
+        let store = try storeWithALateSurveillanceAudit()
+        #expect(summary(try check(store, "2014-05-12")) == ["surveillance-overdue 2014-05-03 resolved"])
+        let ledger = try store.ledgerCount()
+        let conducted = try #require(try store.events().last { $0.kind == Fact.Kind.auditConducted.rawValue })
+        try store.void(event: conducted.id, reason: "entered by mistake", context: .tests(today: "2014-05-13"))
+        // Then the next run shows it open again, under its first ledger row (the audit now
+        // planned and not held is the one new notice), and the run after as still open
+        #expect(summary(try check(store, "2014-05-13")) == ["audit-not-held 2014-03-26 new", "surveillance-overdue 2014-05-03 open"])
+        #expect(try store.ledgerCount() == ledger + 1)
+        #expect(summary(try check(store, "2014-05-14")) == ["audit-not-held 2014-03-26 open", "surveillance-overdue 2014-05-03 open"])
+        #expect(try store.verify().problem == nil)
     }
 
     @Test func dueSoonIsAnnouncedOnceAndResolvedWhenDone() throws {
