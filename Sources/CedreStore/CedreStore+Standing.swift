@@ -10,14 +10,16 @@ extension CedreStore {
     /// whose profile changed after `day`, are replayed from the log, certification by
     /// certification on every core. For today, that is nothing.
     public func standing(on day: Day) throws -> NetworkStanding {
-        try writer.read { db in
-            let members = try StandingRows.members(on: day, catalog: catalog, in: db)
-            let replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { members[$0] }
-            let stored = try StandingRows.storedDossiers(on: day, except: Set(replayed.map(\.key)), in: db)
-            return NetworkStanding(
-                day: day, schemes: catalog.schemes, members: members.records, dossiers: stored + replayed,
-                milestones: try StandingRows.milestones(through: day, catalog: catalog, in: db))
-        }
+        try writer.read { db in try standing(on: day, in: db) }
+    }
+
+    func standing(on day: Day, in db: Database) throws -> NetworkStanding {
+        let members = try StandingRows.members(on: day, catalog: catalog, in: db)
+        let replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { members[$0] }
+        let stored = try StandingRows.storedDossiers(on: day, except: Set(replayed.map(\.key)), in: db)
+        return NetworkStanding(
+            day: day, schemes: catalog.schemes, members: members.records, dossiers: stored + replayed,
+            milestones: try StandingRows.milestones(through: day, catalog: catalog, in: db))
     }
 }
 
@@ -27,11 +29,7 @@ enum StandingRows {
     /// after `day`, its stream replayed through `day`.
     static func members(on day: Day, catalog: SchemeCatalog, in db: Database) throws -> MemberDirectory {
         var members = MemberDirectory(try MemberRows.fetchAll(in: db))
-        let later = try String.fetchAll(db, sql: """
-            SELECT DISTINCT stream FROM event
-            WHERE occurred_on > ? AND stream >= 'member/' AND stream < 'member0' AND kind <> 'member.added'
-            """, arguments: [day])
-        for stream in later {
+        for stream in try memberStreamsChanged(after: day, in: db) {
             var network = Network(catalog: catalog)
             for event in try EventLog.replayable(ofStreams: [stream], in: db) where event.fact.kind == .memberAdded || event.day <= day {
                 for other in event.fact.membersNamed where network.members[other] == nil {
@@ -43,6 +41,15 @@ enum StandingRows {
             members[id] = record
         }
         return members
+    }
+
+    /// The members whose profile changes after `day` (amended, linked, gone), by stream: their
+    /// rows say what they became, not what they were on `day`.
+    static func memberStreamsChanged(after day: Day, in db: Database) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT stream FROM event
+            WHERE occurred_on > ? AND stream >= 'member/' AND stream < 'member0' AND kind <> 'member.added'
+            """), arguments: [day])
     }
 
     /// The dossiers whose calendar starts after `day`, replayed through `day`: each single-site
@@ -136,14 +143,15 @@ enum StandingRows {
     /// The notices the stored calendars hold on `day`, deadlines announced up to `horizon`
     /// days ahead (all when nil), by dossier; the `replayed` dossiers are left out.
     static func storedNotices(
-        on day: Day, horizon: Int?, except replayed: Set<CertificationKey>, in db: Database
+        on day: Day, horizon: Int?, except replayed: Set<CertificationKey>, of members: [MemberID]? = nil, in db: Database
     ) throws -> [CertificationKey: [Notice]] {
         var notices: [CertificationKey: [Notice]] = [:]
         let stored = storedOnly(replayed, on: day)
+        let only = try onlyOf(members)
         let noticeRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
-            WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)
-            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest] + stored.arguments)
+            WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)\(only.condition)
+            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest] + stored.arguments + only.arguments)
         while let row = try noticeRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else {
@@ -165,17 +173,27 @@ enum StandingRows {
         return (" AND (member_id, scheme_id) IN (SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on <= ?)", [day])
     }
 
-    /// The dossiers whose calendar answers for `day`: the standing and the notices holding on it.
+    /// The condition that keeps the rows of `members` only (all when nil), looked up from a
+    /// JSON array of their ids.
+    private static func onlyOf(_ members: [MemberID]?) throws -> (condition: String, arguments: StatementArguments) {
+        guard let members else { return ("", []) }
+        let list = String(decoding: try JSONEncoder().encode(members.map(\.rawValue)), as: UTF8.self)
+        return (" AND member_id IN (SELECT value FROM json_each(?))", [list])
+    }
+
+    /// The dossiers whose calendar answers for `day` (of `members` only, when given): the
+    /// standing and the notices holding on it.
     static func storedDossiers(
-        on day: Day, except replayed: Set<CertificationKey>, in db: Database
+        on day: Day, except replayed: Set<CertificationKey>, of members: [MemberID]? = nil, in db: Database
     ) throws -> [NetworkStanding.DossierStanding] {
-        let notices = try storedNotices(on: day, horizon: nil, except: replayed, in: db)
+        let notices = try storedNotices(on: day, horizon: nil, except: replayed, of: members, in: db)
         var dossiers: [NetworkStanding.DossierStanding] = []
         let stored = storedOnly(replayed, on: day)
+        let only = try onlyOf(members)
         let standingRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, standing, suspended_on, suspension_reason FROM calendar_standing
-            WHERE until_on > ? AND from_on <= ?\(stored.condition)
-            """, arguments: [day, day] + stored.arguments)
+            WHERE until_on > ? AND from_on <= ?\(stored.condition)\(only.condition)
+            """, arguments: [day, day] + stored.arguments + only.arguments)
         while let row = try standingRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let standing = Standing(rawValue: row[2]) else { continue }

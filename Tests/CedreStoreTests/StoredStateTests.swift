@@ -38,7 +38,31 @@ import Testing
                 Issue.record("\(left.key) on \(day): stored \(left) but replayed \(right)", sourceLocation: sourceLocation)
                 break
             }
+            try expectSameTally(store, on: day, as: expected, sourceLocation: sourceLocation)
         }
+    }
+
+    /// The counts the store reads from rows (on a day no fact follows) or from its standing
+    /// (before), with every notice rule listed, are those of the replayed standing.
+    private func expectSameTally(
+        _ store: CedreStore, on day: Day, as replayed: NetworkStanding, sourceLocation: SourceLocation
+    ) throws {
+        let rules = Set(NoticeRule.allCases)
+        for horizon in [0, 60] {
+            let tally = try store.tally(on: day, horizon: horizon, listing: rules)
+            let expected = NetworkTally(standing: replayed, horizon: horizon, listing: rules)
+            let members = differences(tally.members, expected.members)
+            #expect(members.isEmpty, "member kinds counted otherwise on \(day): \(members)", sourceLocation: sourceLocation)
+            let milestones = differences(tally.milestones, expected.milestones)
+            #expect(milestones.isEmpty, "milestone kinds counted otherwise on \(day): \(milestones)", sourceLocation: sourceLocation)
+            #expect(tally.listed == expected.listed, "listed members on \(day), horizon \(horizon)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The first kinds `stored` and `replayed` count differently, as `kind: stored vs replayed`.
+    private func differences<Kind: Hashable>(_ stored: [Kind: Int], _ replayed: [Kind: Int]) -> [String] {
+        Set(stored.keys).union(replayed.keys).filter { stored[$0] != replayed[$0] }.prefix(3)
+            .map { "\($0): \(stored[$0] ?? 0) vs \(replayed[$0] ?? 0)" }
     }
 
     /// Days across the network's years, the day of its last fact, and years after.

@@ -13,6 +13,14 @@ public struct CertificationMilestone: Equatable, Sendable {
         case newlyCertified = "newly-certified"
         case renewed
         case joinedGroup = "joined-group"
+
+        /// What a decision of `kind` under `scheme` achieves.
+        public init(decision kind: Certification.Decision.Kind, under scheme: Scheme) {
+            switch kind {
+            case .initial: self = scheme.kind == .group ? .joinedGroup : .newlyCertified
+            case .renewal, .restoration: self = .renewed
+            }
+        }
     }
 
     /// The member concerned.
@@ -35,12 +43,7 @@ public struct CertificationMilestone: Equatable, Sendable {
     /// The milestone a decision of `kind` makes: an initial decision joins a group certificate
     /// (its central function) or newly certifies; a renewal or a restoration renews.
     public init(_ key: CertificationKey, decision kind: Certification.Decision.Kind, on day: Day, under scheme: Scheme) {
-        let milestone: Kind
-        switch kind {
-        case .initial: milestone = scheme.kind == .group ? .joinedGroup : .newlyCertified
-        case .renewal, .restoration: milestone = .renewed
-        }
-        self.init(member: key.member, scheme: key.scheme, kind: milestone, on: day)
+        self.init(member: key.member, scheme: key.scheme, kind: Kind(decision: kind, under: scheme), on: day)
     }
 
     /// Every milestone of `network` on or before `day`, by day then member.

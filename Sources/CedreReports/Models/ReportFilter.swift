@@ -23,8 +23,13 @@ public struct ReportFilter: Equatable, Sendable {
 
     /// Whether the report counts `member`.
     public func includes(_ member: Member) -> Bool {
-        if let region, !ReportFilter.sameName(region, member.region) { return false }
-        if let types, !types.allSatisfy(member.types.contains) { return false }
+        includes(region: member.region, types: member.types)
+    }
+
+    /// Whether the report counts a member of `region` holding `types`.
+    public func includes(region: String, types held: [CompanyType]) -> Bool {
+        if let wanted = self.region, !ReportFilter.sameName(wanted, region) { return false }
+        if let types, !types.allSatisfy(held.contains) { return false }
         return true
     }
 

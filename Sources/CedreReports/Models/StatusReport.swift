@@ -28,16 +28,17 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         /// All zero.
         public init() {}
 
-        mutating func add(_ standing: Standing?) {
-            members += 1
+        /// Counts `number` members standing `standing`.
+        mutating func add(_ standing: Standing?, times number: Int) {
+            members += number
             switch standing {
-            case .certified?: certified += 1
-            case .engaged?, .initialAuditPlanned?, .audited?, .candidate?: engaged += 1
-            case .suspended?: suspended += 1
-            case .expired?: expired += 1
-            case .lapsed?: lapsed += 1
-            case .withdrawn?: withdrawn += 1
-            case nil: none += 1
+            case .certified?: certified += number
+            case .engaged?, .initialAuditPlanned?, .audited?, .candidate?: engaged += number
+            case .suspended?: suspended += number
+            case .expired?: expired += number
+            case .lapsed?: lapsed += number
+            case .withdrawn?: withdrawn += number
+            case nil: none += number
             }
         }
     }
@@ -176,34 +177,41 @@ public struct StatusReport: Encodable, Equatable, Sendable {
     /// The report of the network as `standing` gives it on its day, restricted to `filter`,
     /// counting each member once by its best standing.
     public init(standing: NetworkStanding, filter: ReportFilter, horizonDays: Int) {
-        let day = standing.day
-        asOf = day
+        self.init(
+            tally: NetworkTally(standing: standing, horizon: horizonDays, listing: StatusReport.listedRules), filter: filter,
+            horizonDays: horizonDays)
+    }
+
+    /// The report of the network as `tally` counts it on its day, restricted to `filter`,
+    /// counting each member once by its best standing; `tally` lists `listedRules` within
+    /// `horizonDays`.
+    public init(tally: NetworkTally, filter: ReportFilter, horizonDays: Int) {
+        asOf = tally.day
         self.horizonDays = horizonDays
         self.filter = filter
-        let members = standing.members.filter { $0.isMember(on: day) && filter.includes($0.member) }
         var counts = Counts()
         var byScheme: [SchemeID: Counts] = [:]
         var byRegion: [String: Counts] = [:]
         var byType: [String: Counts] = [:]
         var cells: [CellKey: Int] = [:]
-        for record in members {
-            let member = record.member
-            let statuses = standing.dossiers(of: member.id).filter { filter.includes($0.key.scheme) }
+        for (kind, number) in tally.members where filter.includes(region: kind.region, types: kind.types) {
+            let statuses = kind.dossiers.filter { filter.includes($0.scheme) }
             let best = StatusReport.best(statuses.map(\.standing))
-            counts.add(best)
-            byRegion[member.region, default: Counts()].add(best)
-            byType[member.typeCode, default: Counts()].add(best)
+            let type = kind.typeCode
+            counts.add(best, times: number)
+            byRegion[kind.region, default: Counts()].add(best, times: number)
+            byType[type, default: Counts()].add(best, times: number)
             for status in statuses {
-                byScheme[status.key.scheme, default: Counts()].add(status.standing)
-                cells[CellKey(scheme: status.key.scheme, region: member.region, type: member.typeCode, state: status.standing.rawValue), default: 0] += 1
+                byScheme[status.scheme, default: Counts()].add(status.standing, times: number)
+                cells[CellKey(scheme: status.scheme, region: kind.region, type: type, state: status.standing.rawValue), default: 0] += number
             }
             if statuses.isEmpty {
-                cells[CellKey(scheme: nil, region: member.region, type: member.typeCode, state: "none"), default: 0] += 1
+                cells[CellKey(scheme: nil, region: kind.region, type: type, state: "none"), default: 0] += number
             }
         }
         self.counts = counts
         certifiedShare = counts.members == 0 ? 0 : Double(counts.certified) / Double(counts.members)
-        self.byScheme = standing.schemes.filter { filter.includes($0.id) }.map { scheme in
+        self.byScheme = tally.schemes.filter { filter.includes($0.id) }.map { scheme in
             SchemeLine(scheme: scheme.id, name: scheme.name, counts: byScheme[scheme.id] ?? Counts())
         }
         self.byRegion = byRegion.keys.sorted(by: Collation.precedes).map { GroupLine(name: $0, counts: byRegion[$0] ?? Counts()) }
@@ -211,13 +219,21 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         breakdown = cells.keys.sorted(by: CellKey.precedes).map { key in
             Cell(scheme: key.scheme, region: key.region, type: key.type, state: key.state, members: cells[key] ?? 0)
         }
-        certificationsByYear = StatusReport.years(of: standing, filter: filter)
-        let lists = StatusReport.lists(of: standing, members: members, filter: filter, horizonDays: horizonDays)
+        certificationsByYear = StatusReport.years(of: tally, filter: filter)
+        let listed = tally.listed
+        let lists = StatusReport.lists(
+            of: listed, members: listed.members.filter { filter.includes($0.member) }, filter: filter, horizonDays: horizonDays)
         due = lists.due
         overdue = lists.overdue
         suspended = lists.suspended
         expiring = lists.expiring
     }
+
+    /// The notice rules the lists show: deadlines within the horizon, and what is late.
+    public static let listedRules: Set<NoticeRule> = StatusReport.late.union([.dueSoon])
+
+    /// What the overdue list shows.
+    private static let late: Set<NoticeRule> = [.surveillanceOverdue, .recertificationNotPlanned, .majorFindingOverdue, .certificateExpired]
 
     /// The standing that says most about a member holding several: certified first.
     static func best(_ standings: [Standing]) -> Standing? {
@@ -253,18 +269,18 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         }
     }
 
-    private static func years(of standing: NetworkStanding, filter: ReportFilter) -> [YearLine] {
-        let members = Dictionary(standing.members.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
-        let milestones = standing.milestones.filter { milestone in
-            filter.includes(milestone.scheme) && members[milestone.member].map { filter.includes($0) } == true
+    private static func years(of tally: NetworkTally, filter: ReportFilter) -> [YearLine] {
+        let milestones = tally.milestones.filter { kind, _ in
+            filter.includes(kind.scheme) && filter.includes(region: kind.region, types: kind.types)
         }
-        guard let first = milestones.first?.on.year else { return [] }
-        return (first...standing.day.year).map { year in
-            let ofYear = milestones.filter { $0.on.year == year }
+        guard let first = milestones.keys.map(\.year).min() else { return [] }
+        var counts: [Int: [CertificationMilestone.Kind: Int]] = [:]
+        for (kind, number) in milestones { counts[kind.year, default: [:]][kind.kind, default: 0] += number }
+        return (first...tally.day.year).map { year in
+            let ofYear = counts[year] ?? [:]
             return YearLine(
-                year: year, newlyCertified: ofYear.filter { $0.kind == .newlyCertified }.count,
-                renewed: ofYear.filter { $0.kind == .renewed }.count,
-                joinedGroup: ofYear.filter { $0.kind == .joinedGroup }.count)
+                year: year, newlyCertified: ofYear[.newlyCertified] ?? 0, renewed: ofYear[.renewed] ?? 0,
+                joinedGroup: ofYear[.joinedGroup] ?? 0)
         }
     }
 
@@ -272,7 +288,6 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         of standing: NetworkStanding, members: [MemberRecord], filter: ReportFilter, horizonDays: Int
     ) -> (due: [Item], overdue: [Item], suspended: [Item], expiring: [Item]) {
         let day = standing.day
-        let late: Set<NoticeRule> = [.surveillanceOverdue, .recertificationNotPlanned, .majorFindingOverdue, .certificateExpired]
         var due: [Item] = []
         var overdue: [Item] = []
         var suspended: [Item] = []

@@ -48,9 +48,9 @@ struct ReportCommand: ParsableCommand {
             let format = try options.format(format)
             let day = store.today
             let cedre = try store.openExistingStore()
-            let standing = try cedre.standing(on: day)
+            let tally = try cedre.tally(on: day, horizon: horizon.days, listing: StatusReport.listedRules)
             let report = StatusReport(
-                standing: standing, filter: try options.filter(members: standing.members, catalog: cedre.catalog),
+                tally: tally, filter: try options.filter(regions: try cedre.memberRegions(), catalog: cedre.catalog),
                 horizonDays: horizon.days)
             try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
         }
@@ -209,8 +209,14 @@ extension ReportCommand {
         /// The filter of `--region`, `--scheme` and `--type`, each read as people type it and
         /// checked against the regions the members use and the schemes of the catalog.
         func filter(members: [MemberRecord], catalog: SchemeCatalog) throws -> ReportFilter {
+            try filter(regions: members.map(\.member.region), catalog: catalog)
+        }
+
+        /// The filter the options ask for; `regions` (read only when --region is given) are the
+        /// region names the network's members hold besides the federation's own.
+        func filter(regions: @autoclosure () throws -> [String], catalog: SchemeCatalog) throws -> ReportFilter {
             ReportFilter(
-                region: try region.map { try CedreFixtures.departements.region(named: $0, others: members.map(\.member.region)) },
+                region: try region.map { try CedreFixtures.departements.region(named: $0, others: try regions()) },
                 scheme: try scheme.map { try catalog.scheme(named: $0) },
                 types: try type.map { try CompanyType.matching($0) })
         }
