@@ -270,7 +270,11 @@ CREATE INDEX audit_by_scheduled_day ON audit(scheduled_on);
 
 CREATE INDEX calendar_notice_by_end ON calendar_notice(until_on);
 
+CREATE INDEX calendar_notice_by_rule ON calendar_notice(rule, until_on);
+
 CREATE INDEX calendar_standing_by_end ON calendar_standing(until_on);
+
+CREATE INDEX calendar_standing_suspended ON calendar_standing(until_on) WHERE standing = 'suspended';
 
 CREATE INDEX certification_by_state ON certification(scheme_id, state);
 

@@ -40,58 +40,67 @@ enum TallyRows {
     }
 
     /// The members on `day` by kind: each member's region, types and the standing of each
-    /// dossier its calendar gives on the day, counted by SQLite.
+    /// dossier its calendar gives on the day.
+    ///
+    /// SQLite gathers each member's dossiers and writes its kind as one text; the kinds are
+    /// counted here, where a second GROUP BY would sort every member.
     static func members(on day: Day, in db: Database) throws -> [NetworkTally.MemberKind: Int] {
+        var counts: [String: Int] = [:]
+        let keys = try String.fetchCursor(db, sql: """
+            SELECT m.region || char(29) || m.type || char(29) || coalesce(group_concat(s.scheme_id || char(31) || s.standing, char(30)), '')
+            FROM member m
+            LEFT JOIN calendar_standing s ON s.member_id = m.id AND s.from_on <= :day AND s.until_on > :day
+            WHERE coalesce(m.joined_on, :day) <= :day AND (m.left_on IS NULL OR :day <= m.left_on)
+            GROUP BY m.id
+            """, arguments: ["day": day])
+        while let key = try keys.next() { counts[key, default: 0] += 1 }
         var kinds: [NetworkTally.MemberKind: Int] = [:]
         var known: [String: [CompanyType]] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT region, type, dossiers, count(*) FROM (
-                SELECT m.region, m.type, group_concat(s.scheme_id || char(31) || s.standing, char(30)) AS dossiers
-                FROM member m
-                LEFT JOIN calendar_standing s ON s.member_id = m.id AND s.from_on <= :day AND s.until_on > :day
-                WHERE coalesce(m.joined_on, :day) <= :day AND (m.left_on IS NULL OR :day <= m.left_on)
-                GROUP BY m.id)
-            GROUP BY region, type, dossiers
-            """, arguments: ["day": day])
-        while let row = try rows.next() {
-            let dossiers = ((row[2] as String?) ?? "").split(separator: "\u{1E}").compactMap { dossier -> NetworkTally.DossierKind? in
+        for (key, number) in counts {
+            let fields = key.split(separator: "\u{1D}", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 else { continue }
+            let dossiers = fields[2].split(separator: "\u{1E}").compactMap { dossier -> NetworkTally.DossierKind? in
                 let parts = dossier.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let standing = Standing(rawValue: parts[1]) else { return nil }
                 return NetworkTally.DossierKind(scheme: SchemeID(rawValue: parts[0]), standing: standing)
             }
-            let kind = NetworkTally.MemberKind(region: row[0], types: try types(row[1], known: &known, in: db), dossiers: dossiers)
-            kinds[kind, default: 0] += row[3] as Int
+            let kind = NetworkTally.MemberKind(region: fields[0], types: try types(fields[1], known: &known, in: db), dossiers: dossiers)
+            kinds[kind, default: 0] += number
         }
         return kinds
     }
 
-    /// Decisions and group joinings on or before `day` of the members the log knows, by kind.
+    /// Decisions and group joinings on or before `day` of the members the log knows, by kind:
+    /// SQLite writes each one's kind as one text (year, what, scheme, region, types), counted
+    /// here.
     static func milestones(through day: Day, catalog: SchemeCatalog, in db: Database) throws -> [NetworkTally.MilestoneKind: Int] {
+        var counts: [String: Int] = [:]
+        let keys = try String.fetchCursor(db, sql: """
+            SELECT substr(d.decided_on, 1, 4) || char(29) || d.kind || char(29) || d.scheme_id || char(29) || m.region
+                || char(29) || m.type
+            FROM decision d JOIN member m ON m.id = d.member_id WHERE d.decided_on <= :day
+            UNION ALL
+            SELECT substr(g.joined_on, 1, 4) || char(29) || 'joined-group' || char(29) || g.scheme_id || char(29) || m.region
+                || char(29) || m.type
+            FROM group_membership g JOIN member m ON m.id = g.member_id WHERE g.joined_on <= :day
+            """, arguments: ["day": day])
+        while let key = try keys.next() { counts[key, default: 0] += 1 }
         var kinds: [NetworkTally.MilestoneKind: Int] = [:]
         var known: [String: [CompanyType]] = [:]
-        let decisions = try Row.fetchCursor(db, sql: """
-            SELECT d.decided_on, d.kind, d.scheme_id, m.region, m.type FROM decision d JOIN member m ON m.id = d.member_id
-            WHERE d.decided_on <= ?
-            """, arguments: [day])
-        while let row = try decisions.next() {
-            guard let on = row.day(atIndex: 0), let decision = Certification.Decision.Kind(rawValue: row[1]),
-                let scheme = catalog[SchemeID(rawValue: row[2])]
-            else { continue }
+        for (key, number) in counts {
+            let fields = key.split(separator: "\u{1D}", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5, let year = Int(fields[0]) else { continue }
+            let scheme = SchemeID(rawValue: fields[2])
+            let what: CertificationMilestone.Kind
+            if fields[1] == "joined-group" {
+                what = .joinedGroup
+            } else {
+                guard let decision = Certification.Decision.Kind(rawValue: fields[1]), let definition = catalog[scheme] else { continue }
+                what = CertificationMilestone.Kind(decision: decision, under: definition)
+            }
             let kind = NetworkTally.MilestoneKind(
-                year: on.year, kind: CertificationMilestone.Kind(decision: decision, under: scheme), scheme: scheme.id,
-                region: row[3], types: try types(row[4], known: &known, in: db))
-            kinds[kind, default: 0] += 1
-        }
-        let joinings = try Row.fetchCursor(db, sql: """
-            SELECT g.joined_on, g.scheme_id, m.region, m.type FROM group_membership g JOIN member m ON m.id = g.member_id
-            WHERE g.joined_on <= ?
-            """, arguments: [day])
-        while let row = try joinings.next() {
-            guard let on = row.day(atIndex: 0) else { continue }
-            let kind = NetworkTally.MilestoneKind(
-                year: on.year, kind: .joinedGroup, scheme: SchemeID(rawValue: row[1]), region: row[2],
-                types: try types(row[3], known: &known, in: db))
-            kinds[kind, default: 0] += 1
+                year: year, kind: what, scheme: scheme, region: fields[3], types: try types(fields[4], known: &known, in: db))
+            kinds[kind, default: 0] += number
         }
         return kinds
     }
@@ -101,14 +110,14 @@ enum TallyRows {
     static func listed(
         on day: Day, horizon: Int, rules: Set<NoticeRule>, catalog: SchemeCatalog, in db: Database
     ) throws -> NetworkStanding {
-        let ruleList = String(decoding: try JSONEncoder().encode(rules.map(\.rawValue).sorted()), as: UTF8.self)
+        let listedRules = rules.map(\.rawValue).sorted()
+        let placeholders = Array(repeating: "?", count: listedRules.count).joined(separator: ", ")
         let ids = try MemberID.fetchAll(db, sql: """
             SELECT member_id FROM calendar_notice
-            WHERE until_on > :day AND from_on <= :day AND rule IN (SELECT value FROM json_each(:rules))
-                AND (rule <> 'due-soon' OR due_on <= :horizon)
+            WHERE rule IN (\(placeholders)) AND until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)
             UNION
-            SELECT member_id FROM calendar_standing WHERE until_on > :day AND from_on <= :day AND standing = 'suspended'
-            """, arguments: ["day": day, "rules": ruleList, "horizon": day.adding(days: horizon)])
+            SELECT member_id FROM calendar_standing WHERE standing = 'suspended' AND until_on > ? AND from_on <= ?
+            """, arguments: StatementArguments(listedRules) + [day, day, day.adding(days: horizon), day, day])
         let candidates = NetworkStanding(
             day: day, schemes: catalog.schemes, members: try MemberRows.fetch(ids, in: db),
             dossiers: try StandingRows.storedDossiers(on: day, except: [], of: ids, in: db), milestones: [])
