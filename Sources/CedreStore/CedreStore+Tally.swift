@@ -42,8 +42,10 @@ enum TallyRows {
     /// The members on `day` by kind: each member's region, types and the standing of each
     /// dossier its calendar gives on the day.
     ///
-    /// SQLite gathers each member's dossiers and writes its kind as one text; the kinds are
-    /// counted here, where a second GROUP BY would sort every member.
+    /// SQLite gathers each member's dossiers and writes its kind as one text, its parts parted
+    /// by ASCII separators (U+001D, U+001E, U+001F), which no stored id or name holds: control
+    /// characters are refused on entry. The kinds are counted here, where a second GROUP BY
+    /// would sort every member.
     static func members(on day: Day, in db: Database) throws -> [NetworkTally.MemberKind: Int] {
         var counts: [String: Int] = [:]
         let keys = try String.fetchCursor(db, sql: """
