@@ -43,13 +43,13 @@ enum TallyRows {
     /// dossier its calendar gives on the day.
     ///
     /// SQLite gathers each member's dossiers and writes its kind as one text, its parts parted
-    /// by ASCII separators (U+001D, U+001E, U+001F), which no stored id or name holds: control
-    /// characters are refused on entry. The kinds are counted here, where a second GROUP BY
-    /// would sort every member.
+    /// by ASCII separators (U+001D, U+001E, U+001F), which ids refuse; the region, free text,
+    /// comes last and is read whole. The kinds are counted here, where a second GROUP BY would
+    /// sort every member.
     static func members(on day: Day, in db: Database) throws -> [NetworkTally.MemberKind: Int] {
         var counts: [String: Int] = [:]
         let keys = try String.fetchCursor(db, sql: """
-            SELECT m.region || char(29) || m.type || char(29) || coalesce(group_concat(s.scheme_id || char(31) || s.standing, char(30)), '')
+            SELECT m.type || char(29) || coalesce(group_concat(s.scheme_id || char(31) || s.standing, char(30)), '') || char(29) || m.region
             FROM member m
             LEFT JOIN calendar_standing s ON s.member_id = m.id AND s.from_on <= :day AND s.until_on > :day
             WHERE coalesce(m.joined_on, :day) <= :day AND (m.left_on IS NULL OR :day <= m.left_on)
@@ -59,38 +59,38 @@ enum TallyRows {
         var kinds: [NetworkTally.MemberKind: Int] = [:]
         var known: [String: [CompanyType]] = [:]
         for (key, number) in counts {
-            let fields = key.split(separator: "\u{1D}", omittingEmptySubsequences: false).map(String.init)
+            let fields = key.split(separator: "\u{1D}", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 3 else { continue }
-            let dossiers = fields[2].split(separator: "\u{1E}").compactMap { dossier -> NetworkTally.DossierKind? in
+            let dossiers = fields[1].split(separator: "\u{1E}").compactMap { dossier -> NetworkTally.DossierKind? in
                 let parts = dossier.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let standing = Standing(rawValue: parts[1]) else { return nil }
                 return NetworkTally.DossierKind(scheme: SchemeID(rawValue: parts[0]), standing: standing)
             }
-            let kind = NetworkTally.MemberKind(region: fields[0], types: try types(fields[1], known: &known, in: db), dossiers: dossiers)
+            let kind = NetworkTally.MemberKind(region: fields[2], types: try types(fields[0], known: &known, in: db), dossiers: dossiers)
             kinds[kind, default: 0] += number
         }
         return kinds
     }
 
     /// Decisions and group joinings on or before `day` of the members the log knows, by kind:
-    /// SQLite writes each one's kind as one text (year, what, scheme, region, types), counted
-    /// here.
+    /// SQLite writes each one's kind as one text (year, what, scheme, types, then the region,
+    /// read whole), counted here.
     static func milestones(through day: Day, catalog: SchemeCatalog, in db: Database) throws -> [NetworkTally.MilestoneKind: Int] {
         var counts: [String: Int] = [:]
         let keys = try String.fetchCursor(db, sql: """
-            SELECT substr(d.decided_on, 1, 4) || char(29) || d.kind || char(29) || d.scheme_id || char(29) || m.region
-                || char(29) || m.type
+            SELECT substr(d.decided_on, 1, 4) || char(29) || d.kind || char(29) || d.scheme_id || char(29) || m.type
+                || char(29) || m.region
             FROM decision d JOIN member m ON m.id = d.member_id WHERE d.decided_on <= :day
             UNION ALL
-            SELECT substr(g.joined_on, 1, 4) || char(29) || 'joined-group' || char(29) || g.scheme_id || char(29) || m.region
-                || char(29) || m.type
+            SELECT substr(g.joined_on, 1, 4) || char(29) || 'joined-group' || char(29) || g.scheme_id || char(29) || m.type
+                || char(29) || m.region
             FROM group_membership g JOIN member m ON m.id = g.member_id WHERE g.joined_on <= :day
             """, arguments: ["day": day])
         while let key = try keys.next() { counts[key, default: 0] += 1 }
         var kinds: [NetworkTally.MilestoneKind: Int] = [:]
         var known: [String: [CompanyType]] = [:]
         for (key, number) in counts {
-            let fields = key.split(separator: "\u{1D}", omittingEmptySubsequences: false).map(String.init)
+            let fields = key.split(separator: "\u{1D}", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 5, let year = Int(fields[0]) else { continue }
             let scheme = SchemeID(rawValue: fields[2])
             let what: CertificationMilestone.Kind
@@ -101,7 +101,7 @@ enum TallyRows {
                 what = CertificationMilestone.Kind(decision: decision, under: definition)
             }
             let kind = NetworkTally.MilestoneKind(
-                year: year, kind: what, scheme: scheme, region: fields[3], types: try types(fields[4], known: &known, in: db))
+                year: year, kind: what, scheme: scheme, region: fields[4], types: try types(fields[3], known: &known, in: db))
             kinds[kind, default: 0] += number
         }
         return kinds
