@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "CedreCore", dependencies: ["CedreJSON", "CedreSchemas"],
             resources: [.embedInCode("Schemes/Definitions"), .embedInCode("Calendar/Holidays")]),
-        .target(name: "CedreGeneration", dependencies: ["CedreCore"]),
+        .target(name: "CedreGeneration", dependencies: ["CedreCore", "CedreReports"]),
         .target(name: "CedreStore", dependencies: [
             "CedreCore", "CedreJSON", "CedreSchemas",
             .product(name: "CSV", package: "CSV.swift"),

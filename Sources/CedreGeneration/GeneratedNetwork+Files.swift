@@ -1,21 +1,19 @@
 import CedreCore
+import CedreReports
 import Foundation
 
 extension GeneratedNetwork {
-    /// The header of `members.csv`, the columns `cedre import` reads.
-    public static let membersHeader = "id,name,type,departement,region,group,joined,source"
+    /// The columns of `members.csv`, those `cedre import` reads.
+    public static let membersColumns = ["id", "name", "type", "departement", "region", "group", "joined", "source"]
 
-    /// `members.csv`: one row per member, GES before their companies, quoted as RFC 4180 asks.
+    /// `members.csv`: one row per member, GES before their companies, written by cedre's CSV
+    /// writer with every value as it is (the file is read back by `cedre import`).
     public func membersCSV() -> String {
-        var text = GeneratedNetwork.membersHeader + "\n"
-        for (member, joined) in members {
-            let cells = [
-                member.id.rawValue, member.name, member.typeCode, member.departement, member.region,
-                member.group?.rawValue ?? "", joined?.description ?? "", member.source ?? "",
-            ]
-            text += cells.map(GeneratedNetwork.csvCell).joined(separator: ",") + "\n"
+        let rows = members.map { member, joined in
+            [member.id.rawValue, member.name, member.typeCode, member.departement, member.region,
+             member.group?.rawValue ?? "", joined?.description ?? "", member.source ?? ""]
         }
-        return text
+        return CSVText.write([GeneratedNetwork.membersColumns] + rows, keepingFormulaStarts: true)
     }
 
     /// `events.jsonl`, the import format (`{"kind","on","payload"}` per line, keys sorted, the
@@ -33,10 +31,5 @@ extension GeneratedNetwork {
             }
         }
         if !chunk.isEmpty { try write(Data(chunk.utf8)) }
-    }
-
-    private static func csvCell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

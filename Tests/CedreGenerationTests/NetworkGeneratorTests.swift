@@ -128,7 +128,7 @@ import Testing
         }
 
         // Then the CSV has the import header and one row per member, marked synthetic
-        let rows = csv.split(separator: "\n")
+        let rows = csv.split(separator: "\r\n")
         #expect(rows.first == "id,name,type,departement,region,group,joined,source")
         #expect(rows.count == 301)
         #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(",synthetic") })

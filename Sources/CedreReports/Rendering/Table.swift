@@ -149,13 +149,15 @@ public enum CSVText {
         return "'" + value
     }
 
-    /// The rows as CSV with CRLF line ends, the last one included, every cell neutralised.
-    public static func write(_ rows: [[String]]) -> String {
+    /// The rows as CSV with CRLF line ends, the last one included, every cell neutralised;
+    /// `keepingFormulaStarts` writes the cells as they are, for a file cedre reads back (an
+    /// import file), whose values must not change.
+    public static func write(_ rows: [[String]], keepingFormulaStarts: Bool = false) -> String {
         let stream = OutputStream(toMemory: ())
         do {
             let writer = try CSVWriter(stream: stream, newline: .crlf)
             for row in rows {
-                try writer.write(row: row.map(cell))
+                try writer.write(row: keepingFormulaStarts ? row : row.map(cell))
             }
             writer.stream.close()
         } catch {
