@@ -30,17 +30,38 @@ enum StandingRows {
     static func members(on day: Day, catalog: SchemeCatalog, in db: Database) throws -> MemberDirectory {
         var members = MemberDirectory(try MemberRows.fetchAll(in: db))
         for stream in try memberStreamsChanged(after: day, in: db) {
-            var network = Network(catalog: catalog)
-            for event in try EventLog.replayable(ofStreams: [stream], in: db) where event.fact.kind == .memberAdded || event.day <= day {
-                for other in event.fact.membersNamed where network.members[other] == nil {
-                    if let record = members[other], Stream.member(other) != stream { network.insert(record) }
-                }
-                try Replay.apply(event, to: &network)
-            }
-            guard let id = Stream.member(of: stream), let record = network.members[id] else { continue }
+            guard let id = Stream.member(of: stream),
+                let record = try replayedRecord(of: id, on: day, catalog: catalog, in: db, known: { members[$0] })
+            else { continue }
             members[id] = record
         }
         return members
+    }
+
+    /// The member `id` as it was on `day`: its projection row, or, when its own facts go on
+    /// after `day`, its stream replayed through `day`.
+    static func record(of id: MemberID, on day: Day, catalog: SchemeCatalog, in db: Database) throws -> MemberRecord? {
+        let changed = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM event WHERE stream = ? AND occurred_on > ? AND kind <> 'member.added')
+            """, arguments: [Stream.member(id), day]) ?? true
+        guard changed else { return try MemberRows.fetch(id, in: db) }
+        return try replayedRecord(of: id, on: day, catalog: catalog, in: db) { try MemberRows.fetch($0, in: db) }
+    }
+
+    /// The member `id` replayed from its own stream: its addition, then its facts through
+    /// `day`; the members those facts name (a GES joined, a member linked) as `known` gives them.
+    private static func replayedRecord(
+        of id: MemberID, on day: Day, catalog: SchemeCatalog, in db: Database, known: (MemberID) throws -> MemberRecord?
+    ) throws -> MemberRecord? {
+        let stream = Stream.member(id)
+        var network = Network(catalog: catalog)
+        for event in try EventLog.replayable(ofStreams: [stream], in: db) where event.fact.kind == .memberAdded || event.day <= day {
+            for other in event.fact.membersNamed where network.members[other] == nil && other != id {
+                if let record = try known(other) { network.insert(record) }
+            }
+            try Replay.apply(event, to: &network)
+        }
+        return network.members[id]
     }
 
     /// The members whose profile changes after `day` (amended, linked, gone), by stream: their

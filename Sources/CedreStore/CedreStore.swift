@@ -159,6 +159,25 @@ extension CedreStore {
         return network
     }
 
+    /// The member `id` as it was on `day`, with each of its dossiers replayed through `day`
+    /// together with what its rules read (the whole group, for a group scheme): what a view of
+    /// one member needs, without replaying the network. The member is missing from it when the
+    /// log does not know it.
+    public func network(of id: MemberID, through day: Day) throws -> Network {
+        try writer.read { db in
+            var keys = Set<CertificationKey>()
+            for scheme in try SchemeID.fetchAll(db, sql: """
+                SELECT scheme_id FROM certification WHERE member_id = ? UNION SELECT scheme_id FROM group_membership WHERE member_id = ?
+                """, arguments: [id, id])
+            {
+                let key = CertificationKey(member: id, scheme: scheme)
+                keys.formUnion(catalog[scheme]?.kind == .group ? try Replay.groupKeys(scheme, in: db) : [key])
+            }
+            let record = try StandingRows.record(of: id, on: day, catalog: catalog, in: db)
+            return try Replay.network(of: keys, through: day, catalog: catalog, in: db, given: record.map { [$0] } ?? [])
+        }
+    }
+
     /// The whole network replayed from the log with the facts that happened on or before `day`.
     public func network(through day: Day? = nil) throws -> Network {
         try writer.read { db in try Replay.network(through: day, catalog: catalog, in: db) }

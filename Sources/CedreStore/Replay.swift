@@ -26,12 +26,14 @@ enum Replay {
         return network
     }
 
-    /// Some dossiers replayed with the facts up to `day`, and the members they belong to.
+    /// Some dossiers replayed with the facts up to `day`, and the members they belong to (as
+    /// their rows give them, but for the `given` records).
     static func network(
-        of keys: Set<CertificationKey>, through day: Day, catalog: SchemeCatalog, in db: Database
+        of keys: Set<CertificationKey>, through day: Day, catalog: SchemeCatalog, in db: Database, given: [MemberRecord] = []
     ) throws -> Network {
         var network = Network(catalog: catalog)
-        for member in Set(keys.map(\.member)) {
+        for record in given { network.insert(record) }
+        for member in Set(keys.map(\.member)) where network.members[member] == nil {
             if let record = try MemberRows.fetch(member, in: db) { network.insert(record) }
         }
         for event in try EventLog.replayable(ofStreams: keys.sorted().map(Stream.certification), in: db) where event.day <= day {

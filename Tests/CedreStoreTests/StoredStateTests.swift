@@ -29,7 +29,9 @@ import Testing
     private func expectSameStanding(_ store: CedreStore, on days: [Day], sourceLocation: SourceLocation = #_sourceLocation) throws {
         for day in days {
             let stored = try store.standing(on: day)
-            let expected = try replayed(store, on: day)
+            let full = try store.network(through: day)
+            let expected = NetworkStanding(register: CertificationRegister(network: full, on: day))
+            try expectSameMembers(store, on: day, as: full, sourceLocation: sourceLocation)
             #expect(stored.members == expected.members, "members on \(day)", sourceLocation: sourceLocation)
             #expect(stored.milestones == expected.milestones, "milestones on \(day)", sourceLocation: sourceLocation)
             let (a, b) = (stored.allDossiers, expected.allDossiers)
@@ -39,6 +41,29 @@ import Testing
                 break
             }
             try expectSameTally(store, on: day, as: expected, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// What a view of one member reads (its record, its dossiers and what their rules read) is
+    /// what the full replay gives, for every member.
+    private func expectSameMembers(_ store: CedreStore, on day: Day, as full: Network, sourceLocation: SourceLocation) throws {
+        let register = CertificationRegister(network: full, on: day)
+        for id in full.members.keys.sorted() {
+            let unit = try store.network(of: id, through: day)
+            #expect(unit.members[id] == full.members[id], "\(id)'s record on \(day)", sourceLocation: sourceLocation)
+            let statuses = CertificationRegister(network: unit, on: day).statuses(of: id)
+            guard statuses == register.statuses(of: id) else {
+                Issue.record("\(id) on \(day): \(statuses) but replayed \(register.statuses(of: id))", sourceLocation: sourceLocation)
+                continue
+            }
+            for status in statuses {
+                let key = CertificationKey(member: id, scheme: status.scheme)
+                guard let dossier = unit.dossiers[key], let replayed = full.dossiers[key] else { continue }
+                #expect(dossier == replayed, "\(key)'s dossier on \(day)", sourceLocation: sourceLocation)
+                #expect(
+                    unit.findingContext(for: dossier, on: day) == full.findingContext(for: replayed, on: day),
+                    "\(key)'s finding context on \(day)", sourceLocation: sourceLocation)
+            }
         }
     }
 
@@ -85,6 +110,19 @@ import Testing
         let (store, _) = try store(seed: seed, members: 160)
         var random = SeededGenerator(seed: seed)
         try expectSameStanding(store, on: days(&random))
+    }
+
+    /// A member renamed, linked and gone, group sites, a suspended and restored certificate: a
+    /// view of one member on each day reads what the full replay gives, its profile as it was.
+    @Test func aViewOfOneMemberIsTheFullReplaysOnAnyDay() throws {
+        let store = try CedreStore.inMemory()
+        try store.record(CorrectionTests.everyKind(), context: .tests(today: "2015-12-31"))
+        for day: Day in ["2013-01-01", "2013-01-05", "2013-01-06", "2013-06-10", "2014-12-31", "2015-02-01", "2015-02-02", "2026-12-02"] {
+            try expectSameMembers(store, on: day, as: store.network(through: day), sourceLocation: #_sourceLocation)
+            let record = try #require(try store.network(of: "tremplin", through: day).members["tremplin"])
+            #expect(record.member.name == (day < "2013-01-06" ? "TREMPLIN" : "TREMPLIN Anjou"), "tremplin's name on \(day)")
+            #expect(record.isMember(on: day) == (day <= "2015-02-01"), "tremplin a member on \(day)")
+        }
     }
 
     @Test(arguments: [UInt64(5)])

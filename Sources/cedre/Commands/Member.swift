@@ -203,10 +203,11 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             let day = store.today
-            let network = try store.openExistingStore().network(through: day)
+            let cedre = try store.openExistingStore()
             let id = MemberID(rawValue: member)
+            let network = try cedre.network(of: id, through: day)
             guard let record = network.members[id] else {
-                throw StoreError.notFound(.member(id, suggestion: NearestName.among(network.members.keys, to: id)))
+                throw StoreError.notFound(.member(id, suggestion: NearestName.among(try cedre.members().map(\.member.id), to: id)))
             }
             let statuses = CertificationRegister(network: network, on: day).statuses(of: id)
             let sheets = statuses.compactMap { status -> CertificationSheet? in
