@@ -178,6 +178,12 @@ extension CedreStore {
         }
     }
 
+    /// The view of `member` (`network(of:through:)`), or the whole network when nil: what a
+    /// list narrowed to one member, or not, reads.
+    public func network(of member: MemberID?, through day: Day) throws -> Network {
+        try member.map { try network(of: $0, through: day) } ?? network(through: day)
+    }
+
     /// The whole network replayed from the log with the facts that happened on or before `day`.
     public func network(through day: Day? = nil) throws -> Network {
         try writer.read { db in try Replay.network(through: day, catalog: catalog, in: db) }

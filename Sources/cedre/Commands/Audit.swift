@@ -251,7 +251,7 @@ struct AuditCommand: ParsableCommand {
         var to: Day?
 
         func run() throws {
-            let network = try store.openExistingStore().network(through: store.today)
+            let network = try store.openExistingStore().network(of: member.map { MemberID(rawValue: $0) }, through: store.today)
             let scheme = try self.scheme.map { try network.catalog.scheme(named: $0) }
             let audits = network.dossiers.values.flatMap(\.audits)
                 .filter { audit in member.map { audit.key.member.rawValue == $0 } ?? true }

@@ -202,7 +202,7 @@ struct CertificationCommand: ParsableCommand {
             let dossier: Dossier?
             var context = FindingContext.none
             if scheme.kind == .group {
-                let network = try cedre.network(through: day)
+                let network = try cedre.network(of: key.member, through: day)
                 groups = CertificationRegister(network: network, on: day).groupCertificates
                 dossier = network.dossiers[key]
                 context = dossier.map { network.findingContext(for: $0, on: day) } ?? .none

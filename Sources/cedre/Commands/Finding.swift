@@ -254,7 +254,7 @@ struct FindingCommand: ParsableCommand {
 
         func run() throws {
             let day = store.today
-            let network = try store.openExistingStore().network(through: day)
+            let network = try store.openExistingStore().network(of: member.map { MemberID(rawValue: $0) }, through: day)
             let lines = network.findingStatuses(on: day)
                 .filter { status in member.map { status.finding.key.member.rawValue == $0 } ?? true }
                 .filter { !open || $0.finding.isOpen }
