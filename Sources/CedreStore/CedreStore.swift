@@ -173,9 +173,26 @@ extension CedreStore {
                 let key = CertificationKey(member: id, scheme: scheme)
                 keys.formUnion(catalog[scheme]?.kind == .group ? try Replay.groupKeys(scheme, in: db) : [key])
             }
-            let record = try StandingRows.record(of: id, on: day, catalog: catalog, in: db)
-            return try Replay.network(of: keys, through: day, catalog: catalog, in: db, given: record.map { [$0] } ?? [])
+            return try Self.view(of: keys, with: [id], through: day, catalog: catalog, in: db)
         }
+    }
+
+    /// Every dossier of the group scheme `scheme` replayed through `day`, with its members as
+    /// they were: what a view of one group certificate needs, without replaying the network.
+    public func network(ofGroup scheme: SchemeID, through day: Day) throws -> Network {
+        try writer.read { db in
+            let keys = catalog[scheme]?.kind == .group ? try Replay.groupKeys(scheme, in: db) : []
+            return try Self.view(of: Set(keys), through: day, catalog: catalog, in: db)
+        }
+    }
+
+    /// The dossiers `keys` replayed through `day`, with their members and `others` as they were.
+    private static func view(
+        of keys: Set<CertificationKey>, with others: [MemberID] = [], through day: Day, catalog: SchemeCatalog, in db: Database
+    ) throws -> Network {
+        let members = Set(keys.map(\.member)).union(others).sorted()
+        let records = try members.compactMap { try StandingRows.record(of: $0, on: day, catalog: catalog, in: db) }
+        return try Replay.network(of: keys, through: day, catalog: catalog, in: db, given: records)
     }
 
     /// The view of `member` (`network(of:through:)`), or the whole network when nil: what a

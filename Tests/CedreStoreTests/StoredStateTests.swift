@@ -32,6 +32,7 @@ import Testing
             let full = try store.network(through: day)
             let expected = NetworkStanding(register: CertificationRegister(network: full, on: day))
             try expectSameMembers(store, on: day, as: full, sourceLocation: sourceLocation)
+            try expectSameGroups(store, on: day, as: full, sourceLocation: sourceLocation)
             #expect(stored.members == expected.members, "members on \(day)", sourceLocation: sourceLocation)
             #expect(stored.milestones == expected.milestones, "milestones on \(day)", sourceLocation: sourceLocation)
             let (a, b) = (stored.allDossiers, expected.allDossiers)
@@ -63,6 +64,26 @@ import Testing
                 #expect(
                     unit.findingContext(for: dossier, on: day) == full.findingContext(for: replayed, on: day),
                     "\(key)'s finding context on \(day)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    /// What a view of one group certificate reads (its dossiers, its investigations, each
+    /// site's standing) is what the full replay gives.
+    private func expectSameGroups(_ store: CedreStore, on day: Day, as full: Network, sourceLocation: SourceLocation) throws {
+        let register = CertificationRegister(network: full, on: day)
+        for scheme in full.catalog.schemes where scheme.kind == .group {
+            let unit = try store.network(ofGroup: scheme.id, through: day)
+            let (group, replayed) = (unit.groupCertificate(scheme.id), full.groupCertificate(scheme.id))
+            #expect(group?.dossiers == replayed?.dossiers, "\(scheme.id)'s dossiers on \(day)", sourceLocation: sourceLocation)
+            #expect(
+                group?.investigations(on: day) == replayed?.investigations(on: day), "\(scheme.id)'s investigations on \(day)",
+                sourceLocation: sourceLocation)
+            let statuses = CertificationRegister(network: unit, on: day)
+            for site in replayed?.dossiers.map(\.key.member) ?? [] {
+                #expect(
+                    statuses.statuses(of: site).filter { $0.scheme == scheme.id } == register.statuses(of: site).filter { $0.scheme == scheme.id },
+                    "\(site) under \(scheme.id) on \(day)", sourceLocation: sourceLocation)
             }
         }
     }

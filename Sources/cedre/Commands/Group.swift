@@ -139,8 +139,9 @@ struct GroupCommand: ParsableCommand {
 
         func run() throws {
             let day = store.today
-            let network = try store.openExistingStore().network(through: day)
-            let schemeID = try network.catalog.scheme(named: scheme)
+            let cedre = try store.openExistingStore()
+            let schemeID = try cedre.catalog.scheme(named: scheme)
+            let network = try cedre.network(ofGroup: schemeID, through: day)
             guard let group = network.groupCertificate(schemeID) else {
                 throw CommandError.notAGroupCertificate(schemeID, on: day)
             }
@@ -189,8 +190,9 @@ struct GroupCommand: ParsableCommand {
 
         func run() throws {
             let day = store.today
-            let network = try store.openExistingStore().network(through: day)
-            let schemeID = try network.catalog.scheme(named: scheme)
+            let cedre = try store.openExistingStore()
+            let schemeID = try cedre.catalog.scheme(named: scheme)
+            let network = try cedre.network(ofGroup: schemeID, through: day)
             guard let group = network.groupCertificate(schemeID) else {
                 throw CommandError.notAGroupCertificate(schemeID, on: day)
             }
