@@ -161,20 +161,21 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             let day = store.today
-            let network = try store.openExistingStore().network(through: day)
-            let register = CertificationRegister(network: network, on: day)
+            let cedre = try store.openExistingStore()
+            let standing = try cedre.standing(on: day)
             let region = try self.region.map {
-                try CedreFixtures.departements.region(named: $0, others: network.members.values.map(\.member.region))
+                try CedreFixtures.departements.region(named: $0, others: standing.members.map(\.member.region))
             }
             let types = try type.map { try CompanyType.matching($0) }
-            let rows = network.members.values
+            let rows = standing.members
                 .filter { $0.isMember(on: day) }
                 .filter { record in region.map { record.member.region == $0 } ?? true }
                 .filter { record in types.map { $0.allSatisfy(record.member.types.contains) } ?? true }
-                .sorted { $0.member.id < $1.member.id }
-                .map { MemberSummary(record: $0, statuses: register.statuses(of: $0.member.id)) }
+                .map { record in
+                    MemberSummary(record: record, standings: standing.dossiers(of: record.member.id).map { ($0.key.scheme, $0.standing) })
+                }
             if output.format == .json { return Output.write(try Output.json(rows)) }
-            let schemes = network.catalog.ids
+            let schemes = cedre.catalog.ids
             let words = Vocabulary(store.language)
             let table = Table(
                 columns: words.columns([.id, .name, .type, .departement, .region]) + schemes.map(\.rawValue),
@@ -322,6 +323,10 @@ struct MemberSummary: Encodable {
     var sheets: [CertificationSheet]?
 
     init(record: MemberRecord, statuses: [SchemeStatus]) {
+        self.init(record: record, standings: statuses.map { ($0.scheme, $0.standing) })
+    }
+
+    init(record: MemberRecord, standings: [(scheme: SchemeID, standing: Standing)]) {
         id = record.member.id
         name = record.member.name
         type = record.member.typeCode
@@ -331,6 +336,6 @@ struct MemberSummary: Encodable {
         joinedOn = record.joinedOn
         leftOn = record.leftOn
         source = record.member.source
-        certifications = Dictionary(statuses.map { ($0.scheme.rawValue, $0.standing.rawValue) }, uniquingKeysWith: { $1 })
+        certifications = Dictionary(standings.map { ($0.scheme.rawValue, $0.standing.rawValue) }, uniquingKeysWith: { $1 })
     }
 }
