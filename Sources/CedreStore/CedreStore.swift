@@ -186,6 +186,22 @@ extension CedreStore {
         }
     }
 
+    /// The cross-auditors as the facts through `day` describe them, with the members they
+    /// belong to as they were: what the auditors' list needs, without replaying the network.
+    public func networkOfAuditors(through day: Day) throws -> Network {
+        try writer.read { db in
+            let streams = try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE stream >= ? AND stream < ?",
+                arguments: [Stream.auditor(""), "auditor0"])
+            let events = try EventLog.replayable(ofStreams: streams, in: db).filter { $0.day <= day }
+            let members = events.compactMap { event -> MemberID? in
+                if case .auditorAdded(let auditor) = event.fact { auditor.member } else { nil }
+            }
+            var network = try Self.view(of: [], with: members, through: day, catalog: catalog, in: db)
+            for event in events { try Replay.apply(event, to: &network) }
+            return network
+        }
+    }
+
     /// The dossiers `keys` replayed through `day`, with their members and `others` as they were.
     private static func view(
         of keys: Set<CertificationKey>, with others: [MemberID] = [], through day: Day, catalog: SchemeCatalog, in db: Database

@@ -33,6 +33,7 @@ import Testing
             let expected = NetworkStanding(register: CertificationRegister(network: full, on: day))
             try expectSameMembers(store, on: day, as: full, sourceLocation: sourceLocation)
             try expectSameGroups(store, on: day, as: full, sourceLocation: sourceLocation)
+            #expect(try store.networkOfAuditors(through: day).auditors == full.auditors, "auditors on \(day)", sourceLocation: sourceLocation)
             #expect(stored.members == expected.members, "members on \(day)", sourceLocation: sourceLocation)
             #expect(stored.milestones == expected.milestones, "milestones on \(day)", sourceLocation: sourceLocation)
             let (a, b) = (stored.allDossiers, expected.allDossiers)
@@ -133,13 +134,16 @@ import Testing
         try expectSameStanding(store, on: days(&random))
     }
 
-    /// A member renamed, linked and gone, group sites, a suspended and restored certificate: a
-    /// view of one member on each day reads what the full replay gives, its profile as it was.
+    /// A member renamed, linked and gone, group sites, a suspended and restored certificate,
+    /// cross-auditors: a view of one member on each day reads what the full replay gives, its
+    /// profile as it was, and so does the auditors' view.
     @Test func aViewOfOneMemberIsTheFullReplaysOnAnyDay() throws {
         let store = try CedreStore.inMemory()
         try store.record(CorrectionTests.everyKind(), context: .tests(today: "2015-12-31"))
         for day: Day in ["2013-01-01", "2013-01-05", "2013-01-06", "2013-06-10", "2014-12-31", "2015-02-01", "2015-02-02", "2026-12-02"] {
-            try expectSameMembers(store, on: day, as: store.network(through: day), sourceLocation: #_sourceLocation)
+            let full = try store.network(through: day)
+            try expectSameMembers(store, on: day, as: full, sourceLocation: #_sourceLocation)
+            #expect(try store.networkOfAuditors(through: day).auditors == full.auditors, "auditors on \(day)")
             let record = try #require(try store.network(of: "tremplin", through: day).members["tremplin"])
             #expect(record.member.name == (day < "2013-01-06" ? "TREMPLIN" : "TREMPLIN Anjou"), "tremplin's name on \(day)")
             #expect(record.isMember(on: day) == (day <= "2015-02-01"), "tremplin a member on \(day)")

@@ -108,7 +108,7 @@ struct AuditorCommand: ParsableCommand {
 
         func run() throws {
             let day = store.today
-            let network = try store.openExistingStore().network(through: day)
+            let network = try store.openExistingStore().networkOfAuditors(through: day)
             let scheme = try self.scheme.map { try network.catalog.scheme(named: $0) }
             var qualifications: [(auditor: Auditor, scheme: SchemeID, trained: Day, until: Day?)] = []
             for auditor in network.auditors.values.sorted(by: { $0.id < $1.id }) {

@@ -64,9 +64,8 @@ struct Sample: ParsableCommand {
         if replay { return try replayDraws(cedre) }
         guard let audit, let year else { return }
         let day = store.asOf ?? min(Clock.today(), Day.firstDay(ofYear: year))
-        let network = try cedre.network(through: day)
-        let schemeID = try network.catalog.scheme(named: scheme)
-        guard let group = network.groupCertificate(schemeID), let central = group.central else {
+        let schemeID = try cedre.catalog.scheme(named: scheme)
+        guard let group = try cedre.network(ofGroup: schemeID, through: day).groupCertificate(schemeID), let central = group.central else {
             throw CommandError.notAGroupCertificate(schemeID, on: day)
         }
         let seed = seed ?? UInt64.random(in: 0...UInt64(Int64.max))
@@ -102,8 +101,7 @@ struct Sample: ParsableCommand {
         var mismatches = 0
         for event in events {
             guard case .sampleDrawn(let drawn) = try event.fact(), drawn.scheme == scheme else { continue }
-            let network = try cedre.network(through: event.occurredOn)
-            let again = network.groupCertificate(drawn.scheme)?.drawSample(
+            let again = try cedre.network(ofGroup: drawn.scheme, through: event.occurredOn).groupCertificate(drawn.scheme)?.drawSample(
                 audit: drawn.audit, seed: drawn.seed, mode: drawn.mode, on: event.occurredOn)
             let same = again?.members == drawn.sites
             if !same { mismatches += 1 }
