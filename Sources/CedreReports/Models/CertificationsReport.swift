@@ -88,16 +88,22 @@ public struct CertificationsReport: Encodable, Equatable, Sendable {
 
     /// The report of `year` from `network` replayed through `asOf` (the year's last day, or earlier).
     public init(network: Network, year: Int, asOf: Day, filter: ReportFilter = .everything) {
+        self.init(standing: NetworkStanding(register: CertificationRegister(network: network, on: asOf)), year: year, filter: filter)
+    }
+
+    /// The report of `year` from the network as `standing` gives it on its day (the year's
+    /// last day, or earlier).
+    public init(standing: NetworkStanding, year: Int, filter: ReportFilter = .everything) {
         self.year = year
-        self.asOf = asOf
+        asOf = standing.day
         self.filter = filter
-        let milestones = CertificationMilestone.all(in: network, through: asOf).filter { milestone in
+        let members = Dictionary(standing.members.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
+        let milestones = standing.milestones.filter { milestone in
             milestone.on.year == year && filter.includes(milestone.scheme)
-                && network.members[milestone.member].map { filter.includes($0.member) } == true
+                && members[milestone.member].map { filter.includes($0) } == true
         }
-        regions = CertificationsReport.regions(of: milestones, in: network)
-        let register = CertificationRegister(network: network, on: asOf)
-        let status = StatusReport(register: register, filter: filter, horizonDays: 0)
+        regions = CertificationsReport.regions(of: milestones, members: members)
+        let status = StatusReport(standing: standing, filter: filter, horizonDays: 0)
         let certifiedByScheme = status.byScheme.map {
             SchemeFigure(scheme: $0.scheme, name: $0.name, certified: $0.counts.certified)
         }
@@ -112,10 +118,10 @@ public struct CertificationsReport: Encodable, Equatable, Sendable {
     /// Every entry, region after region, in print order.
     public var entries: [Entry] { regions.flatMap(\.entries) }
 
-    private static func regions(of milestones: [CertificationMilestone], in network: Network) -> [Region] {
+    private static func regions(of milestones: [CertificationMilestone], members: [MemberID: Member]) -> [Region] {
         var byRegion: [String: [(Member, CertificationMilestone)]] = [:]
         for milestone in milestones {
-            guard let member = network.members[milestone.member]?.member else { continue }
+            guard let member = members[milestone.member] else { continue }
             byRegion[member.region, default: []].append((member, milestone))
         }
         return byRegion.keys.sorted(by: Collation.precedes).map { region in

@@ -89,8 +89,10 @@ struct ReportCommand: ParsableCommand {
                 throw CommandError.yearAfterToday(year: year, today: today)
             }
             let day = min(today, Day.lastDay(ofYear: year))
-            let network = try store.openExistingStore().network(through: day)
-            let report = CertificationsReport(network: network, year: year, asOf: day, filter: try options.filter(for: network))
+            let cedre = try store.openExistingStore()
+            let standing = try cedre.standing(on: day)
+            let report = CertificationsReport(
+                standing: standing, year: year, filter: try options.filter(members: standing.members, catalog: cedre.catalog))
             try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
         }
     }
