@@ -159,64 +159,6 @@ extension CedreStore {
         return network
     }
 
-    /// The member `id` as it was on `day`, with each of its dossiers replayed through `day`
-    /// together with what its rules read (the whole group, for a group scheme): what a view of
-    /// one member needs, without replaying the network. The member is missing from it when the
-    /// log does not know it.
-    public func network(of id: MemberID, through day: Day) throws -> Network {
-        try writer.read { db in
-            var keys = Set<CertificationKey>()
-            for scheme in try SchemeID.fetchAll(db, sql: """
-                SELECT scheme_id FROM certification WHERE member_id = ? UNION SELECT scheme_id FROM group_membership WHERE member_id = ?
-                """, arguments: [id, id])
-            {
-                let key = CertificationKey(member: id, scheme: scheme)
-                keys.formUnion(catalog[scheme]?.kind == .group ? try Replay.groupKeys(scheme, in: db) : [key])
-            }
-            return try Self.view(of: keys, with: [id], through: day, catalog: catalog, in: db)
-        }
-    }
-
-    /// Every dossier of the group scheme `scheme` replayed through `day`, with its members as
-    /// they were: what a view of one group certificate needs, without replaying the network.
-    public func network(ofGroup scheme: SchemeID, through day: Day) throws -> Network {
-        try writer.read { db in
-            let keys = catalog[scheme]?.kind == .group ? try Replay.groupKeys(scheme, in: db) : []
-            return try Self.view(of: Set(keys), through: day, catalog: catalog, in: db)
-        }
-    }
-
-    /// The cross-auditors as the facts through `day` describe them, with the members they
-    /// belong to as they were: what the auditors' list needs, without replaying the network.
-    public func networkOfAuditors(through day: Day) throws -> Network {
-        try writer.read { db in
-            let streams = try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE stream >= ? AND stream < ?",
-                arguments: [Stream.auditor(""), "auditor0"])
-            let events = try EventLog.replayable(ofStreams: streams, in: db).filter { $0.day <= day }
-            let members = events.compactMap { event -> MemberID? in
-                if case .auditorAdded(let auditor) = event.fact { auditor.member } else { nil }
-            }
-            var network = try Self.view(of: [], with: members, through: day, catalog: catalog, in: db)
-            for event in events { try Replay.apply(event, to: &network) }
-            return network
-        }
-    }
-
-    /// The dossiers `keys` replayed through `day`, with their members and `others` as they were.
-    private static func view(
-        of keys: Set<CertificationKey>, with others: [MemberID] = [], through day: Day, catalog: SchemeCatalog, in db: Database
-    ) throws -> Network {
-        let members = Set(keys.map(\.member)).union(others).sorted()
-        let records = try members.compactMap { try StandingRows.record(of: $0, on: day, catalog: catalog, in: db) }
-        return try Replay.network(of: keys, through: day, catalog: catalog, in: db, given: records)
-    }
-
-    /// The view of `member` (`network(of:through:)`), or the whole network when nil: what a
-    /// list narrowed to one member, or not, reads.
-    public func network(of member: MemberID?, through day: Day) throws -> Network {
-        try member.map { try network(of: $0, through: day) } ?? network(through: day)
-    }
-
     /// The whole network replayed from the log with the facts that happened on or before `day`.
     public func network(through day: Day? = nil) throws -> Network {
         try writer.read { db in try Replay.network(through: day, catalog: catalog, in: db) }
