@@ -238,9 +238,12 @@ private struct NoticeLedger {
     /// one statement however many they are, SQLite looking each one up from a JSON array of
     /// the keys.
     private func closedEntries(_ keys: [Key]) throws -> [Key: Entry] {
-        guard !keys.isEmpty else { return [:] }
-        let list = String(
-            decoding: try JSONEncoder().encode(keys.map { [$0.subject, $0.rule.rawValue, $0.due.description] }), as: UTF8.self)
+        // A ledger where nothing was ever resolved or closed (a first run) has no such entry.
+        let anyClosed = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM notice_status WHERE status IN ('resolved', 'closed'))
+            """)) ?? true
+        guard !keys.isEmpty, anyClosed else { return [:] }
+        let list = JSONArgument.rows(keys.map { [$0.subject, $0.rule.rawValue, $0.due.description] })
         return try entries(where: """
             (stream, rule, due_on) IN (
                 SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?))

@@ -172,7 +172,7 @@ enum StandingRows {
     ) throws -> [CertificationKey: [Notice]] {
         var notices: [CertificationKey: [Notice]] = [:]
         let stored = storedOnly(replayed, on: day)
-        let only = try onlyOf(members)
+        let only = onlyOf(members)
         let noticeRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
             WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)\(only.condition)
@@ -200,10 +200,9 @@ enum StandingRows {
 
     /// The condition that keeps the rows of `members` only (all when nil), looked up from a
     /// JSON array of their ids.
-    private static func onlyOf(_ members: [MemberID]?) throws -> (condition: String, arguments: StatementArguments) {
+    private static func onlyOf(_ members: [MemberID]?) -> (condition: String, arguments: StatementArguments) {
         guard let members else { return ("", []) }
-        let list = String(decoding: try JSONEncoder().encode(members.map(\.rawValue)), as: UTF8.self)
-        return (" AND member_id IN (SELECT value FROM json_each(?))", [list])
+        return (" AND member_id IN (SELECT value FROM json_each(?))", [JSONArgument.strings(members.map(\.rawValue))])
     }
 
     /// The dossiers whose calendar answers for `day` (of `members` only, when given): the
@@ -214,7 +213,7 @@ enum StandingRows {
         let notices = try storedNotices(on: day, horizon: nil, except: replayed, of: members, in: db)
         var dossiers: [NetworkStanding.DossierStanding] = []
         let stored = storedOnly(replayed, on: day)
-        let only = try onlyOf(members)
+        let only = onlyOf(members)
         let standingRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, standing, suspended_on, suspension_reason FROM calendar_standing
             WHERE until_on > ? AND from_on <= ?\(stored.condition)\(only.condition)

@@ -213,7 +213,7 @@ enum MemberRows {
     /// up from a JSON array of the ids, and only their rows are read.
     static func fetch(_ ids: some Collection<MemberID>, in db: Database) throws -> [MemberRecord] {
         guard !ids.isEmpty else { return [] }
-        let list = String(decoding: try JSONEncoder().encode(ids.map(\.rawValue)), as: UTF8.self)
+        let list = JSONArgument.strings(ids.map(\.rawValue))
         var types: [String: [CompanyType]] = [:]
         var records: [MemberRecord] = []
         let rows = try Row.fetchCursor(
