@@ -72,12 +72,19 @@ extension CedreStore {
 
     /// Every auditor id the log knows, read from the auditors' streams (`auditor/<id>`).
     public func auditorLookup() throws -> AuditorLookup {
+        try writer.read { db in try Self.auditorLookup(in: db) }
+    }
+
+    /// Every auditor id the log knows, inside a transaction of `db`.
+    static func auditorLookup(in db: Database) throws -> AuditorLookup {
         let prefix = Stream.auditor("")
-        let streams = try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE stream >= ? AND stream < ?",
-                arguments: [prefix, "auditor0"])
-        }
-        return AuditorLookup(streams.map { AuditorID(rawValue: String($0.dropFirst(prefix.count))) })
+        return AuditorLookup(try auditorStreams(in: db).map { AuditorID(rawValue: String($0.dropFirst(prefix.count))) })
+    }
+
+    /// The auditors' streams, `auditor/<id>`.
+    static func auditorStreams(in db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE stream >= ? AND stream < ?",
+            arguments: [Stream.auditor(""), "auditor0"])
     }
 
     /// The network as of today, and the register of the campaign's first day, which says whom the

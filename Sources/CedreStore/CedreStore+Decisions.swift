@@ -13,7 +13,34 @@ public enum SurveillanceOutcome: Equatable, Sendable {
     case notTheGroupCentral
 }
 
+/// What `confirmAudit` recorded: the day and the team an audit is confirmed for.
+public struct AuditConfirmation: Equatable, Sendable {
+    public let audit: AuditID
+    public let day: Day
+    public let auditors: [String]
+}
+
 extension CedreStore {
+    /// An audit's day and team confirmed, read, decided and recorded in one transaction: the
+    /// planned day and team unless others are given (auditor ids checked as `AuditorLookup`
+    /// asks), the confirmation dated `confirmedOn`, else the earlier of the audit day and the
+    /// context's today.
+    public func confirmAudit(
+        _ id: AuditID, on day: Day?, auditors: [String], confirmedOn: Day?, context: RecordingContext
+    ) throws -> AuditConfirmation {
+        let key = try certificationKey(ofAudit: id)
+        return try decide(context: context) { db, _ in
+            guard let current = try Self.unit(of: key, through: nil, catalog: catalog, in: db).dossiers[key]?.audit(id) else {
+                throw StoreError.notFound(.audit(id, suggestion: nil))
+            }
+            let scheduled = day ?? current.scheduledOn
+            let names = auditors.isEmpty ? current.auditors : try Self.auditorLookup(in: db).auditorNames(auditors, kind: current.kind)
+            let confirmation = AuditConfirmation(audit: id, day: scheduled, auditors: names)
+            let fact = Fact.auditConfirmed(key, id, scheduledOn: scheduled, auditors: names)
+            return ([DatedFact(fact, on: confirmedOn ?? min(scheduled, context.today))], confirmation)
+        }.outcome
+    }
+
     /// The decision after a surveillance audit, read, decided and recorded in one transaction:
     /// maintained, or for a group certificate the suspension rule 9 requires.
     public func maintain(_ key: CertificationKey, on day: Day, context: RecordingContext) throws -> SurveillanceOutcome {

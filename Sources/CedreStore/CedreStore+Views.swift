@@ -38,9 +38,7 @@ extension CedreStore {
     /// belong to as they were: what the auditors' list needs, without replaying the network.
     public func networkOfAuditors(through day: Day) throws -> Network {
         try writer.read { db in
-            let streams = try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE stream >= ? AND stream < ?",
-                arguments: [Stream.auditor(""), "auditor0"])
-            let events = try EventLog.replayable(ofStreams: streams, in: db).filter { $0.day <= day }
+            let events = try EventLog.replayable(ofStreams: Self.auditorStreams(in: db), in: db).filter { $0.day <= day }
             let members = events.compactMap { event -> MemberID? in
                 if case .auditorAdded(let auditor) = event.fact { auditor.member } else { nil }
             }

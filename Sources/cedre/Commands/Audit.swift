@@ -109,15 +109,9 @@ struct AuditCommand: ParsableCommand {
         var auditors: [String] = []
 
         func run() throws {
-            let cedre = try store.openStore()
-            let id = AuditID(rawValue: audit)
-            let key = try cedre.certificationKey(ofAudit: id)
-            guard let current = try cedre.dossier(key)?.audit(id) else { throw StoreError.notFound(.audit(id, suggestion: nil)) }
-            let day = on ?? current.scheduledOn
-            let names = auditors.isEmpty ? current.auditors : try cedre.auditorLookup().auditorNames(auditors, kind: current.kind)
-            try cedre.record(
-                [DatedFact(.auditConfirmed(key, id, scheduledOn: day, auditors: names), on: confirmedOn ?? min(day, store.today))],
-                context: store.context)
+            let confirmed = try store.openStore().confirmAudit(
+                AuditID(rawValue: audit), on: on, auditors: auditors, confirmedOn: confirmedOn, context: store.context)
+            let (id, day) = (confirmed.audit, confirmed.day)
             let words = Vocabulary(store.language)
             Output.write(words.say("Audit \(id) confirmé pour le \(words.day(day)).\n", "Audit \(id) confirmed for \(words.day(day)).\n"))
         }
