@@ -64,6 +64,16 @@ enum StandingRows {
         return network.members[id]
     }
 
+    /// Whether every dossier and member answers for `day` from its stored rows (the
+    /// projections say what the facts through `day` say): no dossier's calendar starts after
+    /// it (a calendar starts on its dossier's last fact, corrections applied), no member's
+    /// profile changes after it.
+    static func answersFromRows(on day: Day, in db: Database) throws -> Bool {
+        let laterCalendar = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM dossier_calendar WHERE from_on > ?)", arguments: [day]) ?? true
+        return try !laterCalendar && memberStreamsChanged(after: day, in: db).isEmpty
+    }
+
     /// The members whose profile changes after `day` (amended, linked, gone), by stream: their
     /// rows say what they became, not what they were on `day`.
     static func memberStreamsChanged(after day: Day, in db: Database) throws -> [String] {

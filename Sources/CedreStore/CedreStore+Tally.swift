@@ -12,7 +12,7 @@ extension CedreStore {
     /// counted.
     public func tally(on day: Day, horizon: Int, listing rules: Set<NoticeRule>) throws -> NetworkTally {
         try writer.read { db in
-            guard try TallyRows.answersFromRows(on: day, in: db) else {
+            guard try StandingRows.answersFromRows(on: day, in: db) else {
                 return NetworkTally(standing: try standing(on: day, in: db), horizon: horizon, listing: rules)
             }
             return NetworkTally(
@@ -31,14 +31,6 @@ extension CedreStore {
 
 /// The reads behind `CedreStore.tally(on:horizon:listing:)`.
 enum TallyRows {
-    /// Whether every dossier and member answers for `day` from its stored rows: no dossier's
-    /// calendar starts after it, no member's profile changes after it.
-    static func answersFromRows(on day: Day, in db: Database) throws -> Bool {
-        let laterCalendar = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM dossier_calendar WHERE from_on > ?)", arguments: [day]) ?? true
-        return try !laterCalendar && StandingRows.memberStreamsChanged(after: day, in: db).isEmpty
-    }
-
     /// The members on `day` by kind: each member's region, types and the standing of each
     /// dossier its calendar gives on the day.
     ///

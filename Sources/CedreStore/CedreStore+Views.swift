@@ -34,6 +34,27 @@ extension CedreStore {
         }
     }
 
+    /// The dossiers with an audit held or scheduled from `from` to `to` (both included), with
+    /// what their rules read and their members as they were, as the facts through `day` leave
+    /// them: what the audit programme needs. On a day some facts follow, whose audits may have
+    /// moved since, the whole network.
+    public func network(ofAuditsFrom from: Day, to: Day, through day: Day) throws -> Network {
+        try writer.read { db in
+            guard try StandingRows.answersFromRows(on: day, in: db) else {
+                return try Replay.network(through: day, catalog: catalog, in: db)
+            }
+            var keys = Set<CertificationKey>()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT DISTINCT member_id, scheme_id FROM audit WHERE coalesce(conducted_on, scheduled_on) BETWEEN ? AND ?
+                """, arguments: [from, to])
+            {
+                let key = CertificationKey(member: row[0], scheme: row[1])
+                keys.formUnion(catalog[key.scheme]?.kind == .group ? try Replay.groupKeys(key.scheme, in: db) : [key])
+            }
+            return try Self.view(of: keys, through: day, catalog: catalog, in: db)
+        }
+    }
+
     /// The cross-auditors as the facts through `day` describe them, with the members they
     /// belong to as they were: what the auditors' list needs, without replaying the network.
     public func networkOfAuditors(through day: Day) throws -> Network {

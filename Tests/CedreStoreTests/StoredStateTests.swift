@@ -33,6 +33,7 @@ import Testing
             let expected = NetworkStanding(register: CertificationRegister(network: full, on: day))
             try expectSameMembers(store, on: day, as: full, sourceLocation: sourceLocation)
             try expectSameGroups(store, on: day, as: full, sourceLocation: sourceLocation)
+            try expectSameAudits(store, on: day, as: full, sourceLocation: sourceLocation)
             #expect(try store.networkOfAuditors(through: day).auditors == full.auditors, "auditors on \(day)", sourceLocation: sourceLocation)
             #expect(stored.members == expected.members, "members on \(day)", sourceLocation: sourceLocation)
             #expect(stored.milestones == expected.milestones, "milestones on \(day)", sourceLocation: sourceLocation)
@@ -85,6 +86,19 @@ import Testing
                 #expect(
                     statuses.statuses(of: site).filter { $0.scheme == scheme.id } == register.statuses(of: site).filter { $0.scheme == scheme.id },
                     "\(site) under \(scheme.id) on \(day)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    /// The programme's view of the audits of a season holds every dossier with an audit in it,
+    /// as the full replay gives it, with its member.
+    private func expectSameAudits(_ store: CedreStore, on day: Day, as full: Network, sourceLocation: SourceLocation) throws {
+        for (from, to): (Day, Day) in [(day.adding(days: -120), day), (day.adding(days: -400), day.adding(days: -200)), ("2010-01-01", "2030-12-31")] {
+            let view = try store.network(ofAuditsFrom: from, to: to, through: day)
+            for (key, dossier) in full.dossiers
+            where dossier.audits.contains(where: { ($0.conductedOn ?? $0.scheduledOn) >= from && ($0.conductedOn ?? $0.scheduledOn) <= to }) {
+                #expect(view.dossiers[key] == dossier, "\(key) in the programme \(from)–\(to) on \(day)", sourceLocation: sourceLocation)
+                #expect(view.members[key.member] == full.members[key.member], "\(key.member) on \(day)", sourceLocation: sourceLocation)
             }
         }
     }
@@ -148,6 +162,22 @@ import Testing
             #expect(record.member.name == (day < "2013-01-06" ? "TREMPLIN" : "TREMPLIN Anjou"), "tremplin's name on \(day)")
             #expect(record.isMember(on: day) == (day <= "2015-02-01"), "tremplin a member on \(day)")
         }
+    }
+
+    /// An audit held on another day than the one it was scheduled for is in the programme of
+    /// the day it was held, and only there.
+    @Test func theProgrammesViewFindsAnAuditByTheDayItWasHeld() throws {
+        let store = try CedreStore.inMemory()
+        let key = CertificationKey.cedre("solipass")
+        try store.record([
+            (.memberAdded(.sample("solipass"), joined: nil), "2013-01-01"),
+            (.certificationEngaged(key), "2013-01-10"),
+            (.auditPlanned(key, "A-2013-0001", kind: .initial, scheduledOn: "2013-03-01", auditors: []), "2013-02-01"),
+            (.auditConducted(key, "A-2013-0001"), "2013-03-20"),
+        ], context: .tests(today: "2013-12-31"))
+        let held = try store.network(ofAuditsFrom: "2013-03-15", to: "2013-03-31", through: "2013-12-31")
+        #expect(try held.dossiers[key] == #require(try store.network(through: "2013-12-31").dossiers[key]))
+        #expect(try store.network(ofAuditsFrom: "2013-02-25", to: "2013-03-05", through: "2013-12-31").dossiers[key] == nil)
     }
 
     @Test(arguments: [UInt64(5)])

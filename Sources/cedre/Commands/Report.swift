@@ -157,10 +157,11 @@ struct ReportCommand: ParsableCommand {
             let day = store.today
             let first = from ?? day
             let last = to ?? first.adding(months: 3)
-            let network = try store.openExistingStore().network(through: day)
+            let cedre = try store.openExistingStore()
+            let network = try cedre.network(ofAuditsFrom: first, to: last, through: day)
             let report = AuditProgramme(
                 network: network, from: first, to: last, asOf: day, departements: CedreFixtures.departements,
-                filter: try options.filter(for: network))
+                filter: try options.filter(regions: try cedre.memberRegions(), catalog: cedre.catalog))
             try options.emit(report, as: format, document: report.document(store.language), csv: report.csv, calendar: { report.ics($0) })
         }
     }
