@@ -39,20 +39,36 @@ extension CedreStore {
     /// them: what the audit programme needs. On a day some facts follow, whose audits may have
     /// moved since, the whole network.
     public func network(ofAuditsFrom from: Day, to: Day, through day: Day) throws -> Network {
+        try keysView(through: day, sql: """
+            SELECT DISTINCT member_id, scheme_id FROM audit WHERE coalesce(conducted_on, scheduled_on) BETWEEN ? AND ?
+            """, arguments: [from, to])
+    }
+
+    /// The dossiers the projections' `sql` names (member, scheme), a group site's with its
+    /// group, replayed through `day` with their members as they were; the whole network on a
+    /// day some facts follow, when the projections no longer say what the facts through it said.
+    private func keysView(through day: Day, sql: String, arguments: StatementArguments = []) throws -> Network {
         try writer.read { db in
             guard try StandingRows.answersFromRows(on: day, in: db) else {
                 return try Replay.network(through: day, catalog: catalog, in: db)
             }
             var keys = Set<CertificationKey>()
-            for row in try Row.fetchAll(db, sql: """
-                SELECT DISTINCT member_id, scheme_id FROM audit WHERE coalesce(conducted_on, scheduled_on) BETWEEN ? AND ?
-                """, arguments: [from, to])
-            {
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
                 let key = CertificationKey(member: row[0], scheme: row[1])
                 keys.formUnion(catalog[key.scheme]?.kind == .group ? try Replay.groupKeys(key.scheme, in: db) : [key])
             }
             return try Self.view(of: keys, through: day, catalog: catalog, in: db)
         }
+    }
+
+    /// The dossiers with a finding still open (not verified effective, not a mere observation),
+    /// with what their rules read and their members as they were, as the facts through `day`
+    /// leave them: what the findings report needs. On a day some facts follow, whose findings
+    /// may have been opened or closed since, the whole network.
+    public func networkOfOpenFindings(through day: Day) throws -> Network {
+        try keysView(through: day, sql: """
+            SELECT DISTINCT member_id, scheme_id FROM finding WHERE state NOT IN ('verifiedEffective', 'noted')
+            """)
     }
 
     /// The cross-auditors as the facts through `day` describe them, with the members they

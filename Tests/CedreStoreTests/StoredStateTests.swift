@@ -34,6 +34,7 @@ import Testing
             try expectSameMembers(store, on: day, as: full, sourceLocation: sourceLocation)
             try expectSameGroups(store, on: day, as: full, sourceLocation: sourceLocation)
             try expectSameAudits(store, on: day, as: full, sourceLocation: sourceLocation)
+            try expectSameOpenFindings(store, on: day, as: full, sourceLocation: sourceLocation)
             #expect(try store.networkOfAuditors(through: day).auditors == full.auditors, "auditors on \(day)", sourceLocation: sourceLocation)
             #expect(stored.members == expected.members, "members on \(day)", sourceLocation: sourceLocation)
             #expect(stored.milestones == expected.milestones, "milestones on \(day)", sourceLocation: sourceLocation)
@@ -100,6 +101,23 @@ import Testing
                 #expect(view.dossiers[key] == dossier, "\(key) in the programme \(from)–\(to) on \(day)", sourceLocation: sourceLocation)
                 #expect(view.members[key.member] == full.members[key.member], "\(key.member) on \(day)", sourceLocation: sourceLocation)
             }
+        }
+    }
+
+    /// The findings report's view holds every dossier with an open finding, as the full replay
+    /// gives it, with its member and its group's context.
+    private func expectSameOpenFindings(_ store: CedreStore, on day: Day, as full: Network, sourceLocation: SourceLocation) throws {
+        let view = try store.networkOfOpenFindings(through: day)
+        for (key, dossier) in full.dossiers where dossier.findings.contains(where: \.isOpen) {
+            guard let viewed = view.dossiers[key] else {
+                Issue.record("\(key), with an open finding, is missing from the view on \(day)", sourceLocation: sourceLocation)
+                continue
+            }
+            #expect(viewed == dossier, "\(key) on \(day)", sourceLocation: sourceLocation)
+            #expect(view.members[key.member] == full.members[key.member], "\(key.member) on \(day)", sourceLocation: sourceLocation)
+            #expect(
+                view.findingContext(for: viewed, on: day) == full.findingContext(for: dossier, on: day),
+                "\(key)'s finding context on \(day)", sourceLocation: sourceLocation)
         }
     }
 

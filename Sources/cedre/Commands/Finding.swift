@@ -254,7 +254,9 @@ struct FindingCommand: ParsableCommand {
 
         func run() throws {
             let day = store.today
-            let network = try store.openExistingStore().network(of: member.map { MemberID(rawValue: $0) }, through: day)
+            let cedre = try store.openExistingStore()
+            let network = try member.map { try cedre.network(of: MemberID(rawValue: $0), through: day) }
+                ?? (open ? cedre.networkOfOpenFindings(through: day) : cedre.network(through: day))
             let lines = network.findingStatuses(on: day)
                 .filter { status in member.map { status.finding.key.member.rawValue == $0 } ?? true }
                 .filter { !open || $0.finding.isOpen }

@@ -118,8 +118,10 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             let format = try options.format(format)
             let day = store.today
-            let network = try store.openExistingStore().network(through: day)
-            let report = FindingsReport(network: network, on: day, filter: try options.filter(for: network))
+            let cedre = try store.openExistingStore()
+            let network = try cedre.networkOfOpenFindings(through: day)
+            let report = FindingsReport(
+                network: network, on: day, filter: try options.filter(regions: try cedre.memberRegions(), catalog: cedre.catalog))
             try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
         }
     }
