@@ -44,6 +44,15 @@ extension CedreStore {
             """, arguments: [from, to])
     }
 
+    /// The dossiers with an audit scheduled from `from` to `to` (both included), with what
+    /// their rules read and their members as they were, as the facts through `day` leave them:
+    /// what a list of the audits scheduled in a period needs. On a day some facts follow, the
+    /// whole network.
+    public func network(ofAuditsScheduledFrom from: Day, to: Day, through day: Day) throws -> Network {
+        try keysView(through: day, sql: "SELECT DISTINCT member_id, scheme_id FROM audit WHERE scheduled_on BETWEEN ? AND ?",
+            arguments: [from, to])
+    }
+
     /// The dossiers the projections' `sql` names (member, scheme), a group site's with its
     /// group, replayed through `day` with their members as they were; the whole network on a
     /// day some facts follow, when the projections no longer say what the facts through it said.
@@ -92,11 +101,5 @@ extension CedreStore {
         let members = Set(keys.map(\.member)).union(others).sorted()
         let records = try members.compactMap { try StandingRows.record(of: $0, on: day, catalog: catalog, in: db) }
         return try Replay.network(of: keys, through: day, catalog: catalog, in: db, given: records)
-    }
-
-    /// The view of `member` (`network(of:through:)`), or the whole network when nil: what a
-    /// list narrowed to one member, or not, reads.
-    public func network(of member: MemberID?, through day: Day) throws -> Network {
-        try member.map { try network(of: $0, through: day) } ?? network(through: day)
     }
 }

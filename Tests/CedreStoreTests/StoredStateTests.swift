@@ -92,7 +92,8 @@ import Testing
     }
 
     /// The programme's view of the audits of a season holds every dossier with an audit in it,
-    /// as the full replay gives it, with its member.
+    /// as the full replay gives it, with its member; the audit list's, every dossier with an
+    /// audit scheduled in it.
     private func expectSameAudits(_ store: CedreStore, on day: Day, as full: Network, sourceLocation: SourceLocation) throws {
         for (from, to): (Day, Day) in [(day.adding(days: -120), day), (day.adding(days: -400), day.adding(days: -200)), ("2010-01-01", "2030-12-31")] {
             let view = try store.network(ofAuditsFrom: from, to: to, through: day)
@@ -100,6 +101,10 @@ import Testing
             where dossier.audits.contains(where: { ($0.conductedOn ?? $0.scheduledOn) >= from && ($0.conductedOn ?? $0.scheduledOn) <= to }) {
                 #expect(view.dossiers[key] == dossier, "\(key) in the programme \(from)–\(to) on \(day)", sourceLocation: sourceLocation)
                 #expect(view.members[key.member] == full.members[key.member], "\(key.member) on \(day)", sourceLocation: sourceLocation)
+            }
+            let scheduled = try store.network(ofAuditsScheduledFrom: from, to: to, through: day)
+            for (key, dossier) in full.dossiers where dossier.audits.contains(where: { $0.scheduledOn >= from && $0.scheduledOn <= to }) {
+                #expect(scheduled.dossiers[key] == dossier, "\(key) scheduled \(from)–\(to) on \(day)", sourceLocation: sourceLocation)
             }
         }
     }

@@ -245,7 +245,11 @@ struct AuditCommand: ParsableCommand {
         var to: Day?
 
         func run() throws {
-            let network = try store.openExistingStore().network(of: member.map { MemberID(rawValue: $0) }, through: store.today)
+            let cedre = try store.openExistingStore()
+            let network = try member.map { try cedre.network(of: MemberID(rawValue: $0), through: store.today) }
+                ?? (from == nil && to == nil
+                    ? cedre.network(through: store.today)
+                    : cedre.network(ofAuditsScheduledFrom: from ?? Day.earliest, to: to ?? Day.latest, through: store.today))
             let scheme = try self.scheme.map { try network.catalog.scheme(named: $0) }
             let audits = network.dossiers.values.flatMap(\.audits)
                 .filter { audit in member.map { audit.key.member.rawValue == $0 } ?? true }
