@@ -9,14 +9,18 @@ extension CedreStore {
     /// answers from the calendar stored with the projections; only the others, and the members
     /// whose profile changed after `day`, are replayed from the log, certification by
     /// certification on every core. For today, that is nothing.
-    public func standing(on day: Day) throws -> NetworkStanding {
-        try writer.read { db in try standing(on: day, in: db) }
+    ///
+    /// Without `notices`, every dossier's notices are left empty and the stored ones are not
+    /// read: what a view that only counts or lists standings needs.
+    public func standing(on day: Day, notices: Bool = true) throws -> NetworkStanding {
+        try writer.read { db in try standing(on: day, notices: notices, in: db) }
     }
 
-    func standing(on day: Day, in db: Database) throws -> NetworkStanding {
+    func standing(on day: Day, notices: Bool = true, in db: Database) throws -> NetworkStanding {
         let members = try StandingRows.members(on: day, catalog: catalog, in: db)
-        let replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { members[$0] }
-        let stored = try StandingRows.storedDossiers(on: day, except: Set(replayed.map(\.key)), in: db)
+        var replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { members[$0] }
+        if !notices { replayed = replayed.map(\.withoutNotices) }
+        let stored = try StandingRows.storedDossiers(on: day, except: Set(replayed.map(\.key)), notices: notices, in: db)
         return NetworkStanding(
             day: day, schemes: catalog.schemes, members: members.records, dossiers: stored + replayed,
             milestones: try StandingRows.milestones(through: day, catalog: catalog, in: db))
@@ -216,11 +220,12 @@ enum StandingRows {
     }
 
     /// The dossiers whose calendar answers for `day` (of `members` only, when given): the
-    /// standing and the notices holding on it.
+    /// standing and (unless `notices` is false) the notices holding on it.
     static func storedDossiers(
-        on day: Day, except replayed: Set<CertificationKey>, of members: [MemberID]? = nil, in db: Database
+        on day: Day, except replayed: Set<CertificationKey>, of members: [MemberID]? = nil, notices withNotices: Bool = true,
+        in db: Database
     ) throws -> [NetworkStanding.DossierStanding] {
-        let notices = try storedNotices(on: day, horizon: nil, except: replayed, of: members, in: db)
+        let notices = withNotices ? try storedNotices(on: day, horizon: nil, except: replayed, of: members, in: db) : [:]
         var dossiers: [NetworkStanding.DossierStanding] = []
         let stored = storedOnly(replayed, on: day)
         let only = onlyOf(members)
@@ -253,6 +258,14 @@ enum StandingRows {
             milestones.append(CertificationMilestone(member: row[0], scheme: row[1], kind: .joinedGroup, on: on))
         }
         return milestones
+    }
+}
+
+extension NetworkStanding.DossierStanding {
+    /// The same standing, without its notices.
+    fileprivate var withoutNotices: NetworkStanding.DossierStanding {
+        NetworkStanding.DossierStanding(
+            key: key, standing: standing, suspendedOn: suspendedOn, suspensionReason: suspensionReason, notices: [])
     }
 }
 

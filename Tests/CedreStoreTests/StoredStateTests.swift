@@ -31,6 +31,12 @@ import Testing
             let stored = try store.standing(on: day)
             let full = try store.network(through: day)
             let expected = NetworkStanding(register: CertificationRegister(network: full, on: day))
+            let countsOnly = try store.standing(on: day, notices: false)
+            #expect(countsOnly.members == stored.members && countsOnly.milestones == stored.milestones, sourceLocation: sourceLocation)
+            #expect(
+                countsOnly.allDossiers.map { "\($0.key) \($0.standing) \(String(describing: $0.suspendedOn)) \($0.notices.count)" }
+                    == stored.allDossiers.map { "\($0.key) \($0.standing) \(String(describing: $0.suspendedOn)) 0" },
+                "the standing without notices on \(day)", sourceLocation: sourceLocation)
             try expectSameMembers(store, on: day, as: full, sourceLocation: sourceLocation)
             try expectSameGroups(store, on: day, as: full, sourceLocation: sourceLocation)
             try expectSameAudits(store, on: day, as: full, sourceLocation: sourceLocation)

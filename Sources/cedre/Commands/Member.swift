@@ -162,7 +162,7 @@ struct MemberCommand: ParsableCommand {
         func run() throws {
             let day = store.today
             let cedre = try store.openExistingStore()
-            let standing = try cedre.standing(on: day)
+            let standing = try cedre.standing(on: day, notices: false)
             let region = try self.region.map {
                 try CedreFixtures.departements.region(named: $0, others: standing.members.map(\.member.region))
             }

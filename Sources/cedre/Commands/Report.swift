@@ -90,7 +90,8 @@ struct ReportCommand: ParsableCommand {
             }
             let day = min(today, Day.lastDay(ofYear: year))
             let cedre = try store.openExistingStore()
-            let standing = try cedre.standing(on: day)
+            // The report's figures are counts: the notices are not read.
+            let standing = try cedre.standing(on: day, notices: false)
             let report = CertificationsReport(
                 standing: standing, year: year, filter: try options.filter(members: standing.members, catalog: cedre.catalog))
             try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
