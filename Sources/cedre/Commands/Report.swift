@@ -207,11 +207,6 @@ extension ReportCommand {
             return named
         }
 
-        /// The restriction asked for, each part checked against what the network knows.
-        func filter(for network: Network) throws -> ReportFilter {
-            try filter(members: Array(network.members.values), catalog: network.catalog)
-        }
-
         /// The filter of `--region`, `--scheme` and `--type`, each read as people type it and
         /// checked against the regions the members use and the schemes of the catalog.
         func filter(members: [MemberRecord], catalog: SchemeCatalog) throws -> ReportFilter {
