@@ -21,22 +21,14 @@ import Testing
         return (store, generated)
     }
 
-    /// The standing on `day` from a replay of the whole log.
-    private func replayed(_ store: CedreStore, on day: Day) throws -> NetworkStanding {
-        NetworkStanding(register: CertificationRegister(network: try store.network(through: day), on: day))
-    }
-
+    /// Every answer the store gives from stored state or a view, on each of `days`, is the
+    /// answer of a replay of the whole log through that day.
     private func expectSameStanding(_ store: CedreStore, on days: [Day], sourceLocation: SourceLocation = #_sourceLocation) throws {
         for day in days {
             let stored = try store.standing(on: day)
             let full = try store.network(through: day)
             let expected = NetworkStanding(register: CertificationRegister(network: full, on: day))
-            let countsOnly = try store.standing(on: day, notices: false)
-            #expect(countsOnly.members == stored.members && countsOnly.milestones == stored.milestones, sourceLocation: sourceLocation)
-            #expect(
-                countsOnly.allDossiers.map { "\($0.key) \($0.standing) \(String(describing: $0.suspendedOn)) \($0.notices.count)" }
-                    == stored.allDossiers.map { "\($0.key) \($0.standing) \(String(describing: $0.suspendedOn)) 0" },
-                "the standing without notices on \(day)", sourceLocation: sourceLocation)
+            try expectSameStandingWithoutNotices(store, on: day, as: stored, sourceLocation: sourceLocation)
             try expectSameMembers(store, on: day, as: full, sourceLocation: sourceLocation)
             try expectSameGroups(store, on: day, as: full, sourceLocation: sourceLocation)
             try expectSameAudits(store, on: day, as: full, sourceLocation: sourceLocation)
@@ -52,6 +44,18 @@ import Testing
             }
             try expectSameTally(store, on: day, as: expected, sourceLocation: sourceLocation)
         }
+    }
+
+    /// The standing read without its notices is the standing with none.
+    private func expectSameStandingWithoutNotices(
+        _ store: CedreStore, on day: Day, as stored: NetworkStanding, sourceLocation: SourceLocation
+    ) throws {
+        let countsOnly = try store.standing(on: day, notices: false)
+        #expect(countsOnly.members == stored.members && countsOnly.milestones == stored.milestones, sourceLocation: sourceLocation)
+        #expect(
+            countsOnly.allDossiers.map { "\($0.key) \($0.standing) \(String(describing: $0.suspendedOn)) \($0.notices.count)" }
+                == stored.allDossiers.map { "\($0.key) \($0.standing) \(String(describing: $0.suspendedOn)) 0" },
+            "the standing without notices on \(day)", sourceLocation: sourceLocation)
     }
 
     /// What a view of one member reads (its record, its dossiers and what their rules read) is
