@@ -83,15 +83,34 @@ extension CedreStore {
     /// The cross-auditors as the facts through `day` describe them, with the members they
     /// belong to as they were: what the auditors' list needs, without replaying the network.
     public func networkOfAuditors(through day: Day) throws -> Network {
+        try writer.read { db in try Self.view(ofStreams: Self.auditorStreams(in: db), through: day, catalog: catalog, in: db) }
+    }
+
+    /// The campaign of `scheme` for `year` and the cross-auditors, as the facts through `day`
+    /// describe them, with the members they name as they were: what a campaign's sheet and
+    /// calendar need, without replaying the network.
+    public func network(ofCampaign scheme: SchemeID, year: Int, through day: Day) throws -> Network {
         try writer.read { db in
-            let events = try EventLog.replayable(ofStreams: Self.auditorStreams(in: db), in: db).filter { $0.day <= day }
-            let members = events.compactMap { event -> MemberID? in
-                if case .auditorAdded(let auditor) = event.fact { auditor.member } else { nil }
-            }
-            var network = try Self.view(of: [], with: members, through: day, catalog: catalog, in: db)
-            for event in events { try Replay.apply(event, to: &network) }
-            return network
+            let streams = try Self.auditorStreams(in: db) + [Stream.campaign(scheme, year)]
+            return try Self.view(ofStreams: streams, through: day, catalog: catalog, in: db)
         }
+    }
+
+    /// The facts of `streams` through `day`, with the members they name as they were; only
+    /// streams whose facts touch no dossier (auditors, campaigns).
+    private static func view(ofStreams streams: [String], through day: Day, catalog: SchemeCatalog, in db: Database) throws -> Network {
+        let events = try EventLog.replayable(ofStreams: streams, in: db).filter { $0.day <= day }
+        let members = events.flatMap { event -> [MemberID] in
+            switch event.fact {
+            case .auditorAdded(let auditor): [auditor.member]
+            case .campaignPlanned(_, _, _, let assignments, let unassigned, _): assignments.map(\.member) + unassigned
+            case .campaignSwapped(_, _, let assignment, _): [assignment.member]
+            default: []
+            }
+        }
+        var network = try view(of: [], with: members, through: day, catalog: catalog, in: db)
+        for event in events { try Replay.apply(event, to: &network) }
+        return network
     }
 
     /// The dossiers `keys` replayed through `day`, with their members and `others` as they were.

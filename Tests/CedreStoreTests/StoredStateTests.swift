@@ -182,8 +182,8 @@ import Testing
     }
 
     /// A member renamed, linked and gone, group sites, a suspended and restored certificate,
-    /// cross-auditors: a view of one member on each day reads what the full replay gives, its
-    /// profile as it was, and so does the auditors' view.
+    /// cross-auditors, a campaign: a view of one member on each day reads what the full replay
+    /// gives, its profile as it was, and so do the auditors' and the campaign's views.
     @Test func aViewOfOneMemberIsTheFullReplaysOnAnyDay() throws {
         let store = try CedreStore.inMemory()
         try store.record(CorrectionTests.everyKind(), context: .tests(today: "2015-12-31"))
@@ -191,6 +191,12 @@ import Testing
             let full = try store.network(through: day)
             try expectSameMembers(store, on: day, as: full, sourceLocation: #_sourceLocation)
             #expect(try store.networkOfAuditors(through: day).auditors == full.auditors, "auditors on \(day)")
+            let campaign = try store.network(ofCampaign: "cedre", year: 2014, through: day)
+            #expect(campaign.campaign("cedre", year: 2014) == full.campaign("cedre", year: 2014), "the 2014 campaign on \(day)")
+            #expect(campaign.auditors == full.auditors, "the campaign's auditors on \(day)")
+            for assignment in full.campaign("cedre", year: 2014)?.assignments ?? [] {
+                #expect(campaign.members[assignment.member] == full.members[assignment.member], "\(assignment.member) on \(day)")
+            }
             let record = try #require(try store.network(of: "tremplin", through: day).members["tremplin"])
             #expect(record.member.name == (day < "2013-01-06" ? "TREMPLIN" : "TREMPLIN Anjou"), "tremplin's name on \(day)")
             #expect(record.isMember(on: day) == (day <= "2015-02-01"), "tremplin a member on \(day)")

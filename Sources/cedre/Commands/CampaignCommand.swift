@@ -256,8 +256,9 @@ struct CampaignCommand: ParsableCommand {
 
 /// A recorded campaign and the network it was read from.
 private func loadSheet(store: StoreOptions, target: CampaignCommand.Target) throws -> (CampaignSheet, Network) {
-    let network = try store.openExistingStore().network(through: store.today)
-    let scheme = try target.schemeID(in: network.catalog)
+    let cedre = try store.openExistingStore()
+    let scheme = try target.schemeID(in: cedre.catalog)
+    let network = try cedre.network(ofCampaign: scheme, year: target.year, through: store.today)
     guard let campaign = network.campaign(scheme, year: target.year) else {
         throw StoreError.notFound(.campaign(scheme, year: target.year))
     }
