@@ -66,6 +66,11 @@ extension CedreStore {
                 let key = CertificationKey(member: row[0], scheme: row[1])
                 keys.formUnion(catalog[key.scheme]?.kind == .group ? try Replay.groupKeys(key.scheme, in: db) : [key])
             }
+            // A view holds its dossiers' events in memory at once: past a quarter of the
+            // dossiers (and a thousand), the full replay, which streams the log, is about as
+            // fast and stays small.
+            let dossiers = try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier_calendar") ?? 0
+            guard keys.count <= max(1_000, dossiers / 4) else { return try Replay.network(through: day, catalog: catalog, in: db) }
             return try Self.view(of: keys, through: day, catalog: catalog, in: db)
         }
     }
