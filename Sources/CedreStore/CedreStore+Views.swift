@@ -18,8 +18,7 @@ extension CedreStore {
                 SELECT scheme_id FROM certification WHERE member_id = ? UNION SELECT scheme_id FROM group_membership WHERE member_id = ?
                 """, arguments: [id, id])
             {
-                let key = CertificationKey(member: id, scheme: scheme)
-                keys.formUnion(catalog[scheme]?.kind == .group ? try Replay.groupKeys(scheme, in: db) : [key])
+                keys.formUnion(try Replay.unitKeys(of: CertificationKey(member: id, scheme: scheme), catalog: catalog, in: db))
             }
             return try Self.view(of: keys, with: [id], through: day, catalog: catalog, in: db)
         }
@@ -63,8 +62,7 @@ extension CedreStore {
             }
             var keys = Set<CertificationKey>()
             for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-                let key = CertificationKey(member: row[0], scheme: row[1])
-                keys.formUnion(catalog[key.scheme]?.kind == .group ? try Replay.groupKeys(key.scheme, in: db) : [key])
+                keys.formUnion(try Replay.unitKeys(of: CertificationKey(member: row[0], scheme: row[1]), catalog: catalog, in: db))
             }
             // A view holds its dossiers' events in memory at once: past a quarter of the
             // dossiers (and a thousand), the full replay, which streams the log, is about as

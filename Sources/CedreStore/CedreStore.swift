@@ -149,14 +149,7 @@ extension CedreStore {
 
     /// The dossiers `key`'s rules read, replayed through `day`, inside a transaction of `db`.
     static func unit(of key: CertificationKey, through day: Day?, catalog: SchemeCatalog, in db: Database) throws -> Network {
-        let keys = catalog[key.scheme]?.kind == .group ? try Replay.groupKeys(key.scheme, in: db) : [key]
-        var network = Network(catalog: catalog)
-        for record in try keys.compactMap({ try MemberRows.fetch($0.member, in: db) }) { network.insert(record) }
-        for event in try EventLog.replayable(ofStreams: keys.map(Stream.certification), in: db) {
-            if let day, event.day > day { break }
-            try Replay.apply(event, to: &network)
-        }
-        return network
+        try Replay.network(of: Set(Replay.unitKeys(of: key, catalog: catalog, in: db)), through: day, catalog: catalog, in: db)
     }
 
     /// The whole network replayed from the log with the facts that happened on or before `day`.

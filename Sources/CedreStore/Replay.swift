@@ -26,17 +26,18 @@ enum Replay {
         return network
     }
 
-    /// Some dossiers replayed with the facts up to `day`, and the members they belong to (as
-    /// their rows give them, but for the `given` records).
+    /// Some dossiers replayed with the facts up to `day` (all when nil), and the members they
+    /// belong to (as their rows give them, but for the `given` records).
     static func network(
-        of keys: Set<CertificationKey>, through day: Day, catalog: SchemeCatalog, in db: Database, given: [MemberRecord] = []
+        of keys: Set<CertificationKey>, through day: Day?, catalog: SchemeCatalog, in db: Database, given: [MemberRecord] = []
     ) throws -> Network {
         var network = Network(catalog: catalog)
         for record in given { network.insert(record) }
         for member in Set(keys.map(\.member)) where network.members[member] == nil {
             if let record = try MemberRows.fetch(member, in: db) { network.insert(record) }
         }
-        for event in try EventLog.replayable(ofStreams: keys.sorted().map(Stream.certification), in: db) where event.day <= day {
+        for event in try EventLog.replayable(ofStreams: keys.sorted().map(Stream.certification), in: db)
+        where day.map({ event.day <= $0 }) ?? true {
             try apply(event, to: &network)
         }
         return network
@@ -49,6 +50,11 @@ enum Replay {
         } catch {
             throw StoreError.unreadableEvent(id: event.id, reason: "it no longer replays: \(error)")
         }
+    }
+
+    /// The dossiers `key`'s rules read: itself, or, under a group scheme, its whole group.
+    static func unitKeys(of key: CertificationKey, catalog: SchemeCatalog, in db: Database) throws -> [CertificationKey] {
+        catalog[key.scheme]?.kind == .group ? try groupKeys(key.scheme, in: db) : [key]
     }
 
     /// Every dossier of a group scheme the projections know.
