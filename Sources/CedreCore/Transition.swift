@@ -36,6 +36,9 @@ public protocol StateMachine: Sendable {
     var openedOn: Day? { get }
     /// The machine, its subject and state, with `event` refused.
     func illegal(_ event: EventKind) -> IllegalMove.Machine
+    /// Moves by one fact as `transitions` allows; a refused event leaves the value unchanged.
+    @discardableResult
+    mutating func apply(_ event: Event) throws(TransitionError) -> Transition<State, EventKind>
 }
 
 extension StateMachine {
@@ -46,10 +49,31 @@ extension StateMachine {
     func refusal(_ event: Event) -> TransitionError {
         .illegal(IllegalMove(illegal(event.kind), since: stateSince, on: event.day))
     }
+}
 
-    /// Refuses `event` unless `condition` holds.
-    func require(_ condition: Bool, _ event: Event) throws(TransitionError) {
-        guard condition else { throw refusal(event) }
+/// A machine whose facts move it as its table says: the table alone decides whether a move is
+/// legal and where it leads, so a new transition is a one-line change to the table.
+///
+/// The machine only says what an allowed event changes in its data (`absorb`), and refuses
+/// what the table cannot express (a renewal with no recertification audit) before changing
+/// anything.
+protocol TableDrivenMachine: StateMachine {
+    var state: State { get set }
+    var history: [Transition<State, EventKind>] { get set }
+    /// Takes in what `event` carries, once the table has allowed the move from `from`.
+    mutating func absorb(_ event: Event, from: State) throws(TransitionError)
+}
+
+extension TableDrivenMachine {
+    /// Moves by one fact as the table says; a refused event leaves the value unchanged.
+    mutating func move(by event: Event) throws(TransitionError) -> Transition<State, EventKind> {
+        let from = state
+        guard let to = Self.transitions.target(from: from, on: event.kind) else { throw refusal(event) }
+        try absorb(event, from: from)
+        let move = Transition(from: from, event: event.kind, to: to, on: event.day)
+        state = to
+        history.append(move)
+        return move
     }
 }
 

@@ -9,6 +9,27 @@ import Testing
     static let key = Scenario.key
     static let rules = Schemes.cedre.cycle
 
+    /// Applies `event` to `machine` and holds the outcome to the machine's table: a legal pair
+    /// lands in the table's state and is recorded in the history; an illegal one is refused
+    /// with the typed error `naming` gives for the state and kind, and changes nothing.
+    static func expectFollowsTable<Machine: StateMachine & Equatable>(
+        _ machine: Machine, _ event: Machine.Event,
+        naming: (Machine.State, Machine.EventKind) -> IllegalMove.Machine,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        var copy = machine
+        let state = machine.state
+        if let target = Machine.transitions.target(from: state, on: event.kind) {
+            let move = try copy.apply(event)
+            #expect(move == Transition(from: state, event: event.kind, to: target, on: event.day), sourceLocation: sourceLocation)
+            #expect(copy.state == target && copy.history.last == move, sourceLocation: sourceLocation)
+        } else {
+            let refusal = IllegalMove(naming(state, event.kind), since: machine.stateSince, on: event.day)
+            #expect(throws: TransitionError.illegal(refusal), sourceLocation: sourceLocation) { try copy.apply(event) }
+            #expect(copy == machine, sourceLocation: sourceLocation)
+        }
+    }
+
     // MARK: Certification
 
     /// A certification in `state`, and a day on which it is in that state.
@@ -63,17 +84,7 @@ import Testing
             if calendarRule == nil { #expect(move?.event != kind) }
             return
         }
-        var copy = machine.advance(to: day)
-        if let target = Certification.transitions.target(from: state, on: kind) {
-            let move = try copy.apply(event)
-            #expect(move.from == state && move.to == target && copy.state == target)
-        } else {
-            let before = copy
-            #expect(throws: TransitionError.illegal(IllegalMove(.certification(copy.key, state, kind), since: copy.stateSince, on: day))) {
-                try copy.apply(event)
-            }
-            #expect(copy == before)
-        }
+        try Self.expectFollowsTable(machine.advance(to: day), event) { .certification(Self.key, $0, $1) }
     }
 
     @Test func everyCalendarRuleHappens() throws {
@@ -124,18 +135,9 @@ import Testing
 
     @Test(arguments: Audit.State.allCases, Audit.EventKind.allCases)
     func auditFollowsItsTable(state: Audit.State, kind: Audit.EventKind) throws {
-        var audit = try Self.audit(in: state)
-        #expect(audit.state == state)
-        if let target = Audit.transitions.target(from: state, on: kind) {
-            try audit.apply(Self.event(kind))
-            #expect(audit.state == target)
-        } else {
-            let before = audit
-            #expect(throws: TransitionError.illegal(IllegalMove(.audit("A-2013-0001", state, kind), since: audit.stateSince, on: "2013-04-01"))) {
-                try audit.apply(Self.event(kind))
-            }
-            #expect(audit == before)
-        }
+        let machine = try Self.audit(in: state)
+        #expect(machine.state == state)
+        try Self.expectFollowsTable(machine, Self.event(kind)) { .audit("A-2013-0001", $0, $1) }
     }
 
     // MARK: Finding
@@ -172,18 +174,9 @@ import Testing
 
     @Test(arguments: Finding.State.allCases, Finding.EventKind.allCases)
     func findingFollowsItsTable(state: Finding.State, kind: Finding.EventKind) throws {
-        var finding = try Self.finding(in: state)
-        #expect(finding.state == state)
-        if let target = Finding.transitions.target(from: state, on: kind) {
-            try finding.apply(Self.event(kind))
-            #expect(finding.state == target)
-        } else {
-            let before = finding
-            #expect(throws: TransitionError.illegal(IllegalMove(.finding("F-2013-0001", state, kind), since: finding.stateSince, on: "2013-04-01"))) {
-                try finding.apply(Self.event(kind))
-            }
-            #expect(finding == before)
-        }
+        let machine = try Self.finding(in: state)
+        #expect(machine.state == state)
+        try Self.expectFollowsTable(machine, Self.event(kind)) { .finding("F-2013-0001", $0, $1) }
     }
 
     // MARK: Group membership
@@ -213,19 +206,9 @@ import Testing
 
     @Test(arguments: GroupMembership.State.allCases, GroupMembership.EventKind.allCases)
     func groupMembershipFollowsItsTable(state: GroupMembership.State, kind: GroupMembership.EventKind) throws {
-        var membership = try Self.membership(in: state)
-        #expect(membership.state == state)
-        if let target = GroupMembership.transitions.target(from: state, on: kind) {
-            try membership.apply(Self.event(kind))
-            #expect(membership.state == target)
-        } else {
-            let before = membership
-            #expect(throws: TransitionError.illegal(IllegalMove(
-                .groupMembership(.cedreISO("solipass"), state, kind), since: membership.stateSince, on: "2014-02-01"))) {
-                try membership.apply(Self.event(kind))
-            }
-            #expect(membership == before)
-        }
+        let machine = try Self.membership(in: state)
+        #expect(machine.state == state)
+        try Self.expectFollowsTable(machine, Self.event(kind)) { .groupMembership(.cedreISO("solipass"), $0, $1) }
     }
 }
 
@@ -253,18 +236,9 @@ extension TransitionTableTests {
 
     @Test(arguments: Campaign.State.allCases, Campaign.EventKind.allCases)
     func campaignFollowsItsTable(state: Campaign.State, kind: Campaign.EventKind) throws {
-        var campaign = try Self.campaign(in: state)
-        #expect(campaign.state == state)
-        if let target = Campaign.transitions.target(from: state, on: kind) {
-            try campaign.apply(Self.event(kind))
-            #expect(campaign.state == target)
-        } else {
-            let before = campaign
-            #expect(throws: TransitionError.illegal(IllegalMove(.campaign("cedre", year: 2014, state, kind), since: campaign.stateSince, on: "2014-12-30"))) {
-                try campaign.apply(Self.event(kind))
-            }
-            #expect(campaign == before)
-        }
+        let machine = try Self.campaign(in: state)
+        #expect(machine.state == state)
+        try Self.expectFollowsTable(machine, Self.event(kind)) { .campaign("cedre", year: 2014, $0, $1) }
     }
 }
 
@@ -274,10 +248,14 @@ extension TransitionTableTests {
     }
 
     @Test func everyTableRuleIsUnique() {
-        #expect(Set(Certification.transitions.rules.map { "\($0.from)\($0.event)" }).count == Certification.transitions.rules.count)
-        #expect(Set(Audit.transitions.rules.map { "\($0.from)\($0.event)" }).count == Audit.transitions.rules.count)
-        #expect(Set(Finding.transitions.rules.map { "\($0.from)\($0.event)" }).count == Finding.transitions.rules.count)
-        #expect(Set(GroupMembership.transitions.rules.map { "\($0.from)\($0.event)" }).count == GroupMembership.transitions.rules.count)
-        #expect(Set(Campaign.transitions.rules.map { "\($0.from)\($0.event)" }).count == Campaign.transitions.rules.count)
+        func pairs<Machine: StateMachine>(_: Machine.Type) -> (unique: Int, rules: Int) {
+            let rules = Machine.transitions.rules
+            return (Set(rules.map { "\($0.from) \($0.event)" }).count, rules.count)
+        }
+        for (unique, rules) in [
+            pairs(Certification.self), pairs(Audit.self), pairs(Finding.self), pairs(GroupMembership.self), pairs(Campaign.self),
+        ] {
+            #expect(unique == rules)
+        }
     }
 }

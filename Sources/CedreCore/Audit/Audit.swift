@@ -1,7 +1,7 @@
 import Foundation
 
 /// One audit of a certification: planned, held, reported and closed, or called off.
-public struct Audit: StateMachine, Equatable {
+public struct Audit: TableDrivenMachine, Equatable {
     public enum State: String, MachineState, Codable {
         case planned
         case postponed
@@ -76,7 +76,7 @@ public struct Audit: StateMachine, Equatable {
     public let plannedOn: Day
     /// The version of the referential audited against (rule 14).
     public let referential: String?
-    public private(set) var state: State
+    public internal(set) var state: State
     /// The day the audit is expected to take place; moved by confirmation and postponement.
     public private(set) var scheduledOn: Day
     public private(set) var auditors: [String]
@@ -86,7 +86,7 @@ public struct Audit: StateMachine, Equatable {
     public private(set) var cancelledOn: Day?
     /// The reason of the last cancellation or postponement.
     public private(set) var reason: String?
-    public private(set) var history: [Move] = []
+    public internal(set) var history: [Move] = []
 
     /// An audit as planned on `plannedOn`, to take place on `scheduledOn`.
     public init(
@@ -109,49 +109,31 @@ public struct Audit: StateMachine, Equatable {
     /// Whether it is still to be held: planned, confirmed or postponed (rule 21).
     public var isPending: Bool { state == .planned || state == .confirmed || state == .postponed }
 
-    /// Applies one fact; a refused event leaves the value unchanged.
+    /// Applies one fact as `transitions` allows; a refused event leaves the value unchanged.
     @discardableResult
-    public mutating func apply(_ event: Event) throws(TransitionError) -> Move {
-        let from = state
-        let to: State
+    public mutating func apply(_ event: Event) throws(TransitionError) -> Move { try move(by: event) }
+
+    mutating func absorb(_ event: Event, from: State) {
         switch event {
         case .confirmed(_, let day, let names):
-            try require([.planned, .postponed, .confirmed].contains(from), event)
             scheduledOn = day
             auditors = names
-            to = .confirmed
         case .postponed(_, let day, let why):
-            try require([.planned, .postponed, .confirmed].contains(from), event)
             scheduledOn = day
             reason = why
-            to = .postponed
         case .cancelled(let day, let why):
-            try require([.planned, .postponed, .confirmed].contains(from), event)
             cancelledOn = day
             reason = why
-            to = .cancelled
         case .conducted(let day):
-            try require([.planned, .postponed, .confirmed].contains(from), event)
             conductedOn = day
-            to = .conducted
         case .findingRaised:
-            try require(from == .conducted || from == .reported, event)
-            to = from
+            break
         case .reported(let day):
-            try require(from == .conducted, event)
             reportedOn = day
-            to = .reported
         case .closed(let day):
-            try require(from == .reported, event)
             closedOn = day
-            to = .closed
         }
-        let move = Move(from: from, event: event.kind, to: to, on: event.day)
-        state = to
-        history.append(move)
-        return move
     }
-
 
     /// Every legal move of an audit (DESIGN §4).
     public static let transitions = TransitionTable<State, EventKind>(

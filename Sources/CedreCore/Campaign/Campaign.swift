@@ -5,7 +5,7 @@ import Foundation
 /// The plan comes from the planner, with the policies it was planned with; officers may swap an
 /// assignment while the campaign is planned, each swap re-checked against those policies, and a
 /// swap that breaks one is kept only as a recorded override with its reason.
-public struct Campaign: StateMachine, Equatable {
+public struct Campaign: TableDrivenMachine, Equatable {
     public enum State: String, MachineState, Codable {
         case draft
         case planned
@@ -67,7 +67,7 @@ public struct Campaign: StateMachine, Equatable {
 
     public let scheme: SchemeID
     public let year: Int
-    public private(set) var state: State = .draft
+    public internal(set) var state: State = Campaign.transitions.initial
     public private(set) var seed: UInt64?
     public private(set) var assignments: [Assignment] = []
     /// Members the planner could not assign.
@@ -76,7 +76,7 @@ public struct Campaign: StateMachine, Equatable {
     public private(set) var policies: CampaignPolicies?
     /// The swaps since the last plan, oldest first.
     public private(set) var swaps: [Swap] = []
-    public private(set) var history: [Move] = []
+    public internal(set) var history: [Move] = []
 
     public init(scheme: SchemeID, year: Int) {
         self.scheme = scheme
@@ -95,39 +95,27 @@ public struct Campaign: StateMachine, Equatable {
         policies ?? .defaults(of: scheme)
     }
 
-    /// Applies one fact; a refused event leaves the value unchanged.
+    /// Applies one fact as `transitions` allows; a refused event leaves the value unchanged.
     @discardableResult
-    public mutating func apply(_ event: Event) throws(TransitionError) -> Move {
-        let from = state
-        let to: State
+    public mutating func apply(_ event: Event) throws(TransitionError) -> Move { try move(by: event) }
+
+    mutating func absorb(_ event: Event, from: State) {
         switch event {
         case .planned(_, let drawn, let plan, let left, let recorded):
-            try require(from == .draft || from == .planned, event)
             seed = drawn
             assignments = plan
             unassigned = left
             policies = recorded
             swaps = []
-            to = .planned
         case .swapped(let day, let assignment, let override):
-            try require(from == .planned, event)
             assignments.removeAll { $0.member == assignment.member }
             assignments.append(assignment)
             assignments.sort { $0.member < $1.member }
             unassigned.removeAll { $0 == assignment.member }
             swaps.append(Swap(on: day, assignment: assignment, override: override))
-            to = .planned
-        case .published:
-            try require(from == .planned, event)
-            to = .published
-        case .completed:
-            try require(from == .published, event)
-            to = .completed
+        case .published, .completed:
+            break
         }
-        let move = Move(from: from, event: event.kind, to: to, on: event.day)
-        state = to
-        history.append(move)
-        return move
     }
 
     /// Every legal move of a campaign (DESIGN §4).

@@ -5,7 +5,7 @@ import Foundation
 /// The value holds only what facts established; what the calendar decides (expiry, the
 /// restore window closing, a suspension outliving its maximum) is settled by
 /// `advance(to:)` in `Certification+Calendar.swift`, so any past day can be replayed.
-public struct Certification: StateMachine, Equatable {
+public struct Certification: TableDrivenMachine, Equatable {
     public enum State: String, MachineState, Codable {
         case engaged
         case initialAuditPlanned
@@ -108,7 +108,7 @@ public struct Certification: StateMachine, Equatable {
 
     public let key: CertificationKey
     public let rules: CycleRules
-    public private(set) var state: State
+    public internal(set) var state: State
     public private(set) var engagedOn: Day
     /// Every decision, oldest first: the certificate's cycles.
     public private(set) var decisions: [Decision] = []
@@ -121,7 +121,7 @@ public struct Certification: StateMachine, Equatable {
     public private(set) var suspension: Suspension?
     public private(set) var withdrawal: Withdrawal?
     /// Every move, fact-driven and calendar-driven, in day order.
-    public private(set) var history: [Move]
+    public internal(set) var history: [Move]
     /// The last day the calendar was settled to.
     public private(set) var settledOn: Day
 
@@ -145,57 +145,35 @@ public struct Certification: StateMachine, Equatable {
     public mutating func apply(_ event: Event) throws(TransitionError) -> Move {
         var next = self
         next.settle(to: event.day)
-        let move = try next.perform(event)
+        let move = try next.move(by: event)
         self = next
         return move
     }
 
-    private mutating func perform(_ event: Event) throws(TransitionError) -> Move {
-        let from = state
+    mutating func absorb(_ event: Event, from: State) throws(TransitionError) {
         switch event {
         case .engaged(let day):
-            try require(from == .withdrawn || from == .lapsed, event)
             engagedOn = day
             suspension = nil
             withdrawal = nil
-            return record(event, to: .engaged)
-        case .initialAuditPlanned:
-            switch from {
-            case .engaged, .lapsed, .initialAuditPlanned: return record(event, to: .initialAuditPlanned)
-            case .audited: return record(event, to: .audited)
-            case .certified, .suspended, .expired, .withdrawn: throw refusal(event)
-            }
-        case .initialAuditUnplanned:
-            try require(from == .initialAuditPlanned, event)
-            return record(event, to: .engaged)
-        case .initialAuditConducted:
-            try require(from == .initialAuditPlanned || from == .audited, event)
-            return record(event, to: .audited)
+        case .initialAuditPlanned, .initialAuditUnplanned, .initialAuditConducted, .maintained:
+            break
         case .surveillanceAuditConducted(let day):
-            try require(from == .certified || from == .suspended, event)
             surveillanceAudits.append(day)
-            return record(event, to: from)
         case .recertificationAuditPlanned(let day):
-            try require(from == .certified || from == .suspended || from == .expired, event)
             if recertificationPlannedOn == nil { recertificationPlannedOn = day }
-            return record(event, to: from)
         case .recertificationAuditUnplanned:
-            try require(from == .certified || from == .suspended || from == .expired, event)
             if recertificationAuditedOn == nil { recertificationPlannedOn = nil }
-            return record(event, to: from)
         case .recertificationAuditConducted(let day):
-            try require(from == .certified || from == .expired, event)
             recertificationAuditedOn = day
             if recertificationPlannedOn == nil { recertificationPlannedOn = day }
-            return record(event, to: from)
         case .decided(let day, let referential, let cap):
             func expiry(_ day: Day) -> Day { cap.map { min($0, day) } ?? day }
-            switch from {
-            case .audited:
+            if from == .audited {
                 startCycle(Decision(
                     on: day, kind: .initial, expiresOn: expiry(day.adding(months: rules.validityMonths)),
                     referential: referential))
-            case .certified, .expired:
+            } else {
                 guard let previous = currentDecision else { throw refusal(event) }
                 guard recertificationAuditedOn != nil else {
                     throw .recertificationAuditMissing(key, state: from, current: previous, on: day)
@@ -204,25 +182,13 @@ public struct Certification: StateMachine, Equatable {
                 startCycle(Decision(
                     on: day, kind: kind, expiresOn: expiry(previous.expiresOn.adding(months: rules.validityMonths)),
                     referential: referential))
-            case .engaged, .initialAuditPlanned, .suspended, .lapsed, .withdrawn:
-                throw refusal(event)
             }
-            return record(event, to: .certified)
-        case .maintained:
-            try require(from == .certified, event)
-            return record(event, to: .certified)
         case .suspended(let day, let reason):
-            try require(from == .certified, event)
             suspension = Suspension(on: day, reason: reason)
-            return record(event, to: .suspended)
         case .restored:
-            try require(from == .suspended, event)
             suspension = nil
-            return record(event, to: .certified)
         case .withdrawn(let day, let reason):
-            try require(from != .withdrawn, event)
             withdrawal = Withdrawal(on: day, reason: reason)
-            return record(event, to: .withdrawn)
         }
     }
 
@@ -232,13 +198,6 @@ public struct Certification: StateMachine, Equatable {
         recertificationPlannedOn = nil
         recertificationAuditedOn = nil
         suspension = nil
-    }
-
-    private mutating func record(_ event: Event, to newState: State) -> Move {
-        let move = Move(from: state, event: event.kind, to: newState, on: event.day)
-        state = newState
-        history.append(move)
-        return move
     }
 
     /// Moves by the calendar; used by `advance(to:)`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A finding raised by an audit: a nonconformity with its corrective action and the check of
 /// that action's effectiveness, or an observation that only needs noting.
-public struct Finding: StateMachine, Equatable {
+public struct Finding: TableDrivenMachine, Equatable {
     public enum State: String, MachineState, Codable {
         case open
         case planProposed
@@ -63,7 +63,7 @@ public struct Finding: StateMachine, Equatable {
     public let auditOn: Day
     public let originalGrade: GradeID
     public private(set) var grade: GradeID
-    public private(set) var state: State
+    public internal(set) var state: State
     public private(set) var correction: String?
     public private(set) var plan: String?
     public private(set) var planAcceptedOn: Day?
@@ -72,7 +72,7 @@ public struct Finding: StateMachine, Equatable {
     /// The day the corrective action was verified effective: the finding is closed.
     public private(set) var closedOn: Day?
     public private(set) var regradings: [Regrading] = []
-    public private(set) var history: [Move] = []
+    public internal(set) var history: [Move] = []
 
     /// A finding as raised; `requiresAction` is false for observations and opportunities.
     public init(
@@ -100,47 +100,30 @@ public struct Finding: StateMachine, Equatable {
     /// The day the current grade was given: the audit day, or the last regrading.
     public var gradedOn: Day { regradings.last?.on ?? auditOn }
 
-    /// Applies one fact; a refused event leaves the value unchanged.
+    /// Applies one fact as `transitions` allows; a refused event leaves the value unchanged.
     @discardableResult
-    public mutating func apply(_ event: Event) throws(TransitionError) -> Move {
-        let from = state
-        let to: State
+    public mutating func apply(_ event: Event) throws(TransitionError) -> Move { try move(by: event) }
+
+    mutating func absorb(_ event: Event, from: State) {
         switch event {
         case .corrected(_, let text):
-            try require(from == .open, event)
             correction = text
-            to = .open
         case .planProposed(_, let text):
-            try require([.open, .planProposed, .ineffective].contains(from), event)
             plan = text
             planAcceptedOn = nil
             planDue = nil
-            to = .planProposed
         case .planAccepted(let day, let due):
-            try require(from == .planProposed, event)
             planAcceptedOn = day
             planDue = due
-            to = .planAccepted
         case .implemented(let day):
-            try require(from == .planAccepted, event)
             implementedOn = day
-            to = .implemented
         case .verified(let day, let effective):
-            try require(from == .implemented, event)
             if effective { closedOn = day }
-            to = effective ? .verifiedEffective : .ineffective
         case .regraded(let day, let newGrade, let reason):
-            try require([.open, .planProposed, .planAccepted, .implemented, .ineffective].contains(from), event)
             regradings.append(Regrading(on: day, from: grade, to: newGrade, reason: reason))
             grade = newGrade
-            to = from
         }
-        let move = Move(from: from, event: event.kind, to: to, on: event.day)
-        state = to
-        history.append(move)
-        return move
     }
-
 
     /// Every legal move of a finding (DESIGN §4).
     public static let transitions = TransitionTable<State, EventKind>(

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The group rules that decide when a candidate may join (rule 13) or when exclusion is
 /// refused (rule 9) live with the group certificate; this machine holds the states.
-public struct GroupMembership: StateMachine, Equatable {
+public struct GroupMembership: TableDrivenMachine, Equatable {
     public enum State: String, MachineState, Codable {
         case candidate
         case member
@@ -39,13 +39,13 @@ public struct GroupMembership: StateMachine, Equatable {
     public func illegal(_ event: EventKind) -> IllegalMove.Machine { .groupMembership(key, state, event) }
 
     public let key: CertificationKey
-    public private(set) var state: State
+    public internal(set) var state: State
     public private(set) var appliedOn: Day
     public private(set) var joinedOn: Day?
     public private(set) var suspendedOn: Day?
     public private(set) var excludedOn: Day?
     public private(set) var reason: String?
-    public private(set) var history: [Move] = []
+    public internal(set) var history: [Move] = []
 
     /// A candidacy recorded on `appliedOn`.
     public init(key: CertificationKey, appliedOn: Day) {
@@ -54,43 +54,28 @@ public struct GroupMembership: StateMachine, Equatable {
         self.state = GroupMembership.transitions.initial
     }
 
-    /// Applies one fact; a refused event leaves the value unchanged.
+    /// Applies one fact as `transitions` allows; a refused event leaves the value unchanged.
     @discardableResult
-    public mutating func apply(_ event: Event) throws(TransitionError) -> Move {
-        let from = state
-        let to: State
+    public mutating func apply(_ event: Event) throws(TransitionError) -> Move { try move(by: event) }
+
+    mutating func absorb(_ event: Event, from: State) {
         switch event {
         case .applied(let day):
-            try require(from == .excluded, event)
             appliedOn = day
             joinedOn = nil
             excludedOn = nil
-            to = .candidate
         case .joined(let day):
-            try require(from == .candidate, event)
             joinedOn = day
-            to = .member
         case .suspended(let day, let why):
-            try require(from == .member, event)
             suspendedOn = day
             reason = why
-            to = .suspended
         case .reinstated:
-            try require(from == .suspended, event)
             suspendedOn = nil
-            to = .member
         case .excluded(let day, let why):
-            try require(from != .excluded, event)
             excludedOn = day
             reason = why
-            to = .excluded
         }
-        let move = Move(from: from, event: event.kind, to: to, on: event.day)
-        state = to
-        history.append(move)
-        return move
     }
-
 
     /// Every legal move of a group membership (DESIGN §4).
     public static let transitions = TransitionTable<State, EventKind>(
