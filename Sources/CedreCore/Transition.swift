@@ -78,7 +78,7 @@ extension TableDrivenMachine {
 }
 
 /// Whether a move is caused by a person's act (a fact in the log) or by the calendar.
-public enum TransitionCause: String, Sendable {
+public enum TransitionCause: String, Codable, Sendable {
     /// A recorded fact: someone did or decided something.
     case fact
     /// Derived by `advance(to:)`: a deadline passed.

@@ -242,11 +242,7 @@ extension TransitionTableTests {
     }
 }
 
-@Suite struct StateMachineDiagramTests {
-    @Test func theCommittedDocumentIsGeneratedFromTheTables() {
-        Snapshot.expect(StateMachineDiagram.document(), matches: "../../../docs/state-machines.md")
-    }
-
+extension TransitionTableTests {
     @Test func everyTableRuleIsUnique() {
         func pairs<Machine: StateMachine>(_: Machine.Type) -> (unique: Int, rules: Int) {
             let rules = Machine.transitions.rules

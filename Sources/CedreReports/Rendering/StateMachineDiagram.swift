@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 
 /// Mermaid state diagrams drawn from the transition tables, for `docs/state-machines.md`.
