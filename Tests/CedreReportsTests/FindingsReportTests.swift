@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func observationsAndClosedFindingsAreNotOpen() {
-        #expect(Network2013.findings.findings.allSatisfy { !["noted", "verifiedEffective"].contains($0.state) })
+        #expect(Network2013.findings.findings.allSatisfy { ![.noted, .verifiedEffective].contains($0.state) })
     }
 
     @Test func aMajorPastItsNinetyDaysIsOverdueAndListedFirst() throws {

@@ -18,7 +18,7 @@ public struct CampaignSheet: Encodable, Equatable, Sendable {
 
     public let scheme: SchemeID
     public let year: Int
-    public let state: String
+    public let state: Campaign.State
     public let seed: UInt64?
     /// The policies of the plan (the scheme's defaults for a plan recorded without them).
     public let policies: CampaignPolicies?
@@ -29,7 +29,7 @@ public struct CampaignSheet: Encodable, Equatable, Sendable {
     public init(campaign: Campaign, network: Network, departements: DepartementDirectory) {
         scheme = campaign.scheme
         year = campaign.year
-        state = campaign.state.rawValue
+        state = campaign.state
         seed = campaign.seed
         policies = network.catalog[campaign.scheme].map(campaign.policies(under:))
         assignments = campaign.assignments.map { assignment in
@@ -70,7 +70,7 @@ public struct CampaignSheet: Encodable, Equatable, Sendable {
     public func text(_ language: ReportLanguage, style: TerminalStyle = .plain) -> String {
         let words = Vocabulary(language)
         let crossAudits = words.counted(assignments.count, ("audit croisé", "audits croisés"), ("cross-audit", "cross-audits"))
-        let stateWords = Campaign.State(rawValue: state).map(words.campaignState) ?? state
+        let stateWords = words.campaignState(state)
         var text = style.wrap(words.say(
             "\(scheme) \(year) : \(stateWords), \(crossAudits), \(words.kilometres(totalDistanceKm))",
             "\(scheme) \(year): \(stateWords), \(crossAudits), \(words.kilometres(totalDistanceKm))")) + "\n"
@@ -98,7 +98,7 @@ public struct CampaignSheet: Encodable, Equatable, Sendable {
                     description: words.labelled(words.column(.auditor), "\(line.auditorName) (\(line.auditorMember))") + "\n"
                         + words.labelled(words.column(.scheme), scheme.rawValue),
                     location: audited.flatMap { departements[$0.member.departement]?.chefLieu } ?? "",
-                    status: state == "planned" ? "TENTATIVE" : "CONFIRMED")
+                    status: state == .planned ? "TENTATIVE" : "CONFIRMED")
             })
     }
 }

@@ -16,8 +16,8 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         public let from: String
         public let event: String
         public let to: String
-        /// `fact` or `calendar`.
-        public let cause: String
+        /// Someone's act, or what the calendar decided.
+        public let cause: TransitionCause
         /// Whether it is a move of the site's group membership rather than of its certification.
         let isMembership: Bool
 
@@ -30,7 +30,7 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         public let id: FindingID
         public let audit: AuditID
         public let grade: GradeID
-        public let state: String
+        public let state: Finding.State
         public let deadline: Day?
         public let overdue: Bool
 
@@ -52,7 +52,7 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
     public let member: MemberID
     public let scheme: SchemeID
     public let asOf: Day
-    public let state: String
+    public let state: Standing
     public let engagedOn: Day?
     public let certifiedOn: Day?
     public let expiresOn: Day?
@@ -63,7 +63,7 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
     public let suspensionEndsBy: Day?
     public let withdrawnOn: Day?
     /// For a group site: its membership state (`candidate`, `member`, `suspended`, `excluded`).
-    public let groupMembership: String?
+    public let groupMembership: GroupMembership.State?
     /// Kebab-case ids of what holds on the day: `surveillance-overdue`, `blocked-by-findings`…
     public let flags: [String]
     public let decisions: [Decision]
@@ -80,7 +80,7 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         member = dossier.key.member
         scheme = dossier.key.scheme
         asOf = day
-        state = status.standing.rawValue
+        state = status.standing
         let own = advanced.certification
         engagedOn = own?.engagedOn ?? dossier.membership?.appliedOn
         certifiedOn = certification?.certifiedOn
@@ -91,7 +91,7 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         suspendedOn = certification?.suspension?.on
         suspensionEndsBy = certification?.suspensionEndsBy
         withdrawnOn = own?.withdrawal?.on ?? dossier.membership?.excludedOn
-        groupMembership = own == nil ? dossier.membership?.state.rawValue : nil
+        groupMembership = own == nil ? dossier.membership?.state : nil
         var flags = Set(advanced.notices(on: day, horizon: 0, context: context).map(\.rule).filter { $0 != .dueSoon }.map(\.rawValue))
         if !advanced.blockingFindings(on: day, context: context).isEmpty, [.audited, .certified, .expired].contains(own?.state) {
             flags.insert("blocked-by-findings")
@@ -103,14 +103,14 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         openFindings = advanced.findingStatuses(on: day, context: context).filter(\.finding.isOpen).map { status in
             OpenFinding(
                 id: status.finding.id, audit: status.finding.audit, grade: status.grade,
-                state: status.finding.state.rawValue, deadline: status.deadline, overdue: status.isOverdue)
+                state: status.finding.state, deadline: status.deadline, overdue: status.isOverdue)
         }
         let calendarKinds = Set(Certification.transitions.rules.filter { $0.cause == .calendar }.map(\.event))
         history = (own?.history ?? []).map { move in
             Move(on: move.on, from: move.from.rawValue, event: move.event.rawValue, to: move.to.rawValue,
-                 cause: calendarKinds.contains(move.event) ? "calendar" : "fact", isMembership: false)
+                 cause: calendarKinds.contains(move.event) ? .calendar : .fact, isMembership: false)
         } + (dossier.membership?.history ?? []).map { move in
-            Move(on: move.on, from: move.from.rawValue, event: move.event.rawValue, to: move.to.rawValue, cause: "fact", isMembership: true)
+            Move(on: move.on, from: move.from.rawValue, event: move.event.rawValue, to: move.to.rawValue, cause: .fact, isMembership: true)
         }
         scale = dossier.scheme
     }
@@ -152,7 +152,7 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         let words = Vocabulary(language)
         return history.enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }.map { _, move in
             let (event, from, to) = move.isMembership ? membershipWords(move, words) : certificationWords(move, words)
-            let cause = move.cause == "calendar" ? words.say(" (calendrier)", " (calendar)") : ""
+            let cause = move.cause == .calendar ? words.say(" (calendrier)", " (calendar)") : ""
             return words.say("\(words.day(move.on))  \(event) : \(from) → \(to)\(cause)",
                              "\(words.day(move.on))  \(event): \(from) → \(to)\(cause)")
         }
@@ -162,13 +162,13 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
     public func text(_ language: ReportLanguage) -> String {
         let words = Vocabulary(language)
         var lines = [words.say(
-            "\(member) sous \(scheme) le \(words.day(asOf)) : \(words.standing(raw: state))",
-            "\(member) under \(scheme) on \(words.day(asOf)): \(words.standing(raw: state))")]
+            "\(member) sous \(scheme) le \(words.day(asOf)) : \(words.standing(state))",
+            "\(member) under \(scheme) on \(words.day(asOf)): \(words.standing(state))")]
         var fields: [(label: String, value: String)] = []
         func add(_ label: (fr: String, en: String), _ value: String?) {
             if let value { fields.append((words.say(label.fr, label.en), value)) }
         }
-        add(("appartenance au groupe", "group membership"), groupMembership.flatMap(GroupMembership.State.init).map(words.membershipState))
+        add(("appartenance au groupe", "group membership"), groupMembership.map(words.membershipState))
         add(("engagé le", "engaged on"), engagedOn.map(words.day))
         add(("certifié le", "certified on"), certifiedOn.map(words.day))
         add(("expire le", "expires on"), expiresOn.map(words.day))

@@ -69,7 +69,7 @@ extension FindingsReport {
         ]] + findings.map { item in
             [item.id.rawValue, item.member.id.rawValue, item.member.name, item.member.region, item.member.departement,
              item.member.type, item.scheme.rawValue, item.audit.rawValue, item.grade.rawValue, String(item.escalated),
-             item.state, item.requirement, item.auditOn.description, String(item.ageDays),
+             item.state.rawValue, item.requirement, item.auditOn.description, String(item.ageDays),
              item.deadline?.description ?? "", String(item.overdue)]
         })
     }

@@ -80,8 +80,7 @@ public struct FindingsReport: Encodable, Equatable, Sendable {
         public let grade: GradeID
         /// Whether rule 7 or rule 8 made it major.
         public let escalated: Bool
-        /// The finding's state (`open`, `planAccepted`…).
-        public let state: String
+        public let state: Finding.State
         /// The clause of the referential it is about.
         public let requirement: String
         /// The day of the audit that raised it.
@@ -164,7 +163,7 @@ public struct FindingsReport: Encodable, Equatable, Sendable {
                 let finding = status.finding
                 items.append(Item(
                     id: finding.id, member: reference, scheme: dossier.key.scheme, audit: finding.audit,
-                    grade: status.grade, escalated: status.escalation != nil, state: finding.state.rawValue,
+                    grade: status.grade, escalated: status.escalation != nil, state: finding.state,
                     requirement: finding.requirement.rawValue, auditOn: finding.auditOn,
                     ageDays: finding.auditOn.days(to: day), deadline: status.deadline, overdue: status.isOverdue))
             }

@@ -151,10 +151,9 @@ public struct Vocabulary: Sendable {
         }
     }
 
-    /// The state of a finding, by its raw value.
-    public func findingState(_ state: String) -> String {
-        guard let known = Finding.State(rawValue: state) else { return state }
-        switch (known, language) {
+    /// The state of a finding: « plan accepté ».
+    public func findingState(_ state: Finding.State) -> String {
+        switch (state, language) {
         case (.open, .fr): return "ouvert"
         case (.open, .en): return "open"
         case (.planProposed, .fr): return "plan proposé"

@@ -311,8 +311,8 @@ struct AuditCommand: ParsableCommand {
             for status in statuses {
                 let grade = words.inSentence(words.grade(status.grade, in: dossier.scheme))
                 lines.append(words.say(
-                    "  écart \(status.finding.id), \(grade), exigence \(status.finding.requirement) : \(words.findingState(status.finding.state.rawValue))",
-                    "  finding \(status.finding.id), \(grade), requirement \(status.finding.requirement): \(words.findingState(status.finding.state.rawValue))"))
+                    "  écart \(status.finding.id), \(grade), exigence \(status.finding.requirement) : \(words.findingState(status.finding.state))",
+                    "  finding \(status.finding.id), \(grade), requirement \(status.finding.requirement): \(words.findingState(status.finding.state))"))
             }
             for move in item.history {
                 let (day, event, from, to) = (words.day(move.on), words.auditEvent(move.event), words.auditState(move.from), words.auditState(move.to))

@@ -270,7 +270,7 @@ struct FindingCommand: ParsableCommand {
                     let finding = status.finding
                     return [finding.id.rawValue, finding.key.member.rawValue, finding.key.scheme.rawValue, finding.audit.rawValue,
                             words.grade(status.grade, in: network.catalog[finding.key.scheme]), finding.requirement.rawValue,
-                            words.findingState(finding.state.rawValue), status.deadline.map(days) ?? "",
+                            words.findingState(finding.state), status.deadline.map(days) ?? "",
                             status.isOverdue ? words.yes(true) : ""]
                 })
             Output.write(Output.render(table, as: output.format))
@@ -304,7 +304,7 @@ struct FindingCommand: ParsableCommand {
             let words = Vocabulary(store.language)
             let scheme = cedre.catalog[key.scheme]
             let grade = words.grade(status.grade, in: scheme)
-            let state = words.findingState(item.state.rawValue)
+            let state = words.findingState(item.state)
             var lines = [words.say(
                 "\(id) — \(grade), exigence \(item.requirement), audit \(item.audit) de \(key.member) sous \(key.scheme) : \(state)",
                 "\(id) — \(grade), requirement \(item.requirement), audit \(item.audit) of \(key.member) under \(key.scheme): \(state)")]
@@ -315,14 +315,15 @@ struct FindingCommand: ParsableCommand {
             }
             if let plan = item.plan, !plan.isEmpty { lines.append(words.say("  plan d'action : ", "  plan: ") + plan) }
             for entry in FindingHistoryLine.lines(of: status) {
-                let regrading = entry.event == Finding.EventKind.regraded.rawValue || entry.event == FindingHistoryLine.escalated
-                let (from, to) = regrading
-                    ? (words.inSentence(words.grade(GradeID(rawValue: entry.from), in: scheme)), words.inSentence(words.grade(GradeID(rawValue: entry.to), in: scheme)))
-                    : (words.findingState(entry.from), words.findingState(entry.to))
-                let event = entry.event == FindingHistoryLine.escalated
-                    ? words.say("escaladé", "escalated") : Finding.EventKind(rawValue: entry.event).map(words.findingEvent) ?? entry.event
-                let reason = entry.event == FindingHistoryLine.escalated
-                    ? status.escalation.map { " (\(words.escalationReason($0)))" } ?? "" : entry.reason.map { " (\($0))" } ?? ""
+                let grade = { (id: GradeID) in words.inSentence(words.grade(id, in: scheme)) }
+                let (event, from, to, reason) = switch entry.step {
+                case .moved(let event, let from, let to):
+                    (words.findingEvent(event), words.findingState(from), words.findingState(to), "")
+                case .regraded(let from, let to, let reason):
+                    (words.findingEvent(.regraded), grade(from), grade(to), " (\(reason))")
+                case .escalated(let escalation, let to):
+                    (words.say("escaladé", "escalated"), grade(escalation.from), grade(to), " (\(words.escalationReason(escalation)))")
+                }
                 let on = words.day(entry.on)
                 lines.append(words.say("  \(on)  \(event) : \(from) → \(to)\(reason)", "  \(on)  \(event): \(from) → \(to)\(reason)"))
             }
@@ -358,7 +359,7 @@ struct FindingLine: Encodable {
     /// The grade as recorded, after the auditor's regrading.
     let recordedGrade: GradeID
     let requirement: RequirementID
-    let state: String
+    let state: Finding.State
     let raisedOn: Day
     /// The day of the audit that raised it: its deadline counts from there (rule 24).
     let auditOn: Day
@@ -380,7 +381,7 @@ struct FindingLine: Encodable {
         grade = status.grade
         recordedGrade = finding.grade
         requirement = finding.requirement
-        state = finding.state.rawValue
+        state = finding.state
         raisedOn = finding.raisedOn
         auditOn = finding.auditOn
         deadline = status.deadline
@@ -394,33 +395,58 @@ struct FindingLine: Encodable {
 
 /// One step of a finding's history, with the reason of a change of grade.
 struct FindingHistoryLine: Encodable {
+    enum Step {
+        case moved(Finding.EventKind, from: Finding.State, to: Finding.State)
+        case regraded(from: GradeID, to: GradeID, reason: String)
+        /// The escalation the rules derive (rules 7 and 8), never a recorded fact.
+        case escalated(FindingStatus.Escalation, to: GradeID)
+    }
+
     let on: Day
-    let event: String
-    let from: String
-    let to: String
-    let reason: String?
+    let step: Step
 
-    /// The event of the escalation the rules derive (never a recorded fact).
-    static let escalated = "escalated"
-
-    /// The finding's moves, its regradings with their grades and reasons, and its escalation
-    /// (derived by the rules, never recorded), in day order.
+    /// The finding's moves, its regradings with their grades and reasons, and its escalation,
+    /// in day order.
     static func lines(of status: FindingStatus) -> [FindingHistoryLine] {
         var regradings = status.finding.regradings.makeIterator()
         var lines = status.finding.history.map { move -> FindingHistoryLine in
             guard move.event == .regraded, let regrading = regradings.next() else {
-                return FindingHistoryLine(on: move.on, event: move.event.rawValue, from: move.from.rawValue, to: move.to.rawValue, reason: nil)
+                return FindingHistoryLine(on: move.on, step: .moved(move.event, from: move.from, to: move.to))
             }
-            return FindingHistoryLine(
-                on: move.on, event: move.event.rawValue, from: regrading.from.rawValue, to: regrading.to.rawValue, reason: regrading.reason)
+            return FindingHistoryLine(on: move.on, step: .regraded(from: regrading.from, to: regrading.to, reason: regrading.reason))
         }
         if let escalation = status.escalation {
             let index = lines.firstIndex { $0.on > escalation.on } ?? lines.endIndex
             lines.insert(FindingHistoryLine(
-                on: escalation.on, event: escalated, from: escalation.from.rawValue, to: status.grade.rawValue,
-                reason: escalation.reason), at: index)
+                on: escalation.on, step: .escalated(escalation, to: status.grade)), at: index)
         }
         return lines
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case on, event, from, to, reason
+    }
+
+    /// `{on, event, from, to, reason}`: states for a move, grades for a regrading or an escalation.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(on, forKey: .on)
+        switch step {
+        case .moved(let event, let from, let to):
+            try container.encode(event.rawValue, forKey: .event)
+            try container.encode(from.rawValue, forKey: .from)
+            try container.encode(to.rawValue, forKey: .to)
+        case .regraded(let from, let to, let reason):
+            try container.encode(Finding.EventKind.regraded.rawValue, forKey: .event)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(reason, forKey: .reason)
+        case .escalated(let escalation, let to):
+            try container.encode("escalated", forKey: .event)
+            try container.encode(escalation.from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(escalation.reason, forKey: .reason)
+        }
     }
 }
 

@@ -233,7 +233,7 @@ struct MemberCommand: ParsableCommand {
             for sheet in sheets {
                 let since = sheet.since.map { words.say(" depuis le \(words.day($0))", " since \(words.day($0))") } ?? ""
                 let expiry = sheet.expiresOn.map { words.say(", expire le \(words.day($0))", ", expires on \(words.day($0))") } ?? ""
-                let standing = words.standing(raw: sheet.state)
+                let standing = words.standing(sheet.state)
                 lines += ["", words.say("\(sheet.scheme) : \(standing)\(since)\(expiry)", "\(sheet.scheme): \(standing)\(since)\(expiry)")]
                 if let engaged = sheet.engagedOn { lines.append("  \(words.day(engaged))  " + words.say("engagé", "engaged")) }
                 lines += sheet.historyLines(store.language).map { "  " + $0 }
