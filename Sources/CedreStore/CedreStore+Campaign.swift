@@ -77,14 +77,15 @@ extension CedreStore {
 
     /// Every auditor id the log knows, inside a transaction of `db`.
     static func auditorLookup(in db: Database) throws -> AuditorLookup {
-        let prefix = Stream.auditor("")
-        return AuditorLookup(try auditorStreams(in: db).map { AuditorID(rawValue: String($0.dropFirst(prefix.count))) })
+        AuditorLookup(try auditorStreams(in: db).compactMap { stream in
+            if case .auditor(let id) = stream { id } else { nil }
+        })
     }
 
     /// The auditors' streams, `auditor/<id>`.
-    static func auditorStreams(in db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE stream >= ? AND stream < ?",
-            arguments: [Stream.auditor(""), "auditor0"])
+    static func auditorStreams(in db: Database) throws -> [LogStream] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT stream FROM event WHERE stream >= 'auditor/' AND stream < 'auditor0'")
+            .compactMap(LogStream.init)
     }
 
     /// The network as of today, and the register of the campaign's first day, which says whom the

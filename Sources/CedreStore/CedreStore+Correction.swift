@@ -13,7 +13,7 @@ extension CedreStore {
     public func void(event id: Int64, reason: String, context: RecordingContext) throws -> LoggedEvent {
         try correction(of: id, context: context) { target, standing in
             EventCorrection(
-                target: EventID(id), targetKind: standing.fact.kind, stream: target.stream, change: .voided, reason: reason)
+                target: EventID(id), targetKind: standing.fact.kind, stream: try target.namedStream(), change: .voided, reason: reason)
         }
     }
 
@@ -41,7 +41,7 @@ extension CedreStore {
                 }
             }
             return EventCorrection(
-                target: EventID(id), targetKind: standing.fact.kind, stream: target.stream,
+                target: EventID(id), targetKind: standing.fact.kind, stream: try target.namedStream(),
                 change: .corrected(DatedFact(fact, on: day ?? standing.day)), reason: reason)
         }
     }
@@ -56,7 +56,7 @@ extension CedreStore {
                 throw StoreError.correctionRefused(event: id, .noSuchEvent)
             }
             var standing = DatedFact(try target.fact(), on: target.occurredOn)
-            let current = Corrections(try EventLog.corrections(ofStream: target.stream, in: db)).effect(of: EventID(id))
+            let current = Corrections(try EventLog.corrections(ofStream: try target.namedStream(), in: db)).effect(of: EventID(id))
             if !target.isCorrection, case .corrected(let corrected, _, _) = current {
                 standing = corrected
             }

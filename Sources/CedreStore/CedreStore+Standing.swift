@@ -34,7 +34,7 @@ enum StandingRows {
     static func members(on day: Day, catalog: SchemeCatalog, in db: Database) throws -> MemberDirectory {
         var members = MemberDirectory(try MemberRows.fetchAll(in: db))
         for stream in try memberStreamsChanged(after: day, in: db) {
-            guard let id = Stream.member(of: stream),
+            guard let id = LogStream(stream)?.member,
                 let record = try replayedRecord(of: id, on: day, catalog: catalog, in: db, known: { members[$0] })
             else { continue }
             members[id] = record
@@ -47,7 +47,7 @@ enum StandingRows {
     static func record(of id: MemberID, on day: Day, catalog: SchemeCatalog, in db: Database) throws -> MemberRecord? {
         let changed = try Bool.fetchOne(db, sql: """
             SELECT EXISTS (SELECT 1 FROM event WHERE stream = ? AND occurred_on > ? AND kind <> 'member.added')
-            """, arguments: [Stream.member(id), day]) ?? true
+            """, arguments: [LogStream.member(id).description, day]) ?? true
         guard changed else { return try MemberRows.fetch(id, in: db) }
         return try replayedRecord(of: id, on: day, catalog: catalog, in: db) { try MemberRows.fetch($0, in: db) }
     }
@@ -57,7 +57,7 @@ enum StandingRows {
     private static func replayedRecord(
         of id: MemberID, on day: Day, catalog: SchemeCatalog, in db: Database, known: (MemberID) throws -> MemberRecord?
     ) throws -> MemberRecord? {
-        let stream = Stream.member(id)
+        let stream = LogStream.member(id)
         var network = Network(catalog: catalog)
         for event in try EventLog.replayable(ofStreams: [stream], in: db) where event.fact.kind == .memberAdded || event.day <= day {
             for other in event.fact.membersNamed where network.members[other] == nil && other != id {
@@ -112,7 +112,7 @@ enum StandingRows {
         let units = (readsEveryStream ? [] : single.map { [$0] }) + groups
         for start in stride(from: 0, to: units.count, by: 4_096) {
             let batch = try units[start..<min(start + 4_096, units.count)].map { unit in
-                (unit, try unit.flatMap { try EventLog.events(ofStream: Stream.certification($0), through: day, in: db) })
+                (unit, try unit.flatMap { try EventLog.events(ofStream: LogStream.certification($0), through: day, in: db) })
             }
             dossiers += try replay(batch, on: day, catalog: catalog, member: member)
         }
@@ -131,7 +131,7 @@ enum StandingRows {
         _ keys: [CertificationKey], on day: Day, catalog: SchemeCatalog, in db: Database,
         member: (MemberID) throws -> MemberRecord?
     ) throws -> [NetworkStanding.DossierStanding] {
-        let wanted = Set(keys.map(Stream.certification))
+        let wanted = Set(keys.map { LogStream.certification($0).description })
         var streams: [String: [LoggedEvent]] = [:]
         let certificationStreams = "+stream >= 'certification/' AND +stream < 'certification0'"
         for query in [
@@ -147,7 +147,7 @@ enum StandingRows {
         }
         var dossiers: [NetworkStanding.DossierStanding] = []
         let units = streams.keys.sorted().compactMap { stream -> (unit: [CertificationKey], events: [LoggedEvent])? in
-            guard let key = Stream.certificationKey(of: stream), let events = streams[stream] else { return nil }
+            guard let key = LogStream(stream)?.certificationKey, let events = streams[stream] else { return nil }
             return ([key], events.sorted { ($0.occurredOn, $0.id) < ($1.occurredOn, $1.id) })
         }
         streams = [:]

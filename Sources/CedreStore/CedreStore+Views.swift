@@ -94,14 +94,14 @@ extension CedreStore {
     /// calendar need, without replaying the network.
     public func network(ofCampaign scheme: SchemeID, year: Int, through day: Day) throws -> Network {
         try writer.read { db in
-            let streams = try Self.auditorStreams(in: db) + [Stream.campaign(scheme, year)]
+            let streams = try Self.auditorStreams(in: db) + [LogStream.campaign(scheme, year: year)]
             return try Self.view(ofStreams: streams, through: day, catalog: catalog, in: db)
         }
     }
 
     /// The facts of `streams` through `day`, with the members they name as they were; only
     /// streams whose facts touch no dossier (auditors, campaigns).
-    private static func view(ofStreams streams: [String], through day: Day, catalog: SchemeCatalog, in db: Database) throws -> Network {
+    private static func view(ofStreams streams: [LogStream], through day: Day, catalog: SchemeCatalog, in db: Database) throws -> Network {
         let events = try EventLog.replayable(ofStreams: streams, in: db).filter { $0.day <= day }
         let members = events.flatMap { event -> [MemberID] in
             switch event.fact {

@@ -164,7 +164,7 @@ extension CedreStore {
             var arguments: StatementArguments = []
             if let member {
                 sql += " WHERE stream = ? OR (stream >= ? AND stream < ?)"
-                arguments = [Stream.member(member), "certification/\(member)/", "certification/\(member)0"]
+                arguments = [LogStream.member(member).description, "certification/\(member)/", "certification/\(member)0"]
             }
             sql += " ORDER BY id"
             if let limit {

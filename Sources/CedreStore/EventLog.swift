@@ -57,13 +57,13 @@ enum EventLog {
             let id = lastID + 1
             let payload = fact.payload.canonicalJSON
             let hash = hash(
-                id: id, stream: fact.stream, kind: fact.kind.rawValue, occurredOn: day, recordedAt: recordedAt,
+                id: id, stream: fact.stream.description, kind: fact.kind.rawValue, occurredOn: day, recordedAt: recordedAt,
                 actor: actor, payload: payload, previousHash: lastHash)
             try statement.execute(
-                .integer(id), .text(fact.stream), .text(fact.kind.rawValue), .day(day), .text(recordedAt), .text(actor),
+                .integer(id), .text(fact.stream.description), .text(fact.kind.rawValue), .day(day), .text(recordedAt), .text(actor),
                 .text(payload), .text(lastHash), .text(hash))
             appended.append(LoggedEvent(
-                id: id, stream: fact.stream, kind: fact.kind.rawValue, occurredOn: day, recordedAt: recordedAt,
+                id: id, stream: fact.stream.description, kind: fact.kind.rawValue, occurredOn: day, recordedAt: recordedAt,
                 actor: actor, payload: payload, previousHash: lastHash, hash: hash))
             (lastID, lastHash) = (id, hash)
         }
@@ -72,12 +72,12 @@ enum EventLog {
     }
 
     /// The events of some streams, in replay order: day, then record order.
-    static func events(ofStreams streams: [String], in db: Database) throws -> [LoggedEvent] {
+    static func events(ofStreams streams: [LogStream], in db: Database) throws -> [LoggedEvent] {
         guard !streams.isEmpty else { return [] }
         var events: [LoggedEvent] = []
         let statement = try db.cachedStatement(sql: "SELECT * FROM event WHERE stream = ? ORDER BY occurred_on, id")
         for stream in streams {
-            events += try LoggedEvent.fetchAll(statement, arguments: [stream])
+            events += try LoggedEvent.fetchAll(statement, arguments: [stream.description])
         }
         return events.sorted { ($0.occurredOn, $0.id) < ($1.occurredOn, $1.id) }
     }

@@ -65,6 +65,14 @@ public struct LoggedEvent: Equatable, Sendable, FetchableRecord {
         }
     }
 
+    /// The stream the row names, typed.
+    public func namedStream() throws(StoreError) -> LogStream {
+        guard let named = LogStream(stream) else {
+            throw .unreadableEvent(id: id, reason: "'\(stream)' is not a stream of the log")
+        }
+        return named
+    }
+
     /// The id, kind and day, for error messages.
     public var summary: EventSummary { EventSummary(id: id, kind: kind, on: occurredOn) }
 }

@@ -77,8 +77,8 @@ struct Batch {
     /// The number of new facts.
     let count: Int
     /// The streams the batch touches, in the order it first names them.
-    private(set) var streams: [String] = []
-    private var byStream: [String: Changes] = [:]
+    private(set) var streams: [LogStream] = []
+    private var byStream: [LogStream: Changes] = [:]
     private var culprits: [Int: Culprit] = [:]
 
     /// Sorts `facts` by stream and checks each correction's target; `firstID` is the id the
@@ -110,16 +110,16 @@ struct Batch {
 
     /// The members whose own stream the batch changes.
     var touchedMembers: Set<MemberID> {
-        Set(streams.filter { $0.hasPrefix("member/") }.compactMap(Stream.member(of:)))
+        Set(streams.compactMap { stream in if case .member(let id) = stream { id } else { nil } })
     }
 
     /// The changes of one stream.
-    func changes(of stream: String) -> Changes {
+    func changes(of stream: LogStream) -> Changes {
         byStream[stream] ?? Changes()
     }
 
     /// The changes of several streams together, in batch order.
-    func changes(of streams: Set<String>) -> Changes {
+    func changes(of streams: Set<LogStream>) -> Changes {
         var merged = Changes()
         for stream in streams {
             guard let changes = byStream[stream] else { continue }
@@ -176,13 +176,13 @@ extension Recorder {
         guard let target = try LoggedEvent.fetchOne(database, sql: "SELECT * FROM event WHERE id = ?", arguments: [id]) else {
             return try refusal(.noSuchEvent)
         }
-        guard target.kind == correction.targetKind.rawValue, target.stream == correction.stream else {
-            return try refusal(.notTheTarget(target.summary, kind: correction.targetKind.rawValue, stream: correction.stream))
+        guard target.kind == correction.targetKind.rawValue, target.stream == correction.stream.description else {
+            return try refusal(.notTheTarget(target.summary, kind: correction.targetKind.rawValue, stream: correction.stream.description))
         }
         if target.kind == Fact.Kind.schemeAdded.rawValue { return try refusal(.schemeDefinition(target.summary)) }
         if case .corrected = correction.change, target.isCorrection { return try refusal(.isACorrection(target.summary)) }
-        let records = accepted.filter { $0.correction.stream == target.stream }
-            + (try EventLog.corrections(ofStream: target.stream, in: database))
+        let records = accepted.filter { $0.correction.stream == correction.stream }
+            + (try EventLog.corrections(ofStream: correction.stream, in: database))
         let current = Corrections(records).effect(of: EventID(id))
         if case .voided(let by) = current { return try refusal(.alreadyVoided(target.summary, by: by.rawValue)) }
         if case .corrected(let dated) = correction.change {

@@ -114,8 +114,8 @@ final class Recorder {
     /// the federation changed (a departure, a corrected member fact), with the fact to blame.
     private func replayMembers(_ batch: Batch, in network: inout Network) throws -> [CertificationKey: Int] {
         var dependents: [CertificationKey: Int] = [:]
-        for stream in batch.streams where stream.hasPrefix("member/") {
-            guard let member = Stream.member(of: stream) else { continue }
+        for stream in batch.streams {
+            guard case .member(let member) = stream else { continue }
             let changes = batch.changes(of: stream)
             if changes.rewritesHistory {
                 try replay(stream: stream, changes, into: &network, forgetting: member)
@@ -149,15 +149,17 @@ final class Recorder {
     /// Auditor, campaign and sample facts, replayed after the logged events of their streams
     /// (and of every auditor, whom campaigns name), in day order.
     private func replayOtherStreams(_ batch: Batch, in network: inout Network) throws {
-        var streams = Set(batch.streams.filter { !$0.hasPrefix("member/") && Stream.certificationKey(of: $0) == nil })
+        var streams = Set(batch.streams.filter { $0.member == nil })
         guard !streams.isEmpty else { return }
-        if streams.contains(where: { $0.hasPrefix("campaign/") || $0.hasPrefix("auditor/") }) {
-            streams.formUnion(try String.fetchAll(database, sql: """
-                SELECT DISTINCT stream FROM event WHERE stream >= 'auditor/' AND stream < 'auditor0'
-                """))
+        let namesAuditors = streams.contains { stream in
+            switch stream {
+            case .campaign, .auditor: true
+            case .member, .certification, .scheme, .sample: false
+            }
         }
+        if namesAuditors { streams.formUnion(try CedreStore.auditorStreams(in: database)) }
         let changes = batch.changes(of: streams)
-        let logged = try EventLog.events(ofStreams: streams.sorted(), in: database)
+        let logged = try EventLog.events(ofStreams: Array(streams), in: database)
         for event in try ReplayedEvent.resolve(logged, extra: changes.corrections.map { ($0.id, $0.correction) }) {
             if let member = event.fact.member, network.members[member] == nil, let record = try MemberRows.fetch(member, in: database) {
                 network.insert(record)
@@ -186,7 +188,7 @@ final class Recorder {
         var touched: [CertificationKey] = []
         var seen: Set<CertificationKey> = []
         for stream in batch.streams {
-            if let key = Stream.certificationKey(of: stream), seen.insert(key).inserted { touched.append(key) }
+            if let key = stream.certificationKey, seen.insert(key).inserted { touched.append(key) }
         }
         for key in dependents.keys.sorted() where seen.insert(key).inserted { touched.append(key) }
         var units = touched.filter { catalog[$0.scheme]?.kind != .group }.map { [$0] }
@@ -197,7 +199,7 @@ final class Recorder {
         var replayed: [ReplayedDossier] = []
         var checked = 0
         for unit in units {
-            let streams = unit.map(Stream.certification)
+            let streams = unit.map(LogStream.certification)
             var changes = batch.changes(of: Set(streams))
             changes.external = unit.compactMap { dependents[$0] }.min().flatMap(batch.culprit(at:))
             checked += changes.facts.count + changes.corrections.count
@@ -211,7 +213,7 @@ final class Recorder {
             let withEvents = Set(logged.map(\.stream))
             for key in unit {
                 replayed.append(ReplayedDossier(
-                    key: key, projected: ProjectedDossier(key, in: network), isNew: !withEvents.contains(Stream.certification(key))))
+                    key: key, projected: ProjectedDossier(key, in: network), isNew: !withEvents.contains(LogStream.certification(key).description)))
             }
         }
         return replayed
@@ -220,7 +222,7 @@ final class Recorder {
     // MARK: - Replaying a stream with its changes
 
     /// Replays one member's stream from the log, with its changes, in place of its projection.
-    private func replay(stream: String, _ changes: Batch.Changes, into network: inout Network, forgetting member: MemberID) throws {
+    private func replay(stream: LogStream, _ changes: Batch.Changes, into network: inout Network, forgetting member: MemberID) throws {
         let logged = try EventLog.events(ofStreams: [stream], in: database)
         let seeded = network.members[member]
         network.removeMember(member)

@@ -21,7 +21,7 @@ extension Replay {
             ORDER BY kind <> 'member.added', occurred_on, id
             """)
         var others = CorrectedCursor(recorded, corrections: try EventLog.corrections(in: db)) { _, stream in
-            Stream.certificationKey(of: stream) == nil
+            stream.certificationKey == nil
         }
         while let event = try others.next() { try apply(event, to: &network) }
 
@@ -40,8 +40,10 @@ extension Replay {
             SELECT * FROM event WHERE stream >= 'certification/' AND stream < 'certification0'
             ORDER BY stream, occurred_on, id
             """)
+        var current: (stream: String, key: CertificationKey?) = ("", nil)
         while let event = try streams.next() {
-            guard let key = Stream.certificationKey(of: event.stream) else { continue }
+            if event.stream != current.stream { current = (event.stream, LogStream(event.stream)?.certificationKey) }
+            guard let key = current.key else { continue }
             guard !groupSchemes.contains(key.scheme) else {
                 groupKeys[key.scheme, default: []].insert(key)
                 continue
@@ -58,7 +60,7 @@ extension Replay {
             var group = Network(catalog: catalog)
             for record in network.members.values { group.insert(record) }
             let keys = (groupKeys[scheme] ?? []).sorted()
-            for event in try EventLog.replayable(ofStreams: keys.map(Stream.certification), in: db) {
+            for event in try EventLog.replayable(ofStreams: keys.map(LogStream.certification), in: db) {
                 try apply(event, to: &group)
             }
             for key in keys {

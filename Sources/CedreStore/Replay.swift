@@ -36,7 +36,7 @@ enum Replay {
         for member in Set(keys.map(\.member)) where network.members[member] == nil {
             if let record = try MemberRows.fetch(member, in: db) { network.insert(record) }
         }
-        for event in try EventLog.replayable(ofStreams: keys.sorted().map(Stream.certification), in: db)
+        for event in try EventLog.replayable(ofStreams: keys.sorted().map(LogStream.certification), in: db)
         where day.map({ event.day <= $0 }) ?? true {
             try apply(event, to: &network)
         }

@@ -64,10 +64,10 @@ extension EventLog {
     }
 
     /// The logged corrections of one stream, oldest first.
-    static func corrections(ofStream stream: String, in db: Database) throws -> [(id: EventID, correction: EventCorrection)] {
+    static func corrections(ofStream stream: LogStream, in db: Database) throws -> [(id: EventID, correction: EventCorrection)] {
         try records(LoggedEvent.fetchAll(db, sql: """
             SELECT * FROM event WHERE stream = ? AND kind IN ('event.corrected', 'event.voided') ORDER BY id
-            """, arguments: [stream]))
+            """, arguments: [stream.description]))
     }
 
     /// The corrections among logged events, with their ids.
@@ -81,15 +81,15 @@ extension EventLog {
 
     /// The events of one stream that can matter on or before `day`: those of that day or
     /// earlier, and every correction, which may move a later event earlier.
-    static func events(ofStream stream: String, through day: Day, in db: Database) throws -> [LoggedEvent] {
+    static func events(ofStream stream: LogStream, through day: Day, in db: Database) throws -> [LoggedEvent] {
         try LoggedEvent.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM event WHERE stream = ? AND (occurred_on <= ? OR kind IN ('event.corrected', 'event.voided'))
             ORDER BY occurred_on, id
-            """), arguments: [stream, day])
+            """), arguments: [stream.description, day])
     }
 
     /// The events of some streams as replay sees them, in replay order.
-    static func replayable(ofStreams streams: [String], in db: Database) throws -> [ReplayedEvent] {
+    static func replayable(ofStreams streams: [LogStream], in db: Database) throws -> [ReplayedEvent] {
         try ReplayedEvent.resolve(events(ofStreams: streams, in: db))
     }
 }
@@ -109,7 +109,7 @@ struct CorrectedCursor {
 
     /// `base` must be in replay order; `includes` picks the corrected events that belong to
     /// what it selects (the same streams, on or before the same day).
-    init(_ base: RecordCursor<LoggedEvent>, corrections: Corrections, includes: (ReplayedEvent, String) -> Bool) {
+    init(_ base: RecordCursor<LoggedEvent>, corrections: Corrections, includes: (ReplayedEvent, LogStream) -> Bool) {
         self.base = base
         self.corrections = corrections
         corrected = corrections.correctedEvents

@@ -67,11 +67,11 @@ import Testing
         .memberAmended("solipass", MemberAmendment(
             name: "SOLIPASS Anjou", types: [.ges], departement: "72", region: "Pays de la Loire", group: .left)),
         .correction(EventCorrection(
-            target: EventID(12), targetKind: .auditConducted, stream: "certification/solipass/cedre",
+            target: EventID(12), targetKind: .auditConducted, stream: .certification(key),
             change: .corrected(DatedFact(.auditConducted(key, "A-2013-0001"), on: "2013-03-01")),
             reason: "typed the 11th for the 1st")),
         .correction(EventCorrection(
-            target: EventID(13), targetKind: .eventCorrected, stream: "certification/solipass/cedre", change: .voided,
+            target: EventID(13), targetKind: .eventCorrected, stream: .certification(key), change: .voided,
             reason: "the first day was right")),
         .schemeAdded(Scheme(
             id: "cedre-v3", name: "CEDRE V3 \"Éco\" / réseau", kind: .group,
@@ -105,6 +105,16 @@ import Testing
     @Test func canonicalPayloadBytesAreStable() {
         let lines = Self.samples.map { "\($0.kind.rawValue) \($0.stream) \($0.payload.canonicalJSON)" }
         Snapshot.expect(lines.joined(separator: "\n") + "\n", matches: "canonical-payloads.txt")
+    }
+
+    @Test func everyStreamReadsBackFromTheTextTheLogWrites() {
+        for fact in Self.samples {
+            #expect(LogStream(fact.stream.description) == fact.stream)
+        }
+        for text in ["", "member", "member/", "certification/solipass", "certification/solipass/cedre/extra",
+                     "campaign/cedre/twenty", "sample/cedre-iso/2014/yearly", "notice/solipass"] {
+            #expect(LogStream(text) == nil)
+        }
     }
 
     @Test func canonicalPayloadsReadBackAsTheSameFacts() throws {

@@ -245,7 +245,7 @@ import Testing
                     let day = event.occurredOn.adding(days: random.between(-40, 40))
                     try store.correct(event: event.id, on: day, setting: [], reason: "mistyped day", context: context)
                 default:
-                    guard let key = Stream.certificationKey(of: event.stream) else { continue }
+                    guard let key = LogStream(event.stream)?.certificationKey else { continue }
                     let day = event.occurredOn.adding(days: random.between(1, 200))
                     try store.record([DatedFact(.certificationSuspended(key, reason: .other), on: day)], context: context)
                 }

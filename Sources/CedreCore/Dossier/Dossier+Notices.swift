@@ -9,7 +9,7 @@ extension Dossier {
     public func notices(on day: Day, horizon: Int, context: FindingContext = .none) -> [Notice] {
         let dossier = advance(to: day)
         var notices: [Notice] = []
-        let stream = Stream.certification(key)
+        let stream = LogStream.certification(key).description
         func add(_ rule: NoticeRule, _ due: Day, finding: FindingID? = nil, obligation: Obligation? = nil) {
             let subject = [stream, finding?.rawValue, obligation?.rawValue].compactMap { $0 }.joined(separator: "/")
             notices.append(Notice(rule: rule, key: key, subject: subject, due: due, finding: finding, obligation: obligation))

@@ -36,12 +36,12 @@ public struct EventCorrection: Equatable, Sendable {
     /// The kind of the target: a fact's kind, or a correction's when a correction is voided.
     public let targetKind: Fact.Kind
     /// The target's stream, which a correction never changes.
-    public let stream: String
+    public let stream: LogStream
     public let change: Change
     /// Why, in the officer's words: required.
     public let reason: String
 
-    public init(target: EventID, targetKind: Fact.Kind, stream: String, change: Change, reason: String) {
+    public init(target: EventID, targetKind: Fact.Kind, stream: LogStream, change: Change, reason: String) {
         self.target = target
         self.targetKind = targetKind
         self.stream = stream
@@ -63,7 +63,7 @@ public struct Corrections: Sendable {
     /// The outcome for one targeted event.
     public enum Effect: Equatable, Sendable {
         case voided(by: EventID)
-        case corrected(DatedFact, stream: String, by: EventID)
+        case corrected(DatedFact, stream: LogStream, by: EventID)
 
         /// The correction event that decided this effect.
         public var correction: EventID {
@@ -107,7 +107,7 @@ public struct Corrections: Sendable {
     }
 
     /// The targeted events with their corrected content, in no particular order.
-    public var correctedEvents: [(id: EventID, fact: DatedFact, stream: String)] {
+    public var correctedEvents: [(id: EventID, fact: DatedFact, stream: LogStream)] {
         effects.compactMap { id, effect in
             guard case .corrected(let dated, let stream, _) = effect else { return nil }
             return (id, dated, stream)

@@ -123,7 +123,7 @@ extension Fact {
         case .correction(let correction):
             payload.target = correction.target.rawValue
             payload.targetKind = correction.targetKind.rawValue
-            payload.stream = correction.stream
+            payload.stream = correction.stream.description
             payload.reason = correction.reason
             if case .corrected(let dated) = correction.change {
                 payload.correctedOn = dated.day
@@ -396,7 +396,10 @@ extension Fact {
         let target = try reader.required(payload.target, "target")
         guard target > 0 else { throw FactPayloadError(field: "target", message: "must be an event number (1 or more)") }
         let targetKind: Kind = try reader.enumeration(payload.targetKind, "targetKind")
-        let stream = try reader.required(payload.stream, "stream")
+        let written = try reader.required(payload.stream, "stream")
+        guard let stream = LogStream(written) else {
+            throw FactPayloadError(field: "stream", message: "'\(written)' is not a stream of the log")
+        }
         let reason = try reader.required(payload.reason, "reason")
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw FactPayloadError(field: "reason", message: "must say why")

@@ -158,7 +158,7 @@ public enum Fact: Equatable, Sendable {
     public var key: CertificationKey? {
         switch self {
         case .correction(let correction):
-            Stream.certificationKey(of: correction.stream)
+            correction.stream.certificationKey
         case .memberAdded, .memberLeft, .memberAmended, .sampleDrawn, .membersLinked, .auditorAdded, .auditorQualified, .campaignPlanned,
             .campaignSwapped, .campaignPublished, .campaignCompleted, .schemeAdded:
             nil
@@ -181,7 +181,7 @@ public enum Fact: Equatable, Sendable {
         switch self {
         case .memberAdded(let member, _): member.id
         case .memberLeft(let id), .memberAmended(let id, _): id
-        case .correction(let correction): Stream.member(of: correction.stream)
+        case .correction(let correction): correction.stream.member
         case .sampleDrawn(let sample): sample.central
         case .membersLinked(let link): link.first
         case .auditorAdded(let auditor): auditor.member
@@ -190,56 +190,84 @@ public enum Fact: Equatable, Sendable {
     }
 
     /// The log stream the fact is appended to: one per member, one per certification, one per
-    /// group audit sample.
-    public var stream: String {
+    /// auditor, scheme, campaign and group audit sample.
+    public var stream: LogStream {
         switch self {
-        case .correction(let correction): return correction.stream
-        case .schemeAdded(let scheme): return Stream.scheme(scheme.id)
-        case .sampleDrawn(let sample): return Stream.sample(sample)
-        case .auditorAdded(let auditor): return Stream.auditor(auditor.id)
-        case .auditorQualified(let auditor, _, _): return Stream.auditor(auditor)
+        case .correction(let correction): correction.stream
+        case .schemeAdded(let scheme): .scheme(scheme.id)
+        case .sampleDrawn(let sample): .sample(sample.scheme, year: sample.year, audit: sample.audit)
+        case .auditorAdded(let auditor): .auditor(auditor.id)
+        case .auditorQualified(let auditor, _, _): .auditor(auditor)
         case .campaignPlanned(let scheme, let year, _, _, _, _), .campaignSwapped(let scheme, let year, _, _),
             .campaignPublished(let scheme, let year), .campaignCompleted(let scheme, let year):
-            return Stream.campaign(scheme, year)
-        default: return key.map(Stream.certification) ?? Stream.member(member ?? "")
+            .campaign(scheme, year: year)
+        default: key.map(LogStream.certification) ?? .member(member ?? "")
         }
     }
 }
 
-/// Names of the event log's streams.
-public enum Stream {
-    /// `member/solipass`: the member's own facts (added, left).
-    public static func member(_ id: MemberID) -> String { "member/\(id)" }
-
+/// A stream of the event log: what one fact belongs to, and what a replay of some facts reads.
+///
+/// The log's `stream` column writes it as text, its parts parted by `/`
+/// (`certification/solipass/cedre`); ids never contain a `/`.
+public enum LogStream: Hashable, Sendable, LosslessStringConvertible {
+    /// `member/solipass`: the member's own facts (added, amended, linked, left).
+    case member(MemberID)
     /// `certification/solipass/cedre`: a certification with its audits and findings.
-    public static func certification(_ key: CertificationKey) -> String { "certification/\(key.member)/\(key.scheme)" }
-
+    case certification(CertificationKey)
     /// `auditor/lemoine`: an auditor's training and qualifications.
-    public static func auditor(_ id: AuditorID) -> String { "auditor/\(id)" }
-
+    case auditor(AuditorID)
     /// `scheme/cedre-v3`: a scheme's definition and its revisions (rule 8b).
-    public static func scheme(_ id: SchemeID) -> String { "scheme/\(id)" }
-
+    case scheme(SchemeID)
     /// `campaign/cedre/2014`: a year's cross-audit campaign.
-    public static func campaign(_ scheme: SchemeID, _ year: Int) -> String { "campaign/\(scheme)/\(year)" }
-
+    case campaign(SchemeID, year: Int)
     /// `sample/cedre-iso/2014/surveillance`: the draws of one group audit.
-    public static func sample(_ sample: SampleRecord) -> String {
-        "sample/\(sample.scheme)/\(sample.year)/\(sample.audit.rawValue)"
+    case sample(SchemeID, year: Int, audit: SiteSample.AuditKind)
+
+    /// The stream a `stream` column names; nil for a text no fact writes.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, !parts.dropFirst().contains(where: \.isEmpty) else { return nil }
+        switch (parts[0], parts.count) {
+        case ("member", 2): self = .member(MemberID(rawValue: parts[1]))
+        case ("certification", 3):
+            self = .certification(CertificationKey(member: MemberID(rawValue: parts[1]), scheme: SchemeID(rawValue: parts[2])))
+        case ("auditor", 2): self = .auditor(AuditorID(rawValue: parts[1]))
+        case ("scheme", 2): self = .scheme(SchemeID(rawValue: parts[1]))
+        case ("campaign", 3):
+            guard let year = Int(parts[2]) else { return nil }
+            self = .campaign(SchemeID(rawValue: parts[1]), year: year)
+        case ("sample", 4):
+            guard let year = Int(parts[2]), let audit = SiteSample.AuditKind(rawValue: parts[3]) else { return nil }
+            self = .sample(SchemeID(rawValue: parts[1]), year: year, audit: audit)
+        default: return nil
+        }
     }
 
-    /// `certification/solipass/cedre` → solipass under cedre; nil for other streams.
-    public static func certificationKey(of stream: String) -> CertificationKey? {
-        let parts = stream.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "certification" else { return nil }
-        return CertificationKey(member: MemberID(rawValue: String(parts[1])), scheme: SchemeID(rawValue: String(parts[2])))
+    /// The text of the log's `stream` column.
+    public var description: String {
+        switch self {
+        case .member(let id): "member/\(id)"
+        case .certification(let key): "certification/\(key.member)/\(key.scheme)"
+        case .auditor(let id): "auditor/\(id)"
+        case .scheme(let id): "scheme/\(id)"
+        case .campaign(let scheme, let year): "campaign/\(scheme)/\(year)"
+        case .sample(let scheme, let year, let audit): "sample/\(scheme)/\(year)/\(audit.rawValue)"
+        }
     }
 
-    /// The member a member or certification stream is about; nil for other streams.
-    public static func member(of stream: String) -> MemberID? {
-        if let key = certificationKey(of: stream) { return key.member }
-        guard stream.hasPrefix("member/") else { return nil }
-        return MemberID(rawValue: String(stream.dropFirst("member/".count)))
+    /// The certification a certification stream holds.
+    public var certificationKey: CertificationKey? {
+        if case .certification(let key) = self { key } else { nil }
+    }
+
+    /// The member a member or certification stream is about.
+    public var member: MemberID? {
+        switch self {
+        case .member(let id): id
+        case .certification(let key): key.member
+        case .auditor, .scheme, .campaign, .sample: nil
+        }
     }
 }
 
