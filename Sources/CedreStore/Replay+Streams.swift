@@ -28,13 +28,22 @@ extension Replay {
         let groupSchemes = Set(catalog.schemes.filter { $0.kind == .group }.map(\.id))
         var groupKeys: [SchemeID: Set<CertificationKey>] = [:]
         var batch: [(key: CertificationKey, events: [LoggedEvent])] = []
-        func flush() throws {
-            for projected in try replayInParallel(batch, members: network.members, catalog: catalog) {
-                try visit(projected)
-            }
-            replayed += batch.reduce(0) { $0 + $1.events.count }
+        // One batch is replayed on the other threads while this one writes the rows of the
+        // previous batch and reads the events of the next.
+        var inFlight: (work: BackgroundWork<[ProjectedDossier]>, events: Int)?
+        func finishInFlight() throws {
+            guard let (work, events) = inFlight else { return }
+            inFlight = nil
+            for projected in try work.value() { try visit(projected) }
+            replayed += events
             progress?(replayed, total)
-            batch.removeAll(keepingCapacity: true)
+        }
+        func flush() throws {
+            let started = batch, members = network.members
+            let work = BackgroundWork { try replayInParallel(started, members: members, catalog: catalog) }
+            try finishInFlight()
+            inFlight = (work, batch.reduce(0) { $0 + $1.events.count })
+            batch = []
         }
         let streams = try LoggedEvent.fetchCursor(db, sql: """
             SELECT * FROM event WHERE stream >= 'certification/' AND stream < 'certification0'
@@ -55,6 +64,7 @@ extension Replay {
             batch[batch.count - 1].events.append(event)
         }
         try flush()
+        try finishInFlight()
 
         for scheme in groupSchemes.sorted() {
             var group = Network(catalog: catalog)
