@@ -99,7 +99,7 @@ final class ProjectionWriter {
 
     /// Inserts every row of a dossier that has none yet: its machines, its deadlines and its calendar.
     func insert(_ projected: ProjectedDossier) throws {
-        let (dossier, context) = (projected.dossier, projected.context)
+        let dossier = projected.dossier
         let member = BulkInsert.Value.id(dossier.key.member)
         let scheme = BulkInsert.Value.id(dossier.key.scheme)
         if let certification = dossier.certification, let lastFactOn = dossier.lastFactOn {
@@ -143,14 +143,14 @@ final class ProjectionWriter {
                 .day(item.scheduledOn), .text(ProjectionWriter.jsonArray(item.auditors)), .day(item.conductedOn),
                 .day(item.reportedOn), .day(item.closedOn), .day(item.cancelledOn), .text(item.reason))
         }
-        if let lastFactOn = dossier.lastFactOn {
+        if !projected.findings.isEmpty {
             let finding = try statement("""
                 INSERT INTO finding (id, member_id, scheme_id, audit_id, grade, original_grade, requirement, statement,
                     state, raised_on, audit_on, correction, plan, plan_accepted_on, plan_due, implemented_on,
                     closed_on, effective_grade, escalated_on, escalated_by, deadline)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for status in dossier.findingStatuses(on: lastFactOn, context: context) {
+            for status in projected.findings {
                 let item = status.finding
                 try finding.execute(
                     .id(item.id), member, scheme, .id(item.audit), .id(item.grade), .id(item.originalGrade), .id(item.requirement),
@@ -163,7 +163,7 @@ final class ProjectionWriter {
         let deadline = try statement("""
             INSERT INTO deadline (member_id, scheme_id, obligation, subject, due_on) VALUES (?, ?, ?, ?, ?)
             """)
-        for item in dossier.deadlines(context: context) {
+        for item in projected.deadlines {
             try deadline.execute(member, scheme, .text(item.obligation.rawValue), .text(item.subject), .day(item.day))
         }
         if let calendar = projected.calendar { try insert(calendar) }
@@ -202,18 +202,25 @@ final class ProjectionWriter {
     }
 }
 
-/// A dossier ready to project: its machines, what its findings depend on in its group (rules 6
-/// and 8) and its calendar.
+/// A dossier ready to project: its machines, its findings as the rules grade them on its last
+/// fact's day (with what they depend on in its group, rules 6 and 8), its deadlines and its
+/// calendar.
+///
+/// Everything is worked out here, where a replay may run on several threads, so that writing
+/// the rows is binding values only.
 struct ProjectedDossier: Sendable {
     let dossier: Dossier
-    let context: FindingContext
+    let findings: [FindingStatus]
+    let deadlines: [Deadline]
     let calendar: DossierCalendar?
 
     /// The dossier `key` of a network that holds all its facts (and its whole group's).
     init?(_ key: CertificationKey, in network: Network) {
         guard let dossier = network.dossiers[key] else { return nil }
         self.dossier = dossier
-        context = network.findingContext(for: dossier)
+        let context = network.findingContext(for: dossier)
+        findings = dossier.lastFactOn.map { dossier.findingStatuses(on: $0, context: context) } ?? []
+        deadlines = dossier.deadlines(context: context)
         calendar = network.calendar(of: key)
     }
 }

@@ -58,7 +58,7 @@ extension Replay {
                 continue
             }
             if batch.last?.key != key {
-                if batch.count >= 4_096 { try flush() }
+                if batch.count >= 1_024 { try flush() }
                 batch.append((key, []))
             }
             batch[batch.count - 1].events.append(event)
