@@ -16,6 +16,13 @@ import Testing
         #expect(parse("2013-00-10") == nil)
         #expect(parse("20130502") == nil)
         #expect(parse("2013-05-0x") == nil)
+        #expect(parse("2013-05-021") == nil)
+        #expect(parse("2013/05/02") == nil)
+        #expect(parse("2013-05-0") == nil)
+        #expect(parse("") == nil)
+        #expect(Day.earliest.description == "0000-01-01" && parse("0000-01-01") == .earliest)
+        #expect(Day.latest.description == "9999-12-31" && parse("9999-12-31") == .latest)
+        #expect(Day("2013-05-02"[...]) == parse("2013-05-02"))
     }
 
     @Test func daysWrittenAsOfficersWriteThemAreReadAndCheckedOnTheCalendar() throws {
