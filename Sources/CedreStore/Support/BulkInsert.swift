@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -79,7 +80,7 @@ extension BulkInsert.Value {
     static func text(_ value: String?) -> Self { value.map { .text($0) } ?? .null }
 
     /// A day as `YYYY-MM-DD`, or null.
-    static func day(_ value: CustomStringConvertible?) -> Self { value.map { .text($0.description) } ?? .null }
+    static func day(_ value: Day?) -> Self { value.map { .text($0.description) } ?? .null }
 
     /// An identifier's text, or null.
     static func id<ID: RawRepresentable>(_ value: ID?) -> Self where ID.RawValue == String {
