@@ -215,7 +215,7 @@ extension JSONValue: CustomStringConvertible {
         case .number(let literal):
             text += literal
         case .string(let value):
-            JSONValue.writeQuoted(value, to: &text)
+            text += JSONString.literal(value)
         case .array(let elements):
             text += "["
             for (index, element) in elements.enumerated() {
@@ -227,7 +227,7 @@ extension JSONValue: CustomStringConvertible {
             text += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { text += "," }
-                JSONValue.writeQuoted(member.key, to: &text)
+                text += JSONString.literal(member.key)
                 text += ":"
                 member.value.write(to: &text)
             }
@@ -237,30 +237,6 @@ extension JSONValue: CustomStringConvertible {
 
     /// `value` as a JSON string literal: how messages show a name that holds quotes or spaces.
     public static func quoted(_ value: String) -> String {
-        var text = ""
-        writeQuoted(value, to: &text)
-        return text
-    }
-
-    /// Appends `value` as a JSON string literal, escaping what RFC 8259 requires.
-    static func writeQuoted(_ value: String, to text: inout String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{08}": text += "\\b"
-            case "\u{0C}": text += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
+        JSONString.literal(value)
     }
 }

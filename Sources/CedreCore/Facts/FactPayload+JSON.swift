@@ -177,7 +177,7 @@ private struct CanonicalJSONWriter {
     mutating func member(_ key: String, _ value: String?) {
         guard let value else { return }
         start(key)
-        string(value)
+        JSONString.append(value, to: &bytes)
     }
 
     mutating func member(_ key: String, _ value: Bool?) {
@@ -234,7 +234,7 @@ private struct CanonicalJSONWriter {
         bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(value)
+            JSONString.append(value, to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
     }
@@ -247,27 +247,8 @@ private struct CanonicalJSONWriter {
     private mutating func start(_ key: String) {
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
-        string(key)
+        JSONString.append(key, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
     }
 
-    private mutating func string(_ text: String) {
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
 }
