@@ -166,7 +166,7 @@ private struct NoticeLedger {
             let run = try insertRun()
             // In the ledger's key order: the same facts give the same ledger, and its UNIQUE
             // index grows at one end instead of at random places.
-            new.sort { ($0.subject, $0.rule.rawValue, $0.due) < ($1.subject, $1.rule.rawValue, $1.due) }
+            new.sort(by: Notice.inLedgerOrder)
             statuses.sort { $0.notice < $1.notice }
             try chain.insert(.notice, rows: new.map { notice in
                 [notice.subject, notice.rule.rawValue, notice.due, notice.key.member, notice.key.scheme, notice.finding,
@@ -174,7 +174,7 @@ private struct NoticeLedger {
             })
             try chain.insert(.noticeStatus, rows: statuses.map { [$0.notice, run, $0.status] })
         }
-        return reported.sorted { ($0.notice.due, $0.notice.subject, $0.notice.rule.rawValue) < ($1.notice.due, $1.notice.subject, $1.notice.rule.rawValue) }
+        return reported.sorted { Notice.inListOrder($0.notice, $1.notice) }
     }
 
     /// Every notice on the day: from the stored calendars, and from a replay of the dossiers
