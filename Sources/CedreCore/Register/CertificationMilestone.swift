@@ -58,6 +58,14 @@ public struct CertificationMilestone: Equatable, Sendable {
                 milestones.append(CertificationMilestone(member: key.member, scheme: key.scheme, kind: .joinedGroup, on: joinedOn))
             }
         }
-        return milestones.sorted { ($0.on, $0.member, $0.scheme) < ($1.on, $1.member, $1.scheme) }
+        return milestones.sorted(by: inDayOrder)
+    }
+
+    /// By day, then member, then scheme; field by field, not as tuples that copy their strings
+    /// at every comparison.
+    public static func inDayOrder(_ first: CertificationMilestone, _ second: CertificationMilestone) -> Bool {
+        if first.on != second.on { return first.on < second.on }
+        if first.member != second.member { return first.member < second.member }
+        return first.scheme < second.scheme
     }
 }

@@ -124,7 +124,7 @@ extension Network {
         }
         let periods = spans.flatMap { notice, spans in
             spans.map { DossierCalendar.NoticePeriod(from: $0.from, until: $0.until, notice: notice) }
-        }.sorted { ($0.from, $0.notice.subject, $0.notice.rule.rawValue, $0.notice.due) < ($1.from, $1.notice.subject, $1.notice.rule.rawValue, $1.notice.due) }
+        }.sorted { $0.from != $1.from ? $0.from < $1.from : Notice.inLedgerOrder($0.notice, $1.notice) }
         return DossierCalendar(key: key, from: day, standings: standings, notices: periods)
     }
 

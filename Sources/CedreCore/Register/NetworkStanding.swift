@@ -49,7 +49,7 @@ public struct NetworkStanding: Equatable, Sendable {
         self.schemes = schemes
         self.members = members.sorted { $0.member.id < $1.member.id }
         self.dossiersByMember = Dictionary(grouping: dossiers, by: \.key.member).mapValues { $0.sorted { $0.key < $1.key } }
-        self.milestones = milestones.sorted { ($0.on, $0.member, $0.scheme) < ($1.on, $1.member, $1.scheme) }
+        self.milestones = milestones.sorted(by: CertificationMilestone.inDayOrder)
     }
 
     /// The register's network on its day, replayed.
