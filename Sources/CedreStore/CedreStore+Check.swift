@@ -174,7 +174,7 @@ private struct NoticeLedger {
             })
             try chain.insert(.noticeStatus, rows: statuses.map { [$0.notice, run, $0.status] })
         }
-        return reported.sorted { Notice.inListOrder($0.notice, $1.notice) }
+        return reported.sorted { Notice.precedes($0.notice, $1.notice) }
     }
 
     /// Every notice on the day: from the stored calendars, and from a replay of the dossiers

@@ -78,8 +78,8 @@ extension Notice {
         return first.due < second.due
     }
 
-    /// The order `check` lists notices in: due day, subject, rule.
-    public static func inListOrder(_ first: Notice, _ second: Notice) -> Bool {
+    /// The order lists show notices in: due day, subject, rule.
+    public static func precedes(_ first: Notice, _ second: Notice) -> Bool {
         if first.due != second.due { return first.due < second.due }
         if first.subject != second.subject { return first.subject < second.subject }
         return first.rule.rawValue < second.rule.rawValue

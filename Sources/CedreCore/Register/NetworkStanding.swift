@@ -81,9 +81,3 @@ public struct NetworkStanding: Equatable, Sendable {
     }
 }
 
-extension Notice {
-    /// A stable order: by due day, then subject and rule.
-    public static func precedes(_ first: Notice, _ second: Notice) -> Bool {
-        (first.due, first.subject, first.rule.rawValue) < (second.due, second.subject, second.rule.rawValue)
-    }
-}
