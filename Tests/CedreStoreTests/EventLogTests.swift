@@ -85,6 +85,30 @@ import Testing
         #expect(try store.projectionDump() == before)
     }
 
+    @Test func aRebuildOfMoreDossiersThanOneBatchGivesTheSameRowsAndAnUnreadableEventChangesNothing() throws {
+        // Given 1,030 engaged certifications: more than one batch (1,024 dossiers) of the streamed replay
+        let store = try CedreStore.inMemory()
+        var facts: [(Fact, Day)] = []
+        for index in 0..<1_030 {
+            let id = MemberID(rawValue: "member-\(1_000 + index)")
+            facts += [(.memberAdded(.sample(id), joined: nil), "2013-01-01"), (.certificationEngaged(.cedre(id)), "2013-01-10")]
+        }
+        try store.record(facts)
+        let before = try store.projectionDump()
+
+        // When it is rebuilt, then every row is as the writes left it
+        try store.rebuild()
+        #expect(try store.projectionDump() == before)
+
+        // And when an event of the last batch cannot be read, the rebuild fails and changes nothing
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER event_refuses_update")
+            try db.execute(sql: #"UPDATE event SET payload = '{"member":"member-2029"}' WHERE stream = 'certification/member-2029/cedre'"#)
+        }
+        #expect(throws: StoreError.self) { try store.rebuild() }
+        #expect(try store.projectionDump() == before)
+    }
+
     @Test func theMigratedSchemaIsTheOneInSchemasFolder() throws {
         let store = try CedreStore.inMemory()
         let sql = try store.writer.read { db in
