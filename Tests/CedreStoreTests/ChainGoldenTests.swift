@@ -115,6 +115,11 @@ import Testing
                      "campaign/cedre/twenty", "sample/cedre-iso/2014/yearly", "notice/solipass"] {
             #expect(LogStream(text) == nil)
         }
+        var void = FactPayload()
+        (void.target, void.targetKind, void.stream, void.reason) = (12, "audit.conducted", "notice/solipass", "typo")
+        #expect(throws: FactPayloadError(field: "stream", message: "'notice/solipass' is not a stream of the log")) {
+            try Fact(kind: .eventVoided, payload: void)
+        }
     }
 
     @Test func canonicalPayloadsReadBackAsTheSameFacts() throws {
