@@ -29,24 +29,18 @@ extension Certification {
         markSettled(day)
     }
 
-    /// The next move the calendar will make if no fact intervenes.
+    /// The next move the calendar will make if no fact intervenes: of the calendar's rules the
+    /// table allows in the current state, the one due first (the expiry when two fall on one day).
     public func nextCalendarMove() -> Move? {
-        switch state {
-        case .certified:
-            guard let expiresOn else { return nil }
-            return Move(from: state, event: .certificateExpired, to: .expired, on: expiresOn.adding(days: 1))
-        case .suspended:
-            guard let expiresOn, let suspensionEndsBy else { return nil }
-            let expiry = Move(from: state, event: .certificateExpired, to: .expired, on: expiresOn.adding(days: 1))
-            let withdrawal = Move(
-                from: state, event: .suspensionMaximumReached, to: .withdrawn, on: suspensionEndsBy.adding(days: 1))
-            return withdrawal.on < expiry.on ? withdrawal : expiry
-        case .expired:
-            guard let restorableUntil else { return nil }
-            return Move(from: state, event: .restoreWindowClosed, to: .lapsed, on: restorableUntil.adding(days: 1))
-        case .engaged, .initialAuditPlanned, .audited, .lapsed, .withdrawn:
-            return nil
-        }
+        let due: [(event: EventKind, on: Day?)] = [
+            (.certificateExpired, expiresOn?.adding(days: 1)),
+            (.suspensionMaximumReached, suspensionEndsBy?.adding(days: 1)),
+            (.restoreWindowClosed, restorableUntil?.adding(days: 1)),
+        ]
+        return due.compactMap { event, day -> Move? in
+            guard let day, let to = Self.transitions.target(from: state, on: event) else { return nil }
+            return Move(from: state, event: event, to: to, on: day)
+        }.min { $0.on < $1.on }
     }
 
     /// Rule 3: the last day a recertification decision can restore an expired certificate.
