@@ -68,7 +68,7 @@ extension TableDrivenMachine {
     /// Moves by one fact as the table says; a refused event leaves the value unchanged.
     mutating func move(by event: Event) throws(TransitionError) -> Transition<State, EventKind> {
         let from = state
-        guard let to = Self.transitions.target(from: from, on: event.kind) else { throw refusal(event) }
+        guard let to = Self.transitions.target(from: from, on: event.kind, by: .fact) else { throw refusal(event) }
         try absorb(event, from: from)
         let move = Transition(from: from, event: event.kind, to: to, on: event.day)
         state = to
@@ -114,6 +114,12 @@ public struct TransitionTable<State: MachineState, EventKind: MachineEventKind>:
     /// The state `event` leads to from `state`, or nil when the pair is illegal.
     public func target(from state: State, on event: EventKind) -> State? {
         rules.first { $0.from == state && $0.event == event }?.to
+    }
+
+    /// The state a move of `cause` (a recorded fact, or the calendar) leads to from `state` on
+    /// `event`, or nil when no rule of that cause allows it.
+    public func target(from state: State, on event: EventKind, by cause: TransitionCause) -> State? {
+        rules.first { $0.from == state && $0.event == event && $0.cause == cause }?.to
     }
 }
 

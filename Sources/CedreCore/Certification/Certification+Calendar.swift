@@ -38,7 +38,7 @@ extension Certification {
             (.restoreWindowClosed, restorableUntil?.adding(days: 1)),
         ]
         return due.compactMap { event, day -> Move? in
-            guard let day, let to = Self.transitions.target(from: state, on: event) else { return nil }
+            guard let day, let to = Self.transitions.target(from: state, on: event, by: .calendar) else { return nil }
             return Move(from: state, event: event, to: to, on: day)
         }.min { $0.on < $1.on }
     }
