@@ -182,15 +182,20 @@ enum StandingRows {
     /// The notices the stored calendars hold on `day`, deadlines announced up to `horizon`
     /// days ahead (all when nil), by dossier; the `replayed` dossiers are left out.
     static func storedNotices(
-        on day: Day, horizon: Int?, except replayed: Set<CertificationKey>, of members: [MemberID]? = nil, in db: Database
+        on day: Day, horizon: Int?, except replayed: Set<CertificationKey>, of members: [MemberID]? = nil,
+        rules: Set<NoticeRule>? = nil, in db: Database
     ) throws -> [CertificationKey: [Notice]] {
         var notices: [CertificationKey: [Notice]] = [:]
         let stored = storedOnly(replayed, on: day)
         let only = onlyOf(members)
+        let ruled = rules.map { rules in
+            (condition: " AND rule IN (SELECT value FROM json_each(?))", arguments: [JSONArgument.strings(rules.map(\.rawValue).sorted())])
+        } ?? (condition: "", arguments: [])
         let noticeRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
-            WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)\(only.condition)
-            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest] + stored.arguments + only.arguments)
+            WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)\(only.condition)\(ruled.condition)
+            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest] + stored.arguments + only.arguments
+                + StatementArguments(ruled.arguments))
         while let row = try noticeRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else {
@@ -220,12 +225,14 @@ enum StandingRows {
     }
 
     /// The dossiers whose calendar answers for `day` (of `members` only, when given): the
-    /// standing and (unless `notices` is false) the notices holding on it.
+    /// standing and (unless `notices` is false) the notices holding on it, due within `horizon`
+    /// days and of `rules` when given.
     static func storedDossiers(
         on day: Day, except replayed: Set<CertificationKey>, of members: [MemberID]? = nil, notices withNotices: Bool = true,
-        in db: Database
+        horizon: Int? = nil, rules: Set<NoticeRule>? = nil, in db: Database
     ) throws -> [NetworkStanding.DossierStanding] {
-        let notices = withNotices ? try storedNotices(on: day, horizon: nil, except: replayed, of: members, in: db) : [:]
+        let notices = withNotices
+            ? try storedNotices(on: day, horizon: horizon, except: replayed, of: members, rules: rules, in: db) : [:]
         var dossiers: [NetworkStanding.DossierStanding] = []
         let stored = storedOnly(replayed, on: day)
         let only = onlyOf(members)

@@ -114,7 +114,8 @@ enum TallyRows {
             """, arguments: StatementArguments(listedRules) + [day, day, day.adding(days: horizon), day, day])
         let candidates = NetworkStanding(
             day: day, schemes: catalog.schemes, members: try MemberRows.fetch(ids, in: db),
-            dossiers: try StandingRows.storedDossiers(on: day, except: [], of: ids, in: db), milestones: [])
+            dossiers: try StandingRows.storedDossiers(on: day, except: [], of: ids, horizon: horizon, rules: rules, in: db),
+            milestones: [])
         return NetworkTally.listed(in: candidates, horizon: horizon, rules: rules)
     }
 
