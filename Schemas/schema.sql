@@ -268,7 +268,7 @@ CREATE INDEX audit_by_certification ON audit(member_id, scheme_id);
 
 CREATE INDEX audit_by_scheduled_day ON audit(scheduled_on);
 
-CREATE INDEX calendar_notice_by_end ON calendar_notice(until_on);
+CREATE INDEX calendar_notice_by_end ON calendar_notice(until_on, finding_id, obligation);
 
 CREATE INDEX calendar_notice_by_rule ON calendar_notice(rule, until_on);
 

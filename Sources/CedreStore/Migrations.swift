@@ -17,7 +17,19 @@ enum Migrations {
         migrator.registerMigration("v4-dossier-calendar", migrate: createDossierCalendar)
         migrator.registerMigration("v5-follow-up-notices", migrate: addFollowUpNotices)
         migrator.registerMigration("v6-listed-calendar-rows", migrate: indexListedCalendarRows)
+        migrator.registerMigration("v7-covering-notice-periods", migrate: coverNoticePeriods)
         return migrator
+    }
+
+    /// `check` reads every notice period holding on its day through `calendar_notice_by_end`,
+    /// some 200,000 entries at 100,000 members: with the two columns the primary key does not
+    /// hold, SQLite answers from the index alone instead of looking each entry up again in the
+    /// table (in `sqlite3`: 209–310 ms → 32–35 ms).
+    private static func coverNoticePeriods(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX calendar_notice_by_end;
+            CREATE INDEX calendar_notice_by_end ON calendar_notice(until_on, finding_id, obligation);
+            """)
     }
 
     /// The status report lists a few notice rules and the suspended dossiers among hundreds
