@@ -17,10 +17,12 @@ public struct CheckRequest: Sendable {
     /// Still-open notices last shown at least this many days before `asOf` are shown again
     /// as reminders; nil for never.
     public var remindEveryDays: Int?
+    /// What the run will list: the result names the members of those notices only.
+    public var listing: CheckListing
 
     public init(
         asOf: Day, horizonDays: Int, dryRun: Bool, actor: String, now: Date, region: String? = nil, scheme: SchemeID? = nil,
-        remindEveryDays: Int? = nil
+        remindEveryDays: Int? = nil, listing: CheckListing = .all
     ) {
         self.asOf = asOf
         self.horizonDays = horizonDays
@@ -30,6 +32,7 @@ public struct CheckRequest: Sendable {
         self.region = region
         self.scheme = scheme
         self.remindEveryDays = remindEveryDays
+        self.listing = listing
     }
 
     /// Whether a notice about `member` under `scheme` is within what the run looks at.
@@ -43,7 +46,8 @@ public struct CheckResult: Sendable {
     public let asOf: Day
     public let horizonDays: Int
     public let notices: [ReportedNotice]
-    /// The members the notices are about, for their names, regions and départements.
+    /// The members the notices the run lists (`CheckRequest.listing`) are about, for their
+    /// names, regions and départements.
     public let members: [MemberID: Member]
     /// The event log's head as the run saw it: what a witness file records.
     public let head: LogHead
@@ -74,7 +78,7 @@ extension CedreStore {
                 let notices = try ledger.run(catalog: catalog)
                 let found = CheckResult(
                     asOf: request.asOf, horizonDays: request.horizonDays, notices: notices,
-                    members: try ledger.members(of: notices), head: try LogHead.read(db))
+                    members: try ledger.members(of: notices.filter(request.listing.lists)), head: try LogHead.read(db))
                 try deliver(found)
                 result = found
                 return request.dryRun ? .rollback : .commit

@@ -23,7 +23,7 @@ import Testing
         ]
     }
 
-    private func report(_ mode: CheckReport.Mode) -> CheckReport {
+    private func report(_ mode: CheckListing) -> CheckReport {
         CheckReport(asOf: day, horizonDays: 60, notices: run, members: [:], mode: mode)
     }
 
@@ -36,7 +36,7 @@ import Testing
     @Test func theCountsSayWhatTheRunFoundListedOrNot() {
         // Given a run with two notices still open, when it is reported quietly (none listed)
         // or by default (the deadline reminder not listed), then both are counted
-        for mode in [CheckReport.Mode.quiet, .standard, .all] {
+        for mode in [CheckListing.quiet, .standard, .all] {
             let counts = report(mode).counts
             #expect([counts.new, counts.open, counts.resolved, counts.reminders] == [1, 2, 1, 1])
         }

@@ -3,6 +3,7 @@ import CedreFixtures
 import CedreStore
 import CedreTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// The nightly check and its notice ledger (DESIGN §5).
@@ -170,19 +171,40 @@ import Testing
         let path = folder.appendingPathComponent("cedre.sqlite").path
         let setup = try CedreStore.open(path: path)
         try setup.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + Scenario.certified)
-        let results = Results()
+        let results = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let count: Int
             do {
                 let store = try CedreStore.open(path: path)
                 let notices = try store.check(CheckRequest(asOf: "2016-06-01", horizonDays: 30, dryRun: false, actor: "cron", now: Date()))
-                results.add(notices.notices.filter { $0.status == .new }.count)
+                count = notices.notices.filter { $0.status == .new }.count
             } catch {
-                results.add(-1)
+                count = -1
             }
+            results.withLock { $0.append(count) }
         }
-        #expect(results.all.filter { $0 > 0 }.count == 1)
-        #expect(!results.all.contains(-1))
+        let all = results.withLock { $0 }
+        #expect(all.filter { $0 > 0 }.count == 1)
+        #expect(!all.contains(-1))
         #expect(try setup.verify().problem == nil)
+    }
+
+    @Test func aRunNamesTheMembersOfWhatItListsOnly() throws {
+        // Given the 2013 network checked the night before
+        let store = try CedreStore.network2013()
+        try check(store, "2014-12-30")
+        // When the next night runs quiet, and then listing everything
+        func run(_ listing: CheckListing) throws -> CheckResult {
+            try store.check(CheckRequest(
+                asOf: "2014-12-31", horizonDays: 60, dryRun: true, actor: "cron", now: Date(), listing: listing))
+        }
+        let quiet = try run(.quiet)
+        let all = try run(.all)
+        // Then each names the members of the notices it lists, and the quiet one no others
+        #expect(Set(quiet.members.keys) == Set(quiet.notices.filter(CheckListing.quiet.lists).map(\.notice.key.member)))
+        #expect(Set(all.members.keys) == Set(all.notices.map(\.notice.key.member)))
+        #expect(quiet.notices == all.notices)
+        #expect(quiet.members.count < all.members.count)
     }
 
     @Test func onTheTwentyThirteenNetworkEveryMissingFirstSurveillanceIsReported() throws {
@@ -195,23 +217,5 @@ import Testing
         #expect(decidedIn2013.count == 47)
         let overdue = Set(try check(store, "2014-12-31").filter { $0.notice.rule == .surveillanceOverdue }.map(\.notice.key))
         #expect(decidedIn2013.isSubset(of: overdue))
-    }
-}
-
-/// Values collected across threads.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Int] = []
-
-    func add(_ value: Int) {
-        lock.lock()
-        values.append(value)
-        lock.unlock()
-    }
-
-    var all: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values
     }
 }

@@ -3,6 +3,7 @@ import CedreStore
 import CedreTestSupport
 import Dispatch
 import Foundation
+import Synchronization
 import Testing
 
 /// Several connections writing one database at once: each write waits for the other
@@ -15,7 +16,7 @@ import Testing
         let setup = try CedreStore.open(path: path)
         let writers = 4
         let membersPerWriter = 25
-        let failures = Failures()
+        let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: writers) { writer in
             do {
                 let store = try CedreStore.open(path: path)
@@ -27,30 +28,12 @@ import Testing
                     ], context: .tests())
                 }
             } catch {
-                failures.add("\(error)")
+                failures.withLock { $0.append("\(error)") }
             }
         }
-        #expect(failures.all.isEmpty)
+        #expect(failures.withLock { $0 }.isEmpty)
         #expect(try setup.eventCount() == writers * membersPerWriter * 2)
         #expect(try setup.members().count == writers * membersPerWriter)
         #expect(try setup.verify().problem == nil)
-    }
-}
-
-/// Errors collected across threads.
-private final class Failures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [String] = []
-
-    func add(_ error: String) {
-        lock.lock()
-        errors.append(error)
-        lock.unlock()
-    }
-
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return errors
     }
 }

@@ -1,6 +1,7 @@
 import CedreCore
 import CedreTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 /// DESIGN §10, short versions of the reliability campaigns (the full ones are
@@ -130,7 +131,7 @@ import Testing
         let before = try runner.eventCount()
 
         // Given three officers each running thirty commands at once, two writes for one read
-        let failures = Failures()
+        let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 3) { officer in
             for step in 0..<30 {
                 let arguments = step % 3 == 2
@@ -142,16 +143,17 @@ import Testing
                     if result.status != 0 || result.error.localizedCaseInsensitiveContains("locked")
                         || result.error.localizedCaseInsensitiveContains("busy")
                     {
-                        failures.add("\(arguments.joined(separator: " ")) exited \(result.status): \(result.error)")
+                        failures.withLock { $0.append("\(arguments.joined(separator: " ")) exited \(result.status): \(result.error)") }
                     }
                 } catch {
-                    failures.add("\(error)")
+                    failures.withLock { $0.append("\(error)") }
                 }
             }
         }
 
         // Then none failed, and every write is in the log, chained
-        #expect(failures.all.isEmpty, "\(failures.all)")
+        let all = failures.withLock { $0 }
+        #expect(all.isEmpty, "\(all)")
         #expect(try runner.eventCount() == before + 60)
         try runner.expectVerified()
     }
@@ -350,23 +352,5 @@ import Testing
 
     struct SQLFailure: Error {
         let message: String
-    }
-
-    /// Failures collected from concurrent officers.
-    final class Failures: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [String] = []
-
-        func add(_ failure: String) {
-            lock.lock()
-            items.append(failure)
-            lock.unlock()
-        }
-
-        var all: [String] {
-            lock.lock()
-            defer { lock.unlock() }
-            return items
-        }
     }
 }

@@ -108,3 +108,23 @@ public struct ReportedNotice: Hashable, Sendable {
         self.status = status
     }
 }
+
+/// Which notices a `check` run lists; whatever it lists, it counts them all.
+public enum CheckListing: Sendable {
+    /// New, resolved, and still-open items (reminders of deadlines to come only when new).
+    case standard
+    /// Only what changed: new and resolved items; a run with nothing to show prints nothing.
+    case quiet
+    /// Every open item, reminders included.
+    case all
+
+    /// Whether the run lists `reported`.
+    public func lists(_ reported: ReportedNotice) -> Bool {
+        switch (self, reported.status) {
+        case (_, .new), (_, .resolved), (_, .reminder): true
+        case (.standard, .open): reported.notice.rule != .dueSoon
+        case (.all, .open): true
+        case (.quiet, .open): false
+        }
+    }
+}

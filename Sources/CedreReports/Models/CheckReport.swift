@@ -5,15 +5,6 @@ import Foundation
 ///
 /// Its JSON form is validated by `Schemas/json/check.schema.json`.
 public struct CheckReport: Encodable, Equatable, Sendable {
-    /// Which notices a run shows.
-    public enum Mode: Sendable {
-        /// New, resolved, and still-open items (reminders of deadlines to come only when new).
-        case standard
-        /// Only what changed: new and resolved items; a run with nothing to show prints nothing.
-        case quiet
-        /// Every open item, reminders included.
-        case all
-    }
 
     public struct Item: Encodable, Equatable, Sendable {
         public let member: MemberID
@@ -46,18 +37,10 @@ public struct CheckReport: Encodable, Equatable, Sendable {
     public let counts: Counts
 
     /// The items of a run; `members` gives each member's name, region and département.
-    public init(asOf: Day, horizonDays: Int, notices: [ReportedNotice], members: [MemberID: Member], mode: Mode) {
+    public init(asOf: Day, horizonDays: Int, notices: [ReportedNotice], members: [MemberID: Member], mode: CheckListing) {
         self.asOf = asOf
         self.horizonDays = horizonDays
-        let shown = notices.filter { reported in
-            switch (mode, reported.status) {
-            case (_, .new), (_, .resolved), (_, .reminder): true
-            case (.standard, .open): reported.notice.rule != .dueSoon
-            case (.all, .open): true
-            case (.quiet, .open): false
-            }
-        }
-        items = shown.map { reported in
+        items = notices.filter(mode.lists).map { reported in
             let notice = reported.notice
             let member = members[notice.key.member]
             return Item(

@@ -81,11 +81,11 @@ struct Check: ParsableCommand {
             asOf: store.today, horizonDays: horizon.days, dryRun: dryRun, actor: store.actorName, now: Date(),
             region: try region.map { try CedreFixtures.departements.region(named: $0, others: try cedre.members().map(\.member.region)) },
             scheme: try scheme.map { try cedre.catalog.scheme(named: $0) },
-            remindEveryDays: remindEvery?.days)
+            remindEveryDays: remindEvery?.days, listing: quiet ? .quiet : all ? .all : .standard)
         try cedre.check(request) { result in
             let report = CheckReport(
                 asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices, members: result.members,
-                mode: quiet ? .quiet : all ? .all : .standard)
+                mode: request.listing)
             needsAttention = report.needsAttention
             if !(quiet && !report.needsAttention) {
                 switch format {
