@@ -71,9 +71,14 @@ extension TableDrivenMachine {
         guard let to = Self.transitions.target(from: from, on: event.kind, by: .fact) else { throw refusal(event) }
         try absorb(event, from: from)
         let move = Transition(from: from, event: event.kind, to: to, on: event.day)
-        state = to
-        history.append(move)
+        enter(move)
         return move
+    }
+
+    /// Records `move`, by a fact or by the calendar, and enters the state it leads to.
+    mutating func enter(_ move: Transition<State, EventKind>) {
+        history.append(move)
+        state = move.to
     }
 }
 

@@ -187,15 +187,13 @@ enum StandingRows {
     ) throws -> [CertificationKey: [Notice]] {
         var notices: [CertificationKey: [Notice]] = [:]
         let stored = storedOnly(replayed, on: day)
-        let only = onlyOf(members)
-        let ruled = rules.map { rules in
-            (condition: " AND rule IN (SELECT value FROM json_each(?))", arguments: [JSONArgument.strings(rules.map(\.rawValue).sorted())])
-        } ?? (condition: "", arguments: [])
+        let only = oneOf("member_id", members?.map(\.rawValue))
+        let ruled = oneOf("rule", rules?.map(\.rawValue).sorted())
         let noticeRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
             WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)\(only.condition)\(ruled.condition)
             """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest] + stored.arguments + only.arguments
-                + StatementArguments(ruled.arguments))
+                + ruled.arguments)
         while let row = try noticeRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else {
@@ -217,11 +215,11 @@ enum StandingRows {
         return (" AND (member_id, scheme_id) IN (SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on <= ?)", [day])
     }
 
-    /// The condition that keeps the rows of `members` only (all when nil), looked up from a
-    /// JSON array of their ids.
-    private static func onlyOf(_ members: [MemberID]?) -> (condition: String, arguments: StatementArguments) {
-        guard let members else { return ("", []) }
-        return (" AND member_id IN (SELECT value FROM json_each(?))", [JSONArgument.strings(members.map(\.rawValue))])
+    /// The condition that keeps the rows whose `column` is one of `values` (all when nil),
+    /// looked up from a JSON array of them.
+    private static func oneOf(_ column: String, _ values: [String]?) -> (condition: String, arguments: StatementArguments) {
+        guard let values else { return ("", []) }
+        return (" AND \(column) IN (SELECT value FROM json_each(?))", [JSONArgument.strings(values)])
     }
 
     /// The dossiers whose calendar answers for `day` (of `members` only, when given): the
@@ -235,7 +233,7 @@ enum StandingRows {
             ? try storedNotices(on: day, horizon: horizon, except: replayed, of: members, rules: rules, in: db) : [:]
         var dossiers: [NetworkStanding.DossierStanding] = []
         let stored = storedOnly(replayed, on: day)
-        let only = onlyOf(members)
+        let only = oneOf("member_id", members?.map(\.rawValue))
         let standingRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, standing, suspended_on, suspension_reason FROM calendar_standing
             WHERE until_on > ? AND from_on <= ?\(stored.condition)\(only.condition)

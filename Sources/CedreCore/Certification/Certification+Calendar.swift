@@ -24,7 +24,7 @@ extension Certification {
             if move.event == .suspensionMaximumReached {
                 recordWithdrawalBySuspension(on: move.on)
             }
-            record(calendar: move.event, to: move.to, on: move.on)
+            enter(move)
         }
         markSettled(day)
     }

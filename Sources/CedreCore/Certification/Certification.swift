@@ -200,12 +200,6 @@ public struct Certification: TableDrivenMachine, Equatable {
         suspension = nil
     }
 
-    /// Moves by the calendar; used by `advance(to:)`.
-    mutating func record(calendar kind: EventKind, to newState: State, on day: Day) {
-        history.append(Move(from: state, event: kind, to: newState, on: day))
-        state = newState
-    }
-
     mutating func markSettled(_ day: Day) {
         settledOn = max(settledOn, day)
     }

@@ -9,10 +9,10 @@ extension Dossier {
     public func notices(on day: Day, horizon: Int, context: FindingContext = .none) -> [Notice] {
         let dossier = advance(to: day)
         var notices: [Notice] = []
-        let stream = LogStream.certification(key).description
         func add(_ rule: NoticeRule, _ due: Day, finding: FindingID? = nil, obligation: Obligation? = nil) {
-            let subject = [stream, finding?.rawValue, obligation?.rawValue].compactMap { $0 }.joined(separator: "/")
-            notices.append(Notice(rule: rule, key: key, subject: subject, due: due, finding: finding, obligation: obligation))
+            notices.append(Notice(
+                rule: rule, key: key, subject: Notice.subject(of: key, finding?.rawValue, obligation?.rawValue), due: due,
+                finding: finding, obligation: obligation))
         }
         func announce(_ deadline: Day?, _ obligation: Obligation, finding: FindingID? = nil) {
             guard let deadline, deadline >= day, deadline <= day.adding(days: horizon) else { return }
@@ -56,7 +56,7 @@ extension Dossier {
         guard isActive else { return notices }
         for audit in dossier.audits where audit.isPending && audit.scheduledOn < day {
             let due = audit.scheduledOn.adding(days: 1)
-            notices.append(Notice(rule: .auditNotHeld, key: key, subject: "\(stream)/\(audit.id)", due: due))
+            notices.append(Notice(rule: .auditNotHeld, key: key, subject: Notice.subject(of: key, audit.id.rawValue), due: due))
         }
         for status in dossier.findingStatuses(on: day, context: context) where status.finding.isOpen {
             if let escalation = status.escalation {

@@ -60,7 +60,7 @@ extension Network {
             return group.sitesMissingCrossAudit(before: audit, on: day).map { member in
                 let key = CertificationKey(member: member, scheme: scheme.id)
                 return Notice(
-                    rule: .crossAuditMissing, key: key, subject: "\(LogStream.certification(key))/\(audit.id)", due: audit.plannedOn)
+                    rule: .crossAuditMissing, key: key, subject: Notice.subject(of: key, audit.id.rawValue), due: audit.plannedOn)
             }
         }
     }

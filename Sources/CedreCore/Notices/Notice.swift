@@ -68,6 +68,12 @@ public struct Notice: Hashable, Sendable {
 }
 
 extension Notice {
+    /// The subject of a notice about the dossier `key`: its certification stream, then what in
+    /// it the notice is about (a finding, an obligation, an audit), parted by `/`.
+    public static func subject(of key: CertificationKey, _ parts: String?...) -> String {
+        ([LogStream.certification(key).description] + parts.compactMap { $0 }).joined(separator: "/")
+    }
+
     /// The notice ledger's key order: subject, rule, due day.
     ///
     /// Field by field rather than as tuples: a check sorts tens of thousands of notices, and a
