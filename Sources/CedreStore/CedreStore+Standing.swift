@@ -188,10 +188,14 @@ enum StandingRows {
         var notices: [CertificationKey: [Notice]] = [:]
         let stored = storedOnly(replayed, on: day)
         let only = oneOf("member_id", members?.map(\.rawValue))
-        let ruled = oneOf("rule", rules?.map(\.rawValue).sorted())
+        // A few members are looked up through the primary key, which starts with the member;
+        // SQLite would otherwise walk the rules' or the days' index over every dossier's periods
+        // and look each row up again (20 times slower for the members of a status list).
+        let indexed = members == nil ? "" : "+"
+        let ruled = oneOf("\(indexed)rule", rules?.map(\.rawValue).sorted())
         let noticeRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
-            WHERE until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)\(only.condition)\(ruled.condition)
+            WHERE \(indexed)until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)\(only.condition)\(ruled.condition)
             """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest] + stored.arguments + only.arguments
                 + ruled.arguments)
         while let row = try noticeRows.next() {

@@ -6,18 +6,19 @@ extension CedreStore {
     /// The network on `day` counted as the status report counts it, listing the notices of
     /// `rules` due within `horizon` days (DESIGN §5, "Reads answer from stored state").
     ///
-    /// On a day no fact follows (today, typically) three aggregate reads answer: the members by
-    /// kind with their dossiers' standings, the decisions and joinings by kind, and the few
-    /// members a list names. On a day some facts follow, the standing `standing(on:)` gives is
+    /// On a day no fact follows (today, typically) stored rows answer, each table read once in a
+    /// single pass: the members' profiles, their dossiers' standings, the decisions and
+    /// joinings, then the few members a list names. On a day some facts follow, the standing `standing(on:)` gives is
     /// counted.
     public func tally(on day: Day, horizon: Int, listing rules: Set<NoticeRule>) throws -> NetworkTally {
         try writer.read { db in
             guard try StandingRows.answersFromRows(on: day, in: db) else {
                 return NetworkTally(standing: try standing(on: day, in: db), horizon: horizon, listing: rules)
             }
+            let profiles = try MemberProfiles(on: day, in: db)
             return NetworkTally(
-                day: day, schemes: catalog.schemes, members: try TallyRows.members(on: day, in: db),
-                milestones: try TallyRows.milestones(through: day, catalog: catalog, in: db),
+                day: day, schemes: catalog.schemes, members: try TallyRows.members(on: day, profiles: profiles, in: db),
+                milestones: try TallyRows.milestones(through: day, profiles: profiles, catalog: catalog, in: db),
                 listed: try TallyRows.listed(on: day, horizon: horizon, rules: rules, catalog: catalog, in: db))
         }
     }
@@ -34,69 +35,87 @@ enum TallyRows {
     /// The members on `day` by kind: each member's region, types and the standing of each
     /// dossier its calendar gives on the day.
     ///
-    /// SQLite gathers each member's dossiers and writes its kind as one text, its parts parted
-    /// by ASCII separators (U+001D, U+001E, U+001F), which ids refuse; the region, free text,
-    /// comes last and is read whole. The kinds are counted here, where a second GROUP BY would
-    /// sort every member.
-    static func members(on day: Day, in db: Database) throws -> [NetworkTally.MemberKind: Int] {
-        var counts: [String: Int] = [:]
-        let keys = try String.fetchCursor(db, sql: """
-            SELECT m.type || char(29) || coalesce(group_concat(s.scheme_id || char(31) || s.standing, char(30)), '') || char(29) || m.region
-            FROM member m
-            LEFT JOIN calendar_standing s ON s.member_id = m.id AND s.from_on <= :day AND s.until_on > :day
-            WHERE coalesce(m.joined_on, :day) <= :day AND (m.left_on IS NULL OR :day <= m.left_on)
-            GROUP BY m.id
-            """, arguments: ["day": day])
-        while let key = try keys.next() { counts[key, default: 0] += 1 }
-        var kinds: [NetworkTally.MemberKind: Int] = [:]
-        var known: [String: [CompanyType]] = [:]
-        for (key, number) in counts {
-            let fields = key.split(separator: "\u{1D}", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 3 else { continue }
-            let dossiers = fields[1].split(separator: "\u{1E}").compactMap { dossier -> NetworkTally.DossierKind? in
-                let parts = dossier.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let standing = Standing(rawValue: parts[1]) else { return nil }
-                return NetworkTally.DossierKind(scheme: SchemeID(rawValue: parts[0]), standing: standing)
+    /// The dossiers holding on the day are read in one pass in member order and gathered member
+    /// by member; the members without any are counted from `profiles` alone.
+    static func members(on day: Day, profiles: MemberProfiles, in db: Database) throws -> [NetworkTally.MemberKind: Int] {
+        var counts: [MemberCount: Int] = [:]
+        var withDossiers = Array(repeating: 0, count: profiles.kinds.count)
+        var current: (member: String, dossiers: [NetworkTally.DossierKind])?
+        func count() {
+            guard let (member, dossiers) = current, let profile = profiles.present(member) else { return }
+            counts[MemberCount(profile: profile, dossiers: dossiers), default: 0] += 1
+            withDossiers[profile] += 1
+        }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT member_id, scheme_id, standing FROM calendar_standing
+            WHERE +from_on <= ? AND +until_on > ? ORDER BY member_id
+            """), arguments: [day, day])
+        while let row = try rows.next() {
+            let member: String = row[0]
+            guard let standing = Standing(rawValue: row[2]) else { continue }
+            let dossier = NetworkTally.DossierKind(scheme: row[1], standing: standing)
+            if current?.member == member {
+                current?.dossiers.append(dossier)
+            } else {
+                count()
+                current = (member, [dossier])
             }
-            let kind = NetworkTally.MemberKind(region: fields[2], types: try types(fields[0], known: &known, in: db), dossiers: dossiers)
+        }
+        count()
+        for (profile, present) in profiles.presentCounts.enumerated() where present > withDossiers[profile] {
+            counts[MemberCount(profile: profile, dossiers: []), default: 0] += present - withDossiers[profile]
+        }
+        var kinds: [NetworkTally.MemberKind: Int] = [:]
+        for (counted, number) in counts {
+            let profile = profiles.kinds[counted.profile]
+            kinds[NetworkTally.MemberKind(region: profile.region, types: profile.types, dossiers: counted.dossiers), default: 0] += number
+        }
+        return kinds
+    }
+
+    /// Decisions and group joinings on or before `day` of the members the log knows, by kind.
+    static func milestones(
+        through day: Day, profiles: MemberProfiles, catalog: SchemeCatalog, in db: Database
+    ) throws -> [NetworkTally.MilestoneKind: Int] {
+        var counts: [MilestoneCount: Int] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT member_id, CAST(substr(decided_on, 1, 4) AS INTEGER), kind, scheme_id FROM decision WHERE +decided_on <= ?
+            UNION ALL
+            SELECT member_id, CAST(substr(joined_on, 1, 4) AS INTEGER), NULL, scheme_id FROM group_membership WHERE joined_on <= ?
+            """), arguments: [day, day])
+        while let row = try rows.next() {
+            guard let profile = profiles.profile(of: row[0]) else { continue }
+            counts[MilestoneCount(profile: profile, year: row[1], decision: row[2], scheme: row[3]), default: 0] += 1
+        }
+        var kinds: [NetworkTally.MilestoneKind: Int] = [:]
+        for (counted, number) in counts {
+            let what: CertificationMilestone.Kind
+            if let decision = counted.decision {
+                guard let kind = Certification.Decision.Kind(rawValue: decision), let definition = catalog[counted.scheme] else { continue }
+                what = CertificationMilestone.Kind(decision: kind, under: definition)
+            } else {
+                what = .joinedGroup
+            }
+            let profile = profiles.kinds[counted.profile]
+            let kind = NetworkTally.MilestoneKind(
+                year: counted.year, kind: what, scheme: counted.scheme, region: profile.region, types: profile.types)
             kinds[kind, default: 0] += number
         }
         return kinds
     }
 
-    /// Decisions and group joinings on or before `day` of the members the log knows, by kind:
-    /// SQLite writes each one's kind as one text (year, what, scheme, types, then the region,
-    /// read whole), counted here.
-    static func milestones(through day: Day, catalog: SchemeCatalog, in db: Database) throws -> [NetworkTally.MilestoneKind: Int] {
-        var counts: [String: Int] = [:]
-        let keys = try String.fetchCursor(db, sql: """
-            SELECT substr(d.decided_on, 1, 4) || char(29) || d.kind || char(29) || d.scheme_id || char(29) || m.type
-                || char(29) || m.region
-            FROM decision d JOIN member m ON m.id = d.member_id WHERE d.decided_on <= :day
-            UNION ALL
-            SELECT substr(g.joined_on, 1, 4) || char(29) || 'joined-group' || char(29) || g.scheme_id || char(29) || m.type
-                || char(29) || m.region
-            FROM group_membership g JOIN member m ON m.id = g.member_id WHERE g.joined_on <= :day
-            """, arguments: ["day": day])
-        while let key = try keys.next() { counts[key, default: 0] += 1 }
-        var kinds: [NetworkTally.MilestoneKind: Int] = [:]
-        var known: [String: [CompanyType]] = [:]
-        for (key, number) in counts {
-            let fields = key.split(separator: "\u{1D}", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 5, let year = Int(fields[0]) else { continue }
-            let scheme = SchemeID(rawValue: fields[2])
-            let what: CertificationMilestone.Kind
-            if fields[1] == "joined-group" {
-                what = .joinedGroup
-            } else {
-                guard let decision = Certification.Decision.Kind(rawValue: fields[1]), let definition = catalog[scheme] else { continue }
-                what = CertificationMilestone.Kind(decision: decision, under: definition)
-            }
-            let kind = NetworkTally.MilestoneKind(
-                year: year, kind: what, scheme: scheme, region: fields[4], types: try types(fields[3], known: &known, in: db))
-            kinds[kind, default: 0] += number
-        }
-        return kinds
+    /// Members counted alike before their profile is looked up: its index in `MemberProfiles.kinds`.
+    private struct MemberCount: Hashable {
+        let profile: Int
+        let dossiers: [NetworkTally.DossierKind]
+    }
+
+    /// Milestones counted alike; a joining has no decision.
+    private struct MilestoneCount: Hashable {
+        let profile: Int
+        let year: Int
+        let decision: String?
+        let scheme: SchemeID
     }
 
     /// The members a status list names on `day`, read in full: those holding a stored notice
@@ -117,16 +136,5 @@ enum TallyRows {
             dossiers: try StandingRows.storedDossiers(on: day, except: [], of: ids, horizon: horizon, rules: rules, in: db),
             milestones: [])
         return NetworkTally.listed(in: candidates, horizon: horizon, rules: rules)
-    }
-
-    /// The types a member row's code names, read once per code.
-    private static func types(_ code: String, known: inout [String: [CompanyType]], in db: Database) throws -> [CompanyType] {
-        if let types = known[code] { return types }
-        guard let types = CompanyType.parse(code) else {
-            let id = try MemberID.fetchOne(db, sql: "SELECT id FROM member WHERE type = ? LIMIT 1", arguments: [code])
-            throw StoreError.notFound(.readableMemberRow(id ?? MemberID(rawValue: code)))
-        }
-        known[code] = types
-        return types
     }
 }

@@ -183,13 +183,16 @@ import Testing
 
     /// A member renamed, linked and gone, group sites, a suspended and restored certificate,
     /// cross-auditors, a campaign: a view of one member on each day reads what the full replay
-    /// gives, its profile as it was, and so do the auditors' and the campaign's views.
+    /// gives, its profile as it was, and so do the auditors' and the campaign's views and the
+    /// status report's counts.
     @Test func aViewOfOneMemberIsTheFullReplaysOnAnyDay() throws {
         let store = try CedreStore.inMemory()
         try store.record(CorrectionTests.everyKind(), context: .tests(today: "2015-12-31"))
         for day: Day in ["2013-01-01", "2013-01-05", "2013-01-06", "2013-06-10", "2014-12-31", "2015-02-01", "2015-02-02", "2026-12-02"] {
             let full = try store.network(through: day)
             try expectSameMembers(store, on: day, as: full, sourceLocation: #_sourceLocation)
+            let expected = NetworkStanding(register: CertificationRegister(network: full, on: day))
+            try expectSameTally(store, on: day, as: expected, sourceLocation: #_sourceLocation)
             #expect(try store.networkOfAuditors(through: day).auditors == full.auditors, "auditors on \(day)")
             let campaign = try store.network(ofCampaign: "cedre", year: 2014, through: day)
             #expect(campaign.campaign("cedre", year: 2014) == full.campaign("cedre", year: 2014), "the 2014 campaign on \(day)")

@@ -216,7 +216,8 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         }
         self.byRegion = byRegion.keys.sorted(by: Collation.precedes).map { GroupLine(name: $0, counts: byRegion[$0] ?? Counts()) }
         self.byType = byType.keys.sorted(by: StatusReport.typeOrder).map { GroupLine(name: $0, counts: byType[$0] ?? Counts()) }
-        breakdown = cells.keys.sorted(by: CellKey.precedes).map { key in
+        let order = CellKey.Order(regions: Collation.ranks(of: byRegion.keys), types: self.byType.map(\.name))
+        breakdown = cells.keys.sorted { order.precedes($0, $1) }.map { key in
             Cell(scheme: key.scheme, region: key.region, type: key.type, state: key.state, members: cells[key] ?? 0)
         }
         certificationsByYear = StatusReport.years(of: tally, filter: filter)
@@ -256,16 +257,31 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         let type: String
         let state: String
 
-        static func precedes(_ first: CellKey, _ second: CellKey) -> Bool {
-            if first.scheme != second.scheme {
-                guard let left = first.scheme else { return false }
-                guard let right = second.scheme else { return true }
-                return left < right
+        /// The breakdown's order: by scheme (members without a dossier last), region as French
+        /// readers sort, type (`typeOrder`), then standing; the regions' and types' places are
+        /// worked out once, not at each of the sort's comparisons.
+        struct Order {
+            private let regions: [String: Int]
+            private let types: [String: Int]
+
+            init(regions: [String: Int], types inOrder: [String]) {
+                self.regions = regions
+                types = Dictionary(uniqueKeysWithValues: inOrder.enumerated().map { ($1, $0) })
             }
-            if first.region != second.region { return Collation.precedes(first.region, second.region) }
-            if first.type != second.type { return StatusReport.typeOrder(first.type, second.type) }
-            let states = Standing.allCases.map(\.rawValue) + ["none"]
-            return (states.firstIndex(of: first.state) ?? states.count) < (states.firstIndex(of: second.state) ?? states.count)
+
+            private static let states = Standing.allCases.map(\.rawValue) + ["none"]
+
+            func precedes(_ first: CellKey, _ second: CellKey) -> Bool {
+                if first.scheme != second.scheme {
+                    guard let left = first.scheme else { return false }
+                    guard let right = second.scheme else { return true }
+                    return left < right
+                }
+                if first.region != second.region { return (regions[first.region] ?? 0) < (regions[second.region] ?? 0) }
+                if first.type != second.type { return (types[first.type] ?? 0) < (types[second.type] ?? 0) }
+                let states = Order.states
+                return (states.firstIndex(of: first.state) ?? states.count) < (states.firstIndex(of: second.state) ?? states.count)
+            }
         }
     }
 
