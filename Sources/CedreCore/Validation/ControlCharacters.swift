@@ -24,6 +24,9 @@ extension Unicode.Scalar {
 extension StringProtocol {
     /// The first control character or line break of the text, if it holds one.
     public var firstControlOrLineBreak: Unicode.Scalar? {
-        unicodeScalars.first(where: \.isControlOrLineBreak)
+        // Printable ASCII, which most cells are, holds none: its bytes are checked without
+        // decoding scalars (every output escapes every cell).
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        return unicodeScalars.first(where: \.isControlOrLineBreak)
     }
 }
