@@ -50,17 +50,16 @@ struct Demo: ParsableCommand {
         let page = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("status-report-\(Demo.day).html")
         try Output.write(document.html(), toFile: page.path)
         let words = Vocabulary(lang)
-        let style = TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, descriptor: STDOUT_FILENO)
-        Output.write(document.text(style: style))
+        Output.write(document.text(style: Output.terminalStyle))
         Output.write("\n" + words.labelled(words.label(.htmlReport), page.path) + "\n")
         Output.write(words.labelled(words.label(.demoDatabase), path) + "\n")
     }
 
     /// A fresh path: the requested one (after removing an earlier demo there) or a temporary one.
     private func databasePath() throws -> String {
-        let requested = db ?? ProcessInfo.processInfo.environment["CEDRE_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        let requested = db ?? RunContext.current.environment["CEDRE_DB"].flatMap { $0.isEmpty ? nil : $0 }
         guard let path = requested else {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-demo-\(UUID().uuidString)")
+            let folder = RunContext.current.temporaryDirectory.appendingPathComponent("cedre-demo-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             return folder.appendingPathComponent("cedre.sqlite").path
         }

@@ -7,9 +7,9 @@ import Foundation
 /// Read from the raw arguments, not from parsed options, so that an error raised before a
 /// command's options are parsed (a mistyped subcommand, a missing option) speaks it too.
 enum RunLanguage {
-    /// This process's language.
+    /// The language of the run in progress.
     static var current: ReportLanguage {
-        resolve(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+        resolve(arguments: RunContext.current.arguments, environment: RunContext.current.environment)
     }
 
     /// The last valid `--lang X` or `--lang=X` before a `--`, else `CEDRE_LANG` (`en`, `en_GB.UTF-8`…),

@@ -25,7 +25,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The database path, from the option, the environment or the XDG default.
     var databasePath: String {
-        StoreOptions.databasePath(option: db, environment: ProcessInfo.processInfo.environment)
+        StoreOptions.databasePath(option: db, environment: RunContext.current.environment)
     }
 
     /// `--db`, else `CEDRE_DB`, else `$XDG_DATA_HOME/cedre/cedre.sqlite` with XDG's default
@@ -46,7 +46,7 @@ struct StoreOptions: ParsableArguments {
     /// The recorded actor.
     var actorName: String {
         if let actor, !actor.isEmpty { return actor }
-        let environment = ProcessInfo.processInfo.environment
+        let environment = RunContext.current.environment
         return environment["CEDRE_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
     }

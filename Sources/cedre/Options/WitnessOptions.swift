@@ -19,14 +19,14 @@ struct WitnessOptions: ParsableArguments {
     /// The file named by an option's value or `CEDRE_WITNESS`, nil when neither names one.
     static func namedPath(option: String?) -> String? {
         if let option, !option.isEmpty { return option }
-        return ProcessInfo.processInfo.environment["CEDRE_WITNESS"].flatMap { $0.isEmpty ? nil : $0 }
+        return RunContext.current.environment["CEDRE_WITNESS"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The file to append to: the one named, or `$XDG_STATE_HOME/cedre/witness`
     /// (`~/.local/state/cedre/witness` when XDG_STATE_HOME is not set).
     var path: String {
         if let namedPath { return namedPath }
-        let stateHome = ProcessInfo.processInfo.environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let stateHome = RunContext.current.environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
         return (stateHome as NSString).appendingPathComponent("cedre/witness")
     }

@@ -11,7 +11,7 @@ enum HelpLayout {
     /// help request.
     static func examplesLast(for error: any Error) -> String? {
         guard Cedre.exitCode(for: error) == .success else { return nil }
-        let screen = Cedre.fullMessage(for: error)
+        let screen = Cedre.fullMessage(for: error, columns: RunContext.current.helpColumns)
         let unwrapped = Cedre.fullMessage(for: error, columns: 10_000)
         guard let example = exampleBlock(in: unwrapped.components(separatedBy: "\n")) else { return nil }
         var lines = screen.components(separatedBy: "\n")

@@ -41,27 +41,38 @@ struct OutputError: Error, Equatable, Sendable {
 /// nothing more is written; `confirm()` throws it, so `check` can refuse to commit and the
 /// program can exit 74 instead of claiming success.
 final class OutputChannel: Sendable {
-    let descriptor: Int32
+    /// The file descriptor written; nil for a channel that keeps what it is given in memory.
+    let descriptor: Int32?
     /// How messages name the output.
     let name: String
-    private let failure = Mutex<OutputError?>(nil)
+    private let state = Mutex<(failure: OutputError?, captured: [UInt8])>((nil, []))
 
     init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.name = name
     }
 
+    /// A channel that keeps what is written, for a run inside a test (`RunContext.captured`).
+    init(capturing name: String) {
+        descriptor = nil
+        self.name = name
+    }
+
     /// Writes every byte of `text`, retrying on interruption and partial writes; keeps the
     /// first failure and writes nothing after it.
     func write(_ text: String) {
-        failure.withLock { failure in
-            guard failure == nil else { return }
+        state.withLock { state in
+            guard state.failure == nil else { return }
+            guard let descriptor else {
+                state.captured += text.utf8
+                return
+            }
             var bytes = Array(text.utf8)[...]
             while !bytes.isEmpty {
                 let written = bytes.withUnsafeBytes { buffer in systemWrite(descriptor, buffer.baseAddress, buffer.count) }
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = .system(name, errno: errno)
+                    state.failure = .system(name, errno: errno)
                     return
                 }
                 bytes = bytes.dropFirst(written)
@@ -71,7 +82,12 @@ final class OutputChannel: Sendable {
 
     /// Throws the first failure, if a write failed.
     func confirm() throws {
-        if let failure = failure.withLock({ $0 }) { throw failure }
+        if let failure = state.withLock({ $0.failure }) { throw failure }
+    }
+
+    /// What a capturing channel was given.
+    var captured: String {
+        state.withLock { String(decoding: $0.captured, as: UTF8.self) }
     }
 }
 
@@ -87,18 +103,17 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ coun
 /// Writing a command's answer to standard output, and its messages to standard error.
 enum Output {
     /// Standard output: every answer.
-    static let standardOutput = OutputChannel(descriptor: STDOUT_FILENO, name: "standard output")
+    static var standardOutput: OutputChannel { RunContext.current.standardOutput }
     /// Standard error: errors and progress.
-    static let standardError = OutputChannel(descriptor: STDERR_FILENO, name: "standard error")
+    static var standardError: OutputChannel { RunContext.current.standardError }
 
     /// Pretty, key-sorted JSON: stable output that diffs well and validates against Schemas/.
     static func json(_ value: some Encodable) throws -> String {
         try JSONText.write(value)
     }
 
-    /// How standard output wants its tables: as wide as `COLUMNS` or the terminal (unbounded
-    /// into a pipe or a file), bold headers and red alerts only on a colour terminal.
-    static let terminalStyle = TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, descriptor: STDOUT_FILENO)
+    /// How standard output wants its tables (`RunContext.terminalStyle`).
+    static var terminalStyle: TerminalStyle { RunContext.current.terminalStyle }
 
     /// A table in the chosen format (JSON callers encode their own outcome instead); a table
     /// for the terminal is fitted to its width, long cells cut with an ellipsis.

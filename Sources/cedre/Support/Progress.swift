@@ -15,7 +15,7 @@ final class Progress {
     private var done = 0
 
     /// A progress line `label: done / total unit (percent)`; `total` nil when unknown.
-    init(_ label: String, total: Int?, unit: String, isShown: Bool = isatty(STDERR_FILENO) == 1) {
+    init(_ label: String, total: Int?, unit: String, isShown: Bool = RunContext.current.drawsProgress) {
         self.label = label
         self.total = total
         self.unit = unit

@@ -1,3 +1,4 @@
+import CedreTestSupport
 import Foundation
 import Synchronization
 

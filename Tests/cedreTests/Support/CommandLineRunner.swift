@@ -1,6 +1,8 @@
+@testable import cedre
 import Foundation
 
-/// Runs the built `cedre` executable on a temporary database, as an officer's shell would.
+/// Runs `cedre` on a temporary database, as an officer's shell would: in this test process,
+/// or, for what only a process shows, the built executable.
 public struct CommandLineRunner: Sendable {
     /// What a run printed and how it ended.
     public struct Result: Sendable {
@@ -40,16 +42,19 @@ public struct CommandLineRunner: Sendable {
         return here.appendingPathComponent("cedre")
     }
 
-    /// Runs `cedre arguments…`, optionally feeding `input` on standard input.
+    /// Runs `cedre arguments…` in this test process: the same parsing, commands, messages and
+    /// exit status as the executable's, with the runner's environment and outputs of its own.
     @discardableResult
-    public func run(_ arguments: [String], input: String? = nil) throws -> Result {
-        try CommandLineRunner.execute(
-            CommandLineRunner.executable, arguments, environment: environment, folder: folder, input: input)
+    public func run(_ arguments: [String]) throws -> Result {
+        let context = RunContext.captured(arguments: arguments, environment: environment)
+        let status = RunContext.$current.withValue(context) { Cedre.execute() }
+        return Result(status: status, output: context.standardOutput.captured, error: context.standardError.captured)
     }
 
-    /// Runs any program (a shell script, groff) as the runs of `cedre` are run, and returns how it ended.
+    /// Runs a program (the built `cedre`, for what only a process shows; a shell script;
+    /// groff) with an empty standard input, and returns how it ended.
     public static func execute(
-        _ executable: URL, _ arguments: [String], environment: [String: String], folder: URL? = nil, input: String? = nil
+        _ executable: URL, _ arguments: [String], environment: [String: String], folder: URL? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -63,7 +68,6 @@ public struct CommandLineRunner: Sendable {
         let stdin = Pipe()
         process.standardInput = stdin
         try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
