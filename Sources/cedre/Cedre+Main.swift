@@ -42,11 +42,12 @@ extension Cedre {
             // An output error is already the answer: standard output's own failure would repeat it.
             return endAfterOutput(failure.code, error: message, checkingOutput: !(error is OutputError))
         }
-        if let help = HelpLayout.examplesLast(for: error) {
+        // ArgumentParser works out a message's code by writing the whole message: once here.
+        let code = exitCode(for: error)
+        if code == .success, let help = HelpLayout.examplesLast(for: error) {
             Output.write(help)
             return endAfterOutput(.success)
         }
-        let code = exitCode(for: error)
         let explained = DayArgument.explained(fullMessage(for: error, columns: RunContext.current.helpColumns), in: RunLanguage.current)
         let message = code == ExitCodes.usage
             ? UsageMessage.localized(explained, arguments: RunContext.current.arguments, language: RunLanguage.current)

@@ -7,10 +7,9 @@ import Foundation
 /// block, before the usage and options; officers read a help screen from the bottom up, so
 /// the example is moved last, unwrapped, exactly as it must be typed.
 enum HelpLayout {
-    /// The help screen `error` asks for with its example last, or nil when `error` is not a
-    /// help request.
+    /// The help screen `error` (which ends the run with success) asks for with its example
+    /// last, or nil when it is not a help screen with an example.
     static func examplesLast(for error: any Error) -> String? {
-        guard Cedre.exitCode(for: error) == .success else { return nil }
         let screen = Cedre.fullMessage(for: error, columns: RunContext.current.helpColumns)
         let unwrapped = Cedre.fullMessage(for: error, columns: 10_000)
         guard let example = exampleBlock(in: unwrapped.components(separatedBy: "\n")) else { return nil }
