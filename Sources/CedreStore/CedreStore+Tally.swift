@@ -8,8 +8,8 @@ extension CedreStore {
     ///
     /// On a day no fact follows (today, typically) stored rows answer, each table read once in a
     /// single pass: the members' profiles, their dossiers' standings, the decisions and
-    /// joinings, then the few members a list names. On a day some facts follow, the standing `standing(on:)` gives is
-    /// counted.
+    /// joinings, then the few members a list names. On a day some facts follow, the standing
+    /// `standing(on:)` gives is counted.
     public func tally(on day: Day, horizon: Int, listing rules: Set<NoticeRule>) throws -> NetworkTally {
         try writer.read { db in
             guard try StandingRows.answersFromRows(on: day, in: db) else {

@@ -24,10 +24,10 @@ enum Projections {
     /// Drops the projections' secondary indexes and returns their definitions, as
     /// `sqlite_master` holds them, for `restore(indexes:_:)`.
     ///
-    /// A replay writes every row again: SQLite builds an index from the finished table, sorted
-    /// once, several times faster than it inserts a million entries into it at random places
-    /// (DESIGN §9: 400k rows/s against 90k). Inside the write's transaction, a failure
-    /// leaves the indexes as they were.
+    /// A replay writes every row again: SQLite then builds each index from the finished table,
+    /// sorted once, instead of inserting a million entries into it at random places (a rebuild
+    /// of 1,082,564 events: 18.8 s instead of 20.2 s). Inside the write's transaction, a
+    /// failure leaves the indexes as they were.
     static func dropIndexes(_ db: Database) throws -> [String] {
         let tableList = tables.map { "'\($0)'" }.joined(separator: ", ")
         let indexes = try Row.fetchAll(db, sql: """
