@@ -9,10 +9,10 @@ import Foundation
 /// What one run of cedre reads and writes: its arguments, its environment, and where its
 /// output and messages go.
 ///
-/// A run of the program reads the process's own (`process`). A test runs a command line in
-/// its own process instead (`Cedre.execute()` under `$current`), with an environment and
-/// captured outputs of its own: the same parsing, commands and messages, without paying for
-/// a process per command.
+/// A run of the program reads the process's own (`process`). A test runs a command line
+/// inside the test process instead (`Cedre.execute()` under `$current`), with an environment
+/// and captured outputs of its own: the same parsing, commands and messages, without paying
+/// for a process per command.
 struct RunContext: Sendable {
     /// The command line after the program's name.
     let arguments: [String]
