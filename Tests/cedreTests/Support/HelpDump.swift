@@ -51,7 +51,7 @@ struct HelpDump: Sendable {
     /// The root and every command that groups verbs: the nouns.
     var nouns: [Command] { commands.filter { $0.path.isEmpty || !$0.subcommands.isEmpty } }
 
-    /// Runs the built `cedre` and reads its dump.
+    /// Runs `cedre --experimental-dump-help` and reads its dump.
     static func load() throws -> HelpDump {
         let runner = try CommandLineRunner()
         defer { runner.cleanUp() }

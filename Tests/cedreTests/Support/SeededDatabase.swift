@@ -2,9 +2,9 @@ import CedreTestSupport
 import Foundation
 import Synchronization
 
-/// A database that takes the binary seconds to build (the demo network, a contract's first
+/// A database that takes cedre seconds to build (the demo network, a contract's first
 /// steps), built once per test process and copied for each test that needs a fresh one: a
-/// test pays for a file copy instead of a dozen launches of `cedre`.
+/// test pays for a file copy instead of a dozen runs of `cedre`.
 public final class SeededDatabase: Sendable {
     private let template: Once<CommandLineRunner>
 
@@ -24,7 +24,8 @@ public final class SeededDatabase: Sendable {
         let template = try self.template.get()
         let runner = try CommandLineRunner()
         let manager = FileManager.default
-        // The build's processes have all exited: the files are at rest, a copy is the database.
+        // The build's runs have all ended and closed the database: the files are at rest, a
+        // copy is the database.
         for name in try manager.contentsOfDirectory(atPath: template.folder.path) {
             try manager.copyItem(at: template.folder.appendingPathComponent(name), to: runner.folder.appendingPathComponent(name))
         }
