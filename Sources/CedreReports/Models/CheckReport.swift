@@ -5,7 +5,6 @@ import Foundation
 ///
 /// Its JSON form is validated by `Schemas/json/check.schema.json`.
 public struct CheckReport: Encodable, Equatable, Sendable {
-
     public struct Item: Encodable, Equatable, Sendable {
         public let member: MemberID
         /// The member's name, region and département, so a mail reads without a lookup.

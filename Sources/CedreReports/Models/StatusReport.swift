@@ -214,9 +214,11 @@ public struct StatusReport: Encodable, Equatable, Sendable {
         self.byScheme = tally.schemes.filter { filter.includes($0.id) }.map { scheme in
             SchemeLine(scheme: scheme.id, name: scheme.name, counts: byScheme[scheme.id] ?? Counts())
         }
-        self.byRegion = byRegion.keys.sorted(by: Collation.precedes).map { GroupLine(name: $0, counts: byRegion[$0] ?? Counts()) }
+        let regions = Collation.ranks(of: byRegion.keys)
+        self.byRegion = byRegion.keys.sorted { (regions[$0] ?? 0) < (regions[$1] ?? 0) }
+            .map { GroupLine(name: $0, counts: byRegion[$0] ?? Counts()) }
         self.byType = byType.keys.sorted(by: StatusReport.typeOrder).map { GroupLine(name: $0, counts: byType[$0] ?? Counts()) }
-        let order = CellKey.Order(regions: Collation.ranks(of: byRegion.keys), types: self.byType.map(\.name))
+        let order = CellKey.Order(regions: regions, types: self.byType.map(\.name))
         breakdown = cells.keys.sorted { order.precedes($0, $1) }.map { key in
             Cell(scheme: key.scheme, region: key.region, type: key.type, state: key.state, members: cells[key] ?? 0)
         }

@@ -29,15 +29,20 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// `--db`, else `CEDRE_DB`, else `$XDG_DATA_HOME/cedre/cedre.sqlite` with XDG's default
-    /// `$HOME/.local/share` (the `HOME` of the environment, as every XDG program reads it, and
-    /// the account's home only when `HOME` is unset).
+    /// `$HOME/.local/share`.
     static func databasePath(option: String?, environment: [String: String]) -> String {
         if let option { return option }
+        if let path = environment["CEDRE_DB"], !path.isEmpty { return path }
+        return (xdgDirectory("XDG_DATA_HOME", default: ".local/share", environment: environment) as NSString)
+            .appendingPathComponent("cedre/cedre.sqlite")
+    }
+
+    /// An XDG base directory: `$variable`, else `$HOME/fallback` (the `HOME` of the
+    /// environment, as every XDG program reads it, and the account's home only when `HOME` is
+    /// unset).
+    static func xdgDirectory(_ variable: String, default fallback: String, environment: [String: String]) -> String {
         func nonEmpty(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        if let path = nonEmpty("CEDRE_DB") { return path }
-        let dataHome = nonEmpty("XDG_DATA_HOME")
-            ?? ((nonEmpty("HOME") ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
-        return (dataHome as NSString).appendingPathComponent("cedre/cedre.sqlite")
+        return nonEmpty(variable) ?? ((nonEmpty("HOME") ?? NSHomeDirectory()) as NSString).appendingPathComponent(fallback)
     }
 
     /// The command's today: `--as-of`, or the calendar day in Paris.

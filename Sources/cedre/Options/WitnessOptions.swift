@@ -26,8 +26,7 @@ struct WitnessOptions: ParsableArguments {
     /// (`~/.local/state/cedre/witness` when XDG_STATE_HOME is not set).
     var path: String {
         if let namedPath { return namedPath }
-        let stateHome = RunContext.current.environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
+        let stateHome = StoreOptions.xdgDirectory("XDG_STATE_HOME", default: ".local/state", environment: RunContext.current.environment)
         return (stateHome as NSString).appendingPathComponent("cedre/witness")
     }
 
