@@ -36,6 +36,22 @@ extension JSONSchema {
         case oneOf([Int])
         case not(Int)
         case conditional(condition: Int, then: Int?, else: Int?)
+        /// An `allOf` of conditions on one property's value (`cases`), compiled to a lookup.
+        case cases(Cases)
+    }
+
+    /// An `allOf` whose every schema is `{"if": {"required": [p], "properties": {p: {"const": v}}},
+    /// "then": S}` for one property `p` and distinct values `v`: an object is checked against
+    /// the `S` its `p` names, and no other, since no other condition can hold.
+    ///
+    /// What a schema with one condition per kind of document needs (`events.schema.json` has
+    /// 40): every condition tried on every line would cost more than the rest of the check.
+    struct Cases: Sendable {
+        var property: String
+        /// The `then` schema of each value, by the value's `schemaEqualityKey`.
+        var schemas: [String: Int]
+        /// Every `then` in order: a value that is not an object meets every condition.
+        var all: [Int]
     }
 
     /// `properties`, `patternProperties` and `additionalProperties` together, since the last depends on the others.
@@ -478,7 +494,9 @@ extension JSONSchema {
                     throw keyword.error("\(value) is not supported; use date, date-time, email or uri")
                 }
                 return .format(format)
-            case "allOf": return .allOf(try compileList(keyword))
+            case "allOf":
+                if let cases = try compileCases(keyword) { return .cases(cases) }
+                return .allOf(try compileList(keyword))
             case "anyOf": return .anyOf(try compileList(keyword))
             case "oneOf": return .oneOf(try compileList(keyword))
             case "not": return .not(try compile(value, at: keyword.path))
@@ -544,6 +562,33 @@ extension JSONSchema {
         {
             guard let sibling = schema[name] else { return nil }
             return try compile(sibling, at: path + [name])
+        }
+
+        /// The `allOf` as `Cases` when every schema of it is a condition on the same property's
+        /// value, distinct for each; nil when any is anything else (then it is an ordinary `allOf`).
+        private mutating func compileCases(_ keyword: Keyword) throws(JSONSchemaError) -> Cases? {
+            guard let schemas = keyword.member.value.arrayValue, schemas.count > 1 else { return nil }
+            var property: String?
+            var keys: [String] = []
+            for schema in schemas {
+                guard schema.objectMembers?.count == 2, let condition = schema["if"], schema["then"] != nil,
+                    condition.objectMembers?.count == 2, let required = condition["required"]?.arrayValue,
+                    required.count == 1, let name = required[0].stringValue, property == nil || property == name,
+                    let tested = condition["properties"]?.objectMembers, tested.count == 1, tested[0].key == name,
+                    tested[0].value.objectMembers?.count == 1, let value = tested[0].value["const"],
+                    !keys.contains(value.schemaEqualityKey)
+                else { return nil }
+                property = name
+                keys.append(value.schemaEqualityKey)
+            }
+            guard let property else { return nil }
+            var cases = Cases(property: property, schemas: [:], all: [])
+            for (position, (schema, key)) in zip(schemas, keys).enumerated() {
+                let node = try compile(schema["then"] ?? true, at: keyword.path + [String(position), "then"])
+                cases.schemas[key] = node
+                cases.all.append(node)
+            }
+            return cases
         }
 
         private mutating func compileList(_ keyword: Keyword) throws(JSONSchemaError) -> [Int] {
@@ -630,6 +675,7 @@ extension JSONSchema {
                 switch rule {
                 case .reference(let next), .not(let next): [next]
                 case .allOf(let list), .anyOf(let list), .oneOf(let list): list
+                case .cases(let cases): cases.all
                 case .conditional(let condition, let then, let otherwise):
                     [condition] + [then, otherwise].compactMap { $0 }
                 default: []

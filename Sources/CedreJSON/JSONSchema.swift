@@ -192,6 +192,14 @@ extension JSONSchema {
                 }
             case .allOf, .anyOf, .oneOf, .not, .conditional:
                 applyCombination(rule, to: value)
+            case .cases(let cases):
+                guard value.objectMembers != nil else {
+                    for node in cases.all { check(value, against: node) }
+                    return
+                }
+                if let tested = value[cases.property], let node = cases.schemas[tested.schemaEqualityKey] {
+                    check(value, against: node)
+                }
             }
         }
 

@@ -370,6 +370,36 @@ import Testing
         #expect(try messages(["if": ["minimum": 0], "then": ["maximum": 9]], -5).isEmpty)
     }
 
+    @Test func conditionsOnOnePropertysValueCheckAsAnAllOfWould() throws {
+        // Given one condition per kind (looked up by kind), and the same conditions each with a
+        // comment (which makes them an ordinary allOf, every condition tried)
+        func condition(_ kind: JSONValue, then: JSONValue, comment: Bool) -> JSONValue {
+            let test: JSONValue = ["required": ["kind"], "properties": ["kind": ["const": kind]]]
+            return comment ? ["if": test, "then": then, "$comment": "tried"] : ["if": test, "then": then]
+        }
+        let thens: [(JSONValue, JSONValue)] = [
+            ("audit", ["required": ["audit"], "propertyNames": ["enum": ["kind", "audit"]]]),
+            ("finding", ["required": ["finding"]]),
+            (2, ["required": ["two"]]),
+            (["a": 1], ["type": "array"]),
+        ]
+        let looked = JSONValue.object(["allOf": .array(thens.map { condition($0.0, then: $0.1, comment: false) })])
+        let tried = JSONValue.object(["allOf": .array(thens.map { condition($0.0, then: $0.1, comment: true) })])
+
+        // Then both give the same violations for objects of every kind, of no kind, and non-objects
+        let documents: [JSONValue] = [
+            ["kind": "audit", "audit": "A-1"], ["kind": "audit"], ["kind": "audit", "audit": "A-1", "grade": "major"],
+            ["kind": "finding"], ["kind": 2], ["kind": "2"], ["kind": ["a": 1]], ["kind": "other"], ["audit": "A-1"],
+            "audit", 3, [["kind": "audit"]],
+        ]
+        for document in documents {
+            let expected = try violations(tried, document)
+            #expect(try violations(looked, document) == expected, "\(document)")
+        }
+        #expect(try messages(looked, ["kind": "audit", "audit": "A-1", "grade": "major"]) == ["name must be one of kind, audit"])
+        #expect(try messages(looked, ["kind": ["a": 1]]).count == 1)
+    }
+
     @Test func treatsBooleanSchemasAsAllowAndRefuse() throws {
         #expect(try messages(true, ["anything": [1, 2]]).isEmpty)
         #expect(

@@ -90,14 +90,14 @@ public struct FactImport: Sendable {
         _ document: JSONValue, line lineNumber: Int, reported: Set<String>, into rows: inout [Row], issues: inout [ImportIssue]
     ) {
         let violations = SchemaCheck.violations(of: document, against: "events", file: file)
+        let kind = document["kind"]?.stringValue.flatMap(Fact.Kind.init(rawValue:))
         guard violations.isEmpty else {
-            issues += violations.filter { !reported.contains($0.field) }
-                .map { ImportIssue(file: file, line: lineNumber, field: $0.field, message: $0.message) }
+            issues += violations.filter { !reported.contains($0.field) }.compactMap { violation in
+                Self.readable(violation, kind: kind).map { ImportIssue(file: file, line: lineNumber, field: violation.field, message: $0) }
+            }
             return
         }
-        guard let kind = document["kind"]?.stringValue.flatMap(Fact.Kind.init(rawValue:)),
-            let day = document["on"]?.stringValue.flatMap({ Day($0) }), let payload = document["payload"]
-        else { return }
+        guard let kind, let day = document["on"]?.stringValue.flatMap({ Day($0) }), let payload = document["payload"] else { return }
         do {
             rows.append(Row(line: lineNumber, fact: DatedFact(try Fact(kind: kind, payload: FactPayload(json: payload)), on: day)))
         } catch {
@@ -106,6 +106,17 @@ public struct FactImport: Sendable {
                 issues.append(ImportIssue(file: file, line: lineNumber, field: "payload.\(error.field)", message: error.message))
             }
         }
+    }
+
+    /// The schema's complaint about a payload field the kind does not carry (`name must be one
+    /// of …`, from the kind's condition in `events.schema.json`) said with the kind and its
+    /// fields; nil for a name no fact has, which the payload's own schema already refuses.
+    private static func readable(_ issue: ImportIssue, kind: Fact.Kind?) -> String? {
+        guard let kind, issue.message.hasPrefix("name must be one of") else { return issue.message }
+        guard FactPayload.Field(rawValue: issue.field) != nil else { return nil }
+        let fields = kind.fields
+        let carried = (fields.required + fields.optional).map(\.rawValue).joined(separator: ", ")
+        return "is not a field of \(kind.rawValue), whose fields are \(carried)"
     }
 
     /// The byte range of each line, without its newline.
