@@ -15,7 +15,9 @@ extension JSONSchema {
         case allowedValues([JSONValue], keys: Set<String>)
         case constant(JSONValue, key: String)
         case members(MemberRules)
-        case propertyNames(Int)
+        /// The names' schema; `known`, when it is only an `enum` of texts, those texts, which
+        /// need no check.
+        case propertyNames(Int, known: Set<String>?)
         case required([String])
         case dependentRequired([(property: String, required: [String])])
         case minProperties(Int)
@@ -27,7 +29,8 @@ extension JSONSchema {
         case contains(Int)
         case minLength(Int)
         case maxLength(Int)
-        case pattern(String, NSRegularExpression)
+        /// The source, compiled, and matched byte by byte when it is simple.
+        case pattern(String, NSRegularExpression, SimplePattern?)
         case bound(NumberBound)
         case multipleOf(literal: String, NumberValue)
         case format(Format)
@@ -455,7 +458,9 @@ extension JSONSchema {
             case "properties", "patternProperties", "additionalProperties":
                 return try memberRules(of: schema, at: path, first: keyword)
             case "propertyNames":
-                return .propertyNames(try compile(value, at: keyword.path))
+                let texts = value.objectMembers?.count == 1 ? value["enum"]?.arrayValue?.compactMap(\.stringValue) : nil
+                let known = texts.flatMap { $0.count == value["enum"]?.arrayValue?.count ? Set($0) : nil }
+                return .propertyNames(try compile(value, at: keyword.path), known: known)
             case "required":
                 return .required(try keyword.uniqueStrings())
             case "dependentRequired":
@@ -480,7 +485,7 @@ extension JSONSchema {
             case "maxLength": return .maxLength(try keyword.count())
             case "pattern":
                 let source = try keyword.string()
-                return .pattern(source, try keyword.regex(source))
+                return .pattern(source, try keyword.regex(source), SimplePattern(source))
             case "minimum": return .bound(try keyword.bound(.minimum))
             case "maximum": return .bound(try keyword.bound(.maximum))
             case "exclusiveMinimum": return .bound(try keyword.bound(.exclusiveMinimum))

@@ -211,8 +211,8 @@ extension JSONSchema {
                     checkMember(member, against: rules)
                     path.removeLast()
                 }
-            case .propertyNames(let node):
-                for (position, member) in members.enumerated() {
+            case .propertyNames(let node, let known):
+                for (position, member) in members.enumerated() where !(known?.contains(member.key) ?? false) {
                     path.append(.member(member.key, position: position))
                     let name = JSONValue(.string(member.key), line: member.keyLine)
                     for var problem in outcome(of: name, against: node) {
@@ -301,8 +301,8 @@ extension JSONSchema {
                 report(value, "must be at least \(counted(minimum, "character", "characters")) long")
             case .maxLength(let maximum) where text.unicodeScalars.count > maximum:
                 report(value, "must be at most \(counted(maximum, "character", "characters")) long")
-            case .pattern(let source, let regex)
-            where regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) == nil:
+            case .pattern(let source, let regex, let simple)
+            where !(simple?.matches(text) ?? (regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil)):
                 report(value, "must match \(source)")
             case .format(let format) where !format.accepts(text):
                 report(value, format.message)
