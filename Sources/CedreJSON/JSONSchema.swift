@@ -13,7 +13,10 @@ import Foundation
 /// silently relies on a check that does not happen.
 ///
 /// `pattern` and `patternProperties` are searched unanchored with `NSRegularExpression` (ICU
-/// syntax, which agrees with ECMA-262 on the usual classes, anchors and quantifiers). `format`
+/// syntax, which agrees with ECMA-262 on the usual classes, anchors and quantifiers); a
+/// `pattern` of plain characters and classes only is matched byte by byte (`SimplePattern`), to
+/// the same answers. An `allOf` of `if`/`then` on one property's value looks its `then` up
+/// (`Cases`) instead of trying each condition. `format`
 /// is an assertion: `date` is strict (a real calendar day), `date-time` checks the RFC 3339
 /// shape and ranges, `email` only wants one `@` between non-empty parts and no whitespace, `uri`
 /// only wants a scheme, a colon, something after it and no whitespace; other formats are refused.
