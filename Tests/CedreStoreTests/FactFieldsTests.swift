@@ -63,7 +63,7 @@ import Testing
         }
     }
 
-    @Test func theFactsSchemaHoldsEachKindsDeclaration() throws {
+    @Test func theFactsAndExportSchemasHoldEachKindsDeclaration() throws {
         let schema = try JSONParser.parse(CedreSchemas.json(named: "events"))
         let kinds = schema["properties"]?["kind"]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
         #expect(Set(kinds) == Set(Fact.Kind.allCases.map(\.rawValue)))
@@ -72,6 +72,8 @@ import Testing
         #expect(Set(fields) == Set(FactPayload.Field.allCases.map(\.rawValue)))
         let conditions = JSONValue.array(Fact.Kind.allCases.map(\.payloadCondition))
         #expect(schema["allOf"] == conditions, "events.schema.json's allOf must be:\n\(conditions)")
+        let export = try JSONParser.parse(CedreSchemas.json(named: "export"))
+        #expect(export["$defs"]?["event"]?["allOf"] == conditions, "an exported event's kinds say the same")
     }
 
     @Test func anImportRefusesAFieldTheKindDoesNotCarryAndAMissingOne() throws {
