@@ -210,14 +210,19 @@ private struct NoticeLedger {
         return request.covers(notice.key, member: try member(notice.key.member))
     }
 
-    /// The members `notices` are about, those not looked up yet read in one statement.
+    /// The members `notices` are about, those not looked up yet read in one statement (tens of
+    /// thousands on a first night: they go straight to the answer, not through the cache).
     func members(of notices: [ReportedNotice]) throws -> [MemberID: Member] {
-        let ids = Set(notices.map(\.notice.key.member))
-        for record in try MemberRows.fetch(ids.filter { cache.members[$0] == nil }, in: db) {
-            cache.members[record.member.id] = record.member
-        }
         var members: [MemberID: Member] = [:]
-        for id in ids { members[id] = cache.members[id] ?? nil }
+        var unknown: [MemberID] = []
+        for id in Set(notices.lazy.map(\.notice.key.member)) {
+            switch cache.members[id] {
+            case .some(let looked): if let looked { members[id] = looked }
+            case .none: unknown.append(id)
+            }
+        }
+        members.reserveCapacity(members.count + unknown.count)
+        for record in try MemberRows.fetch(unknown, in: db) { members[record.member.id] = record.member }
         return members
     }
 

@@ -16,10 +16,14 @@ public struct LogHead: Equatable, Sendable {
         self.hash = hash
     }
 
-    /// The head of the log as `db` holds it.
+    /// The head of the log as `db` holds it: the last event's number and hash.
+    ///
+    /// Events are numbered from 1 without a gap (`verify` reports rows missing before one), so
+    /// the last number is the count, read in one lookup where counting the rows of a log of a
+    /// million events took 40 ms of every `check`.
     static func read(_ db: Database) throws -> LogHead {
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
-        return LogHead(count: count, hash: try EventLog.head(db)?.hash ?? EventLog.genesisHash)
+        guard let head = try EventLog.head(db) else { return LogHead(count: 0, hash: EventLog.genesisHash) }
+        return LogHead(count: Int(head.id), hash: head.hash)
     }
 
     /// `1596 3fa2… 2014-05-03`: one line of a witness file, without its line break.

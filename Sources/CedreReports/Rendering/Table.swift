@@ -35,7 +35,10 @@ public struct Table: Equatable, Sendable {
     public func text(style: TerminalStyle) -> String {
         var shown = self
         shown.columns = columns.map(TerminalText.escape)
-        shown.rows = rows.map { $0.map(TerminalText.escape) }
+        // Rows with nothing to escape, nearly all, are kept as they are rather than copied.
+        for index in shown.rows.indices where shown.rows[index].contains(where: { $0.firstControlOrLineBreak != nil }) {
+            shown.rows[index] = shown.rows[index].map(TerminalText.escape)
+        }
         return shown.alignedText(style: style)
     }
 
@@ -45,8 +48,8 @@ public struct Table: Equatable, Sendable {
         let headerWidths = columns.map(Table.width)
         let rowWidths = rows.map { $0.map(Table.width) }
         let widths = Table.fittedWidths(header: headerWidths, rows: rowWidths, alignments: alignments, to: style.width)
-        func line(_ cells: [String], _ cellWidths: [Int]) -> [UInt8] {
-            var bytes: [UInt8] = []
+        func line(_ cells: [String], _ cellWidths: [Int], into bytes: inout [UInt8]) {
+            let start = bytes.count
             for index in widths.indices {
                 let width = widths[index]
                 let counted = cellWidths[safe: index]
@@ -61,18 +64,21 @@ public struct Table: Equatable, Sendable {
                     bytes += repeatElement(0x20, count: padding)
                 }
             }
-            while bytes.last == 0x20 { bytes.removeLast() }
-            return bytes
+            while bytes.count > start, bytes.last == 0x20 { bytes.removeLast() }
         }
-        let header = style.bold(String(decoding: line(columns, headerWidths), as: UTF8.self))
+        var headerBytes: [UInt8] = []
+        line(columns, headerWidths, into: &headerBytes)
+        let header = style.bold(String(decoding: headerBytes, as: UTF8.self))
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         var text = Array((header + "\n" + rule + "\n").utf8)
+        text.reserveCapacity(text.count + rows.count * (widths.reduce(2 * widths.count, +) + 1))
         for index in rows.indices {
-            let bytes = line(rows[index], rowWidths[index])
             if highlightedRows.contains(index) {
+                var bytes: [UInt8] = []
+                line(rows[index], rowWidths[index], into: &bytes)
                 text += style.alert(String(decoding: bytes, as: UTF8.self)).utf8
             } else {
-                text += bytes
+                line(rows[index], rowWidths[index], into: &text)
             }
             text.append(0x0A)
         }
