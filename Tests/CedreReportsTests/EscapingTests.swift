@@ -27,6 +27,18 @@ import Testing
         #expect(withoutStyle.split(separator: "\n").count == 3)
     }
 
+    @Test func theByteCheckFindsEveryScalarThatSteersAndNoOther() {
+        // Every scalar of the planes text uses, alone and inside French text: the byte check
+        // agrees with the scalar rule.
+        for value in UInt32(0)...0x3_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected: Unicode.Scalar? = scalar.isControlOrLineBreak ? scalar : nil
+            let text = "Échéance \(String(scalar)) à Angers"
+            guard String(scalar).firstControlOrLineBreak != expected || text.firstControlOrLineBreak != expected else { continue }
+            Issue.record("U+\(String(value, radix: 16, uppercase: true)) is found as \(String(describing: text.firstControlOrLineBreak))")
+        }
+    }
+
     @Test func terminalEscapesReadAsTheirCharacters() {
         #expect(TerminalText.escape("a\u{1B}[2Jb") == "a\\u{1B}[2Jb")
         #expect(TerminalText.escape("a\nb\rc\td") == "a\\nb\\rc\\td")

@@ -24,9 +24,12 @@ extension Unicode.Scalar {
 extension StringProtocol {
     /// The first control character or line break of the text, if it holds one.
     public var firstControlOrLineBreak: Unicode.Scalar? {
-        // Printable ASCII, which most cells are, holds none: its bytes are checked without
-        // decoding scalars (every output escapes every cell).
-        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        // Checked on the UTF-8 bytes without decoding scalars (every output escapes every
+        // cell): below U+0080 only the C0 controls and DEL steer; above it, every scalar that
+        // does starts with the byte 0xC2 (C1 controls), 0xD8 (U+061C) or 0xE2 (U+200E…U+2069),
+        // so French text, whose accents start with 0xC3, is passed byte by byte.
+        let steering = utf8.contains { byte in byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 }
+        guard steering else { return nil }
         return unicodeScalars.first(where: \.isControlOrLineBreak)
     }
 }
