@@ -574,23 +574,23 @@ extension JSONSchema {
         private mutating func compileCases(_ keyword: Keyword) throws(JSONSchemaError) -> Cases? {
             guard let schemas = keyword.member.value.arrayValue, schemas.count > 1 else { return nil }
             var property: String?
-            var keys: [String] = []
+            var branches: [(key: String, then: JSONValue)] = []
             for schema in schemas {
-                guard schema.objectMembers?.count == 2, let condition = schema["if"], schema["then"] != nil,
+                guard schema.objectMembers?.count == 2, let condition = schema["if"], let then = schema["then"],
                     condition.objectMembers?.count == 2, let required = condition["required"]?.arrayValue,
                     required.count == 1, let name = required[0].stringValue, property == nil || property == name,
                     let tested = condition["properties"]?.objectMembers, tested.count == 1, tested[0].key == name,
-                    tested[0].value.objectMembers?.count == 1, let value = tested[0].value["const"],
-                    !keys.contains(value.schemaEqualityKey)
+                    tested[0].value.objectMembers?.count == 1, let key = tested[0].value["const"]?.schemaEqualityKey,
+                    !branches.contains(where: { $0.key == key })
                 else { return nil }
                 property = name
-                keys.append(value.schemaEqualityKey)
+                branches.append((key, then))
             }
             guard let property else { return nil }
             var cases = Cases(property: property, schemas: [:], all: [])
-            for (position, (schema, key)) in zip(schemas, keys).enumerated() {
-                let node = try compile(schema["then"] ?? true, at: keyword.path + [String(position), "then"])
-                cases.schemas[key] = node
+            for (position, branch) in branches.enumerated() {
+                let node = try compile(branch.then, at: keyword.path + [String(position), "then"])
+                cases.schemas[branch.key] = node
                 cases.all.append(node)
             }
             return cases

@@ -1,4 +1,3 @@
-import CedreJSON
 import Foundation
 
 extension FactPayload {
@@ -37,9 +36,9 @@ public struct PayloadFields: Equatable, Sendable {
 extension Fact.Kind {
     /// The one declaration of what each kind's payload carries.
     ///
-    /// `events.schema.json` holds it as one condition per kind (`payloadCondition`), so an
+    /// `events.schema.json` and `export.schema.json` hold it as one condition per kind, so an
     /// import refuses a missing field, or a field the kind does not carry, before anything is
-    /// written; the payload codec is tested against it kind by kind.
+    /// written; a test holds both files and the payload codec to it, kind by kind.
     public var fields: PayloadFields {
         let key: [FactPayload.Field] = [.member, .scheme]
         return switch self {
@@ -79,23 +78,5 @@ extension Fact.Kind {
         case .eventVoided: PayloadFields([.target, .targetKind, .stream, .reason])
         case .schemeAdded: PayloadFields([.definition], optional: [.scheme])
         }
-    }
-
-    /// The kind's condition in `events.schema.json`: a line of this kind has a payload with
-    /// its required fields and no field it does not carry.
-    public var payloadCondition: JSONValue {
-        let fields = fields
-        let allowed = FactPayload.Field.allCases.filter(fields.allows)
-        return .object([
-            "if": .object(["required": ["kind"], "properties": .object(["kind": .object(["const": .string(rawValue)])])]),
-            "then": .object([
-                "properties": .object([
-                    "payload": .object([
-                        "required": .array(fields.required.map { .string($0.rawValue) }),
-                        "propertyNames": .object(["enum": .array(allowed.map { .string($0.rawValue) })]),
-                    ])
-                ])
-            ]),
-        ])
     }
 }
