@@ -186,18 +186,16 @@ enum StandingRows {
         rules: Set<NoticeRule>? = nil, in db: Database
     ) throws -> [CertificationKey: [Notice]] {
         var notices: [CertificationKey: [Notice]] = [:]
-        let stored = storedOnly(replayed, on: day)
-        let only = oneOf("member_id", members?.map(\.rawValue))
         // A few members are looked up through the primary key, which starts with the member;
         // SQLite would otherwise walk the rules' or the days' index over every dossier's periods
         // and look each row up again (20 times slower for the members of a status list).
-        let indexed = members == nil ? "" : "+"
-        let ruled = oneOf("\(indexed)rule", rules?.map(\.rawValue).sorted())
+        let holding = noticesHolding(on: day, horizon: horizon, except: replayed, byKey: members != nil)
+        let only = oneOf("member_id", members?.map(\.rawValue))
+        let ruled = oneOf("\(members == nil ? "" : "+")rule", rules?.map(\.rawValue).sorted())
         let noticeRows = try Row.fetchCursor(db, sql: """
             SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
-            WHERE \(indexed)until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?)\(stored.condition)\(only.condition)\(ruled.condition)
-            """, arguments: [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest] + stored.arguments + only.arguments
-                + ruled.arguments)
+            WHERE \(holding.condition)\(only.condition)\(ruled.condition)
+            """, arguments: holding.arguments + only.arguments + ruled.arguments)
         while let row = try noticeRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
             guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else {
@@ -210,13 +208,32 @@ enum StandingRows {
         return notices
     }
 
+    /// The condition that keeps the `calendar_notice` rows holding on `day` (columns prefixed
+    /// with `qualifier`, a table's alias and a dot) in the dossiers whose calendar answers for
+    /// it, deadlines announced up to `horizon` days ahead (all when nil). `byKey` keeps SQLite
+    /// off the days' and rules' indexes, for rows looked up through the primary key.
+    static func noticesHolding(
+        on day: Day, horizon: Int?, except replayed: Set<CertificationKey>, qualifier: String = "", byKey: Bool = false
+    ) -> (condition: String, arguments: StatementArguments) {
+        let stored = storedOnly(replayed, on: day, qualifier: qualifier)
+        let off = byKey ? "+" : ""
+        return (
+            "\(off)\(qualifier)until_on > ? AND \(qualifier)from_on <= ? AND (\(off)\(qualifier)rule <> 'due-soon' OR \(qualifier)due_on <= ?)"
+                + stored.condition,
+            [day, day, horizon.map { day.adding(days: $0) } ?? Day.latest] + stored.arguments)
+    }
+
     /// The condition that keeps the rows of the dossiers whose calendar answers for `day`,
     /// when others are replayed: a day far back then looks up the few dossiers stored by then
     /// through the calendar's day index, instead of reading every row that holds on it. With
     /// no dossier replayed, every row holding on the day is read in one pass.
-    private static func storedOnly(_ replayed: Set<CertificationKey>, on day: Day) -> (condition: String, arguments: StatementArguments) {
+    private static func storedOnly(
+        _ replayed: Set<CertificationKey>, on day: Day, qualifier: String = ""
+    ) -> (condition: String, arguments: StatementArguments) {
         guard !replayed.isEmpty else { return ("", []) }
-        return (" AND (member_id, scheme_id) IN (SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on <= ?)", [day])
+        return (
+            " AND (\(qualifier)member_id, \(qualifier)scheme_id) IN (SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on <= ?)",
+            [day])
     }
 
     /// The condition that keeps the rows whose `column` is one of `values` (all when nil),

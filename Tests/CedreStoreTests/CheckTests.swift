@@ -200,10 +200,12 @@ import Testing
         }
         let quiet = try run(.quiet)
         let all = try run(.all)
-        // Then each names the members of the notices it lists, and the quiet one no others
-        #expect(Set(quiet.members.keys) == Set(quiet.notices.filter(CheckListing.quiet.lists).map(\.notice.key.member)))
+        // Then each lists what its listing shows, counts the same notices, and names the members
+        // of the notices it lists, the quiet one no others
+        #expect(!quiet.notices.isEmpty && quiet.notices == all.notices.filter(CheckListing.quiet.lists))
+        #expect(quiet.counts == all.counts && all.counts == NoticeCounts(all.notices))
+        #expect(Set(quiet.members.keys) == Set(quiet.notices.map(\.notice.key.member)))
         #expect(Set(all.members.keys) == Set(all.notices.map(\.notice.key.member)))
-        #expect(quiet.notices == all.notices)
         #expect(quiet.members.count < all.members.count)
     }
 

@@ -10,7 +10,7 @@ import Testing
 /// keeps is exactly what a full replay answers, for any day, after late facts and corrections.
 @Suite struct StoredStateTests {
     /// A generated network of `members` over 2012–2016, recorded as an import would.
-    private func store(seed: UInt64, members: Int) throws -> (CedreStore, GeneratedNetwork) {
+    static func store(seed: UInt64, members: Int) throws -> (CedreStore, GeneratedNetwork) {
         let generated = NetworkGenerator(seed: seed, departements: CedreFixtures.departements)
             .generate(members: members, years: 2012...2016)
         let store = try CedreStore.inMemory()
@@ -176,7 +176,7 @@ import Testing
     }
 
     private func expectTheAnswersOfAFullReplay(seed: UInt64) throws {
-        let (store, _) = try store(seed: seed, members: 160)
+        let (store, _) = try Self.store(seed: seed, members: 160)
         var random = SeededGenerator(seed: seed)
         try expectSameStanding(store, on: days(&random))
     }
@@ -233,29 +233,13 @@ import Testing
     }
 
     private func expectTheSameAfterLateFactsAndCorrections(seed: UInt64) throws {
-        let (store, _) = try store(seed: seed, members: 120)
+        let (store, _) = try Self.store(seed: seed, members: 120)
         var random = SeededGenerator(seed: seed)
         let context = RecordingContext.tests(today: "2026-12-01")
         let events = try store.events().filter { $0.stream.hasPrefix("certification/") }
         var accepted = 0
-        for _ in 0..<40 {
-            let event = events[random.between(0, (events.count - 1))]
-            do {
-                switch random.between(0, 2) {
-                case 0:
-                    try store.void(event: event.id, reason: "entered by mistake", context: context)
-                case 1:
-                    let day = event.occurredOn.adding(days: random.between(-40, 40))
-                    try store.correct(event: event.id, on: day, setting: [], reason: "mistyped day", context: context)
-                default:
-                    guard let key = LogStream(event.stream)?.certificationKey else { continue }
-                    let day = event.occurredOn.adding(days: random.between(1, 200))
-                    try store.record([DatedFact(.certificationSuspended(key, reason: .other), on: day)], context: context)
-                }
-                accepted += 1
-            } catch is StoreError {
-                continue
-            }
+        for _ in 0..<40 where try Self.changeAtRandom(store, of: events, &random, context: context) {
+            accepted += 1
         }
         #expect(accepted > 5, "enough of the random changes are legal to test something")
         #expect(try store.verify().problem == nil)
@@ -263,9 +247,36 @@ import Testing
     }
 }
 
+extension StoredStateTests {
+    /// One of `events` voided, moved by up to 40 days, or followed by a suspension up to 200 days
+    /// later, entered late; whether the store accepted it (a change that would break a stream is
+    /// refused).
+    static func changeAtRandom(
+        _ store: CedreStore, of events: [LoggedEvent], _ random: inout SeededGenerator, context: RecordingContext
+    ) throws -> Bool {
+        let event = events[random.between(0, (events.count - 1))]
+        do {
+            switch random.between(0, 2) {
+            case 0:
+                try store.void(event: event.id, reason: "entered by mistake", context: context)
+            case 1:
+                let day = event.occurredOn.adding(days: random.between(-40, 40))
+                try store.correct(event: event.id, on: day, setting: [], reason: "mistyped day", context: context)
+            default:
+                guard let key = LogStream(event.stream)?.certificationKey else { return false }
+                let day = event.occurredOn.adding(days: random.between(1, 200))
+                try store.record([DatedFact(.certificationSuspended(key, reason: .other), on: day)], context: context)
+            }
+            return true
+        } catch is StoreError {
+            return false
+        }
+    }
+}
+
 extension SeededGenerator {
     /// A whole number from `lower` to `upper`, both included.
-    fileprivate mutating func between(_ lower: Int, _ upper: Int) -> Int {
+    mutating func between(_ lower: Int, _ upper: Int) -> Int {
         lower + index(below: upper - lower + 1)
     }
 }

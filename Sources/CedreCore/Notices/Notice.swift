@@ -126,11 +126,44 @@ public enum CheckListing: Sendable {
 
     /// Whether the run lists `reported`.
     public func lists(_ reported: ReportedNotice) -> Bool {
-        switch (self, reported.status) {
+        lists(reported.status, rule: reported.notice.rule)
+    }
+
+    /// Whether the run lists a notice of `rule` with `status`: what it takes to know, before a
+    /// still-open notice is read in full (a night lists none of tens of thousands).
+    public func lists(_ status: NoticeStatus, rule: NoticeRule) -> Bool {
+        switch (self, status) {
         case (_, .new), (_, .resolved), (_, .reminder): true
-        case (.standard, .open): reported.notice.rule != .dueSoon
+        case (.standard, .open): rule != .dueSoon
         case (.all, .open): true
         case (.quiet, .open): false
+        }
+    }
+}
+
+/// How many notices a `check` run found of each status, listed or not: a quiet mail that
+/// lists only the new items still says how many stay open.
+public struct NoticeCounts: Encodable, Equatable, Sendable {
+    public private(set) var new = 0
+    public private(set) var open = 0
+    public private(set) var resolved = 0
+    /// Still-open items shown again (`--remind-every`), counted apart from `open`.
+    public private(set) var reminders = 0
+
+    public init() {}
+
+    /// The counts of `notices`.
+    public init(_ notices: some Sequence<ReportedNotice>) {
+        for reported in notices { count(reported.status) }
+    }
+
+    /// Counts one more notice of `status`.
+    public mutating func count(_ status: NoticeStatus) {
+        switch status {
+        case .new: new += 1
+        case .open: open += 1
+        case .resolved: resolved += 1
+        case .reminder: reminders += 1
         }
     }
 }

@@ -22,21 +22,20 @@ public struct CheckReport: Encodable, Equatable, Sendable {
 
     /// The run's notices by status, listed or not (`--quiet` lists no still-open one, the
     /// default no still-open deadline reminder).
-    public struct Counts: Encodable, Equatable, Sendable {
-        public let new: Int
-        public let open: Int
-        public let resolved: Int
-        /// Still-open items shown again (`--remind-every`), counted apart from `open`.
-        public let reminders: Int
-    }
+    public typealias Counts = NoticeCounts
 
     public let asOf: Day
     public let horizonDays: Int
     public let items: [Item]
     public let counts: Counts
 
-    /// The items of a run; `members` gives each member's name, region and département.
-    public init(asOf: Day, horizonDays: Int, notices: [ReportedNotice], members: [MemberID: Member], mode: CheckListing) {
+    /// The items of a run, those of `notices` that `mode` lists; `members` gives each member's
+    /// name, region and département. `counts` says what the run found, listed or not: nil
+    /// counts `notices`, which then hold every notice of the run.
+    public init(
+        asOf: Day, horizonDays: Int, notices: [ReportedNotice], counts: Counts? = nil, members: [MemberID: Member],
+        mode: CheckListing
+    ) {
         self.asOf = asOf
         self.horizonDays = horizonDays
         items = notices.filter(mode.lists).map { reported in
@@ -47,11 +46,7 @@ public struct CheckReport: Encodable, Equatable, Sendable {
                 departement: member?.departement ?? "", scheme: notice.key.scheme, rule: notice.rule, due: notice.due,
                 status: reported.status, subject: notice.subject, finding: notice.finding, obligation: notice.obligation)
         }
-        // What the run found, listed or not: a quiet mail that lists only the new items still
-        // says how many stay open.
-        counts = Counts(
-            new: notices.filter { $0.status == .new }.count, open: notices.filter { $0.status == .open }.count,
-            resolved: notices.filter { $0.status == .resolved }.count, reminders: notices.filter { $0.status == .reminder }.count)
+        self.counts = counts ?? Counts(notices)
     }
 
     /// Whether a human should read this run (exit code 3): it shows at least one item.

@@ -84,8 +84,8 @@ struct Check: ParsableCommand {
             remindEveryDays: remindEvery?.days, listing: quiet ? .quiet : all ? .all : .standard)
         try cedre.check(request) { result in
             let report = CheckReport(
-                asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices, members: result.members,
-                mode: request.listing)
+                asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices, counts: result.counts,
+                members: result.members, mode: request.listing)
             needsAttention = report.needsAttention
             if !(quiet && !report.needsAttention) {
                 switch format {

@@ -1,0 +1,290 @@
+import CedreCore
+import Foundation
+import GRDB
+
+/// The notice ledger: one row per (subject, rule, due day), ever.
+///
+/// A run compares what holds on its day with the ledger inside SQLite: each stored notice is
+/// joined to its ledger row, and each open ledger row looked up in the stored calendars. Only
+/// what changed, what the run lists, and what decides a closing are read into notices; a night
+/// with tens of thousands of notices still open reads none of them when it lists none.
+struct NoticeLedger {
+    let db: Database
+    let request: CheckRequest
+    private let chain: LedgerChain.Appender
+
+    init(db: Database, request: CheckRequest) {
+        self.db = db
+        self.request = request
+        chain = LedgerChain.Appender(db)
+    }
+
+    /// What a run lists, in the order lists show them, and what it found of each status.
+    struct Outcome {
+        let listed: [ReportedNotice]
+        let counts: NoticeCounts
+    }
+
+    private struct Key: Hashable {
+        let subject: String
+        let rule: NoticeRule
+        let due: Day
+
+        init(_ notice: Notice) {
+            subject = notice.subject
+            rule = notice.rule
+            due = notice.due
+        }
+    }
+
+    /// A notice's row in the ledger.
+    private struct Entry {
+        let id: Int64
+        /// Never resolved or closed, or reopened since.
+        let isOpen: Bool
+    }
+
+    /// What a run records and reports, gathered notice by notice.
+    private struct Findings {
+        let listing: CheckListing
+        var new: [Notice] = []
+        var statuses: [(notice: Int64, status: String)] = []
+        var listed: [ReportedNotice] = []
+        var counts = NoticeCounts()
+        /// The dossiers with a notice holding that says the certificate is no longer valid.
+        var ended: Set<CertificationKey> = []
+
+        /// Counts `notice` with `status`, and lists it when the run lists such notices; `notice`
+        /// is read only then.
+        mutating func report(_ status: NoticeStatus, rule: NoticeRule, _ notice: () throws -> Notice) rethrows {
+            counts.count(status)
+            if listing.lists(status, rule: rule) { listed.append(ReportedNotice(notice: try notice(), status: status)) }
+        }
+    }
+
+    /// Compares what holds on the day (read from the stored calendars; only dossiers with facts
+    /// after the day are replayed) with the ledger, and records the difference: a run row when
+    /// anything changed, then the new notices, then the new statuses.
+    func run(catalog: SchemeCatalog) throws -> Outcome {
+        let day = request.asOf
+        var findings = Findings(listing: request.listing)
+        let replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { try MemberRows.fetch($0, in: db) }
+        let replayedKeys = Set(replayed.map(\.key))
+        let replayedEntries = try entries(of: replayedKeys)
+        var replayedNotices = Set<Key>()
+        for notice in replayed.flatMap({ $0.notices(horizon: request.horizonDays, on: day) }) where try covers(notice) {
+            replayedNotices.insert(Key(notice))
+            try compare(notice.rule, replayedEntries[Key(notice)]?.entry, into: &findings) { notice }
+        }
+        try compareStored(except: replayedKeys, into: &findings)
+        let gone = try openEntriesNoLongerStored().filter { !replayedKeys.contains($0.notice.key) }
+            + replayedEntries.filter { $0.value.entry.isOpen && !replayedNotices.contains($0.key) }.map(\.value)
+        for (notice, entry) in gone where try covers(notice) {
+            close(notice, entry, into: &findings)
+        }
+        try record(&findings)
+        return Outcome(listed: findings.listed.sorted { Notice.precedes($0.notice, $1.notice) }, counts: findings.counts)
+    }
+
+    /// Reports a notice holding on the day as its ledger row says: still open (or a reminder),
+    /// reopened, or new.
+    private func compare(_ rule: NoticeRule, _ entry: Entry?, into findings: inout Findings, _ notice: () throws -> Notice) throws {
+        if rule.endsTheCycle { findings.ended.insert(try notice().key) }
+        switch entry {
+        case .some(let entry) where entry.isOpen:
+            if try isDueForAReminder(entry) {
+                findings.statuses.append((entry.id, "reminded"))
+                try findings.report(.reminder, rule: rule, notice)
+            } else {
+                try findings.report(.open, rule: rule, notice)
+            }
+        case .some(let entry):
+            findings.statuses.append((entry.id, "reopened"))
+            try findings.report(.open, rule: rule, notice)
+        case .none:
+            let notice = try notice()
+            findings.new.append(notice)
+            findings.report(.new, rule: rule) { notice }
+        }
+    }
+
+    /// Reports an open ledger row whose notice no longer holds: closed when the certificate
+    /// it reminds of is no longer valid or its deadline passed unannounced, resolved when it
+    /// fell due (or, for a deadline, is within the horizon).
+    private func close(_ notice: Notice, _ entry: Entry, into findings: inout Findings) {
+        if notice.rule.concernsTheRunningCycle && findings.ended.contains(notice.key) {
+            findings.statuses.append((entry.id, "closed"))
+        } else if notice.rule == .dueSoon {
+            if notice.due < request.asOf {
+                findings.statuses.append((entry.id, "closed"))
+            } else if notice.due <= request.asOf.adding(days: request.horizonDays) {
+                findings.statuses.append((entry.id, "resolved"))
+                findings.report(.resolved, rule: notice.rule) { notice }
+            }
+        } else if notice.due <= request.asOf {
+            findings.statuses.append((entry.id, "resolved"))
+            findings.report(.resolved, rule: notice.rule) { notice }
+        }
+    }
+
+    /// Every notice the stored calendars hold on the day, joined to its ledger row; a row is
+    /// read into a notice only when the run records it, lists it, or needs its dossier.
+    private func compareStored(except replayed: Set<CertificationKey>, into findings: inout Findings) throws {
+        let holding = StandingRows.noticesHolding(
+            on: request.asOf, horizon: request.horizonDays, except: replayed, qualifier: "calendar_notice.")
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT calendar_notice.member_id, calendar_notice.scheme_id, subject, calendar_notice.rule,
+                calendar_notice.due_on, calendar_notice.finding_id, calendar_notice.obligation,
+                notice.id, notice.id IN \(Self.notOpen)
+            FROM calendar_notice LEFT JOIN notice
+                ON notice.stream = calendar_notice.subject AND notice.rule = calendar_notice.rule
+                AND notice.due_on = calendar_notice.due_on
+            WHERE \(holding.condition)
+            """), arguments: holding.arguments)
+        let filtered = request.region != nil || request.scheme != nil
+        while let row = try rows.next() {
+            guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }
+            let read = {
+                Notice(
+                    rule: rule, key: CertificationKey(member: row[0], scheme: row[1]), subject: row[2], due: due,
+                    finding: row[5], obligation: (row[6] as String?).flatMap(Obligation.init(rawValue:)))
+            }
+            let notice = filtered ? read() : nil
+            if let notice, !(try covers(notice)) { continue }
+            let entry = (row[7] as Int64?).map { Entry(id: $0, isOpen: !(row[8] as Bool)) }
+            try compare(rule, entry, into: &findings) { notice ?? read() }
+        }
+    }
+
+    /// The ledger's ids of notices not open: last resolved or closed, not reopened since. Few:
+    /// a notice is resolved once.
+    private static let notOpen = """
+        (SELECT status.notice_id FROM notice_status AS status
+         WHERE status.status IN ('resolved', 'closed')
+           AND NOT EXISTS (SELECT 1 FROM notice_status AS later WHERE later.notice_id = status.notice_id AND later.id > status.id))
+        """
+
+    /// The ledger's open rows with no notice holding on the day in the stored calendars, each
+    /// looked up through the calendar's primary key.
+    private func openEntriesNoLongerStored() throws -> [(notice: Notice, entry: Entry)] {
+        let holding = StandingRows.noticesHolding(
+            on: request.asOf, horizon: request.horizonDays, except: [], qualifier: "calendar_notice.", byKey: true)
+        return try entries(where: """
+            notice.id NOT IN \(Self.notOpen)
+            AND NOT EXISTS (
+                SELECT 1 FROM calendar_notice
+                WHERE calendar_notice.member_id = notice.member_id AND calendar_notice.scheme_id = notice.scheme_id
+                  AND calendar_notice.subject = notice.stream AND calendar_notice.rule = notice.rule
+                  AND calendar_notice.due_on = notice.due_on AND \(holding.condition))
+            """, arguments: holding.arguments)
+    }
+
+    /// Every ledger row of the dossiers `keys`, by notice, read in one statement.
+    private func entries(of keys: Set<CertificationKey>) throws -> [Key: (notice: Notice, entry: Entry)] {
+        guard !keys.isEmpty else { return [:] }
+        let list = JSONArgument.rows(keys.map { [$0.member.rawValue, $0.scheme.rawValue] })
+        let rows = try entries(where: """
+            (member_id, scheme_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
+            """, arguments: [list])
+        return Dictionary(rows.map { (Key($0.notice), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func entries(where condition: String, arguments: StatementArguments) throws -> [(notice: Notice, entry: Entry)] {
+        var entries: [(notice: Notice, entry: Entry)] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, stream, rule, due_on, member_id, scheme_id, finding_id, obligation, id IN \(Self.notOpen)
+            FROM notice WHERE \(condition)
+            """), arguments: arguments)
+        while let row = try rows.next() {
+            guard let rule = NoticeRule(rawValue: row[2]), let due = row.day(atIndex: 3) else { continue }
+            let notice = Notice(
+                rule: rule, key: CertificationKey(member: row[4], scheme: row[5]), subject: row[1],
+                due: due, finding: row[6], obligation: (row[7] as String?).flatMap(Obligation.init))
+            entries.append((notice, Entry(id: row[0], isOpen: !(row[8] as Bool))))
+        }
+        return entries
+    }
+
+    /// Writes what the run found: a run row when anything changed, then the new notices in the
+    /// ledger's key order (the same facts give the same ledger, and its UNIQUE index grows at
+    /// one end instead of at random places), then the new statuses.
+    private func record(_ findings: inout Findings) throws {
+        guard !findings.new.isEmpty || !findings.statuses.isEmpty else { return }
+        let run = try insertRun()
+        findings.new.sort(by: Notice.inLedgerOrder)
+        findings.statuses.sort { $0.notice < $1.notice }
+        try chain.insert(.notice, rows: findings.new.map { notice in
+            [notice.subject, notice.rule.rawValue, notice.due, notice.key.member, notice.key.scheme, notice.finding,
+             notice.obligation?.rawValue, run]
+        })
+        try chain.insert(.noticeStatus, rows: findings.statuses.map { [$0.notice, run, $0.status] })
+    }
+
+    /// The members the run has looked up, by id.
+    private final class MemberCache {
+        var members: [MemberID: Member?] = [:]
+    }
+
+    private let cache = MemberCache()
+
+    private func member(_ id: MemberID) throws -> Member? {
+        if let known = cache.members[id] { return known }
+        let member = try MemberRows.fetch(id, in: db)?.member
+        cache.members[id] = member
+        return member
+    }
+
+    private func covers(_ notice: Notice) throws -> Bool {
+        guard request.region != nil || request.scheme != nil else { return true }
+        return request.covers(notice.key, member: try member(notice.key.member))
+    }
+
+    /// The members `notices` are about, those not looked up yet read in one statement (tens of
+    /// thousands on a first night: they go straight to the answer, not through the cache).
+    func members(of notices: [ReportedNotice]) throws -> [MemberID: Member] {
+        var members: [MemberID: Member] = [:]
+        var unknown: [MemberID] = []
+        for id in Set(notices.lazy.map(\.notice.key.member)) {
+            switch cache.members[id] {
+            case .some(let looked): if let looked { members[id] = looked }
+            case .none: unknown.append(id)
+            }
+        }
+        members.reserveCapacity(members.count + unknown.count)
+        for record in try MemberRows.fetch(unknown, in: db) { members[record.member.id] = record.member }
+        return members
+    }
+
+    /// Whether an open notice was last shown (first reported, or last reminded) at least
+    /// `--remind-every` days before the day.
+    private func isDueForAReminder(_ entry: Entry) throws -> Bool {
+        guard let every = request.remindEveryDays else { return false }
+        let lastShown = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT max(check_run.as_of) FROM check_run
+            WHERE check_run.id = (SELECT first_run FROM notice WHERE id = ?)
+               OR check_run.id IN (SELECT run FROM notice_status WHERE notice_id = ? AND status = 'reminded')
+            """), arguments: [entry.id, entry.id]).flatMap(Day.init)
+        return lastShown.map { $0.adding(days: every) <= request.asOf } ?? true
+    }
+
+    private func insertRun() throws -> Int64 {
+        let lastEvent = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM event") ?? 0
+        let recorded = RecordingContext(actor: request.actor, today: request.asOf, now: request.now).recordedAt
+        let ids = try chain.insert(
+            .checkRun, rows: [[request.asOf, request.horizonDays, recorded, request.actor, lastEvent]])
+        guard let run = ids.first else { throw StoreError.writeNotLanded(table: "the notice ledger (check_run)", expected: 1, found: 0) }
+        return run
+    }
+}
+
+extension NoticeRule {
+    /// Notices that say the certificate is no longer valid: they supersede reminders about it.
+    fileprivate var endsTheCycle: Bool {
+        self == .certificateExpired || self == .certificationLapsed || self == .suspensionExpired
+    }
+
+    /// Reminders that stop holding, without being resolved, once the certificate is no longer valid.
+    fileprivate var concernsTheRunningCycle: Bool {
+        self == .surveillanceOverdue || self == .recertificationNotPlanned || self == .dueSoon
+    }
+}

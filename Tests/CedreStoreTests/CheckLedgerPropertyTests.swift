@@ -1,0 +1,95 @@
+import CedreCore
+import CedreStore
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// `check` compares what holds on its day with its ledger inside SQLite; here each run is held
+/// to the ledger of DESIGN §5 kept in memory over full replays of the log, on generated
+/// networks, for days back and forth and after late facts and corrections.
+@Suite struct CheckLedgerPropertyTests {
+    @Test(arguments: [UInt64(23)])
+    func eachRunReportsWhatAFullReplayAndTheRunsBeforeSay(seed: UInt64) throws {
+        try expectTheRunsOfAFullReplay(seed: seed, runs: 60)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [UInt64(7), 19])
+    func eachRunReportsWhatAFullReplayAndTheRunsBeforeSayOnMoreSeeds(seed: UInt64) throws {
+        try expectTheRunsOfAFullReplay(seed: seed, runs: 60)
+    }
+
+    private func expectTheRunsOfAFullReplay(seed: UInt64, runs: Int) throws {
+        let (store, _) = try StoredStateTests.store(seed: seed, members: 60)
+        var random = SeededGenerator(seed: seed)
+        let context = RecordingContext.tests(today: "2026-12-01")
+        let events = try store.events().filter { $0.stream.hasPrefix("certification/") }
+        var ledger = LedgerModel()
+        var day: Day = "2012-09-01"
+        var seen = NoticeCounts()
+        for run in 0..<runs {
+            if run % 3 == 2 {
+                for _ in 0..<4 { _ = try StoredStateTests.changeAtRandom(store, of: events, &random, context: context) }
+            }
+            day = day.adding(days: random.between(-60, 150))
+            let horizon = random.between(0, 90)
+            let full = try store.network(through: day)
+            let expected = ledger.run(full.notices(on: day, horizon: horizon), on: day, horizon: horizon)
+            func request(_ listing: CheckListing, dryRun: Bool) -> CheckRequest {
+                CheckRequest(asOf: day, horizonDays: horizon, dryRun: dryRun, actor: "cron", now: Date(), listing: listing)
+            }
+            let quiet = try store.check(request(.quiet, dryRun: true))
+            let result = try store.check(request(.all, dryRun: false))
+            #expect(result.notices == expected, "run \(run) on \(day), horizon \(horizon)")
+            #expect(result.counts == NoticeCounts(expected), "run \(run) on \(day)")
+            #expect(quiet.notices == expected.filter(CheckListing.quiet.lists), "quiet run \(run) on \(day)")
+            #expect(quiet.counts == result.counts, "quiet run \(run) on \(day)")
+            for reported in expected { seen.count(reported.status) }
+        }
+        #expect(seen.new > 0 && seen.open > 0 && seen.resolved > 0, "the runs report every status: \(seen)")
+        #expect(try store.verify().problem == nil)
+    }
+}
+
+/// The notice ledger as DESIGN §5 says it behaves, kept in memory: a notice is new on the first
+/// run that sees it, open while it holds (reopened when it holds again), and reported once as
+/// resolved when it stops holding after its due day; a deadline or a reminder about a certificate
+/// no longer valid is closed without a word.
+private struct LedgerModel {
+    private var open: [String: Notice] = [:]
+    private var closed: Set<String> = []
+
+    private static func key(_ notice: Notice) -> String {
+        "\(notice.subject)|\(notice.rule.rawValue)|\(notice.due)"
+    }
+
+    /// What a run on `day` reports, given the notices holding on it, in the order lists show them.
+    mutating func run(_ holding: [Notice], on day: Day, horizon: Int) -> [ReportedNotice] {
+        var reported: [ReportedNotice] = []
+        let current = Dictionary(holding.map { (Self.key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for (key, notice) in current {
+            if open[key] != nil {
+                reported.append(ReportedNotice(notice: notice, status: .open))
+            } else {
+                reported.append(ReportedNotice(notice: notice, status: closed.remove(key) == nil ? .new : .open))
+                open[key] = notice
+            }
+        }
+        let noLongerValid = Set(holding.filter { [.certificateExpired, .certificationLapsed, .suspensionExpired].contains($0.rule) }.map(\.key))
+        for (key, notice) in open where current[key] == nil {
+            let resolved: Bool
+            if [.surveillanceOverdue, .recertificationNotPlanned, .dueSoon].contains(notice.rule) && noLongerValid.contains(notice.key) {
+                resolved = false
+            } else if notice.rule == .dueSoon {
+                guard notice.due <= day.adding(days: horizon) else { continue }
+                resolved = notice.due >= day
+            } else {
+                guard notice.due <= day else { continue }
+                resolved = true
+            }
+            open[key] = nil
+            closed.insert(key)
+            if resolved { reported.append(ReportedNotice(notice: notice, status: .resolved)) }
+        }
+        return reported.sorted { Notice.precedes($0.notice, $1.notice) }
+    }
+}
