@@ -71,9 +71,11 @@ extension CedreStore {
     public func check(_ request: CheckRequest, deliver: (CheckResult) throws -> Void = { _ in }) throws -> CheckResult {
         try writer.writeWithoutTransaction { db in
             // The ledger's INSERTs keep their statement journals in memory, not in temporary
-            // files: a first run writes tens of thousands of rows.
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+            // files: a first run writes tens of thousands of rows. The run reads each page of
+            // the calendars once: a small page cache reuses its pages where the usual one would
+            // take fresh memory for each (a quiet next night on 100,000 members: 0.22 → 0.17 s).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -\(CedreStore.scanCacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -\(CedreStore.cacheKiB)") }
             var result: CheckResult?
             try db.inTransaction(.immediate) {
                 let ledger = NoticeLedger(db: db, request: request)

@@ -69,6 +69,9 @@ public struct CedreStore: Sendable {
     /// its memory bound (DESIGN §9).
     static let cacheKiB = 32_768
 
+    /// The page cache of a run that reads each page once (`check`), in KiB: SQLite's default.
+    static let scanCacheKiB = 2_048
+
     /// The page cache while a batch is recorded, in KiB. A million-event import dirties far more
     /// pages than 32 MB hold: SQLite then spills them to the WAL before commit and writes many
     /// of them again later; with 256 MB the events of the benchmark's network import in 84 s

@@ -76,8 +76,8 @@ struct NoticeLedger {
             replayedNotices.insert(Key(notice))
             try compare(notice.rule, replayedEntries[Key(notice)]?.entry, into: &findings) { notice }
         }
-        try compareStored(except: replayedKeys, into: &findings)
-        let gone = try openEntriesNoLongerStored().filter { !replayedKeys.contains($0.notice.key) }
+        let stillHolding = try compareStored(except: replayedKeys, into: &findings)
+        let gone = try openEntries(except: stillHolding).filter { !replayedKeys.contains($0.notice.key) }
             + replayedEntries.filter { $0.value.entry.isOpen && !replayedNotices.contains($0.key) }.map(\.value)
         for (notice, entry) in gone where try covers(notice) {
             close(notice, entry, into: &findings)
@@ -128,8 +128,9 @@ struct NoticeLedger {
     }
 
     /// Every notice the stored calendars hold on the day, joined to its ledger row; a row is
-    /// read into a notice only when the run records it, lists it, or needs its dossier.
-    private func compareStored(except replayed: Set<CertificationKey>, into findings: inout Findings) throws {
+    /// read into a notice only when the run records it, lists it, or needs its dossier. Returns
+    /// the ledger rows that are open and still hold.
+    private func compareStored(except replayed: Set<CertificationKey>, into findings: inout Findings) throws -> Set<Int64> {
         let holding = StandingRows.noticesHolding(
             on: request.asOf, horizon: request.horizonDays, except: replayed, qualifier: "calendar_notice.")
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -142,6 +143,7 @@ struct NoticeLedger {
             WHERE \(holding.condition)
             """), arguments: holding.arguments)
         let filtered = request.region != nil || request.scheme != nil
+        var stillHolding = Set<Int64>()
         while let row = try rows.next() {
             guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }
             let read = {
@@ -152,8 +154,10 @@ struct NoticeLedger {
             let notice = filtered ? read() : nil
             if let notice, !(try covers(notice)) { continue }
             let entry = (row[7] as Int64?).map { Entry(id: $0, isOpen: !(row[8] as Bool)) }
+            if let entry, entry.isOpen { stillHolding.insert(entry.id) }
             try compare(rule, entry, into: &findings) { notice ?? read() }
         }
+        return stillHolding
     }
 
     /// The ledger's ids of notices not open: last resolved or closed, not reopened since. Few:
@@ -164,19 +168,16 @@ struct NoticeLedger {
            AND NOT EXISTS (SELECT 1 FROM notice_status AS later WHERE later.notice_id = status.notice_id AND later.id > status.id))
         """
 
-    /// The ledger's open rows with no notice holding on the day in the stored calendars, each
-    /// looked up through the calendar's primary key.
-    private func openEntriesNoLongerStored() throws -> [(notice: Notice, entry: Entry)] {
-        let holding = StandingRows.noticesHolding(
-            on: request.asOf, horizon: request.horizonDays, except: [], qualifier: "calendar_notice.", byKey: true)
-        return try entries(where: """
-            notice.id NOT IN \(Self.notOpen)
-            AND NOT EXISTS (
-                SELECT 1 FROM calendar_notice
-                WHERE calendar_notice.member_id = notice.member_id AND calendar_notice.scheme_id = notice.scheme_id
-                  AND calendar_notice.subject = notice.stream AND calendar_notice.rule = notice.rule
-                  AND calendar_notice.due_on = notice.due_on AND \(holding.condition))
-            """, arguments: holding.arguments)
+    /// The ledger's open rows but `holding`: their ids read from the table's own index, then
+    /// the few left read in full.
+    private func openEntries(except holding: Set<Int64>) throws -> [(notice: Notice, entry: Entry)] {
+        var ids: [Int64] = []
+        let open = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT id FROM notice WHERE id NOT IN \(Self.notOpen)"))
+        while let id = try open.next() {
+            if !holding.contains(id) { ids.append(id) }
+        }
+        guard !ids.isEmpty else { return [] }
+        return try entries(where: "id IN (SELECT value FROM json_each(?))", arguments: [JSONArgument.integers(ids)])
     }
 
     /// Every ledger row of the dossiers `keys`, by notice, read in one statement.

@@ -11,6 +11,11 @@ enum JSONArgument {
         "[" + values.map(JSONValue.quoted).joined(separator: ",") + "]"
     }
 
+    /// `[1,2]`.
+    static func integers(_ values: some Sequence<Int64>) -> String {
+        "[" + values.map(String.init).joined(separator: ",") + "]"
+    }
+
     /// `[["a","b"],["c","d"]]`: each row's values read with `json_extract(value, '$[0]')`….
     static func rows(_ rows: some Sequence<[String]>) -> String {
         "[" + rows.map(strings).joined(separator: ",") + "]"
