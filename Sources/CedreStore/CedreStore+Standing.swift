@@ -132,21 +132,21 @@ enum StandingRows {
         member: (MemberID) throws -> MemberRecord?
     ) throws -> [NetworkStanding.DossierStanding] {
         let wanted = Set(keys.map { LogStream.certification($0).description })
-        var streams: [String: [LoggedEvent]] = [:]
+        var streams: [String: [LoggedFact]] = [:]
         let certificationStreams = "+stream >= 'certification/' AND +stream < 'certification0'"
         for query in [
-            "SELECT * FROM event WHERE occurred_on <= ? AND \(certificationStreams) ORDER BY occurred_on, id",
-            "SELECT * FROM event WHERE kind IN ('event.corrected', 'event.voided') AND occurred_on > ? AND \(certificationStreams) ORDER BY id",
+            "SELECT \(LoggedFact.columns) FROM event WHERE occurred_on <= ? AND \(certificationStreams) ORDER BY occurred_on, id",
+            "SELECT \(LoggedFact.columns) FROM event WHERE kind IN ('event.corrected', 'event.voided') AND occurred_on > ? AND \(certificationStreams) ORDER BY id",
         ] {
             let rows = try Row.fetchCursor(db, sql: query, arguments: [day])
             while let row = try rows.next() {
                 let stream: String = row[1]
                 guard wanted.contains(stream) else { continue }
-                streams[stream, default: []].append(try LoggedEvent(row: row))
+                streams[stream, default: []].append(try LoggedFact(row: row))
             }
         }
         var dossiers: [NetworkStanding.DossierStanding] = []
-        let units = streams.keys.sorted().compactMap { stream -> (unit: [CertificationKey], events: [LoggedEvent])? in
+        let units = streams.keys.sorted().compactMap { stream -> (unit: [CertificationKey], events: [LoggedFact])? in
             guard let key = LogStream(stream)?.certificationKey, let events = streams[stream] else { return nil }
             return ([key], events.sorted { ($0.occurredOn, $0.id) < ($1.occurredOn, $1.id) })
         }
@@ -159,7 +159,7 @@ enum StandingRows {
 
     /// Replays each unit's events through `day` on every core, and reads its standing.
     private static func replay(
-        _ batch: [(unit: [CertificationKey], events: [LoggedEvent])], on day: Day, catalog: SchemeCatalog,
+        _ batch: [(unit: [CertificationKey], events: [LoggedFact])], on day: Day, catalog: SchemeCatalog,
         member: (MemberID) throws -> MemberRecord?
     ) throws -> [NetworkStanding.DossierStanding] {
         var known: [MemberID: MemberRecord] = [:]

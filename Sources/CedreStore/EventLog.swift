@@ -72,27 +72,27 @@ enum EventLog {
     }
 
     /// The events of some streams, in replay order: day, then record order.
-    static func events(ofStreams streams: [LogStream], in db: Database) throws -> [LoggedEvent] {
+    static func events(ofStreams streams: [LogStream], in db: Database) throws -> [LoggedFact] {
         guard !streams.isEmpty else { return [] }
-        var events: [LoggedEvent] = []
-        let statement = try db.cachedStatement(sql: "SELECT * FROM event WHERE stream = ? ORDER BY occurred_on, id")
+        var events: [LoggedFact] = []
+        let statement = try db.cachedStatement(sql: "SELECT \(LoggedFact.columns) FROM event WHERE stream = ? ORDER BY occurred_on, id")
         for stream in streams {
-            events += try LoggedEvent.fetchAll(statement, arguments: [stream.description])
+            events += try LoggedFact.fetchAll(statement, arguments: [stream.description])
         }
         return events.sorted { ($0.occurredOn, $0.id) < ($1.occurredOn, $1.id) }
     }
 
     /// Every event but member additions that happened on or before `day` (all when nil), in
     /// replay order.
-    static func cursor(through day: Day?, in db: Database) throws -> RecordCursor<LoggedEvent> {
-        try LoggedEvent.fetchCursor(db, sql: """
-            SELECT * FROM event WHERE occurred_on <= ? AND kind <> 'member.added' ORDER BY occurred_on, id
+    static func cursor(through day: Day?, in db: Database) throws -> RecordCursor<LoggedFact> {
+        try LoggedFact.fetchCursor(db, sql: """
+            SELECT \(LoggedFact.columns) FROM event WHERE occurred_on <= ? AND kind <> 'member.added' ORDER BY occurred_on, id
             """, arguments: [day ?? Day.latest])
     }
 
     /// Every member addition, whatever its day: members exist before any fact is replayed.
-    static func memberAdditions(in db: Database) throws -> RecordCursor<LoggedEvent> {
-        try LoggedEvent.fetchCursor(db, sql: "SELECT * FROM event WHERE kind = 'member.added' ORDER BY id")
+    static func memberAdditions(in db: Database) throws -> RecordCursor<LoggedFact> {
+        try LoggedFact.fetchCursor(db, sql: "SELECT \(LoggedFact.columns) FROM event WHERE kind = 'member.added' ORDER BY id")
     }
 
     /// Walks the chain in id order and returns the first row whose hash or link is wrong.

@@ -46,7 +46,7 @@ extension CedreStore {
             let corrections = try LoggedEvent.fetchAll(db, sql: """
                 SELECT * FROM event WHERE kind IN ('event.corrected', 'event.voided') ORDER BY id
                 """)
-            let records = try EventLog.records(corrections)
+            let records = try EventLog.records(corrections.map(LoggedFact.init))
             let resolved = Corrections(records)
             let byID = Dictionary(uniqueKeysWithValues: zip(corrections.map(\.id), records.map(\.correction)))
             let correctionRows = Dictionary(uniqueKeysWithValues: corrections.map { ($0.id, $0) })

@@ -49,20 +49,7 @@ public struct LoggedEvent: Equatable, Sendable, FetchableRecord {
 
     /// The fact this row records.
     public func fact() throws(StoreError) -> Fact {
-        guard let kind = Fact.Kind(rawValue: kind) else {
-            throw .unreadableEvent(id: id, reason: "unknown kind '\(self.kind)'")
-        }
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(payload)
-        } catch {
-            throw .unreadableEvent(id: id, reason: "payload is not JSON (\(error))")
-        }
-        do {
-            return try Fact(kind: kind, payload: FactPayload(json: document))
-        } catch {
-            throw .unreadableEvent(id: id, reason: error.description)
-        }
+        try LoggedFact.fact(id: id, kind: kind, payload: payload)
     }
 
     /// The stream the row names, typed.

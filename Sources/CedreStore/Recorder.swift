@@ -239,7 +239,7 @@ final class Recorder {
     /// broke it, which is left out before the replay starts again from `network` as it was.
     /// When the change to blame is in another stream (a member's departure), nothing of this
     /// one can be written: the replay stops there.
-    private func replay(_ changes: Batch.Changes, logged: [LoggedEvent], into network: inout Network) throws {
+    private func replay(_ changes: Batch.Changes, logged: [LoggedFact], into network: inout Network) throws {
         var changes = changes
         let start = network
         while true {

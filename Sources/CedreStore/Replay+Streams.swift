@@ -17,8 +17,8 @@ extension Replay {
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         var replayed = 0
         var network = Network(catalog: catalog)
-        let recorded = try LoggedEvent.fetchCursor(db, sql: """
-            SELECT * FROM event WHERE stream < 'certification/' OR stream >= 'certification0'
+        let recorded = try LoggedFact.fetchCursor(db, sql: """
+            SELECT \(LoggedFact.columns) FROM event WHERE stream < 'certification/' OR stream >= 'certification0'
             ORDER BY kind <> 'member.added', occurred_on, id
             """)
         var others = CorrectedCursor(recorded, corrections: try EventLog.corrections(in: db)) { _, stream in
@@ -28,7 +28,7 @@ extension Replay {
 
         let groupSchemes = Set(catalog.schemes.filter { $0.kind == .group }.map(\.id))
         var groupKeys: [SchemeID: Set<CertificationKey>] = [:]
-        var batch: [(key: CertificationKey, events: [LoggedEvent])] = []
+        var batch: [(key: CertificationKey, events: [LoggedFact])] = []
         // One batch is replayed on the other threads while this one writes the rows of the
         // previous batch and reads the events of the next.
         var inFlight: (work: BackgroundWork<[ProjectedDossier]>, events: Int)?
@@ -46,8 +46,8 @@ extension Replay {
             inFlight = (work, batch.reduce(0) { $0 + $1.events.count })
             batch = []
         }
-        let streams = try LoggedEvent.fetchCursor(db, sql: """
-            SELECT * FROM event WHERE stream >= 'certification/' AND stream < 'certification0'
+        let streams = try LoggedFact.fetchCursor(db, sql: """
+            SELECT \(LoggedFact.columns) FROM event WHERE stream >= 'certification/' AND stream < 'certification0'
             ORDER BY stream, occurred_on, id
             """)
         var current: (stream: String, key: CertificationKey?) = ("", nil)
@@ -84,7 +84,7 @@ extension Replay {
     /// Replays independent certifications on every core; the dossiers come back in the
     /// batch's order, so what follows is the same whatever the scheduling.
     private static func replayInParallel(
-        _ batch: [(key: CertificationKey, events: [LoggedEvent])], members: [MemberID: MemberRecord],
+        _ batch: [(key: CertificationKey, events: [LoggedFact])], members: [MemberID: MemberRecord],
         catalog: SchemeCatalog
     ) throws -> [ProjectedDossier] {
         let results = ParallelResults<Result<ProjectedDossier?, any Error>>(count: batch.count)

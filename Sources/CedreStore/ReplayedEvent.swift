@@ -29,7 +29,7 @@ struct ReplayedEvent: Sendable {
     /// carry every correction that concerns them. A corrected event whose row is not among
     /// `events` (a query that left it out by its day) comes from its correction.
     static func resolve(
-        _ events: [LoggedEvent], extra: [(id: EventID, correction: EventCorrection)] = []
+        _ events: [LoggedFact], extra: [(id: EventID, correction: EventCorrection)] = []
     ) throws -> [ReplayedEvent] {
         let corrections = Corrections(extra + (try EventLog.records(events)))
         var replayed: [ReplayedEvent] = []
@@ -52,26 +52,26 @@ struct ReplayedEvent: Sendable {
 
 extension LoggedEvent {
     /// Whether the row voids or corrects another instead of stating a fact.
-    var isCorrection: Bool { Fact.Kind(rawValue: kind)?.isCorrection ?? false }
+    var isCorrection: Bool { LoggedFact(self).isCorrection }
 }
 
 extension EventLog {
     /// Every correction of the log, resolved: read once before a replay of the whole log.
     static func corrections(in db: Database) throws -> Corrections {
-        Corrections(try records(LoggedEvent.fetchAll(db, sql: """
-            SELECT * FROM event WHERE kind IN ('event.corrected', 'event.voided') ORDER BY id
+        Corrections(try records(LoggedFact.fetchAll(db, sql: """
+            SELECT \(LoggedFact.columns) FROM event WHERE kind IN ('event.corrected', 'event.voided') ORDER BY id
             """)))
     }
 
     /// The logged corrections of one stream, oldest first.
     static func corrections(ofStream stream: LogStream, in db: Database) throws -> [(id: EventID, correction: EventCorrection)] {
-        try records(LoggedEvent.fetchAll(db, sql: """
-            SELECT * FROM event WHERE stream = ? AND kind IN ('event.corrected', 'event.voided') ORDER BY id
+        try records(LoggedFact.fetchAll(db, sql: """
+            SELECT \(LoggedFact.columns) FROM event WHERE stream = ? AND kind IN ('event.corrected', 'event.voided') ORDER BY id
             """, arguments: [stream.description]))
     }
 
     /// The corrections among logged events, with their ids.
-    static func records(_ events: [LoggedEvent]) throws -> [(id: EventID, correction: EventCorrection)] {
+    static func records(_ events: [LoggedFact]) throws -> [(id: EventID, correction: EventCorrection)] {
         var records: [(id: EventID, correction: EventCorrection)] = []
         for event in events where event.isCorrection {
             if case .correction(let correction) = try event.fact() { records.append((EventID(event.id), correction)) }
@@ -81,9 +81,9 @@ extension EventLog {
 
     /// The events of one stream that can matter on or before `day`: those of that day or
     /// earlier, and every correction, which may move a later event earlier.
-    static func events(ofStream stream: LogStream, through day: Day, in db: Database) throws -> [LoggedEvent] {
-        try LoggedEvent.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM event WHERE stream = ? AND (occurred_on <= ? OR kind IN ('event.corrected', 'event.voided'))
+    static func events(ofStream stream: LogStream, through day: Day, in db: Database) throws -> [LoggedFact] {
+        try LoggedFact.fetchAll(db.cachedStatement(sql: """
+            SELECT \(LoggedFact.columns) FROM event WHERE stream = ? AND (occurred_on <= ? OR kind IN ('event.corrected', 'event.voided'))
             ORDER BY occurred_on, id
             """), arguments: [stream.description, day])
     }
@@ -101,7 +101,7 @@ extension EventLog {
 /// out of it and come, with their corrected content, from a short list merged in at their
 /// corrected place.
 struct CorrectedCursor {
-    private let base: RecordCursor<LoggedEvent>
+    private let base: RecordCursor<LoggedFact>
     private let corrections: Corrections
     private let corrected: [ReplayedEvent]
     private var nextCorrected = 0
@@ -109,7 +109,7 @@ struct CorrectedCursor {
 
     /// `base` must be in replay order; `includes` picks the corrected events that belong to
     /// what it selects (the same streams, on or before the same day).
-    init(_ base: RecordCursor<LoggedEvent>, corrections: Corrections, includes: (ReplayedEvent, LogStream) -> Bool) {
+    init(_ base: RecordCursor<LoggedFact>, corrections: Corrections, includes: (ReplayedEvent, LogStream) -> Bool) {
         self.base = base
         self.corrections = corrections
         corrected = corrections.correctedEvents
