@@ -20,14 +20,14 @@ public struct LoggedEvent: Equatable, Sendable, FetchableRecord {
     /// Reads a row of `SELECT * FROM event`, by position: the migration fixes the columns'
     /// order (id, stream, kind, occurred_on, recorded_at, actor, payload, prev_hash, hash).
     public init(row: Row) throws {
-        id = row[0]
-        stream = row[1]
-        kind = row[2]
-        let day: String = row[3]
-        occurredOn = try Day(day).orThrow(StoreError.unreadableEvent(id: row[0], reason: "occurred_on is not a day"))
+        let fact = try LoggedFact(row: row, payloadAt: 6)
+        id = fact.id
+        stream = fact.stream
+        kind = fact.kind
+        occurredOn = fact.occurredOn
         recordedAt = row[4]
         actor = row[5]
-        payload = row[6]
+        payload = fact.payload
         previousHash = row[7]
         hash = row[8]
     }

@@ -17,23 +17,6 @@ struct LoggedFact: Sendable, FetchableRecord {
     /// The columns a `SELECT` reads for `init(row:)`, in its order.
     static let columns = "id, stream, kind, occurred_on, payload"
 
-    init(row: Row) throws {
-        id = row[0]
-        stream = row[1]
-        kind = row[2]
-        let day: String = row[3]
-        occurredOn = try Day(day).orThrow(StoreError.unreadableEvent(id: row[0], reason: "occurred_on is not a day"))
-        payload = row[4]
-    }
-
-    init(_ event: LoggedEvent) {
-        id = event.id
-        stream = event.stream
-        kind = event.kind
-        occurredOn = event.occurredOn
-        payload = event.payload
-    }
-
     /// Whether the row voids or corrects another instead of stating a fact.
     var isCorrection: Bool { Fact.Kind(rawValue: kind)?.isCorrection ?? false }
 
@@ -58,5 +41,27 @@ struct LoggedFact: Sendable, FetchableRecord {
         } catch {
             throw .unreadableEvent(id: id, reason: error.description)
         }
+    }
+}
+
+// The initializers stand apart from the type so that it keeps its memberwise one.
+extension LoggedFact {
+    init(row: Row) throws {
+        try self.init(row: row, payloadAt: 4)
+    }
+
+    /// Reads a row whose first columns are id, stream, kind and day, and whose payload is at
+    /// `payloadAt` (6 in `SELECT *`).
+    init(row: Row, payloadAt payloadIndex: Int) throws {
+        id = row[0]
+        stream = row[1]
+        kind = row[2]
+        let day: String = row[3]
+        occurredOn = try Day(day).orThrow(StoreError.unreadableEvent(id: row[0], reason: "occurred_on is not a day"))
+        payload = row[payloadIndex]
+    }
+
+    init(_ event: LoggedEvent) {
+        self.init(id: event.id, stream: event.stream, kind: event.kind, occurredOn: event.occurredOn, payload: event.payload)
     }
 }
