@@ -26,24 +26,35 @@ import Testing
         var ledger = LedgerModel()
         var day: Day = "2012-09-01"
         var seen = NoticeCounts()
+        let schemes = store.catalog.schemes.map(\.id)
         for run in 0..<runs {
             if run % 3 == 2 {
                 for _ in 0..<4 { _ = try StoredStateTests.changeAtRandom(store, of: events, &random, context: context) }
             }
             day = day.adding(days: random.between(-60, 150))
             let horizon = random.between(0, 90)
-            let full = try store.network(through: day)
-            let expected = ledger.run(full.notices(on: day, horizon: horizon), on: day, horizon: horizon)
+            let holding = try store.network(through: day).notices(on: day, horizon: horizon)
             func request(_ listing: CheckListing, dryRun: Bool) -> CheckRequest {
                 CheckRequest(asOf: day, horizonDays: horizon, dryRun: dryRun, actor: "cron", now: Date(), listing: listing)
             }
+            // A run of one scheme's notices first, every fourth one recorded: it reports and
+            // records only that scheme's, and the others stay new for the run that covers them
+            let scheme = schemes[random.between(0, schemes.count - 1)]
+            var oneScheme = ledger
+            let schemeExpected = oneScheme.run(holding, on: day, horizon: horizon) { $0.key.scheme == scheme }
+            var filtered = request(.all, dryRun: run % 4 != 3)
+            filtered.scheme = scheme
+            let schemeRun = try store.check(filtered).notices
+            #expect(schemeRun == schemeExpected, "run \(run) on \(day), \(scheme) only")
+            if !filtered.dryRun { ledger = oneScheme }
+            let expected = ledger.run(holding, on: day, horizon: horizon)
             let quiet = try store.check(request(.quiet, dryRun: true))
             let result = try store.check(request(.all, dryRun: false))
             #expect(result.notices == expected, "run \(run) on \(day), horizon \(horizon)")
             #expect(result.counts == NoticeCounts(expected), "run \(run) on \(day)")
             #expect(quiet.notices == expected.filter(CheckListing.quiet.lists), "quiet run \(run) on \(day)")
             #expect(quiet.counts == result.counts, "quiet run \(run) on \(day)")
-            for reported in expected { seen.count(reported.status) }
+            for reported in expected + schemeExpected { seen.count(reported.status) }
         }
         #expect(seen.new > 0 && seen.open > 0 && seen.resolved > 0, "the runs report every status: \(seen)")
         #expect(try store.verify().problem == nil)
@@ -62,10 +73,13 @@ private struct LedgerModel {
         "\(notice.subject)|\(notice.rule.rawValue)|\(notice.due)"
     }
 
-    /// What a run on `day` reports, given the notices holding on it, in the order lists show them.
-    mutating func run(_ holding: [Notice], on day: Day, horizon: Int) -> [ReportedNotice] {
+    /// What a run on `day` reports, given the notices holding on it, in the order lists show them;
+    /// a run that `covers` only some notices leaves the others as they are.
+    mutating func run(
+        _ holding: [Notice], on day: Day, horizon: Int, covers: (Notice) -> Bool = { _ in true }
+    ) -> [ReportedNotice] {
         var reported: [ReportedNotice] = []
-        let current = Dictionary(holding.map { (Self.key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let current = Dictionary(holding.filter(covers).map { (Self.key($0), $0) }, uniquingKeysWith: { first, _ in first })
         for (key, notice) in current {
             if open[key] != nil {
                 reported.append(ReportedNotice(notice: notice, status: .open))
@@ -74,8 +88,8 @@ private struct LedgerModel {
                 open[key] = notice
             }
         }
-        let noLongerValid = Set(holding.filter { [.certificateExpired, .certificationLapsed, .suspensionExpired].contains($0.rule) }.map(\.key))
-        for (key, notice) in open where current[key] == nil {
+        let noLongerValid = Set(current.values.filter { [.certificateExpired, .certificationLapsed, .suspensionExpired].contains($0.rule) }.map(\.key))
+        for (key, notice) in open where current[key] == nil && covers(notice) {
             let resolved: Bool
             if [.surveillanceOverdue, .recertificationNotPlanned, .dueSoon].contains(notice.rule) && noLongerValid.contains(notice.key) {
                 resolved = false
