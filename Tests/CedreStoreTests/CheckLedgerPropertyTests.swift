@@ -6,7 +6,8 @@ import Testing
 
 /// `check` compares what holds on its day with its ledger inside SQLite; here each run is held
 /// to the ledger of DESIGN §5 kept in memory over full replays of the log, on generated
-/// networks, for days back and forth and after late facts and corrections.
+/// networks, for days back and forth, after late facts and corrections, and after runs that
+/// covered one scheme only.
 @Suite struct CheckLedgerPropertyTests {
     @Test(arguments: [UInt64(23)])
     func eachRunReportsWhatAFullReplayAndTheRunsBeforeSay(seed: UInt64) throws {
