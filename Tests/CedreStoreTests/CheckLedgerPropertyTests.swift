@@ -9,12 +9,12 @@ import Testing
 /// networks, for days back and forth, after late facts and corrections, and after runs that
 /// covered one scheme only.
 @Suite struct CheckLedgerPropertyTests {
-    @Test(arguments: [UInt64(23)])
+    @Test(arguments: [UInt64(12)])
     func eachRunReportsWhatAFullReplayAndTheRunsBeforeSay(seed: UInt64) throws {
         try expectTheRunsOfAFullReplay(seed: seed, runs: 60)
     }
 
-    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [UInt64(7), 19])
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [UInt64(4), 23])
     func eachRunReportsWhatAFullReplayAndTheRunsBeforeSayOnMoreSeeds(seed: UInt64) throws {
         try expectTheRunsOfAFullReplay(seed: seed, runs: 60)
     }
