@@ -87,8 +87,15 @@ struct NoticeLedger {
     }
 
     /// Reports a notice holding on the day as its ledger row says: still open (or a reminder),
-    /// reopened, or new.
-    private func compare(_ rule: NoticeRule, _ entry: Entry?, into findings: inout Findings, _ notice: () throws -> Notice) throws {
+    /// reopened, or new. `read` gives the notice, called once at most.
+    private func compare(_ rule: NoticeRule, _ entry: Entry?, into findings: inout Findings, _ read: () throws -> Notice) throws {
+        var known: Notice?
+        func notice() throws -> Notice {
+            if let known { return known }
+            let notice = try read()
+            known = notice
+            return notice
+        }
         if rule.endsTheCycle { findings.ended.insert(try notice().key) }
         switch entry {
         case .some(let entry) where entry.isOpen:
@@ -102,9 +109,8 @@ struct NoticeLedger {
             findings.statuses.append((entry.id, "reopened"))
             try findings.report(.open, rule: rule, notice)
         case .none:
-            let notice = try notice()
-            findings.new.append(notice)
-            findings.report(.new, rule: rule) { notice }
+            findings.new.append(try notice())
+            try findings.report(.new, rule: rule, notice)
         }
     }
 

@@ -24,7 +24,7 @@ import Testing
     }
 
     private func report(_ mode: CheckListing) -> CheckReport {
-        CheckReport(asOf: day, horizonDays: 60, notices: run, members: [:], mode: mode)
+        CheckReport(asOf: day, horizonDays: 60, notices: run, counts: NoticeCounts(run), members: [:], mode: mode)
     }
 
     @Test func eachModeListsItsItems() {

@@ -29,12 +29,11 @@ public struct CheckReport: Encodable, Equatable, Sendable {
     public let items: [Item]
     public let counts: Counts
 
-    /// The items of a run, those of `notices` that `mode` lists; `members` gives each member's
-    /// name, region and département. `counts` says what the run found, listed or not: nil
-    /// counts `notices`, which then hold every notice of the run.
+    /// The items of a run, those of `notices` that `mode` lists; `counts` says what the run
+    /// found, listed or not (the store counts while it compares, and hands over only what the
+    /// run lists); `members` gives each member's name, region and département.
     public init(
-        asOf: Day, horizonDays: Int, notices: [ReportedNotice], counts: Counts? = nil, members: [MemberID: Member],
-        mode: CheckListing
+        asOf: Day, horizonDays: Int, notices: [ReportedNotice], counts: Counts, members: [MemberID: Member], mode: CheckListing
     ) {
         self.asOf = asOf
         self.horizonDays = horizonDays
@@ -46,7 +45,7 @@ public struct CheckReport: Encodable, Equatable, Sendable {
                 departement: member?.departement ?? "", scheme: notice.key.scheme, rule: notice.rule, due: notice.due,
                 status: reported.status, subject: notice.subject, finding: notice.finding, obligation: notice.obligation)
         }
-        self.counts = counts ?? Counts(notices)
+        self.counts = counts
     }
 
     /// Whether a human should read this run (exit code 3): it shows at least one item.
