@@ -92,9 +92,8 @@ extension CedreStore {
     /// campaign cross-audits.
     private func campaignNetworks(year: Int, today: Day, in db: Database) throws -> (Network, CertificationRegister) {
         let startOfYear = Day.firstDay(ofYear: year)
-        let network = try Replay.network(through: today, catalog: catalog, in: db)
-        let atStart = try Replay.network(through: startOfYear, catalog: catalog, in: db)
-        return (network, CertificationRegister(network: atStart, on: startOfYear))
+        let networks = try Replay.networks(through: [today, startOfYear], catalog: catalog, in: db)
+        return (networks[0], CertificationRegister(network: networks[1], on: startOfYear))
     }
 
     /// Reads, decides and records on `context.today` in one write transaction: all of a use

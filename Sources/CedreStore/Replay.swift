@@ -7,23 +7,57 @@ import GRDB
 enum Replay {
     /// The network the facts up to `day` describe (all facts when nil), corrections applied.
     static func network(through day: Day?, catalog: SchemeCatalog, in db: Database) throws -> Network {
+        try replay(through: day, taking: [], catalog: catalog, in: db).last
+    }
+
+    /// The networks the facts up to each of `days` describe (all facts for nil), in the order
+    /// of `days`: what `network(through:)` gives for each, from one pass over the log.
+    static func networks(through days: [Day?], catalog: SchemeCatalog, in db: Database) throws -> [Network] {
+        let dated = days.compactMap { $0 }
+        let last = dated.count == days.count ? dated.max() : nil
+        let replayed = try replay(through: last, taking: dated, catalog: catalog, in: db)
+        var taken = replayed.taken.makeIterator()
+        return days.map { day in day == nil ? replayed.last : taken.next() ?? replayed.last }
+    }
+
+    /// Replays every member, then the other facts up to `last` in replay order, and takes the
+    /// network as it stands on each of `days` (before the first fact dated after it); the last
+    /// network and those taken, in the order of `days`, all with the voided decisions'
+    /// certificates retired.
+    private static func replay(
+        through last: Day?, taking days: [Day], catalog: SchemeCatalog, in db: Database
+    ) throws -> (last: Network, taken: [Network]) {
         var network = Network(catalog: catalog)
         let corrections = try EventLog.corrections(in: db)
         var members = CorrectedCursor(try EventLog.memberAdditions(in: db), corrections: corrections) { event, _ in
             event.fact.kind == .memberAdded
         }
-        var others = CorrectedCursor(try EventLog.cursor(through: day, in: db), corrections: corrections) { event, _ in
-            event.fact.kind != .memberAdded && day.map { event.day <= $0 } ?? true
+        var others = CorrectedCursor(try EventLog.cursor(through: last, in: db), corrections: corrections) { event, _ in
+            event.fact.kind != .memberAdded && last.map { event.day <= $0 } ?? true
         }
         while let event = try members.next() { try apply(event, to: &network) }
-        while let event = try others.next() { try apply(event, to: &network) }
+        var waiting = days.indices.sorted { days[$0] < days[$1] }[...]
+        var taken = [Network?](repeating: nil, count: days.count)
+        while let event = try others.next() {
+            while let index = waiting.first, event.day > days[index] {
+                taken[index] = network
+                waiting.removeFirst()
+            }
+            try apply(event, to: &network)
+        }
+        var retired: [(key: CertificationKey, decidedOn: Day)] = []
         for id in corrections.voidedEvents {
             guard let event = try LoggedEvent.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id.rawValue]),
                 case .certificationDecided(let key) = try event.fact()
             else { continue }
-            network.retireCertificate(of: key, decidedOn: event.occurredOn)
+            retired.append((key, event.occurredOn))
         }
-        return network
+        let retiring = { (network: Network) -> Network in
+            var network = network
+            for decision in retired { network.retireCertificate(of: decision.key, decidedOn: decision.decidedOn) }
+            return network
+        }
+        return (retiring(network), taken.map { retiring($0 ?? network) })
     }
 
     /// Some dossiers replayed with the facts up to `day` (all when nil), and the members they

@@ -170,6 +170,7 @@ import Testing
     @Test func aDryRunChecksEverythingAndWritesNothing() throws {
         let store = try CedreStore.inMemory()
         let url = try write("id,name,type,departement,region,group\nx,X,AI,49,,\n", named: "members.csv")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let summary = try store.importFile(url, departements: CedreFixtures.departements, context: .tests(), dryRun: true)
         #expect(summary.count == 1 && summary.dryRun)
         #expect(try store.eventCount() == 0)

@@ -18,10 +18,13 @@ struct StoreOptions: ParsableArguments {
         "Who records the facts (env CEDRE_ACTOR; default your user name).", valueName: "name"))
     var actor: String?
 
-    @OptionGroup var languageOption: LanguageOption
+    // `--lang` is declared here rather than as a nested `LanguageOption` group: ArgumentParser
+    // builds (and, in debug builds, checks) a nested group again for every level above it.
+    @Option(name: .long, help: .language)
+    var lang: ReportLanguage?
 
     /// The language of the command's output and messages: `--lang`, `CEDRE_LANG`, or French.
-    var language: ReportLanguage { languageOption.language }
+    var language: ReportLanguage { lang ?? RunLanguage.current }
 
     /// The database path, from the option, the environment or the XDG default.
     var databasePath: String {
@@ -142,8 +145,7 @@ struct StoreOptions: ParsableArguments {
 
 /// `--lang`: the language of a command's output and messages (`--help` stays English).
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The language of output and messages: fr or en (env CEDRE_LANG; default fr).", valueName: "lang"))
+    @Option(name: .long, help: .language)
     var lang: ReportLanguage?
 
     /// `--lang`, else `CEDRE_LANG`, else French.
@@ -175,4 +177,10 @@ enum Clock {
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(ordinal: 0)
     }
+}
+
+extension ArgumentHelp {
+    /// The help of `--lang`, in the store options and in the commands that open no store.
+    static let language = ArgumentHelp(
+        "The language of output and messages: fr or en (env CEDRE_LANG; default fr).", valueName: "lang")
 }
