@@ -8,11 +8,15 @@ public enum CedreFixtures {
     ///
     /// The file is compiled into the binary (`.embedInCode`): every command that names a region
     /// reads it, and an installed `cedre` needs no resource folder beside it.
-    public static let departements: DepartementDirectory = {
-        guard let directory = try? parseDepartements(String(decoding: PackageResources.departements_csv, as: UTF8.self)) else {
+    public static let departements = DepartementDirectory(departementRows)
+
+    /// The rows of `departements.csv`, for what needs no directory (a shell's completion list):
+    /// the directory sorts its regions in French order and indexes their names when built.
+    public static let departementRows: [Departement] = {
+        guard let rows = try? departementRows(String(decoding: PackageResources.departements_csv, as: UTF8.self)) else {
             preconditionFailure("the bundled departements.csv is missing or invalid")
         }
-        return directory
+        return rows
     }()
 
     /// The folder of the 2013 network: `members.csv` and `events.jsonl`.
@@ -25,6 +29,11 @@ public enum CedreFixtures {
 
     /// Parses the `departements.csv` format.
     public static func parseDepartements(_ text: String) throws -> DepartementDirectory {
+        DepartementDirectory(try departementRows(text))
+    }
+
+    /// The départements of a `departements.csv` text, in its order.
+    private static func departementRows(_ text: String) throws -> [Departement] {
         let reader = try CSVReader(string: text, hasHeaderRow: true)
         var departements: [Departement] = []
         while reader.next() != nil {
@@ -39,6 +48,6 @@ public enum CedreFixtures {
                 code: code, name: name, region2013: region, regionalBody: body.isEmpty ? nil : body,
                 chefLieu: reader["chef_lieu"] ?? "", latitude: latitude, longitude: longitude))
         }
-        return DepartementDirectory(departements)
+        return departements
     }
 }

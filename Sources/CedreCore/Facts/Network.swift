@@ -40,7 +40,7 @@ public struct Network: Sendable {
     public private(set) var campaigns: [String: Campaign] = [:]
     /// The certificate numbers voided decisions were given: never handed out again.
     public private(set) var retiredCertificates: Set<String> = []
-    /// The dossiers of each group scheme: group rules read them all, and only them.
+    /// The dossiers of each group scheme, in key order: group rules read them all, and only them.
     private var groupKeys: [SchemeID: [CertificationKey]] = [:]
 
     public init(catalog: SchemeCatalog) {
@@ -127,7 +127,11 @@ public struct Network: Sendable {
                 var dossier = Dossier(key: key, scheme: catalog.scheme(key.scheme, startedOn: day) ?? latest)
                 try dossier.apply(fact, on: day)
                 dossiers[key] = dossier
-                if latest.kind == .group { groupKeys[key.scheme, default: []].append(key) }
+                if latest.kind == .group {
+                    var keys = groupKeys[key.scheme] ?? []
+                    keys.insert(key, at: keys.firstIndex { key < $0 } ?? keys.endIndex)
+                    groupKeys[key.scheme] = keys
+                }
             }
         }
     }
@@ -165,7 +169,7 @@ extension Network {
     /// The group certificate of a group scheme, from the dossiers replayed so far.
     public func groupCertificate(_ scheme: SchemeID) -> GroupCertificate? {
         guard let definition = catalog[scheme], definition.kind == .group else { return nil }
-        return GroupCertificate(scheme: definition, dossiers: (groupKeys[scheme] ?? []).compactMap { dossiers[$0] })
+        return GroupCertificate(scheme: definition, inKeyOrder: (groupKeys[scheme] ?? []).compactMap { dossiers[$0] })
     }
 
     /// The context a dossier's projection rows are written with: its group's, as of its own

@@ -13,8 +13,13 @@ public struct GroupCertificate: Sendable {
     public let sites: [Dossier]
 
     public init(scheme: Scheme, dossiers: some Sequence<Dossier>) {
+        self.init(scheme: scheme, inKeyOrder: dossiers.filter { $0.key.scheme == scheme.id }.sorted { $0.key < $1.key })
+    }
+
+    /// The group of `own`, the scheme's dossiers already in key order: what a network that keeps
+    /// them so builds on every day a group rule is read.
+    init(scheme: Scheme, inKeyOrder own: [Dossier]) {
         self.scheme = scheme
-        let own = dossiers.filter { $0.key.scheme == scheme.id }.sorted { $0.key < $1.key }
         let central = own.first { $0.certification != nil }
         self.central = central
         sites = own.filter { $0.membership != nil && $0.key != central?.key }

@@ -36,6 +36,8 @@ enum DayArgument {
     /// ArgumentParser only learns that a value could not be read (`init?(argument:)` has no
     /// room for a reason), so the reason is found here again from the value it quotes.
     static func explained(_ message: String, in language: ReportLanguage) -> String {
+        // Help, versions and most refusals quote no day: no need to compile the pattern for them.
+        guard message.contains(" <day>'") else { return message }
         let pattern = #/The value '(?<value>.*)' is invalid for '(?<option>[^']*) <day>'$/#
         return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             guard let match = line.firstMatch(of: pattern) else { return String(line) }

@@ -38,6 +38,7 @@ extension CompletionKind {
     /// The member types' codes.
     static let memberTypes = CompletionKind.list(CompanyType.allCases.map(\.rawValue))
 
-    /// The federation regions as single shell words: `ile-de-france`, `paca`.
-    static let regions = CompletionKind.list(CedreFixtures.departements.federationRegions.map { TypedName.slug($0) })
+    /// The federation regions as single shell words: `ile-de-france`, `paca` (in the shell's
+    /// order: read from the rows, without building the directory that sorts them in French).
+    static let regions = CompletionKind.list(Set(CedreFixtures.departementRows.map { TypedName.slug($0.federationRegion) }).sorted())
 }
