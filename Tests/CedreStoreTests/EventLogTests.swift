@@ -88,12 +88,12 @@ import Testing
     @Test func aRebuildOfMoreDossiersThanOneBatchGivesTheSameRowsAndAnUnreadableEventChangesNothing() throws {
         // Given 1,030 engaged certifications: more than one batch (1,024 dossiers) of the streamed replay
         let store = try CedreStore.inMemory()
-        var facts: [(Fact, Day)] = []
+        var facts: [DatedFact] = []
         for index in 0..<1_030 {
             let id = MemberID(rawValue: "member-\(1_000 + index)")
-            facts += [(.memberAdded(.sample(id), joined: nil), "2013-01-01"), (.certificationEngaged(.cedre(id)), "2013-01-10")]
+            facts += [DatedFact(.memberAdded(.sample(id), joined: nil), on: "2013-01-01"), DatedFact(.certificationEngaged(.cedre(id)), on: "2013-01-10")]
         }
-        try store.record(facts)
+        try store.record(facts, context: .tests())
         let before = try store.projectionDump()
 
         // When it is rebuilt, then every row is as the writes left it
