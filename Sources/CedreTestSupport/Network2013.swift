@@ -11,9 +11,14 @@ extension CedreStore {
     /// The import takes about a second unoptimised, so it runs once per test process and each
     /// call gets its own copy of the result (SQLite's backup API), free to write to.
     public static func network2013() throws -> CedreStore {
-        let template = try Network2013Template.store.get()
+        try Network2013Template.store.get().copy()
+    }
+
+    /// A fresh in-memory store holding what this one holds (SQLite's backup API): a template
+    /// built once per test process, copied for each test that writes to it.
+    public func copy() throws -> CedreStore {
         let copy = try DatabaseQueue()
-        try template.writer.backup(to: copy)
+        try writer.backup(to: copy)
         return try CedreStore(writer: copy)
     }
 }

@@ -14,12 +14,17 @@ import Testing
 @Suite struct CampaignPolicyTests {
     private let departements = CedreFixtures.departements
 
-    /// The 2013 network with the CEDRE ISO campaign of 2014 planned on 2 January under `switches`.
-    private func planned(_ switches: [String] = [], seed: UInt64 = 2014) throws -> CedreStore {
+    /// The 2013 network with the CEDRE ISO campaign of 2014 planned on 2 January under `switches`:
+    /// planned once per process for each set of switches, copied for each test.
+    private func planned(_ switches: [String] = []) throws -> CedreStore {
+        try Self.plans.get(switches).copy()
+    }
+
+    private static let plans = Memo<[String], CedreStore> { switches in
         let store = try CedreStore.network2013()
         _ = try store.planCampaign(
-            "cedre-iso", year: 2014, policySwitches: switches, seed: seed, keepSwaps: true, departements: departements,
-            commit: true, context: .tests(today: "2014-01-02"))
+            "cedre-iso", year: 2014, policySwitches: switches, seed: 2014, keepSwaps: true,
+            departements: CedreFixtures.departements, commit: true, context: .tests(today: "2014-01-02"))
         return store
     }
 

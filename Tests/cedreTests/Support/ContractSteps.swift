@@ -55,6 +55,14 @@ enum ContractSteps {
 }
 
 extension SeededDatabase {
-    /// The 2013 network as `cedre demo --db` builds it, once per test process.
-    static let demo2013 = SeededDatabase { cli in try cli.succeed(["demo", "--db", cli.database]) }
+    /// The 2013 network as `cedre demo --lang en --db` builds it (no CEDRE_LANG), once per test
+    /// process; what the demo printed is kept beside the database, in `demo.out`.
+    static let demo2013 = SeededDatabase { cli in
+        var english = cli
+        english.environment.removeValue(forKey: "CEDRE_LANG")
+        _ = try cli.write(try english.succeed(["demo", "--lang", "en", "--db", cli.database]), to: demoOutput)
+    }
+
+    /// The file of a copy of `demo2013` that holds what the demo printed.
+    static let demoOutput = "demo.out"
 }
