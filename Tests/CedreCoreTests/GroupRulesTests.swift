@@ -28,6 +28,23 @@ import Testing
         return network
     }
 
+    /// The group a network's rules read is the group of its dossiers in key order (the central
+    /// function first), whatever order the sites and the central function started in.
+    @Test func theGroupOfANetworkIsItsDossiersInKeyOrder() throws {
+        var network = Network(catalog: .bundled)
+        for id in ["site-c", "national", "site-a", "site-b", "aaa-site"] {
+            try network.apply(.memberAdded(.sample(MemberID(rawValue: id)), joined: nil), on: "2012-01-01")
+        }
+        for site in [sites[2], sites[0], .cedreISO("aaa-site"), sites[1]] {
+            try network.apply(.membershipApplied(site), on: "2012-03-01")
+        }
+        try network.apply(.certificationEngaged(central), on: "2012-06-01")
+        let group = try #require(network.groupCertificate("cedre-iso"))
+        let sorted = GroupCertificate(scheme: try #require(network.catalog["cedre-iso"]), dossiers: network.dossiers.values)
+        #expect(group.dossiers.map(\.key) == sorted.dossiers.map(\.key))
+        #expect(group.dossiers.map(\.key.member) == ["national", "aaa-site", "site-a", "site-b", "site-c"])
+    }
+
     /// Rule 13: a cross-audit of every site on `day`.
     private func crossAuditEverySite(on day: Day, in network: inout Network) throws {
         for (index, site) in sites.enumerated() {

@@ -128,7 +128,7 @@ public struct Network: Sendable {
                 try dossier.apply(fact, on: day)
                 dossiers[key] = dossier
                 if latest.kind == .group {
-                    var keys = groupKeys[key.scheme] ?? []
+                    var keys = groupKeys.removeValue(forKey: key.scheme) ?? []
                     keys.insert(key, at: keys.firstIndex { key < $0 } ?? keys.endIndex)
                     groupKeys[key.scheme] = keys
                 }
