@@ -35,6 +35,10 @@ public struct CheckRequest: Sendable {
         self.listing = listing
     }
 
+    /// Whether the run looks at one region or one scheme only: a notice's member is then read
+    /// to know whether the run covers it.
+    var isScoped: Bool { region != nil || scheme != nil }
+
     /// Whether a notice about `member` under `scheme` is within what the run looks at.
     func covers(_ key: CertificationKey, member: Member?) -> Bool {
         (scheme.map { $0 == key.scheme } ?? true) && (region.map { $0 == member?.region } ?? true)

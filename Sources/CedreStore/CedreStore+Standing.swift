@@ -189,11 +189,12 @@ enum StandingRows {
         // A few members are looked up through the primary key, which starts with the member;
         // SQLite would otherwise walk the rules' or the days' index over every dossier's periods
         // and look each row up again (20 times slower for the members of a status list).
-        let holding = noticesHolding(on: day, horizon: horizon, except: replayed, byKey: members != nil)
+        let byKey = members != nil
+        let holding = noticesHolding(on: day, horizon: horizon, except: replayed, byKey: byKey)
         let only = oneOf("member_id", members?.map(\.rawValue))
-        let ruled = oneOf("\(members == nil ? "" : "+")rule", rules?.map(\.rawValue).sorted())
+        let ruled = oneOf("\(byKey ? "+" : "")rule", rules?.map(\.rawValue).sorted())
         let noticeRows = try Row.fetchCursor(db, sql: """
-            SELECT member_id, scheme_id, subject, rule, due_on, finding_id, obligation FROM calendar_notice
+            SELECT \(noticeColumns()) FROM calendar_notice
             WHERE \(holding.condition)\(only.condition)\(ruled.condition)
             """, arguments: holding.arguments + only.arguments + ruled.arguments)
         while let row = try noticeRows.next() {
@@ -201,11 +202,23 @@ enum StandingRows {
             guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else {
                 continue
             }
-            notices[key, default: []].append(Notice(
-                rule: rule, key: key, subject: row[2], due: due, finding: row[5],
-                obligation: (row[6] as String?).flatMap(Obligation.init(rawValue:))))
+            notices[key, default: []].append(notice(in: row, rule: rule, due: due))
         }
         return notices
+    }
+
+    /// The `calendar_notice` columns `notice(in:rule:due:)` reads, in its order (each prefixed
+    /// with `qualifier`, a table's name and a dot, in a join).
+    static func noticeColumns(qualifier: String = "") -> String {
+        ["member_id", "scheme_id", "subject", "rule", "due_on", "finding_id", "obligation"]
+            .map { qualifier + $0 }.joined(separator: ", ")
+    }
+
+    /// The notice of a row that starts with `noticeColumns()`, its rule and due day read.
+    static func notice(in row: Row, rule: NoticeRule, due: Day) -> Notice {
+        Notice(
+            rule: rule, key: CertificationKey(member: row[0], scheme: row[1]), subject: row[2], due: due, finding: row[5],
+            obligation: (row[6] as String?).flatMap(Obligation.init(rawValue:)))
     }
 
     /// The condition that keeps the `calendar_notice` rows holding on `day` (columns prefixed

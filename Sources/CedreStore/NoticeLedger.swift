@@ -140,24 +140,17 @@ struct NoticeLedger {
         let holding = StandingRows.noticesHolding(
             on: request.asOf, horizon: request.horizonDays, except: replayed, qualifier: "calendar_notice.")
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT calendar_notice.member_id, calendar_notice.scheme_id, subject, calendar_notice.rule,
-                calendar_notice.due_on, calendar_notice.finding_id, calendar_notice.obligation,
-                notice.id, notice.id IN \(Self.notOpen)
+            SELECT \(StandingRows.noticeColumns(qualifier: "calendar_notice.")), notice.id, notice.id IN \(Self.notOpen)
             FROM calendar_notice LEFT JOIN notice
                 ON notice.stream = calendar_notice.subject AND notice.rule = calendar_notice.rule
                 AND notice.due_on = calendar_notice.due_on
             WHERE \(holding.condition)
             """), arguments: holding.arguments)
-        let filtered = request.region != nil || request.scheme != nil
         var stillHolding = Set<Int64>()
         while let row = try rows.next() {
             guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }
-            let read = {
-                Notice(
-                    rule: rule, key: CertificationKey(member: row[0], scheme: row[1]), subject: row[2], due: due,
-                    finding: row[5], obligation: (row[6] as String?).flatMap(Obligation.init(rawValue:)))
-            }
-            let notice = filtered ? read() : nil
+            let read = { StandingRows.notice(in: row, rule: rule, due: due) }
+            let notice = request.isScoped ? read() : nil
             if let notice, !(try covers(notice)) { continue }
             let entry = (row[7] as Int64?).map { Entry(id: $0, isOpen: !(row[8] as Bool)) }
             if let entry, entry.isOpen { stillHolding.insert(entry.id) }
@@ -242,7 +235,7 @@ struct NoticeLedger {
     }
 
     private func covers(_ notice: Notice) throws -> Bool {
-        guard request.region != nil || request.scheme != nil else { return true }
+        guard request.isScoped else { return true }
         return request.covers(notice.key, member: try member(notice.key.member))
     }
 

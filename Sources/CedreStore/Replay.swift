@@ -47,7 +47,7 @@ enum Replay {
         }
         var retired: [(key: CertificationKey, decidedOn: Day)] = []
         for id in corrections.voidedEvents {
-            guard let event = try LoggedEvent.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [id.rawValue]),
+            guard let event = try LoggedFact.fetchOne(db, sql: "SELECT \(LoggedFact.columns) FROM event WHERE id = ?", arguments: [id.rawValue]),
                 case .certificationDecided(let key) = try event.fact()
             else { continue }
             retired.append((key, event.occurredOn))
