@@ -6,19 +6,18 @@ extension CedreStore {
     /// The network on `day` counted as the status report counts it, listing the notices of
     /// `rules` due within `horizon` days (DESIGN §5, "Reads answer from stored state").
     ///
-    /// On a day no fact follows (today, typically) stored rows answer, each table read once in a
-    /// single pass: the members' profiles, their dossiers' standings, the decisions and
-    /// joinings, then the few members a list names. On a day some facts follow, the standing
+    /// On a day no fact follows (today, typically) stored rows answer: one pass over the
+    /// members with their dossiers' standings, decisions and joinings read beside it in the
+    /// same order, then the few members a list names. On a day some facts follow, the standing
     /// `standing(on:)` gives is counted.
     public func tally(on day: Day, horizon: Int, listing rules: Set<NoticeRule>) throws -> NetworkTally {
         try writer.read { db in
             guard try StandingRows.answersFromRows(on: day, in: db) else {
                 return NetworkTally(standing: try standing(on: day, in: db), horizon: horizon, listing: rules)
             }
-            let profiles = try MemberProfiles(on: day, in: db)
+            let counts = try TallyRows.counts(on: day, catalog: catalog, in: db)
             return NetworkTally(
-                day: day, schemes: catalog.schemes, members: try TallyRows.members(on: day, profiles: profiles, in: db),
-                milestones: try TallyRows.milestones(through: day, profiles: profiles, catalog: catalog, in: db),
+                day: day, schemes: catalog.schemes, members: counts.members, milestones: counts.milestones,
                 listed: try TallyRows.listed(on: day, horizon: horizon, rules: rules, catalog: catalog, in: db))
         }
     }
@@ -32,76 +31,71 @@ extension CedreStore {
 
 /// The reads behind `CedreStore.tally(on:horizon:listing:)`.
 enum TallyRows {
-    /// The members on `day` by kind: each member's region, types and the standing of each
-    /// dossier its calendar gives on the day.
+    /// The members on `day` by kind (region, types, and the standing of each dossier its
+    /// calendar gives on the day), and the decisions and group joinings on or before it of the
+    /// members the log knows, by kind.
     ///
-    /// The dossiers holding on the day are read in one pass in member order and gathered member
-    /// by member; the members without any are counted from `profiles` alone.
-    static func members(on day: Day, profiles: MemberProfiles, in db: Database) throws -> [NetworkTally.MemberKind: Int] {
-        var counts: [MemberCount: Int] = [:]
-        var withDossiers = Array(repeating: 0, count: profiles.kinds.count)
-        var current: (member: String, dossiers: [NetworkTally.DossierKind])?
-        func count() {
-            guard let (member, dossiers) = current, let profile = profiles.present(member) else { return }
-            counts[MemberCount(profile: profile, dossiers: dossiers), default: 0] += 1
-            withDossiers[profile] += 1
-        }
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+    /// The members are read in id order, and beside them, in the same order, the standings
+    /// holding on the day and the milestones up to it (`MemberOrderedRows`): each member's rows
+    /// are counted with its profile as the pass reaches it. A member who does not belong to the
+    /// network on the day (not joined yet, or left) is not counted; its milestones are.
+    static func counts(
+        on day: Day, catalog: SchemeCatalog, in db: Database
+    ) throws -> (members: [NetworkTally.MemberKind: Int], milestones: [NetworkTally.MilestoneKind: Int]) {
+        var standings = MemberOrderedRows(try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT member_id, scheme_id, standing FROM calendar_standing
-            WHERE +from_on <= ? AND +until_on > ? ORDER BY member_id
-            """), arguments: [day, day])
-        while let row = try rows.next() {
-            let member: String = row[0]
-            guard let standing = Standing(rawValue: row[2]) else { continue }
-            let dossier = NetworkTally.DossierKind(scheme: row[1], standing: standing)
-            if current?.member == member {
-                current?.dossiers.append(dossier)
-            } else {
-                count()
-                current = (member, [dossier])
+            WHERE +from_on <= ? AND +until_on > ? ORDER BY member_id, scheme_id
+            """), arguments: [day, day])) { row in
+                Standing(rawValue: row[2]).map { NetworkTally.DossierKind(scheme: row[1], standing: $0) }
             }
-        }
-        count()
-        for (profile, present) in profiles.presentCounts.enumerated() where present > withDossiers[profile] {
-            counts[MemberCount(profile: profile, dossiers: []), default: 0] += present - withDossiers[profile]
-        }
-        var kinds: [NetworkTally.MemberKind: Int] = [:]
-        for (counted, number) in counts {
-            let profile = profiles.kinds[counted.profile]
-            kinds[NetworkTally.MemberKind(region: profile.region, types: profile.types, dossiers: counted.dossiers), default: 0] += number
-        }
-        return kinds
-    }
-
-    /// Decisions and group joinings on or before `day` of the members the log knows, by kind.
-    static func milestones(
-        through day: Day, profiles: MemberProfiles, catalog: SchemeCatalog, in db: Database
-    ) throws -> [NetworkTally.MilestoneKind: Int] {
-        var counts: [MilestoneCount: Int] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+        var milestones = MemberOrderedRows(try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT member_id, CAST(substr(decided_on, 1, 4) AS INTEGER), kind, scheme_id FROM decision WHERE +decided_on <= ?
             UNION ALL
             SELECT member_id, CAST(substr(joined_on, 1, 4) AS INTEGER), NULL, scheme_id FROM group_membership WHERE joined_on <= ?
-            """), arguments: [day, day])
-        while let row = try rows.next() {
-            guard let profile = profiles.profile(of: row[0]) else { continue }
-            counts[MilestoneCount(profile: profile, year: row[1], decision: row[2], scheme: row[3]), default: 0] += 1
+            ORDER BY member_id
+            """), arguments: [day, day])) { row in
+                Milestone(year: row[1], decision: row[2], scheme: row[3])
+            }
+        let members = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, \(MemberProfiles.writtenColumn),
+                coalesce(joined_on, :day) <= :day AND (left_on IS NULL OR :day <= left_on) FROM member ORDER BY id
+            """), arguments: ["day": day])
+        var profiles = MemberProfiles()
+        var memberCounts: [MemberCount: Int] = [:]
+        var milestoneCounts: [MilestoneCount: Int] = [:]
+        while let row = try members.next() {
+            let id: String = row[0]
+            let profile = try profiles.index(of: row[1], member: id)
+            let present: Bool = row[2]
+            var dossiers: [NetworkTally.DossierKind] = []
+            try standings.take(id) { dossiers.append($0) }
+            if present { memberCounts[MemberCount(profile: profile, dossiers: dossiers), default: 0] += 1 }
+            try milestones.take(id) { milestoneCounts[MilestoneCount(profile: profile, milestone: $0), default: 0] += 1 }
         }
-        var kinds: [NetworkTally.MilestoneKind: Int] = [:]
-        for (counted, number) in counts {
+        var memberKinds: [NetworkTally.MemberKind: Int] = [:]
+        for (counted, number) in memberCounts {
+            let profile = profiles.kinds[counted.profile]
+            memberKinds[NetworkTally.MemberKind(region: profile.region, types: profile.types, dossiers: counted.dossiers), default: 0]
+                += number
+        }
+        var milestoneKinds: [NetworkTally.MilestoneKind: Int] = [:]
+        for (counted, number) in milestoneCounts {
+            let milestone = counted.milestone
             let what: CertificationMilestone.Kind
-            if let decision = counted.decision {
-                guard let kind = Certification.Decision.Kind(rawValue: decision), let definition = catalog[counted.scheme] else { continue }
+            if let decision = milestone.decision {
+                guard let kind = Certification.Decision.Kind(rawValue: decision), let definition = catalog[milestone.scheme] else {
+                    continue
+                }
                 what = CertificationMilestone.Kind(decision: kind, under: definition)
             } else {
                 what = .joinedGroup
             }
             let profile = profiles.kinds[counted.profile]
             let kind = NetworkTally.MilestoneKind(
-                year: counted.year, kind: what, scheme: counted.scheme, region: profile.region, types: profile.types)
-            kinds[kind, default: 0] += number
+                year: milestone.year, kind: what, scheme: milestone.scheme, region: profile.region, types: profile.types)
+            milestoneKinds[kind, default: 0] += number
         }
-        return kinds
+        return (memberKinds, milestoneKinds)
     }
 
     /// Members counted alike before their profile is looked up: its index in `MemberProfiles.kinds`.
@@ -110,12 +104,17 @@ enum TallyRows {
         let dossiers: [NetworkTally.DossierKind]
     }
 
-    /// Milestones counted alike; a joining has no decision.
-    private struct MilestoneCount: Hashable {
-        let profile: Int
+    /// A decision (its kind) or a group joining (none), by year and scheme.
+    private struct Milestone: Hashable {
         let year: Int
         let decision: String?
         let scheme: SchemeID
+    }
+
+    /// Milestones counted alike before their member's profile is looked up.
+    private struct MilestoneCount: Hashable {
+        let profile: Int
+        let milestone: Milestone
     }
 
     /// The members a status list names on `day`, read in full: those holding a stored notice
