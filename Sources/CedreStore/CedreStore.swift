@@ -49,8 +49,13 @@ public struct CedreStore: Sendable {
             // WAL is set once, when the file is created, and persists in it. FULL syncs the WAL
             // at every commit: NORMAL survives a killed process but a power cut can drop the
             // last committed facts (DESIGN §5). 32 MB of page cache for every command; a batch
-            // (an import) takes more while it runs (`CedreStore.batchCacheKiB`).
-            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -\(CedreStore.cacheKiB)")
+            // (an import) takes more while it runs (`CedreStore.batchCacheKiB`). Deleted rows are
+            // not overwritten with zeros, whatever SQLite's build defaults to (Debian's does):
+            // only derived rows are ever deleted (the log and the ledger refuse it), and what
+            // they held stays in the log; a rebuild empties the projections 4 times faster.
+            try db.execute(sql: """
+                PRAGMA synchronous = FULL; PRAGMA cache_size = -\(CedreStore.cacheKiB); PRAGMA secure_delete = OFF
+                """)
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
