@@ -33,6 +33,11 @@ public struct Departement: Equatable, Sendable {
         let prefix = "COORACE "
         return body.hasPrefix(prefix) ? String(body.dropFirst(prefix.count)) : body
     }
+
+    /// The federation regions of `departements`, each once.
+    public static func federationRegions(of departements: [Departement]) -> Set<String> {
+        Set(departements.map(\.federationRegion))
+    }
 }
 
 /// Every département, by code.
@@ -48,7 +53,7 @@ public struct DepartementDirectory: Sendable {
         self.departements = departements
         self.byCode = Dictionary(departements.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let french = Locale(identifier: "fr_FR")
-        federationRegions = Set(departements.map(\.federationRegion)).sorted { $0.compare($1, locale: french) == .orderedAscending }
+        federationRegions = Departement.federationRegions(of: departements).sorted { $0.compare($1, locale: french) == .orderedAscending }
         federationRegionNames = Self.regionNames(of: departements, regions: federationRegions, others: [])
     }
 

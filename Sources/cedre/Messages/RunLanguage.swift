@@ -12,6 +12,11 @@ enum RunLanguage {
         resolve(arguments: RunContext.current.arguments, environment: RunContext.current.environment)
     }
 
+    /// The language of a command whose `--lang` was parsed as `parsed`: it, else the run's.
+    static func of(_ parsed: ReportLanguage?) -> ReportLanguage {
+        parsed ?? current
+    }
+
     /// The last valid `--lang X` or `--lang=X` before a `--`, else `CEDRE_LANG` (`en`, `en_GB.UTF-8`…),
     /// else French.
     static func resolve(arguments: [String], environment: [String: String]) -> ReportLanguage {

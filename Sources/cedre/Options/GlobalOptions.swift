@@ -24,7 +24,7 @@ struct StoreOptions: ParsableArguments {
     var lang: ReportLanguage?
 
     /// The language of the command's output and messages: `--lang`, `CEDRE_LANG`, or French.
-    var language: ReportLanguage { lang ?? RunLanguage.current }
+    var language: ReportLanguage { RunLanguage.of(lang) }
 
     /// The database path, from the option, the environment or the XDG default.
     var databasePath: String {
@@ -149,7 +149,7 @@ struct LanguageOption: ParsableArguments {
     var lang: ReportLanguage?
 
     /// `--lang`, else `CEDRE_LANG`, else French.
-    var language: ReportLanguage { lang ?? RunLanguage.current }
+    var language: ReportLanguage { RunLanguage.of(lang) }
 }
 
 /// `--format`: how a list command's answer is written (its language is the store options' `--lang`).

@@ -40,5 +40,6 @@ extension CompletionKind {
 
     /// The federation regions as single shell words: `ile-de-france`, `paca` (in the shell's
     /// order: read from the rows, without building the directory that sorts them in French).
-    static let regions = CompletionKind.list(Set(CedreFixtures.departementRows.map { TypedName.slug($0.federationRegion) }).sorted())
+    static let regions = CompletionKind.list(
+        Departement.federationRegions(of: CedreFixtures.departementRows).map { TypedName.slug($0) }.sorted())
 }
