@@ -214,10 +214,10 @@ struct NoticeLedger {
         findings.new.sort(by: Notice.inLedgerOrder)
         findings.statuses.sort { $0.notice < $1.notice }
         try chain.insert(.notice, rows: findings.new.map { notice in
-            [notice.subject, notice.rule.rawValue, notice.due, notice.key.member, notice.key.scheme, notice.finding,
-             notice.obligation?.rawValue, run]
+            [.text(notice.subject), .text(notice.rule.rawValue), .day(notice.due), .id(notice.key.member), .id(notice.key.scheme),
+             .id(notice.finding), .text(notice.obligation?.rawValue), .integer(run)]
         })
-        try chain.insert(.noticeStatus, rows: findings.statuses.map { [$0.notice, run, $0.status] })
+        try chain.insert(.noticeStatus, rows: findings.statuses.map { [.integer($0.notice), .integer(run), .text($0.status)] })
     }
 
     /// The members the run has looked up, by id.
@@ -270,8 +270,9 @@ struct NoticeLedger {
     private func insertRun() throws -> Int64 {
         let lastEvent = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM event") ?? 0
         let recorded = RecordingContext(actor: request.actor, today: request.asOf, now: request.now).recordedAt
-        let ids = try chain.insert(
-            .checkRun, rows: [[request.asOf, request.horizonDays, recorded, request.actor, lastEvent]])
+        let ids = try chain.insert(.checkRun, rows: [[
+            .day(request.asOf), .integer(Int64(request.horizonDays)), .text(recorded), .text(request.actor), .integer(lastEvent),
+        ]])
         guard let run = ids.first else { throw StoreError.writeNotLanded(table: "the notice ledger (check_run)", expected: 1, found: 0) }
         return run
     }

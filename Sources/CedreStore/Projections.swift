@@ -51,13 +51,14 @@ enum Projections {
     /// Writes into `target`'s empty projections every row a replay of `log`'s events gives,
     /// one certification at a time.
     static func replay(_ log: Database, into target: Database, catalog: SchemeCatalog, progress: ProgressReport? = nil) throws {
-        let writer = ProjectionWriter(target)
+        let writer = ProjectionWriter(target, batched: true)
         let network = try Replay.streamDossiers(catalog: catalog, in: log, progress: progress) { projected in
             try writer.insert(projected)
         }
         for id in network.members.keys.sorted() {
             if let record = network.members[id] { try writer.write(record) }
         }
+        try writer.flush()
     }
 
     /// Every projection row as text, table by table in primary-key order.
@@ -79,30 +80,49 @@ enum Projections {
 }
 
 /// Writes projection rows during one write, each INSERT prepared once.
+///
+/// A write that only inserts (a rebuild) batches its rows a hundred per statement and calls
+/// `flush()` at its end; a write that also deletes writes each row at once.
 final class ProjectionWriter {
     private let db: Database
-    private var statements: [String: BulkInsert] = [:]
+    private let rowsPerStatement: Int
+    private var inserts: [String: BatchedInsert] = [:]
 
-    init(_ db: Database) {
+    /// Rows per INSERT of a batched write: a finding's 21 columns times this stays far below
+    /// SQLite's 32,766 bound parameters.
+    private static let batchRows = 100
+
+    init(_ db: Database, batched: Bool = false) {
         self.db = db
+        rowsPerStatement = batched ? Self.batchRows : 1
     }
 
-    private func statement(_ sql: String) throws -> BulkInsert {
-        if let statement = statements[sql] { return statement }
-        let statement = try BulkInsert(sql, in: db)
-        statements[sql] = statement
-        return statement
+    /// The rows of `table`; those of `referencing` (whose rows a foreign key of `table`'s
+    /// names) are written before each statement of `table`'s.
+    private func rows(
+        _ table: String, _ columns: [String], replacing: Bool = false, referencing parent: BatchedInsert? = nil
+    ) -> BatchedInsert {
+        if let insert = inserts[table] { return insert }
+        let insert = BatchedInsert(
+            into: table, columns: columns, rowsPerStatement: rowsPerStatement, replacing: replacing,
+            label: "the projection \(table)", after: parent, in: db)
+        inserts[table] = insert
+        return insert
+    }
+
+    /// Writes the rows a batched write still holds.
+    func flush() throws {
+        for table in Projections.tables { try inserts[table]?.flush() }
     }
 
     /// Inserts or replaces a member's row.
     func write(_ record: MemberRecord) throws {
         let member = record.member
-        try statement("""
-            INSERT OR REPLACE INTO member (id, name, type, departement, region, group_id, source, joined_on, left_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(
+        try rows("member", ["id", "name", "type", "departement", "region", "group_id", "source", "joined_on", "left_on"], replacing: true)
+            .append([
                 .id(member.id), .text(member.name), .text(member.typeCode), .text(member.departement), .text(member.region),
-                .id(member.group), .text(member.source), .day(record.joinedOn), .day(record.leftOn))
+                .id(member.group), .text(member.source), .day(record.joinedOn), .day(record.leftOn),
+            ])
     }
 
     /// Removes a member's row: its addition was voided.
@@ -130,68 +150,62 @@ final class ProjectionWriter {
         let member = BulkInsert.Value.id(dossier.key.member)
         let scheme = BulkInsert.Value.id(dossier.key.scheme)
         if let certification = dossier.certification, let lastFactOn = dossier.lastFactOn {
-            try statement("""
-                INSERT INTO certification (member_id, scheme_id, state, engaged_on, certified_on, expires_on,
-                    next_surveillance_due_by, recertification_planned_on, recertification_planning_due_by,
-                    restorable_until, suspended_on, suspension_reason, suspension_ends_by, withdrawn_on,
-                    withdrawal_reason, last_fact_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-                    member, scheme, .text(certification.state.rawValue), .day(certification.engagedOn),
-                    .day(certification.certifiedOn), .day(certification.expiresOn), .day(certification.nextSurveillanceDueBy),
-                    .day(certification.recertificationPlannedOn), .day(certification.recertificationPlanningDueBy),
-                    .day(certification.restorableUntil), .day(certification.suspension?.on),
-                    .text(certification.suspension?.reason.rawValue), .day(certification.suspensionEndsBy),
-                    .day(certification.withdrawal?.on), .text(certification.withdrawal?.reason.rawValue), .day(lastFactOn))
-            let decision = try statement("""
-                INSERT INTO decision (member_id, scheme_id, decided_on, kind, expires_on) VALUES (?, ?, ?, ?, ?)
-                """)
+            try rows("certification", [
+                "member_id", "scheme_id", "state", "engaged_on", "certified_on", "expires_on", "next_surveillance_due_by",
+                "recertification_planned_on", "recertification_planning_due_by", "restorable_until", "suspended_on",
+                "suspension_reason", "suspension_ends_by", "withdrawn_on", "withdrawal_reason", "last_fact_on",
+            ]).append([
+                member, scheme, .text(certification.state.rawValue), .day(certification.engagedOn),
+                .day(certification.certifiedOn), .day(certification.expiresOn), .day(certification.nextSurveillanceDueBy),
+                .day(certification.recertificationPlannedOn), .day(certification.recertificationPlanningDueBy),
+                .day(certification.restorableUntil), .day(certification.suspension?.on),
+                .text(certification.suspension?.reason.rawValue), .day(certification.suspensionEndsBy),
+                .day(certification.withdrawal?.on), .text(certification.withdrawal?.reason.rawValue), .day(lastFactOn),
+            ])
+            let decision = rows("decision", ["member_id", "scheme_id", "decided_on", "kind", "expires_on"])
             for item in certification.decisions {
-                try decision.execute(member, scheme, .day(item.on), .text(item.kind.rawValue), .day(item.expiresOn))
+                try decision.append([member, scheme, .day(item.on), .text(item.kind.rawValue), .day(item.expiresOn)])
             }
         }
         if let membership = dossier.membership {
-            try statement("""
-                INSERT INTO group_membership (member_id, scheme_id, state, applied_on, joined_on, suspended_on,
-                    excluded_on, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
-                    member, scheme, .text(membership.state.rawValue), .day(membership.appliedOn), .day(membership.joinedOn),
-                    .day(membership.suspendedOn), .day(membership.excludedOn), .text(membership.reason))
+            try rows("group_membership", [
+                "member_id", "scheme_id", "state", "applied_on", "joined_on", "suspended_on", "excluded_on", "reason",
+            ]).append([
+                member, scheme, .text(membership.state.rawValue), .day(membership.appliedOn), .day(membership.joinedOn),
+                .day(membership.suspendedOn), .day(membership.excludedOn), .text(membership.reason),
+            ])
         }
-        let audit = try statement("""
-            INSERT INTO audit (id, member_id, scheme_id, kind, state, planned_on, scheduled_on, auditors,
-                conducted_on, reported_on, closed_on, cancelled_on, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let audit = rows("audit", [
+            "id", "member_id", "scheme_id", "kind", "state", "planned_on", "scheduled_on", "auditors", "conducted_on",
+            "reported_on", "closed_on", "cancelled_on", "reason",
+        ])
         for item in dossier.audits {
-            try audit.execute(
+            try audit.append([
                 .id(item.id), member, scheme, .text(item.kind.rawValue), .text(item.state.rawValue), .day(item.plannedOn),
                 .day(item.scheduledOn), .text(ProjectionWriter.jsonArray(item.auditors)), .day(item.conductedOn),
-                .day(item.reportedOn), .day(item.closedOn), .day(item.cancelledOn), .text(item.reason))
+                .day(item.reportedOn), .day(item.closedOn), .day(item.cancelledOn), .text(item.reason),
+            ])
         }
         if !projected.findings.isEmpty {
-            let finding = try statement("""
-                INSERT INTO finding (id, member_id, scheme_id, audit_id, grade, original_grade, requirement, statement,
-                    state, raised_on, audit_on, correction, plan, plan_accepted_on, plan_due, implemented_on,
-                    closed_on, effective_grade, escalated_on, escalated_by, deadline)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let finding = rows("finding", [
+                "id", "member_id", "scheme_id", "audit_id", "grade", "original_grade", "requirement", "statement", "state",
+                "raised_on", "audit_on", "correction", "plan", "plan_accepted_on", "plan_due", "implemented_on", "closed_on",
+                "effective_grade", "escalated_on", "escalated_by", "deadline",
+            ], referencing: audit)
             for status in projected.findings {
                 let item = status.finding
-                try finding.execute(
+                try finding.append([
                     .id(item.id), member, scheme, .id(item.audit), .id(item.grade), .id(item.originalGrade), .id(item.requirement),
                     .text(item.statement), .text(item.state.rawValue), .day(item.raisedOn), .day(item.auditOn),
                     .text(item.correction), .text(item.plan), .day(item.planAcceptedOn), .day(item.planDue),
                     .day(item.implementedOn), .day(item.closedOn), .id(status.grade), .day(status.escalation?.on),
-                    .id(status.escalation?.audit), .day(status.deadline))
+                    .id(status.escalation?.audit), .day(status.deadline),
+                ])
             }
         }
-        let deadline = try statement("""
-            INSERT INTO deadline (member_id, scheme_id, obligation, subject, due_on) VALUES (?, ?, ?, ?, ?)
-            """)
+        let deadline = rows("deadline", ["member_id", "scheme_id", "obligation", "subject", "due_on"])
         for item in projected.deadlines {
-            try deadline.execute(member, scheme, .text(item.obligation.rawValue), .text(item.subject), .day(item.day))
+            try deadline.append([member, scheme, .text(item.obligation.rawValue), .text(item.subject), .day(item.day)])
         }
         if let calendar = projected.calendar { try insert(calendar) }
     }
@@ -200,26 +214,25 @@ final class ProjectionWriter {
     private func insert(_ calendar: DossierCalendar) throws {
         let member = BulkInsert.Value.id(calendar.key.member)
         let scheme = BulkInsert.Value.id(calendar.key.scheme)
-        try statement("INSERT INTO dossier_calendar (member_id, scheme_id, from_on) VALUES (?, ?, ?)")
-            .execute(member, scheme, .day(calendar.from))
-        let standing = try statement("""
-            INSERT INTO calendar_standing (member_id, scheme_id, from_on, until_on, standing, suspended_on, suspension_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        try rows("dossier_calendar", ["member_id", "scheme_id", "from_on"]).append([member, scheme, .day(calendar.from)])
+        let standing = rows("calendar_standing", [
+            "member_id", "scheme_id", "from_on", "until_on", "standing", "suspended_on", "suspension_reason",
+        ])
         for period in calendar.standings {
-            try standing.execute(
+            try standing.append([
                 member, scheme, .day(period.from), .day(period.until ?? .latest), .text(period.standing.rawValue),
-                .day(period.suspendedOn), .text(period.suspensionReason))
+                .day(period.suspendedOn), .text(period.suspensionReason),
+            ])
         }
-        let notice = try statement("""
-            INSERT INTO calendar_notice (member_id, scheme_id, subject, rule, due_on, from_on, until_on, finding_id, obligation)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let notice = rows("calendar_notice", [
+            "member_id", "scheme_id", "subject", "rule", "due_on", "from_on", "until_on", "finding_id", "obligation",
+        ])
         for period in calendar.notices {
             let item = period.notice
-            try notice.execute(
+            try notice.append([
                 member, scheme, .text(item.subject), .text(item.rule.rawValue), .day(item.due), .day(period.from),
-                .day(period.until ?? .latest), .id(item.finding), .text(item.obligation?.rawValue))
+                .day(period.until ?? .latest), .id(item.finding), .text(item.obligation?.rawValue),
+            ])
         }
     }
 
