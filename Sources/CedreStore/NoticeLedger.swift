@@ -208,8 +208,12 @@ struct NoticeLedger {
     /// Writes what the run found: a run row when anything changed, then the new notices in the
     /// ledger's key order (the same facts give the same ledger, and its UNIQUE index grows at
     /// one end instead of at random places), then the new statuses.
+    ///
+    /// The writes get the usual page cache back: in the small one the run reads with, the
+    /// pages of the ledger's tables and indexes were written out and read again as they filled.
     private func record(_ findings: inout Findings) throws {
         guard !findings.new.isEmpty || !findings.statuses.isEmpty else { return }
+        try db.execute(sql: "PRAGMA cache_size = -\(CedreStore.cacheKiB)")
         let run = try insertRun()
         findings.new.sort(by: Notice.inLedgerOrder)
         findings.statuses.sort { $0.notice < $1.notice }
