@@ -7,14 +7,25 @@ extension Vocabulary {
     /// The French or the English text; French gets its typography: a no-break space before
     /// `:`, a narrow one before `;`, `?` and `!`, and inside « ».
     public func say(_ french: String, _ english: String) -> String {
-        guard language == .fr else { return english }
-        return french
-            .replacingOccurrences(of: " :", with: "\u{00A0}:")
-            .replacingOccurrences(of: " ;", with: "\u{202F};")
-            .replacingOccurrences(of: " ?", with: "\u{202F}?")
-            .replacingOccurrences(of: " !", with: "\u{202F}!")
-            .replacingOccurrences(of: "« ", with: "«\u{00A0}")
-            .replacingOccurrences(of: " »", with: "\u{00A0}»")
+        language == .fr ? Vocabulary.frenchTypography(french) : english
+    }
+
+    /// `text` with French typography's spaces: a space before `:` or `»`, or after `«`, made
+    /// no-break; one before `;`, `?` or `!`, narrow and no-break. One pass over the scalars
+    /// (six Foundation replacements took 3 % of a cold `cert show`).
+    static func frenchTypography(_ text: String) -> String {
+        guard text.utf8.contains(0x20) else { return text }
+        var scalars = Array(text.unicodeScalars)
+        for index in scalars.indices where scalars[index] == " " {
+            switch index + 1 < scalars.count ? scalars[index + 1] : nil {
+            case ":", "»": scalars[index] = "\u{00A0}"
+            case ";", "?", "!": scalars[index] = "\u{202F}"
+            default: if index > 0, scalars[index - 1] == "«" { scalars[index] = "\u{00A0}" }
+            }
+        }
+        var typeset = String.UnicodeScalarView()
+        typeset.append(contentsOf: scalars)
+        return String(typeset)
     }
 
     /// `text` as it reads inside a sentence: its first letter in lower case, unless the word is
