@@ -27,6 +27,8 @@ import Testing
         .certificationWithdrawn(key, reason: .memberRequest),
         .auditPlanned(key, "A-2013-0001", kind: .initial, scheduledOn: "2013-03-01", auditors: ["A. Martin", "B. Durand"],
                       referential: "V2"),
+        // No auditors named yet and the latest referential: both fields left out.
+        .auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-03-03", auditors: []),
         .auditConfirmed(key, "A-2013-0001", scheduledOn: "2013-03-02", auditors: ["A. Martin"]),
         .auditPostponed(key, "A-2013-0001", to: "2013-03-08", reason: "auditor ill"),
         .auditCancelled(key, "A-2013-0001", reason: "duplicate"),
