@@ -214,7 +214,7 @@ enum MemberRows {
     /// up from a JSON array of the ids, and only their rows are read.
     static func fetch(_ ids: some Collection<MemberID>, in db: Database) throws -> [MemberRecord] {
         guard !ids.isEmpty else { return [] }
-        let list = JSONArgument.strings(ids.map { $0.rawValue })
+        let list = JSONArgument.strings(ids.map(\.rawValue))
         var types: [String: [CompanyType]] = [:]
         var records: [MemberRecord] = []
         let rows = try Row.fetchCursor(

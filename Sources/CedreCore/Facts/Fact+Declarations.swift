@@ -167,25 +167,22 @@ extension FactDeclaration {
     static let certificationMaintained = keyOnly(Fact.certificationMaintained)
     static let certificationRestored = keyOnly(Fact.certificationRestored)
 
-    static let certificationSuspended = FactDeclaration(
-        fields: PayloadFields(PayloadReader.keyFields + [.reason]),
-        write: { fact, payload in
-            guard case .certificationSuspended(_, let reason) = fact else { return }
-            payload.reason = reason.rawValue
-        },
-        read: { reader throws(FactPayloadError) in
-            .certificationSuspended(try reader.key(), reason: try reader.enumeration(reader.payload.reason, "reason"))
-        })
+    /// A decision about a certification that says why, in one of the scheme's reasons.
+    private static func keyAndReason<Reason: RawRepresentable & CaseIterable>(
+        _ make: @escaping @Sendable (CertificationKey, Reason) -> Fact, _ reason: @escaping @Sendable (Fact) -> Reason?
+    ) -> FactDeclaration where Reason.RawValue == String {
+        FactDeclaration(
+            fields: PayloadFields(PayloadReader.keyFields + [.reason]),
+            write: { fact, payload in payload.reason = reason(fact)?.rawValue },
+            read: { reader throws(FactPayloadError) in make(try reader.key(), try reader.enumeration(reader.payload.reason, "reason")) })
+    }
 
-    static let certificationWithdrawn = FactDeclaration(
-        fields: PayloadFields(PayloadReader.keyFields + [.reason]),
-        write: { fact, payload in
-            guard case .certificationWithdrawn(_, let reason) = fact else { return }
-            payload.reason = reason.rawValue
-        },
-        read: { reader throws(FactPayloadError) in
-            .certificationWithdrawn(try reader.key(), reason: try reader.enumeration(reader.payload.reason, "reason"))
-        })
+    static let certificationSuspended = keyAndReason(Fact.certificationSuspended) {
+        if case .certificationSuspended(_, let reason) = $0 { reason } else { nil }
+    }
+    static let certificationWithdrawn = keyAndReason(Fact.certificationWithdrawn) {
+        if case .certificationWithdrawn(_, let reason) = $0 { reason } else { nil }
+    }
 }
 
 // MARK: - Audits
@@ -383,21 +380,22 @@ extension FactDeclaration {
     static let membershipJoined = keyOnly(Fact.membershipJoined)
     static let membershipReinstated = keyOnly(Fact.membershipReinstated)
 
-    static let membershipSuspended = FactDeclaration(
-        fields: PayloadFields(PayloadReader.keyFields, optional: [.reason]),
-        write: { fact, payload in
-            guard case .membershipSuspended(_, let reason) = fact else { return }
-            payload.reason = reason
-        },
-        read: { reader throws(FactPayloadError) in .membershipSuspended(try reader.key(), reason: reader.payload.reason ?? "") })
+    /// A step of a group membership that may say why, in the officer's words.
+    private static func keyAndNote(
+        _ make: @escaping @Sendable (CertificationKey, String) -> Fact, _ reason: @escaping @Sendable (Fact) -> String?
+    ) -> FactDeclaration {
+        FactDeclaration(
+            fields: PayloadFields(PayloadReader.keyFields, optional: [.reason]),
+            write: { fact, payload in payload.reason = reason(fact) },
+            read: { reader throws(FactPayloadError) in make(try reader.key(), reader.payload.reason ?? "") })
+    }
 
-    static let membershipExcluded = FactDeclaration(
-        fields: PayloadFields(PayloadReader.keyFields, optional: [.reason]),
-        write: { fact, payload in
-            guard case .membershipExcluded(_, let reason) = fact else { return }
-            payload.reason = reason
-        },
-        read: { reader throws(FactPayloadError) in .membershipExcluded(try reader.key(), reason: reader.payload.reason ?? "") })
+    static let membershipSuspended = keyAndNote(Fact.membershipSuspended) {
+        if case .membershipSuspended(_, let reason) = $0 { reason } else { nil }
+    }
+    static let membershipExcluded = keyAndNote(Fact.membershipExcluded) {
+        if case .membershipExcluded(_, let reason) = $0 { reason } else { nil }
+    }
 
     /// Rule 12: the sites drawn for a group's external audit, with the seed that replays the draw.
     static let sampleDrawn = FactDeclaration(
