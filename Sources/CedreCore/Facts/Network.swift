@@ -191,9 +191,18 @@ extension Network {
     /// The notices of one dossier on `day`: its own, and its group's rule 13 notices about it.
     public func notices(of key: CertificationKey, on day: Day, horizon: Int) -> [Notice] {
         guard let dossier = dossiers[key] else { return [] }
-        return notices(
-            of: key, on: day, horizon: horizon, context: findingContext(for: dossier, on: day),
-            crossAudits: crossAuditNotices(on: day).filter { $0.key == key })
+        let group = groupCertificate(key.scheme)
+        return notices(of: dossier, in: group, on: day, horizon: horizon, context: group?.findingContext(on: day) ?? .none)
+    }
+
+    /// The notices of `dossier` on `day`, given its group certificate (nil outside a group
+    /// scheme) and the group's `context` that day: for a calendar, which asks on many days of
+    /// one network and builds the group once.
+    func notices(
+        of dossier: Dossier, in group: GroupCertificate?, on day: Day, horizon: Int, context: FindingContext
+    ) -> [Notice] {
+        dossier.notices(on: day, horizon: horizon, context: context)
+            + (group?.crossAuditNotices(on: day).filter { $0.key == dossier.key } ?? [])
     }
 
     private func notices(

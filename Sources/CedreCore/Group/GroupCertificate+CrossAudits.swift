@@ -49,19 +49,24 @@ extension GroupCertificate {
             }
         }.map(\.key.member)
     }
+
+    /// Rule 13: one `cross-audit-missing` notice for each site not cross-audited before the
+    /// group's current external audit, due the day that audit was planned.
+    func crossAuditNotices(on day: Day) -> [Notice] {
+        guard let audit = currentCycleAudit(on: day) else { return [] }
+        return sitesMissingCrossAudit(before: audit, on: day).map { member in
+            let key = CertificationKey(member: member, scheme: scheme.id)
+            return Notice(
+                rule: .crossAuditMissing, key: key, subject: Notice.subject(of: key, audit.id.rawValue), due: audit.plannedOn)
+        }
+    }
 }
 
 extension Network {
-    /// Rule 13: one `cross-audit-missing` notice for each site of a group not cross-audited
-    /// before the group's current external audit, due the day that audit was planned.
+    /// Rule 13's notices of every group scheme (`GroupCertificate.crossAuditNotices(on:)`).
     func crossAuditNotices(on day: Day) -> [Notice] {
-        catalog.schemes.filter { $0.kind == .group }.flatMap { scheme -> [Notice] in
-            guard let group = groupCertificate(scheme.id), let audit = group.currentCycleAudit(on: day) else { return [] }
-            return group.sitesMissingCrossAudit(before: audit, on: day).map { member in
-                let key = CertificationKey(member: member, scheme: scheme.id)
-                return Notice(
-                    rule: .crossAuditMissing, key: key, subject: Notice.subject(of: key, audit.id.rawValue), due: audit.plannedOn)
-            }
+        catalog.schemes.filter { $0.kind == .group }.flatMap { scheme in
+            groupCertificate(scheme.id)?.crossAuditNotices(on: day) ?? []
         }
     }
 }

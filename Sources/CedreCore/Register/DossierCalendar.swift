@@ -98,28 +98,32 @@ extension Network {
     /// — found again on each of those days until no new one comes, so the periods are exact.
     public func calendar(of key: CertificationKey, from day: Day) -> DossierCalendar? {
         guard let dossier = dossiers[key] else { return nil }
-        let central = groupCertificate(key.scheme)?.central
+        // The network does not change while its calendar is computed: its group is built once,
+        // and the group's context once a day for the dossier, its notices and the central function.
+        let group = groupCertificate(key.scheme)
         var pending: Set<Day> = [day]
-        var evaluated: [Day] = []
+        var evaluated: Set<Day> = []
         var standings: [StandingPeriod] = []
         var spans: [Notice: [(from: Day, until: Day?)]] = [:]
         var previous: Set<Notice> = []
         while let next = pending.min() {
             pending.remove(next)
-            evaluated.append(next)
-            let status = self.status(of: dossier, on: next)
+            evaluated.insert(next)
+            let context = group?.findingContext(on: next) ?? .none
+            let status = self.status(of: dossier, in: group, on: next)
             if let status, standings.last.map({ !$0.same(as: status) }) ?? true {
                 if let last = standings.popLast() { standings.append(last.ending(next)) }
                 standings.append(status.period(from: next))
             }
-            let holding = Set(self.notices(of: key, on: next, horizon: Network.unboundedHorizon))
+            let holding = Set(notices(of: dossier, in: group, on: next, horizon: Network.unboundedHorizon, context: context))
             for notice in holding.subtracting(previous) { spans[notice, default: []].append((next, nil)) }
             for notice in previous.subtracting(holding) {
                 if let last = spans[notice]?.popLast() { spans[notice]?.append((last.from, next)) }
             }
             previous = holding
-            for candidate in boundaries(of: dossier, central: central, on: next, notices: holding) where candidate > next {
-                if !evaluated.contains(candidate) { pending.insert(candidate) }
+            for candidate in boundaries(of: dossier, central: group?.central, on: next, context: context, notices: holding)
+            where candidate > next && !evaluated.contains(candidate) {
+                pending.insert(candidate)
             }
         }
         let periods = spans.flatMap { notice, spans in
@@ -131,20 +135,23 @@ extension Network {
     private typealias StandingPeriod = DossierCalendar.StandingPeriod
 
     /// A dossier's standing on `day`, with its group's certificate for a group site.
-    private func status(of dossier: Dossier, on day: Day) -> SchemeStatus? {
+    private func status(of dossier: Dossier, in group: GroupCertificate?, on day: Day) -> SchemeStatus? {
         var groups: [SchemeID: Certification] = [:]
-        if let certification = groupCertificate(dossier.key.scheme)?.central?.certification?.advance(to: day) {
+        if let certification = group?.central?.certification?.advance(to: day) {
             groups[dossier.key.scheme] = certification
         }
         return CertificationRegister.status(of: dossier, on: day, groups: groups)
     }
 
     /// The days after `day` on which the dossier's standing or notices may change: its own
-    /// thresholds and its group certificate's, and the due day of every notice announced.
-    private func boundaries(of dossier: Dossier, central: Dossier?, on day: Day, notices: Set<Notice>) -> Set<Day> {
+    /// thresholds and its group certificate's (both read with the group's `context` that day),
+    /// and the due day of every notice announced.
+    private func boundaries(
+        of dossier: Dossier, central: Dossier?, on day: Day, context: FindingContext, notices: Set<Notice>
+    ) -> Set<Day> {
         var days: Set<Day> = []
         for owner in [dossier] + (central.map { [$0] } ?? []) {
-            days.formUnion(owner.noticeThresholds(on: day, context: findingContext(for: owner, on: day)))
+            days.formUnion(owner.noticeThresholds(on: day, context: context))
         }
         for notice in notices {
             days.insert(notice.due)
