@@ -213,7 +213,7 @@ CREATE TABLE ledger_chain (
     entry TEXT NOT NULL CHECK (entry IN ('check_run', 'notice', 'notice_status')),
     row_id INTEGER NOT NULL,
     prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
-    hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+    hash TEXT NOT NULL CHECK (length(hash) = 64),
     UNIQUE (entry, row_id)
 );
 

@@ -109,7 +109,7 @@ import Testing
         try store.writer.write { db in
             try db.execute(sql: """
                 DROP TABLE ledger_chain; DROP TABLE ledger_head;
-                DELETE FROM grdb_migrations WHERE identifier = 'v2-chained-ledger'
+                DELETE FROM grdb_migrations WHERE identifier IN ('v2-chained-ledger', 'v8-ledger-hashes-unindexed')
                 """)
         }
         let migrated = try CedreStore(writer: store.writer)
@@ -120,6 +120,46 @@ import Testing
         #expect(links == rows)
         #expect(links > 2)
         #expect(try migrated.verify().problem == nil)
+    }
+
+    @Test func theLedgerHashesLoseTheirIndexAndKeepEveryLinkAndTheHead() throws {
+        // Given a database of v7, whose ledger hashes were UNIQUE
+        let store = try checked()
+        let tables = ["event", "ledger_chain", "ledger_head", "log_head"]
+        let before = try store.writer.read { db in try tables.map { try Row.fetchAll(db, sql: "SELECT * FROM \($0) ORDER BY 1") } }
+        try store.writer.write { db in
+            try Migrations.rebuild("ledger_chain", in: db) { sql in
+                sql.replacingOccurrences(of: " hash TEXT NOT NULL CHECK", with: " hash TEXT NOT NULL UNIQUE CHECK")
+            }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-ledger-hashes-unindexed'")
+        }
+        #expect(try store.writer.read { db in try Self.uniqueIndexes(of: "ledger_chain", db) }.count == 2)
+
+        // When the store opens it
+        let migrated = try CedreStore(writer: store.writer)
+
+        // Then every event, link and head is the same, the links' hashes have no index left
+        // (the log's keep theirs), the schema is Schemas/schema.sql's, the ledger is still
+        // append-only, and it verifies
+        let (after, eventIndexes, linkIndexes, drift) = try migrated.writer.read { db in
+            (try tables.map { try Row.fetchAll(db, sql: "SELECT * FROM \($0) ORDER BY 1") },
+             try Self.uniqueIndexes(of: "event", db), try Self.uniqueIndexes(of: "ledger_chain", db), try SchemaDrift.differences(in: db))
+        }
+        #expect(after == before)
+        #expect(eventIndexes == [["hash"]])
+        #expect(linkIndexes == [["entry", "row_id"]])
+        #expect(drift.isEmpty)
+        try migrated.writer.write { db in
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM ledger_chain WHERE id = 1") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE ledger_chain SET hash = prev_hash WHERE id = 1") }
+        }
+        #expect(try migrated.verify().problem == nil)
+    }
+
+    /// The columns of each index a UNIQUE constraint of `table` gives it.
+    private static func uniqueIndexes(of table: String, _ db: Database) throws -> [[String]] {
+        try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list(?) WHERE origin = 'u' ORDER BY name", arguments: [table])
+            .map { try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [$0]) }
     }
 
     // MARK: - The schema
