@@ -7,28 +7,14 @@ import Testing
 /// (rule 8's regrading) and whose rule 13 notices come from the central function, and for a
 /// single site beside it, in a set story and in random ones.
 @Suite struct DossierCalendarTests {
-    let central = CertificationKey.cedreISO("national")
-    let sites: [CertificationKey] = [.cedreISO("site-a"), .cedreISO("site-b"), .cedreISO("site-c")]
+    let central = GroupScenario.central
+    let sites = GroupScenario.sites
 
     /// The group certified on 2013-12-12; in October 2014 a minor at each site, which rule 8
     /// regrades major with a deadline of 2014-12-30, and a surveillance of the central
     /// function planned before any site is cross-audited again (rule 13).
     private func network() throws -> Network {
-        var network = Network(catalog: .bundled)
-        for id in ["national", "site-a", "site-b", "site-c"] {
-            try network.apply(.memberAdded(.sample(MemberID(rawValue: id)), joined: nil), on: "2012-01-01")
-        }
-        try network.apply(.certificationEngaged(central), on: "2012-06-01")
-        for (index, site) in sites.enumerated() {
-            let audit = AuditID(rawValue: "A-2013-010\(index)")
-            try network.apply(.membershipApplied(site), on: "2013-03-01")
-            try network.apply(.auditPlanned(site, audit, kind: .crossAudit, scheduledOn: "2013-09-10", auditors: []), on: "2013-06-01")
-            try network.apply(.auditConducted(site, audit), on: "2013-09-10")
-        }
-        try network.apply(.auditPlanned(central, "A-2013-0001", kind: .initial, scheduledOn: "2013-11-12", auditors: []), on: "2013-09-01")
-        try network.apply(.auditConducted(central, "A-2013-0001"), on: "2013-11-12")
-        try network.apply(.certificationDecided(central), on: "2013-12-12")
-        for site in sites { try network.apply(.membershipJoined(site), on: "2013-12-12") }
+        var network = try GroupScenario.certified()
         for (index, site) in sites.enumerated() {
             let audit = AuditID(rawValue: "A-2014-000\(index + 1)")
             let day = Day("2014-10-01").adding(days: index)
