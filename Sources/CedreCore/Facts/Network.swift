@@ -184,7 +184,8 @@ extension Network {
         let contexts = findingContexts(on: day)
         let crossAudits = Dictionary(grouping: crossAuditNotices(on: day), by: \.key)
         return dossiers.keys.sorted().flatMap { key in
-            notices(of: key, on: day, horizon: horizon, context: contexts[key.scheme] ?? .none, crossAudits: crossAudits[key] ?? [])
+            let own = dossiers[key]?.notices(on: day, horizon: horizon, context: contexts[key.scheme] ?? .none) ?? []
+            return own + (crossAudits[key] ?? [])
         }
     }
 
@@ -203,12 +204,6 @@ extension Network {
     ) -> [Notice] {
         dossier.notices(on: day, horizon: horizon, context: context)
             + (group?.crossAuditNotices(on: day).filter { $0.key == dossier.key } ?? [])
-    }
-
-    private func notices(
-        of key: CertificationKey, on day: Day, horizon: Int, context: FindingContext, crossAudits: [Notice]
-    ) -> [Notice] {
-        (dossiers[key]?.notices(on: day, horizon: horizon, context: context) ?? []) + crossAudits
     }
 
     /// Rules 9, 10 and 13: what a fact about a group scheme must respect across its dossiers.
