@@ -123,6 +123,15 @@ CREATE TABLE certification (
     PRIMARY KEY (member_id, scheme_id)
 ) WITHOUT ROWID;
 
+CREATE TABLE check_cursor (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    as_of TEXT NOT NULL,
+    horizon_days INTEGER NOT NULL CHECK (horizon_days >= 0),
+    last_event_id INTEGER NOT NULL,
+    last_run_id INTEGER NOT NULL,
+    holding INTEGER NOT NULL CHECK (holding >= 0)
+);
+
 CREATE TABLE check_run (
     id INTEGER PRIMARY KEY,
     as_of TEXT NOT NULL,
@@ -271,6 +280,8 @@ CREATE INDEX audit_by_scheduled_day ON audit(scheduled_on);
 CREATE INDEX calendar_notice_by_end ON calendar_notice(until_on, finding_id, obligation);
 
 CREATE INDEX calendar_notice_by_rule ON calendar_notice(rule, until_on);
+
+CREATE INDEX calendar_notice_by_start ON calendar_notice(from_on);
 
 CREATE INDEX calendar_standing_by_end ON calendar_standing(until_on);
 

@@ -25,7 +25,7 @@ struct NoticeLedger {
         let counts: NoticeCounts
     }
 
-    private struct Key: Hashable {
+    struct Key: Hashable {
         let subject: String
         let rule: NoticeRule
         let due: Day
@@ -38,14 +38,14 @@ struct NoticeLedger {
     }
 
     /// A notice's row in the ledger.
-    private struct Entry {
+    struct Entry {
         let id: Int64
         /// Never resolved or closed, or reopened since.
         let isOpen: Bool
     }
 
     /// What a run records and reports, gathered notice by notice.
-    private struct Findings {
+    struct Findings {
         let listing: CheckListing
         var new: [Notice] = []
         var statuses: [(notice: Int64, status: String)] = []
@@ -64,31 +64,58 @@ struct NoticeLedger {
 
     /// Compares what holds on the day (read from the stored calendars; only dossiers with facts
     /// after the day are replayed) with the ledger, and records the difference: a run row when
-    /// anything changed, then the new notices, then the new statuses.
+    /// anything changed, then the new notices, then the new statuses. A run covering every
+    /// notice moves the check cursor to its day; from there the next run with the same horizon
+    /// compares only what changed (`compare(since:replayed:into:)`).
     func run(catalog: SchemeCatalog) throws -> Outcome {
-        let day = request.asOf
         var findings = Findings(listing: request.listing)
-        let replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { try MemberRows.fetch($0, in: db) }
-        let replayedKeys = Set(replayed.map(\.key))
-        let replayedEntries = try entries(of: replayedKeys)
-        var replayedNotices = Set<Key>()
-        for notice in replayed.flatMap({ $0.notices(horizon: request.horizonDays, on: day) }) where try covers(notice) {
-            replayedNotices.insert(Key(notice))
-            try compare(notice.rule, replayedEntries[Key(notice)]?.entry, into: &findings) { notice }
+        let replayed = try StandingRows.replayedDossiers(on: request.asOf, catalog: catalog, in: db) { try MemberRows.fetch($0, in: db) }
+        let holding = if let cursor = try CheckCursor.usable(for: request, in: db) {
+            try compare(since: cursor, replayed: replayed, into: &findings)
+        } else {
+            try compareAll(replayed: replayed, into: &findings)
         }
-        let stillHolding = try compareStored(except: replayedKeys, into: &findings)
-        let gone = try openEntries(except: stillHolding).filter { !replayedKeys.contains($0.notice.key) }
-            + replayedEntries.filter { $0.value.entry.isOpen && !replayedNotices.contains($0.key) }.map(\.value)
+        try record(&findings)
+        if !request.isScoped {
+            try CheckCursor.save(asOf: request.asOf, horizonDays: request.horizonDays, holding: holding, in: db)
+        }
+        return Outcome(listed: findings.listed.sorted { Notice.precedes($0.notice, $1.notice) }, counts: findings.counts)
+    }
+
+    /// Compares every notice holding on the day with the ledger, and closes the open rows
+    /// whose notice no longer holds. Returns the number of stored notice periods holding.
+    private func compareAll(replayed: [NetworkStanding.DossierStanding], into findings: inout Findings) throws -> Int {
+        let replayedKeys = Set(replayed.map(\.key))
+        let notices = replayed.flatMap { $0.notices(horizon: request.horizonDays, on: request.asOf) }
+        let replayedGone = try compareInFull(notices, of: replayedKeys, into: &findings)
+        let holding = StandingRows.noticesHolding(
+            on: request.asOf, horizon: request.horizonDays, except: replayedKeys, qualifier: "calendar_notice.")
+        let stored = try compareStored(where: holding.condition, arguments: holding.arguments, into: &findings)
+        let gone = try openEntries(except: stored.stillHolding).filter { !replayedKeys.contains($0.notice.key) } + replayedGone
         for (notice, entry) in gone where try covers(notice) {
             close(notice, entry, into: &findings)
         }
-        try record(&findings)
-        return Outcome(listed: findings.listed.sorted { Notice.precedes($0.notice, $1.notice) }, counts: findings.counts)
+        return stored.rows
+    }
+
+    /// Compares `notices`, every notice holding on the day of the dossiers `keys`, with every
+    /// ledger row of those dossiers. Returns their open rows whose notice no longer holds, to
+    /// be closed once every notice holding is known.
+    func compareInFull(
+        _ notices: [Notice], of keys: Set<CertificationKey>, into findings: inout Findings
+    ) throws -> [(notice: Notice, entry: Entry)] {
+        let entries = try entries(of: keys)
+        var holding = Set<Key>()
+        for notice in notices where try covers(notice) {
+            holding.insert(Key(notice))
+            try compare(notice.rule, entries[Key(notice)]?.entry, into: &findings) { notice }
+        }
+        return entries.filter { $0.value.entry.isOpen && !holding.contains($0.key) }.map(\.value)
     }
 
     /// Reports a notice holding on the day as its ledger row says: still open (or a reminder),
     /// reopened, or new. `read` gives the notice, called once at most.
-    private func compare(_ rule: NoticeRule, _ entry: Entry?, into findings: inout Findings, _ read: () throws -> Notice) throws {
+    func compare(_ rule: NoticeRule, _ entry: Entry?, into findings: inout Findings, _ read: () throws -> Notice) throws {
         var known: Notice?
         func notice() throws -> Notice {
             if let known { return known }
@@ -117,7 +144,7 @@ struct NoticeLedger {
     /// Reports an open ledger row whose notice no longer holds: closed when the certificate
     /// it reminds of is no longer valid or its deadline passed unannounced, resolved when it
     /// fell due (or, for a deadline, is within the horizon).
-    private func close(_ notice: Notice, _ entry: Entry, into findings: inout Findings) {
+    func close(_ notice: Notice, _ entry: Entry, into findings: inout Findings) {
         if notice.rule.concernsTheRunningCycle && findings.ended.contains(notice.key) {
             findings.statuses.append((entry.id, "closed"))
         } else if notice.rule == .dueSoon {
@@ -133,35 +160,48 @@ struct NoticeLedger {
         }
     }
 
-    /// Every notice the stored calendars hold on the day, joined to its ledger row; a row is
-    /// read into a notice only when the run records it, lists it, or needs its dossier. Returns
-    /// the ledger rows that are open and still hold.
-    private func compareStored(except replayed: Set<CertificationKey>, into findings: inout Findings) throws -> Set<Int64> {
-        let holding = StandingRows.noticesHolding(
-            on: request.asOf, horizon: request.horizonDays, except: replayed, qualifier: "calendar_notice.")
+    /// What `compareStored` read: the open ledger rows whose notice still holds, and how many
+    /// notice periods.
+    struct Stored {
+        var stillHolding = Set<Int64>()
+        var rows = 0
+    }
+
+    /// The stored notice periods `condition` keeps (columns prefixed with `calendar_notice.`),
+    /// each joined to its ledger row and compared; a row is read into a notice only when the
+    /// run records it, lists it, or needs its dossier. The periods of the dossiers `skipping`
+    /// are left out.
+    func compareStored(
+        where condition: String, arguments: StatementArguments, skipping: Set<CertificationKey> = [],
+        into findings: inout Findings
+    ) throws -> Stored {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT \(StandingRows.noticeColumns(qualifier: "calendar_notice.")), notice.id, notice.id IN \(Self.notOpen)
             FROM calendar_notice LEFT JOIN notice
                 ON notice.stream = calendar_notice.subject AND notice.rule = calendar_notice.rule
                 AND notice.due_on = calendar_notice.due_on
-            WHERE \(holding.condition)
-            """), arguments: holding.arguments)
-        var stillHolding = Set<Int64>()
+            WHERE \(condition)
+            """), arguments: arguments)
+        let readsEach = request.isScoped || !skipping.isEmpty
+        var stored = Stored()
         while let row = try rows.next() {
             guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }
             let read = { StandingRows.notice(in: row, rule: rule, due: due) }
-            let notice = request.isScoped ? read() : nil
-            if let notice, !(try covers(notice)) { continue }
+            let notice = readsEach ? read() : nil
+            if let notice {
+                guard !skipping.contains(notice.key), try covers(notice) else { continue }
+            }
+            stored.rows += 1
             let entry = (row[7] as Int64?).map { Entry(id: $0, isOpen: !(row[8] as Bool)) }
-            if let entry, entry.isOpen { stillHolding.insert(entry.id) }
+            if let entry, entry.isOpen { stored.stillHolding.insert(entry.id) }
             try compare(rule, entry, into: &findings) { notice ?? read() }
         }
-        return stillHolding
+        return stored
     }
 
     /// The ledger's ids of notices not open: last resolved or closed, not reopened since. Few:
     /// a notice is resolved once.
-    private static let notOpen = """
+    static let notOpen = """
         (SELECT status.notice_id FROM notice_status AS status
          WHERE status.status IN ('resolved', 'closed')
            AND NOT EXISTS (SELECT 1 FROM notice_status AS later WHERE later.notice_id = status.notice_id AND later.id > status.id))
@@ -189,7 +229,7 @@ struct NoticeLedger {
         return Dictionary(rows.map { (Key($0.notice), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private func entries(where condition: String, arguments: StatementArguments) throws -> [(notice: Notice, entry: Entry)] {
+    func entries(where condition: String, arguments: StatementArguments) throws -> [(notice: Notice, entry: Entry)] {
         var entries: [(notice: Notice, entry: Entry)] = []
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, stream, rule, due_on, member_id, scheme_id, finding_id, obligation, id IN \(Self.notOpen)
@@ -284,12 +324,12 @@ struct NoticeLedger {
 
 extension NoticeRule {
     /// Notices that say the certificate is no longer valid: they supersede reminders about it.
-    fileprivate var endsTheCycle: Bool {
+    var endsTheCycle: Bool {
         self == .certificateExpired || self == .certificationLapsed || self == .suspensionExpired
     }
 
     /// Reminders that stop holding, without being resolved, once the certificate is no longer valid.
-    fileprivate var concernsTheRunningCycle: Bool {
+    var concernsTheRunningCycle: Bool {
         self == .surveillanceOverdue || self == .recertificationNotPlanned || self == .dueSoon
     }
 }

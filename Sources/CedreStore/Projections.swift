@@ -15,10 +15,12 @@ enum Projections {
     ]
 
     /// Empties every projection, before a rebuild.
+    /// The check cursor goes with them: it vouches for the calendars the last run read.
     static func clear(_ db: Database) throws {
         for table in tables {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        try db.execute(sql: "DELETE FROM check_cursor")
     }
 
     /// Drops the projections' secondary indexes and returns their definitions, as

@@ -1,5 +1,5 @@
 import CedreCore
-import CedreStore
+@testable import CedreStore
 import CedreTestSupport
 import Foundation
 import Testing
@@ -17,6 +17,65 @@ import Testing
     @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [UInt64(4), 23])
     func eachRunReportsWhatAFullReplayAndTheRunsBeforeSayOnMoreSeeds(seed: UInt64) throws {
         try expectTheRunsOfAFullReplay(seed: seed, runs: 60)
+    }
+
+    /// The cron line night after night, with the same horizon: most runs start from where the
+    /// last one left the ledger (`CheckCursor`) and compare only what changed since; each must
+    /// report what a dry run comparing every notice reports (held to full replays above). Late
+    /// facts, corrections, a run of one scheme, a day back, a jump ahead or a dry run come
+    /// between some nights.
+    @Test(arguments: [UInt64(5)])
+    func nightAfterNightEachRunReportsWhatAFullComparisonSays(seed: UInt64) throws {
+        try expectNightsAsAFullComparison(seed: seed)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [UInt64(31), 47])
+    func nightAfterNightEachRunReportsWhatAFullComparisonSaysOnMoreSeeds(seed: UInt64) throws {
+        try expectNightsAsAFullComparison(seed: seed)
+    }
+
+    private func expectNightsAsAFullComparison(seed: UInt64) throws {
+        let (store, generated) = try StoredStateTests.store(seed: seed, members: 80)
+        var random = SeededGenerator(seed: seed)
+        let context = RecordingContext.tests(today: "2026-12-01")
+        let events = try store.events().filter { $0.stream.hasPrefix("certification/") }
+        let schemes = store.catalog.schemes.map(\.id)
+        let horizon = 90
+        var day = generated.lastDay.adding(days: -60)
+        var seen = NoticeCounts()
+        var fromCursor = 0
+        let nights = 200
+        for night in 0..<nights {
+            day = day.adding(days: random.between(0, 6))
+            func request(_ listing: CheckListing = .quiet, dryRun: Bool = false) -> CheckRequest {
+                CheckRequest(asOf: day, horizonDays: horizon, dryRun: dryRun, actor: "cron", now: Date(), listing: listing)
+            }
+            switch random.between(0, 24) {
+            case 0, 1:
+                for _ in 0..<2 { _ = try StoredStateTests.changeAtRandom(store, of: events, &random, context: context) }
+            case 2:
+                var oneScheme = request()
+                oneScheme.scheme = schemes[random.between(0, schemes.count - 1)]
+                try store.check(oneScheme)
+            case 3:
+                day = day.adding(days: -random.between(1, 30))
+            case 4:
+                day = day.adding(days: random.between(30, 120))
+            case 5:
+                try store.check(request(dryRun: true))
+            default:
+                break
+            }
+            let full = try store.check(request(.all, dryRun: true))
+            if try store.writer.read({ try CheckCursor.usable(for: request(), in: $0) }) != nil { fromCursor += 1 }
+            let result = try store.check(request())
+            #expect(result.notices == full.notices.filter(CheckListing.quiet.lists), "night \(night) on \(day)")
+            #expect(result.counts == full.counts, "night \(night) on \(day)")
+            for reported in full.notices { seen.count(reported.status) }
+        }
+        #expect(fromCursor * 4 >= nights * 3, "\(fromCursor) of \(nights) nights start from the cursor")
+        #expect(seen.new > 0 && seen.open > 0 && seen.resolved > 0, "the runs report every status: \(seen)")
+        #expect(try store.verify().problem == nil)
     }
 
     private func expectTheRunsOfAFullReplay(seed: UInt64, runs: Int) throws {

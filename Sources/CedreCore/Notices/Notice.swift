@@ -157,13 +157,13 @@ public struct NoticeCounts: Encodable, Equatable, Sendable {
         for reported in notices { count(reported.status) }
     }
 
-    /// Counts one more notice of `status`.
-    public mutating func count(_ status: NoticeStatus) {
+    /// Counts `times` more notices of `status`.
+    public mutating func count(_ status: NoticeStatus, times: Int = 1) {
         switch status {
-        case .new: new += 1
-        case .open: open += 1
-        case .resolved: resolved += 1
-        case .reminder: reminders += 1
+        case .new: new += times
+        case .open: open += times
+        case .resolved: resolved += times
+        case .reminder: reminders += times
         }
     }
 }

@@ -1,0 +1,60 @@
+import CedreCore
+import GRDB
+
+/// Where the last `check` covering every notice left the notice ledger: its day, its horizon,
+/// the event log and the ledger as it left them, and how many stored notice periods held.
+///
+/// After such a run every notice holding on its day has an open ledger row. While no fact has
+/// been recorded and no other run has written the ledger since, the stored calendars are the
+/// ones that run read, so a later run with the same horizon need only compare the periods
+/// that started or ended in between: the others still hold, and are still open.
+struct CheckCursor {
+    let asOf: Day
+    let horizonDays: Int
+    let lastEventID: Int64
+    let lastRunID: Int64
+    /// The stored notice periods holding on `asOf` (dossiers whose calendar answers for it).
+    let holding: Int
+
+    /// The cursor a run of `request` can start from, or nil when it must compare everything:
+    /// no cursor, another horizon, a day before the cursor's, a run that looks at one region
+    /// or scheme, reminds, or lists the notices still open, a fact recorded or a run written
+    /// since.
+    static func usable(for request: CheckRequest, in db: Database) throws -> CheckCursor? {
+        guard !request.isScoped, request.remindEveryDays == nil, !request.listing.listsOpenNotices,
+            let cursor = try read(db), cursor.horizonDays == request.horizonDays, cursor.asOf <= request.asOf
+        else { return nil }
+        let (event, run) = try heads(db)
+        return event == cursor.lastEventID && run == cursor.lastRunID ? cursor : nil
+    }
+
+    /// Records where a run covering every notice left the ledger, in the run's transaction.
+    static func save(asOf: Day, horizonDays: Int, holding: Int, in db: Database) throws {
+        let (event, run) = try heads(db)
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO check_cursor (id, as_of, horizon_days, last_event_id, last_run_id, holding)
+            VALUES (1, ?, ?, ?, ?, ?)
+            """).execute(arguments: [asOf, horizonDays, event, run, holding])
+    }
+
+    private static func read(_ db: Database) throws -> CheckCursor? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT as_of, horizon_days, last_event_id, last_run_id, holding FROM check_cursor WHERE id = 1
+            """), let asOf = row.day(atIndex: 0)
+        else { return nil }
+        return CheckCursor(asOf: asOf, horizonDays: row[1], lastEventID: row[2], lastRunID: row[3], holding: row[4])
+    }
+
+    /// The last event's id and the last run's, 0 for none.
+    private static func heads(_ db: Database) throws -> (event: Int64, run: Int64) {
+        let row = try Row.fetchOne(db, sql: "SELECT (SELECT coalesce(max(id), 0) FROM event), (SELECT coalesce(max(id), 0) FROM check_run)")
+        return (row?[0] ?? 0, row?[1] ?? 0)
+    }
+}
+
+extension CheckListing {
+    /// Whether a run lists some of the notices still open: it must then read them all.
+    var listsOpenNotices: Bool {
+        NoticeRule.allCases.contains { lists(.open, rule: $0) }
+    }
+}

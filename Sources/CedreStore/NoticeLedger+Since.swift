@@ -1,0 +1,108 @@
+import CedreCore
+import GRDB
+
+extension NoticeLedger {
+    /// Compares only what changed since the run `cursor` records, for a run covering every
+    /// notice, listing none still open, with the cursor's horizon, on or after its day, with
+    /// no fact recorded and no run written since (`CheckCursor.usable(for:in:)`). Returns the
+    /// number of stored notice periods holding on the day.
+    ///
+    /// That run left an open ledger row for every notice holding on its day. A dossier whose
+    /// calendar answered for that day and still does holds the same periods: those holding on
+    /// both days are still open and only counted; those that started holding since are
+    /// compared, through the periods' start index; those that stopped are closed, through the
+    /// end index. The rows that run left open without their notice holding are looked at
+    /// again. A dossier whose calendar starts after the cursor's day is compared in full.
+    func compare(
+        since cursor: CheckCursor, replayed: [NetworkStanding.DossierStanding], into findings: inout Findings
+    ) throws -> Int {
+        let day = request.asOf
+        let horizon = request.horizonDays
+        let fresh = try Set(Row.fetchAll(db, sql: """
+            SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ? AND from_on <= ?
+            """, arguments: [cursor.asOf, day]).map { CertificationKey(member: $0[0], scheme: $0[1]) })
+        let freshNotices = fresh.isEmpty ? [] : try StandingRows.storedNotices(
+            on: day, horizon: horizon, except: [], of: Set(fresh.map(\.member)).sorted(), in: db
+        ).filter { fresh.contains($0.key) }.flatMap(\.value)
+        let touched = fresh.union(replayed.map(\.key))
+        let replayedNotices = replayed.flatMap { $0.notices(horizon: horizon, on: day) }
+        let touchedGone = try compareInFull(replayedNotices + freshNotices, of: touched, into: &findings)
+
+        // A due-soon period ends by the day after its due day (a deadline is announced up to
+        // that day only): one that starts holding by the horizon ends within it.
+        let started = try compareStored(where: """
+            calendar_notice.from_on > ? AND calendar_notice.from_on <= ? AND +calendar_notice.until_on > ?
+                AND (calendar_notice.rule <> 'due-soon' OR calendar_notice.due_on <= ?)
+            """, arguments: [cursor.asOf, day, day, day.adding(days: horizon)], skipping: touched, into: &findings)
+        let announced = try compareStored(where: """
+            calendar_notice.rule = 'due-soon' AND calendar_notice.until_on > ? AND calendar_notice.until_on <= ?
+                AND calendar_notice.from_on <= ? AND calendar_notice.due_on > ? AND calendar_notice.due_on <= ?
+            """, arguments: [day, day.adding(days: horizon + 1), cursor.asOf, cursor.asOf.adding(days: horizon),
+                             day.adding(days: horizon)], skipping: touched, into: &findings)
+        let stopped = try stoppedHolding(since: cursor, skipping: touched)
+        let stillOpen = cursor.holding - stopped.rows
+        findings.counts.count(.open, times: stillOpen)
+        let leftOpen = try entries(where: """
+            ((rule = 'due-soon' AND due_on > ?) OR (rule <> 'due-soon' AND due_on > ?)) AND id NOT IN \(Self.notOpen)
+            """, arguments: [cursor.asOf.adding(days: horizon), cursor.asOf]).filter { !touched.contains($0.notice.key) }
+        var gone = touchedGone
+        var seen = Set(gone.map(\.entry.id))
+        for candidate in stopped.open + leftOpen {
+            guard seen.insert(candidate.entry.id).inserted, try !holds(candidate.notice) else { continue }
+            gone.append(candidate)
+        }
+        let reminded = gone.lazy.filter { $0.notice.rule.concernsTheRunningCycle && !touched.contains($0.notice.key) }
+        for key in Set(reminded.map(\.notice.key)) where try cycleEnded(key) {
+            findings.ended.insert(key)
+        }
+        for (notice, entry) in gone {
+            close(notice, entry, into: &findings)
+        }
+        return stillOpen + started.rows + announced.rows + freshNotices.count
+    }
+
+    /// The stored periods holding on the cursor's day that no longer hold on the run's, with
+    /// the open ledger rows of their notices (the dossiers `skipping` left out).
+    private func stoppedHolding(
+        since cursor: CheckCursor, skipping: Set<CertificationKey>
+    ) throws -> (rows: Int, open: [(notice: Notice, entry: Entry)]) {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT \(StandingRows.noticeColumns(qualifier: "calendar_notice.")), notice.id, notice.id IN \(Self.notOpen)
+            FROM calendar_notice LEFT JOIN notice
+                ON notice.stream = calendar_notice.subject AND notice.rule = calendar_notice.rule
+                AND notice.due_on = calendar_notice.due_on
+            WHERE calendar_notice.until_on > ? AND calendar_notice.until_on <= ? AND calendar_notice.from_on <= ?
+                AND (calendar_notice.rule <> 'due-soon' OR calendar_notice.due_on <= ?)
+            """), arguments: [cursor.asOf, request.asOf, cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays)])
+        var stopped = (rows: 0, open: [(notice: Notice, entry: Entry)]())
+        while let row = try rows.next() {
+            guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }
+            let notice = StandingRows.notice(in: row, rule: rule, due: due)
+            guard !skipping.contains(notice.key) else { continue }
+            stopped.rows += 1
+            if let id = row[7] as Int64?, !(row[8] as Bool) { stopped.open.append((notice, Entry(id: id, isOpen: true))) }
+        }
+        return stopped
+    }
+
+    /// Whether a stored period of `notice` holds on the run's day.
+    private func holds(_ notice: Notice) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM calendar_notice
+                WHERE member_id = ? AND scheme_id = ? AND subject = ? AND rule = ? AND due_on = ?
+                    AND +until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?))
+            """), arguments: [
+                notice.key.member, notice.key.scheme, notice.subject, notice.rule.rawValue, notice.due, request.asOf,
+                request.asOf, request.asOf.adding(days: request.horizonDays),
+            ]) ?? false
+    }
+
+    /// Whether a stored notice saying the certificate is no longer valid holds on the run's day.
+    private func cycleEnded(_ key: CertificationKey) throws -> Bool {
+        let rules = NoticeRule.allCases.filter(\.endsTheCycle).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM calendar_notice
+                WHERE member_id = ? AND scheme_id = ? AND +rule IN (\(rules)) AND +until_on > ? AND from_on <= ?)
+            """), arguments: [key.member, key.scheme, request.asOf, request.asOf]) ?? false
+    }
+}

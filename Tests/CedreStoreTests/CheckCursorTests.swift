@@ -1,0 +1,97 @@
+import CedreCore
+@testable import CedreStore
+import CedreTestSupport
+import Foundation
+import Testing
+
+/// The check cursor: a night compares only what changed since the last run covering every
+/// notice, and only while nothing that run read has changed.
+@Suite struct CheckCursorTests {
+    let key = Scenario.key
+
+    /// SOLIPASS certified on 2013-05-02, first surveillance due by 2014-05-02.
+    private func store() throws -> CedreStore {
+        let store = try CedreStore.inMemory()
+        try store.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + Scenario.certified)
+        return store
+    }
+
+    private func request(_ day: Day, horizon: Int = 30, listing: CheckListing = .quiet, dryRun: Bool = false) -> CheckRequest {
+        CheckRequest(asOf: day, horizonDays: horizon, dryRun: dryRun, actor: "cron", now: Date(), listing: listing)
+    }
+
+    private func startsFromTheCursor(_ store: CedreStore, _ request: CheckRequest) throws -> Bool {
+        try store.writer.read { try CheckCursor.usable(for: request, in: $0) } != nil
+    }
+
+    private func summary(_ result: CheckResult) -> [String] {
+        result.notices.map { "\($0.notice.rule.rawValue) \($0.notice.due) \($0.status.rawValue)" }
+    }
+
+    @Test func aDeadlineMetAfterALongerHorizonAnnouncedItIsResolvedFromTheCursorOnceWithinTheHorizon() throws {
+        let store = try store()
+        #expect(summary(try store.check(request("2014-03-01", horizon: 90))) == ["due-soon 2014-05-02 new"])
+        try store.record([
+            (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-03-10", auditors: []), "2014-03-01"),
+            (.auditConducted(key, "A-2014-0001"), "2014-03-10"),
+        ], context: .tests(today: "2014-03-10"))
+        // 30 days ahead on 15 March, the deadline met is beyond the horizon: its row stays open
+        let shorter = try store.check(request("2014-03-15"))
+        #expect(summary(shorter).isEmpty && shorter.counts == NoticeCounts())
+        let withinTheHorizon = request("2014-04-10")
+        #expect(try startsFromTheCursor(store, withinTheHorizon))
+        #expect(summary(try store.check(withinTheHorizon)) == ["due-soon 2014-05-02 resolved"])
+        #expect(summary(try store.check(request("2014-04-11"))).isEmpty)
+    }
+
+    @Test func aNightAfterAnotherCountsTheNoticesStillOpenAndReportsWhatStartedAndStopped() throws {
+        let store = try store()
+        #expect(summary(try store.check(request("2014-04-10"))) == ["due-soon 2014-05-02 new"])
+        let overdue = request("2014-05-03")
+        #expect(try startsFromTheCursor(store, overdue))
+        let result = try store.check(overdue)
+        #expect(summary(result) == ["surveillance-overdue 2014-05-03 new"])
+        #expect(result.counts.new == 1 && result.counts.open == 0)
+        let nextNight = try store.check(request("2014-05-04"))
+        #expect(summary(nextNight).isEmpty && nextNight.counts.open == 1)
+        // The certificate expires with its surveillance overdue: the reminder is closed, not resolved
+        let expired = try store.check(request("2016-05-03"))
+        #expect(summary(expired) == ["certificate-expired 2016-05-03 new"])
+        #expect(expired.counts.resolved == 0)
+    }
+
+    @Test func aFactAnotherRunADayBeforeAnotherHorizonOneSchemeRemindersOrOpenItemsListedCompareEverything() throws {
+        let store = try store()
+        try store.check(request("2014-05-10"))
+        #expect(try startsFromTheCursor(store, request("2014-05-10")))
+        #expect(try startsFromTheCursor(store, request("2014-05-11")))
+        #expect(try !startsFromTheCursor(store, request("2014-05-09")))
+        #expect(try !startsFromTheCursor(store, request("2014-05-11", horizon: 60)))
+        #expect(try !startsFromTheCursor(store, request("2014-05-11", listing: .standard)))
+        var reminding = request("2014-05-11")
+        reminding.remindEveryDays = 7
+        #expect(try !startsFromTheCursor(store, reminding))
+        var oneScheme = request("2014-05-11")
+        oneScheme.scheme = key.scheme
+        #expect(try !startsFromTheCursor(store, oneScheme))
+
+        // A dry run leaves the cursor where it was
+        try store.check(request("2014-06-10", dryRun: true))
+        #expect(try startsFromTheCursor(store, request("2014-05-10")))
+        // A run of one scheme that records a notice
+        oneScheme = request("2016-05-03")
+        oneScheme.scheme = key.scheme
+        #expect(try store.check(oneScheme).counts.new > 0)
+        #expect(try !startsFromTheCursor(store, request("2016-05-04")))
+        try store.check(request("2016-05-04"))
+        #expect(try startsFromTheCursor(store, request("2016-05-05")))
+        // A fact recorded
+        try store.record([(.memberAdded(.sample("bretagne-insertion", type: .ei), joined: nil), "2016-05-04")], context: .tests(today: "2016-05-04"))
+        #expect(try !startsFromTheCursor(store, request("2016-05-05")))
+        try store.check(request("2016-05-05"))
+        #expect(try startsFromTheCursor(store, request("2016-05-06")))
+        // A rebuild writes the calendars again
+        try store.rebuild()
+        #expect(try !startsFromTheCursor(store, request("2016-05-06")))
+    }
+}
