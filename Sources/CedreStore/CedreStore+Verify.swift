@@ -18,9 +18,10 @@ public struct VerifyReport: Equatable, Sendable {
 }
 
 extension CedreStore {
-    /// Walks the hash chains of the event log and of the notice ledger, checks that the log
-    /// extends every witnessed head, compares the schema with `Schemas/schema.sql`, and, when
-    /// the log holds, replays it and compares the projections with the replay.
+    /// Walks the hash chains of the event log and of the notice ledger, checks the check
+    /// cursor against the ledger, checks that the log extends every witnessed head, compares
+    /// the schema with `Schemas/schema.sql`, and, when the log holds, replays it and compares
+    /// the projections with the replay.
     public func verify(witnessed: [WitnessedHead] = []) throws -> VerifyReport {
         let unextended = try firstUnextended(witnessed)
         return try writer.read { db in
@@ -32,6 +33,9 @@ extension CedreStore {
             }
             if let ledger = try LedgerChain.firstProblem(in: db) {
                 problems.append(ledger)
+            }
+            if let cursor = try CheckCursor.problem(in: db) {
+                problems.append(cursor)
             }
             if let unextended {
                 let witness = unextended.head

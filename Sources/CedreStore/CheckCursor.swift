@@ -37,6 +37,32 @@ struct CheckCursor {
             """).execute(arguments: [asOf, horizonDays, event, run, holding])
     }
 
+    /// Why the cursor a run would start from does not say what the ledger and the calendars
+    /// say, or nil. The cursor is not chained with the ledger: one moved by hand to a later day
+    /// would have the next nights skip every notice that started before it, so `verify` checks
+    /// that each notice period holding on its day has an open ledger row, and their number.
+    static func problem(in db: Database) throws -> String? {
+        guard let cursor = try read(db), try heads(db) == (cursor.lastEventID, cursor.lastRunID) else { return nil }
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*), coalesce(sum(notice.id IS NULL OR notice.id IN \(NoticeLedger.notOpen)), 0)
+            FROM calendar_notice LEFT JOIN notice
+                ON notice.stream = calendar_notice.subject AND notice.rule = calendar_notice.rule
+                AND notice.due_on = calendar_notice.due_on
+            WHERE calendar_notice.until_on > ? AND calendar_notice.from_on <= ?
+                AND (calendar_notice.rule <> 'due-soon' OR calendar_notice.due_on <= ?)
+                AND (calendar_notice.member_id, calendar_notice.scheme_id) IN
+                    (SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on <= ?)
+            """, arguments: [cursor.asOf, cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays), cursor.asOf])
+        let holding: Int = row?[0] ?? 0
+        let unrecorded: Int = row?[1] ?? 0
+        guard unrecorded > 0 || holding != cursor.holding else { return nil }
+        return """
+            the check cursor does not match the notice ledger: on \(cursor.asOf), \(unrecorded) of the \(holding) notices \
+            holding have no open row, and it counts \(cursor.holding); the next check would miss notices: \
+            run 'cedre rebuild', then 'cedre check'.
+            """
+    }
+
     private static func read(_ db: Database) throws -> CheckCursor? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT as_of, horizon_days, last_event_id, last_run_id, holding FROM check_cursor WHERE id = 1

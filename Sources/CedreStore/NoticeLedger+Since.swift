@@ -28,12 +28,13 @@ extension NoticeLedger {
         let replayedNotices = replayed.flatMap { $0.notices(horizon: horizon, on: day) }
         let touchedGone = try compareInFull(replayedNotices + freshNotices, of: touched, into: &findings)
 
-        // A due-soon period ends by the day after its due day (a deadline is announced up to
-        // that day only): one that starts holding by the horizon ends within it.
         let started = try compareStored(where: """
             calendar_notice.from_on > ? AND calendar_notice.from_on <= ? AND +calendar_notice.until_on > ?
                 AND (calendar_notice.rule <> 'due-soon' OR calendar_notice.due_on <= ?)
             """, arguments: [cursor.asOf, day, day, day.adding(days: horizon)], skipping: touched, into: &findings)
+        // Deadlines already pending that came within the horizon. A due-soon period ends by the
+        // day after its due day (a deadline is announced up to that day only): through the end
+        // index, only the periods ending within the horizon are read.
         let announced = try compareStored(where: """
             calendar_notice.rule = 'due-soon' AND calendar_notice.until_on > ? AND calendar_notice.until_on <= ?
                 AND calendar_notice.from_on <= ? AND calendar_notice.due_on > ? AND calendar_notice.due_on <= ?

@@ -94,4 +94,17 @@ import Testing
         try store.rebuild()
         #expect(try !startsFromTheCursor(store, request("2016-05-06")))
     }
+
+    @Test func verifyNamesACursorMovedByHandPastNoticesTheLedgerNeverRecorded() throws {
+        let store = try store()
+        try store.check(request("2014-04-01"))
+        #expect(try store.verify().problem == nil)
+        try store.writer.write { try $0.execute(sql: "UPDATE check_cursor SET as_of = '2014-05-10'") }
+        #expect(try store.verify().problem == """
+            the check cursor does not match the notice ledger: on 2014-05-10, 1 of the 1 notices holding have no open row, \
+            and it counts 0; the next check would miss notices: run 'cedre rebuild', then 'cedre check'.
+            """)
+        try store.rebuild()
+        #expect(try store.verify().problem == nil)
+    }
 }
