@@ -25,7 +25,7 @@ struct NoticeLedger {
         let counts: NoticeCounts
     }
 
-    struct Key: Hashable {
+    private struct Key: Hashable {
         let subject: String
         let rule: NoticeRule
         let due: Day
@@ -115,7 +115,7 @@ struct NoticeLedger {
 
     /// Reports a notice holding on the day as its ledger row says: still open (or a reminder),
     /// reopened, or new. `read` gives the notice, called once at most.
-    func compare(_ rule: NoticeRule, _ entry: Entry?, into findings: inout Findings, _ read: () throws -> Notice) throws {
+    private func compare(_ rule: NoticeRule, _ entry: Entry?, into findings: inout Findings, _ read: () throws -> Notice) throws {
         var known: Notice?
         func notice() throws -> Notice {
             if let known { return known }
