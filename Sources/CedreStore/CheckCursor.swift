@@ -45,9 +45,7 @@ struct CheckCursor {
         guard let cursor = try read(db), try heads(db) == (cursor.lastEventID, cursor.lastRunID) else { return nil }
         let row = try Row.fetchOne(db, sql: """
             SELECT count(*), coalesce(sum(notice.id IS NULL OR notice.id IN \(NoticeLedger.notOpen)), 0)
-            FROM calendar_notice LEFT JOIN notice
-                ON notice.stream = calendar_notice.subject AND notice.rule = calendar_notice.rule
-                AND notice.due_on = calendar_notice.due_on
+            FROM \(NoticeLedger.periodsAndTheirRows)
             WHERE calendar_notice.until_on > ? AND calendar_notice.from_on <= ?
                 AND (calendar_notice.rule <> 'due-soon' OR calendar_notice.due_on <= ?)
                 AND (calendar_notice.member_id, calendar_notice.scheme_id) IN

@@ -69,9 +69,7 @@ extension NoticeLedger {
     ) throws -> (rows: Int, open: [(notice: Notice, entry: Entry)]) {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT \(StandingRows.noticeColumns(qualifier: "calendar_notice.")), notice.id, notice.id IN \(Self.notOpen)
-            FROM calendar_notice LEFT JOIN notice
-                ON notice.stream = calendar_notice.subject AND notice.rule = calendar_notice.rule
-                AND notice.due_on = calendar_notice.due_on
+            FROM \(Self.periodsAndTheirRows)
             WHERE calendar_notice.until_on > ? AND calendar_notice.until_on <= ? AND calendar_notice.from_on <= ?
                 AND (calendar_notice.rule <> 'due-soon' OR calendar_notice.due_on <= ?)
             """), arguments: [cursor.asOf, request.asOf, cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays)])

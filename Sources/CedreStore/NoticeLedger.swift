@@ -177,9 +177,7 @@ struct NoticeLedger {
     ) throws -> Stored {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT \(StandingRows.noticeColumns(qualifier: "calendar_notice.")), notice.id, notice.id IN \(Self.notOpen)
-            FROM calendar_notice LEFT JOIN notice
-                ON notice.stream = calendar_notice.subject AND notice.rule = calendar_notice.rule
-                AND notice.due_on = calendar_notice.due_on
+            FROM \(Self.periodsAndTheirRows)
             WHERE \(condition)
             """), arguments: arguments)
         let readsEach = request.isScoped || !skipping.isEmpty
@@ -198,6 +196,13 @@ struct NoticeLedger {
         }
         return stored
     }
+
+    /// The stored notice periods, each with its notice's ledger row when it has one.
+    static let periodsAndTheirRows = """
+        calendar_notice LEFT JOIN notice
+            ON notice.stream = calendar_notice.subject AND notice.rule = calendar_notice.rule
+            AND notice.due_on = calendar_notice.due_on
+        """
 
     /// The ledger's ids of notices not open: last resolved or closed, not reopened since. Few:
     /// a notice is resolved once.
