@@ -7,12 +7,19 @@ import CedreFixtures
 extension ArgumentHelp {
     /// "The scheme: cedre or cedre-iso, or its name (CEDRE ISO 9001)."
     static func scheme(_ what: String) -> ArgumentHelp {
+        ArgumentHelp("\(what): \(schemeChoices).", valueName: "scheme")
+    }
+
+    /// The bundled schemes' ids and the names that differ from them, worked out once: ArgumentParser
+    /// builds a command's options again each time it reads their definitions, several times per
+    /// command line (and, in a debug build, dozens of times for its checks).
+    private static let schemeChoices: String = {
         let schemes = SchemeCatalog.bundled.schemes
         let ids = schemes.map(\.id.rawValue).joined(separator: " or ")
         let idKeys = Set(schemes.map { TypedName($0.id.rawValue) })
         let names = schemes.map(\.name).filter { !idKeys.contains(TypedName($0)) }
-        return ArgumentHelp("\(what): \(ids), or its name (\(names.joined(separator: ", "))).", valueName: "scheme")
-    }
+        return "\(ids), or its name (\(names.joined(separator: ", ")))"
+    }()
 
     /// "Only members of this type: AI, ACI, EI, ETTI, GES, national or regional; AI+ACI for several."
     static func memberType(_ what: String) -> ArgumentHelp {
