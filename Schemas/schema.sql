@@ -127,10 +127,15 @@ CREATE TABLE check_cursor (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     as_of TEXT NOT NULL,
     horizon_days INTEGER NOT NULL CHECK (horizon_days >= 0),
-    last_event_id INTEGER NOT NULL,
     last_run_id INTEGER NOT NULL,
     holding INTEGER NOT NULL CHECK (holding >= 0)
 );
+
+CREATE TABLE check_cursor_dossier (
+    member_id TEXT NOT NULL,
+    scheme_id TEXT NOT NULL,
+    PRIMARY KEY (member_id, scheme_id)
+) WITHOUT ROWID;
 
 CREATE TABLE check_run (
     id INTEGER PRIMARY KEY,

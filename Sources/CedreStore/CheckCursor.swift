@@ -2,47 +2,83 @@ import CedreCore
 import GRDB
 
 /// Where the last `check` covering every notice left the notice ledger: its day, its horizon,
-/// the event log and the ledger as it left them, and how many stored notice periods held.
+/// the ledger's last run, and how many stored notice periods held; with the dossiers whose
+/// projections a write has replaced since (`check_cursor_dossier`).
 ///
-/// After such a run every notice holding on its day has an open ledger row. While no fact has
-/// been recorded and no other run has written the ledger since, the stored calendars are the
-/// ones that run read, so a later run with the same horizon need only compare the periods
-/// that started or ended in between: the others still hold, and are still open.
+/// After such a run every notice holding on its day has an open ledger row. The calendars of
+/// the dossiers no write has touched since are the ones that run read, so a later run with the
+/// same horizon need only compare their periods that started or ended in between (the others
+/// still hold, and are still open) and, in full, the dossiers written since. A write that
+/// replaces a dossier's projections notes it here first (`noteRewrite(of:in:)`), taking its
+/// periods out of the count.
 struct CheckCursor {
     let asOf: Day
     let horizonDays: Int
-    let lastEventID: Int64
     let lastRunID: Int64
-    /// The stored notice periods holding on `asOf` (dossiers whose calendar answers for it).
+    /// The stored notice periods holding on `asOf` (dossiers whose calendar answers for it),
+    /// less those of the dossiers written since.
     let holding: Int
 
     /// The cursor a run of `request` can start from, or nil when it must compare everything:
     /// no cursor, another horizon, a day before the cursor's, a run that looks at one region
-    /// or scheme, reminds, or lists the notices still open, a fact recorded or a run written
-    /// since.
+    /// or scheme, reminds, or lists the notices still open, or another run written since.
     static func usable(for request: CheckRequest, in db: Database) throws -> CheckCursor? {
         guard !request.isScoped, request.remindEveryDays == nil, !request.listing.listsOpenNotices,
             let cursor = try read(db), cursor.horizonDays == request.horizonDays, cursor.asOf <= request.asOf
         else { return nil }
-        let (event, run) = try heads(db)
-        return event == cursor.lastEventID && run == cursor.lastRunID ? cursor : nil
+        return try lastRun(db) == cursor.lastRunID ? cursor : nil
     }
 
     /// Records where a run covering every notice left the ledger, in the run's transaction.
     static func save(asOf: Day, horizonDays: Int, holding: Int, in db: Database) throws {
-        let (event, run) = try heads(db)
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO check_cursor (id, as_of, horizon_days, last_event_id, last_run_id, holding)
-            VALUES (1, ?, ?, ?, ?, ?)
-            """).execute(arguments: [asOf, horizonDays, event, run, holding])
+            INSERT OR REPLACE INTO check_cursor (id, as_of, horizon_days, last_run_id, holding) VALUES (1, ?, ?, ?, ?)
+            """).execute(arguments: [asOf, horizonDays, try lastRun(db), holding])
+        try db.execute(sql: "DELETE FROM check_cursor_dossier")
+    }
+
+    /// Whether there is a cursor for writes to keep up to date.
+    static func exists(in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM check_cursor)") ?? false
+    }
+
+    /// Notes, before a write replaces or removes the projections of the dossier `key` (or adds
+    /// them), that the next run compares it in full; the first time, the periods of its that
+    /// held on the cursor's day leave the cursor's count.
+    static func noteRewrite(of key: CertificationKey, in db: Database) throws {
+        guard let cursor = try read(db) else { return }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO check_cursor_dossier (member_id, scheme_id) VALUES (?, ?)")
+            .execute(arguments: [key.member, key.scheme])
+        guard db.changesCount == 1 else { return }
+        let held = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM calendar_notice
+            WHERE member_id = ? AND scheme_id = ? AND +until_on > ? AND from_on <= ?
+                AND (rule <> 'due-soon' OR due_on <= ?)
+                AND EXISTS (SELECT 1 FROM dossier_calendar AS calendar
+                    WHERE calendar.member_id = calendar_notice.member_id AND calendar.scheme_id = calendar_notice.scheme_id
+                        AND calendar.from_on <= ?)
+            """), arguments: [
+                key.member, key.scheme, cursor.asOf, cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays), cursor.asOf,
+            ]) ?? 0
+        if held > 0 {
+            try db.cachedStatement(sql: "UPDATE check_cursor SET holding = holding - ?").execute(arguments: [held])
+        }
+    }
+
+    /// The dossiers written since the cursor was saved.
+    static func rewritten(in db: Database) throws -> Set<CertificationKey> {
+        try Set(Row.fetchAll(db, sql: "SELECT member_id, scheme_id FROM check_cursor_dossier").map {
+            CertificationKey(member: $0[0], scheme: $0[1])
+        })
     }
 
     /// Why the cursor a run would start from does not say what the ledger and the calendars
     /// say, or nil. The cursor is not chained with the ledger: one moved by hand to a later day
     /// would have the next nights skip every notice that started before it, so `verify` checks
-    /// that each notice period holding on its day has an open ledger row, and their number.
+    /// that each notice period holding on its day, in the dossiers not written since, has an
+    /// open ledger row, and their number.
     static func problem(in db: Database) throws -> String? {
-        guard let cursor = try read(db), try heads(db) == (cursor.lastEventID, cursor.lastRunID) else { return nil }
+        guard let cursor = try read(db), try lastRun(db) == cursor.lastRunID else { return nil }
         let row = try Row.fetchOne(db, sql: """
             SELECT count(*), coalesce(sum(notice.id IS NULL OR notice.id IN \(NoticeLedger.notOpen)), 0)
             FROM \(NoticeLedger.periodsAndTheirRows)
@@ -50,6 +86,8 @@ struct CheckCursor {
                 AND (calendar_notice.rule <> 'due-soon' OR calendar_notice.due_on <= ?)
                 AND (calendar_notice.member_id, calendar_notice.scheme_id) IN
                     (SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on <= ?)
+                AND (calendar_notice.member_id, calendar_notice.scheme_id) NOT IN
+                    (SELECT member_id, scheme_id FROM check_cursor_dossier)
             """, arguments: [cursor.asOf, cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays), cursor.asOf])
         let holding: Int = row?[0] ?? 0
         let unrecorded: Int = row?[1] ?? 0
@@ -62,17 +100,16 @@ struct CheckCursor {
     }
 
     private static func read(_ db: Database) throws -> CheckCursor? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT as_of, horizon_days, last_event_id, last_run_id, holding FROM check_cursor WHERE id = 1
-            """), let asOf = row.day(atIndex: 0)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT as_of, horizon_days, last_run_id, holding FROM check_cursor WHERE id = 1
+            """)), let asOf = row.day(atIndex: 0)
         else { return nil }
-        return CheckCursor(asOf: asOf, horizonDays: row[1], lastEventID: row[2], lastRunID: row[3], holding: row[4])
+        return CheckCursor(asOf: asOf, horizonDays: row[1], lastRunID: row[2], holding: row[3])
     }
 
-    /// The last event's id and the last run's, 0 for none.
-    private static func heads(_ db: Database) throws -> (event: Int64, run: Int64) {
-        let row = try Row.fetchOne(db, sql: "SELECT (SELECT coalesce(max(id), 0) FROM event), (SELECT coalesce(max(id), 0) FROM check_run)")
-        return (row?[0] ?? 0, row?[1] ?? 0)
+    /// The last run's id, 0 for none.
+    private static func lastRun(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM check_run") ?? 0
     }
 }
 

@@ -4,27 +4,30 @@ import GRDB
 extension NoticeLedger {
     /// Compares only what changed since the run `cursor` records, for a run covering every
     /// notice, listing none still open, with the cursor's horizon, on or after its day, with
-    /// no fact recorded and no run written since (`CheckCursor.usable(for:in:)`). Returns the
-    /// number of stored notice periods holding on the day.
+    /// no other run written since (`CheckCursor.usable(for:in:)`). Returns the number of stored
+    /// notice periods holding on the day.
     ///
     /// That run left an open ledger row for every notice holding on its day. A dossier whose
-    /// calendar answered for that day and still does holds the same periods: those holding on
-    /// both days are still open and only counted; those that started holding since are
-    /// compared, through the periods' start index; those that stopped are closed, through the
-    /// end index. The rows that run left open without their notice holding are looked at
-    /// again. A dossier whose calendar starts after the cursor's day is compared in full.
+    /// calendar answered for that day, still does, and was not written since holds the same
+    /// periods: those holding on both days are still open and only counted; those that started
+    /// holding since are compared, through the periods' start index; those that stopped are
+    /// closed, through the end index. The rows that run left open without their notice holding
+    /// are looked at again. A dossier written since, or whose calendar starts after the
+    /// cursor's day, is compared in full.
     func compare(
         since cursor: CheckCursor, replayed: [NetworkStanding.DossierStanding], into findings: inout Findings
     ) throws -> Int {
         let day = request.asOf
         let horizon = request.horizonDays
+        let replayedKeys = Set(replayed.map(\.key))
         let fresh = try Set(Row.fetchAll(db, sql: """
             SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ? AND from_on <= ?
             """, arguments: [cursor.asOf, day]).map { CertificationKey(member: $0[0], scheme: $0[1]) })
+            .union(CheckCursor.rewritten(in: db)).subtracting(replayedKeys)
         let freshNotices = fresh.isEmpty ? [] : try StandingRows.storedNotices(
             on: day, horizon: horizon, except: [], of: Set(fresh.map(\.member)).sorted(), in: db
         ).filter { fresh.contains($0.key) }.flatMap(\.value)
-        let touched = fresh.union(replayed.map(\.key))
+        let touched = fresh.union(replayedKeys)
         let replayedNotices = replayed.flatMap { $0.notices(horizon: horizon, on: day) }
         let touchedGone = try compareInFull(replayedNotices + freshNotices, of: touched, into: &findings)
 

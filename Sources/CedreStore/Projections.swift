@@ -20,7 +20,7 @@ enum Projections {
         for table in tables {
             try db.execute(sql: "DELETE FROM \(table)")
         }
-        try db.execute(sql: "DELETE FROM check_cursor")
+        try db.execute(sql: "DELETE FROM check_cursor; DELETE FROM check_cursor_dossier")
     }
 
     /// Drops the projections' secondary indexes and returns their definitions, as
@@ -99,6 +99,15 @@ final class ProjectionWriter {
         rowsPerStatement = batched ? Self.batchRows : 1
     }
 
+    /// Whether a check cursor follows the dossiers this write replaces: read once per write.
+    private var keepsACursor: Bool?
+
+    /// Notes in the check cursor, if there is one, that the dossier `key` is written again.
+    private func noteRewrite(of key: CertificationKey) throws {
+        if keepsACursor == nil { keepsACursor = try CheckCursor.exists(in: db) }
+        if keepsACursor == true { try CheckCursor.noteRewrite(of: key, in: db) }
+    }
+
     /// The rows of `table`; those of `referencing` (whose rows a foreign key of `table`'s
     /// names) are written before each statement of `table`'s.
     private func rows(
@@ -134,6 +143,7 @@ final class ProjectionWriter {
 
     /// Removes every row of one dossier: its facts were voided.
     func remove(_ key: CertificationKey) throws {
+        try noteRewrite(of: key)
         for table in Projections.tables where table != "member" {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE member_id = ? AND scheme_id = ?")
                 .execute(arguments: [key.member, key.scheme])
@@ -149,6 +159,7 @@ final class ProjectionWriter {
     /// Inserts every row of a dossier that has none yet: its machines, its deadlines and its calendar.
     func insert(_ projected: ProjectedDossier) throws {
         let dossier = projected.dossier
+        try noteRewrite(of: dossier.key)
         let member = BulkInsert.Value.id(dossier.key.member)
         let scheme = BulkInsert.Value.id(dossier.key.scheme)
         if let certification = dossier.certification, let lastFactOn = dossier.lastFactOn {

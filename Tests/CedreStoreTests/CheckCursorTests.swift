@@ -25,7 +25,11 @@ import Testing
     }
 
     private func summary(_ result: CheckResult) -> [String] {
-        result.notices.map { "\($0.notice.rule.rawValue) \($0.notice.due) \($0.status.rawValue)" }
+        summary(result.notices)
+    }
+
+    private func summary(_ notices: [ReportedNotice]) -> [String] {
+        notices.map { "\($0.notice.rule.rawValue) \($0.notice.due) \($0.status.rawValue)" }
     }
 
     @Test func aDeadlineMetAfterALongerHorizonAnnouncedItIsResolvedFromTheCursorOnceWithinTheHorizon() throws {
@@ -60,7 +64,7 @@ import Testing
         #expect(expired.counts.resolved == 0)
     }
 
-    @Test func aFactAnotherRunADayBeforeAnotherHorizonOneSchemeRemindersOrOpenItemsListedCompareEverything() throws {
+    @Test func anotherRunADayBeforeAnotherHorizonOneSchemeRemindersOrOpenItemsListedCompareEverything() throws {
         let store = try store()
         try store.check(request("2014-05-10"))
         #expect(try startsFromTheCursor(store, request("2014-05-10")))
@@ -85,14 +89,50 @@ import Testing
         #expect(try !startsFromTheCursor(store, request("2016-05-04")))
         try store.check(request("2016-05-04"))
         #expect(try startsFromTheCursor(store, request("2016-05-05")))
-        // A fact recorded
-        try store.record([(.memberAdded(.sample("bretagne-insertion", type: .ei), joined: nil), "2016-05-04")], context: .tests(today: "2016-05-04"))
-        #expect(try !startsFromTheCursor(store, request("2016-05-05")))
-        try store.check(request("2016-05-05"))
-        #expect(try startsFromTheCursor(store, request("2016-05-06")))
         // A rebuild writes the calendars again
         try store.rebuild()
         #expect(try !startsFromTheCursor(store, request("2016-05-06")))
+    }
+
+    @Test func aLateFactOrAVoidStartsFromTheCursorAndComparesTheDossiersItWroteInFull() throws {
+        let store = try store()
+        try store.record([(.memberAdded(.sample("bretagne-insertion", type: .ei), joined: nil), "2013-01-01")])
+        let other = CertificationKey.cedre("bretagne-insertion")
+        try store.record([(.certificationEngaged(other), "2013-01-15")], context: .tests(today: "2013-01-15"))
+        try store.check(request("2014-05-10"))
+        // The surveillance held on 25 March, entered on 12 May
+        try store.record([
+            (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-03-25", auditors: []), "2014-03-01"),
+            (.auditConducted(key, "A-2014-0001"), "2014-03-25"),
+        ], context: .tests(today: "2014-05-12"))
+        let lateFact = request("2014-05-12")
+        #expect(try startsFromTheCursor(store, lateFact))
+        let full = try store.check(request("2014-05-12", listing: .all, dryRun: true))
+        let result = try store.check(lateFact)
+        #expect(summary(result) == ["surveillance-overdue 2014-05-03 resolved"])
+        #expect(result.counts == full.counts && result.notices == full.notices.filter(CheckListing.quiet.lists))
+        // The stalled engagement of the other member, reported, then its engagement voided
+        let stalled = try store.check(request("2015-01-16")).notices.filter { $0.notice.key == other }
+        #expect(summary(stalled) == ["engagement-stalled 2015-01-15 new"])
+        let engagement = try #require(try store.events().last { $0.stream == LogStream.certification(other).description })
+        try store.void(event: engagement.id, reason: "entered by mistake", context: .tests(today: "2015-01-17"))
+        let afterTheVoid = request("2015-01-17")
+        #expect(try startsFromTheCursor(store, afterTheVoid))
+        let fullAfterTheVoid = try store.check(request("2015-01-17", listing: .all, dryRun: true))
+        let voided = try store.check(afterTheVoid)
+        #expect(voided.counts == fullAfterTheVoid.counts && voided.notices == fullAfterTheVoid.notices.filter(CheckListing.quiet.lists))
+        #expect(summary(voided) == ["engagement-stalled 2015-01-15 resolved"])
+        // A dossier entered late whose calendar starts before the cursor's day, stalled since 2014
+        try store.record([(.memberAdded(.sample("ateliers-du-bocage", type: .aci), joined: nil), "2012-11-01")])
+        let late = CertificationKey.cedre("ateliers-du-bocage")
+        try store.record([(.certificationEngaged(late), "2012-12-01")], context: .tests(today: "2015-01-18"))
+        let newDossier = request("2015-01-18")
+        #expect(try startsFromTheCursor(store, newDossier))
+        let fullWithTheNewDossier = try store.check(request("2015-01-18", listing: .all, dryRun: true))
+        let entered = try store.check(newDossier)
+        #expect(entered.counts == fullWithTheNewDossier.counts)
+        #expect(summary(entered) == ["engagement-stalled 2014-12-01 new"])
+        #expect(try store.verify().problem == nil)
     }
 
     @Test func verifyNamesACursorMovedByHandPastNoticesTheLedgerNeverRecorded() throws {
