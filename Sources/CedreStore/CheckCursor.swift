@@ -60,8 +60,10 @@ struct CheckCursor {
             """), arguments: [
                 key.member, key.scheme, cursor.asOf, cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays), cursor.asOf,
             ]) ?? 0
+        // Never below zero: a cursor edited by hand must not stop facts from being recorded
+        // (`verify` names it).
         if held > 0 {
-            try db.cachedStatement(sql: "UPDATE check_cursor SET holding = holding - ?").execute(arguments: [held])
+            try db.cachedStatement(sql: "UPDATE check_cursor SET holding = max(holding - ?, 0)").execute(arguments: [held])
         }
     }
 

@@ -144,6 +144,10 @@ import Testing
             the check cursor does not match the notice ledger: on 2014-05-10, 1 of the 1 notices holding have no open row, \
             and it counts 0; the next check would miss notices: run 'cedre rebuild', then 'cedre check'.
             """)
+        // Facts are still recorded; a rebuild clears the cursor
+        try store.record([
+            (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-05-20", auditors: []), "2014-05-10"),
+        ], context: .tests(today: "2014-05-10"))
         try store.rebuild()
         #expect(try store.verify().problem == nil)
     }
