@@ -50,16 +50,12 @@ struct CheckCursor {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO check_cursor_dossier (member_id, scheme_id) VALUES (?, ?)")
             .execute(arguments: [key.member, key.scheme])
         guard db.changesCount == 1 else { return }
+        // A calendar's periods start on or after its first day: those holding on the cursor's
+        // day are of a calendar that answered for it.
+        let holding = StandingRows.noticesHolding(on: cursor.asOf, horizon: cursor.horizonDays, except: [], byKey: true)
         let held = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM calendar_notice
-            WHERE member_id = ? AND scheme_id = ? AND +until_on > ? AND from_on <= ?
-                AND (rule <> 'due-soon' OR due_on <= ?)
-                AND EXISTS (SELECT 1 FROM dossier_calendar AS calendar
-                    WHERE calendar.member_id = calendar_notice.member_id AND calendar.scheme_id = calendar_notice.scheme_id
-                        AND calendar.from_on <= ?)
-            """), arguments: [
-                key.member, key.scheme, cursor.asOf, cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays), cursor.asOf,
-            ]) ?? 0
+            SELECT count(*) FROM calendar_notice WHERE member_id = ? AND scheme_id = ? AND \(holding.condition)
+            """), arguments: [key.member, key.scheme] + holding.arguments) ?? 0
         // Never below zero: a cursor edited by hand must not stop facts from being recorded
         // (`verify` names it).
         if held > 0 {
@@ -81,16 +77,15 @@ struct CheckCursor {
     /// open ledger row, and their number.
     static func problem(in db: Database) throws -> String? {
         guard let cursor = try read(db), try lastRun(db) == cursor.lastRunID else { return nil }
+        let holdingOnItsDay = StandingRows.noticesHolding(
+            on: cursor.asOf, horizon: cursor.horizonDays, except: [], qualifier: "calendar_notice.")
         let row = try Row.fetchOne(db, sql: """
             SELECT count(*), coalesce(sum(notice.id IS NULL OR notice.id IN \(NoticeLedger.notOpen)), 0)
             FROM \(NoticeLedger.periodsAndTheirRows)
-            WHERE calendar_notice.until_on > ? AND calendar_notice.from_on <= ?
-                AND (calendar_notice.rule <> 'due-soon' OR calendar_notice.due_on <= ?)
-                AND (calendar_notice.member_id, calendar_notice.scheme_id) IN
-                    (SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on <= ?)
+            WHERE \(holdingOnItsDay.condition)
                 AND (calendar_notice.member_id, calendar_notice.scheme_id) NOT IN
                     (SELECT member_id, scheme_id FROM check_cursor_dossier)
-            """, arguments: [cursor.asOf, cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays), cursor.asOf])
+            """, arguments: holdingOnItsDay.arguments)
         let holding: Int = row?[0] ?? 0
         let unrecorded: Int = row?[1] ?? 0
         guard unrecorded > 0 || holding != cursor.holding else { return nil }

@@ -20,16 +20,18 @@ extension NoticeLedger {
         let day = request.asOf
         let horizon = request.horizonDays
         let replayedKeys = Set(replayed.map(\.key))
-        let fresh = try Set(Row.fetchAll(db, sql: """
+        // Dossiers whose calendar did not answer for the cursor's day, or that a write changed
+        // since: their stored periods are compared in full.
+        let storedInFull = try Set(Row.fetchAll(db, sql: """
             SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ? AND from_on <= ?
             """, arguments: [cursor.asOf, day]).map { CertificationKey(member: $0[0], scheme: $0[1]) })
             .union(CheckCursor.rewritten(in: db)).subtracting(replayedKeys)
-        let freshNotices = fresh.isEmpty ? [] : try StandingRows.storedNotices(
-            on: day, horizon: horizon, except: [], of: Set(fresh.map(\.member)).sorted(), in: db
-        ).filter { fresh.contains($0.key) }.flatMap(\.value)
-        let touched = fresh.union(replayedKeys)
+        let storedNotices = storedInFull.isEmpty ? [] : try StandingRows.storedNotices(
+            on: day, horizon: horizon, except: [], of: Set(storedInFull.map(\.member)).sorted(), in: db
+        ).filter { storedInFull.contains($0.key) }.flatMap(\.value)
+        let touched = storedInFull.union(replayedKeys)
         let replayedNotices = replayed.flatMap { $0.notices(horizon: horizon, on: day) }
-        let touchedGone = try compareInFull(replayedNotices + freshNotices, of: touched, into: &findings)
+        let touchedGone = try compareInFull(replayedNotices + storedNotices, of: touched, into: &findings)
 
         let started = try compareStored(where: """
             calendar_notice.from_on > ? AND calendar_notice.from_on <= ? AND +calendar_notice.until_on > ?
@@ -62,7 +64,7 @@ extension NoticeLedger {
         for (notice, entry) in gone {
             close(notice, entry, into: &findings)
         }
-        return stillOpen + started.rows + announced.rows + freshNotices.count
+        return stillOpen + started.rows + announced.rows + storedNotices.count
     }
 
     /// The stored periods holding on the cursor's day that no longer hold on the run's, with
@@ -89,14 +91,12 @@ extension NoticeLedger {
 
     /// Whether a stored period of `notice` holds on the run's day.
     private func holds(_ notice: Notice) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
+        let holding = StandingRows.noticesHolding(on: request.asOf, horizon: request.horizonDays, except: [], byKey: true)
+        return try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM calendar_notice
-                WHERE member_id = ? AND scheme_id = ? AND subject = ? AND rule = ? AND due_on = ?
-                    AND +until_on > ? AND from_on <= ? AND (rule <> 'due-soon' OR due_on <= ?))
-            """), arguments: [
-                notice.key.member, notice.key.scheme, notice.subject, notice.rule.rawValue, notice.due, request.asOf,
-                request.asOf, request.asOf.adding(days: request.horizonDays),
-            ]) ?? false
+                WHERE member_id = ? AND scheme_id = ? AND subject = ? AND rule = ? AND due_on = ? AND \(holding.condition))
+            """), arguments: [notice.key.member, notice.key.scheme, notice.subject, notice.rule.rawValue, notice.due]
+                + holding.arguments) ?? false
     }
 
     /// Whether a stored notice saying the certificate is no longer valid holds on the run's day.

@@ -14,8 +14,8 @@ enum Projections {
         "calendar_standing", "calendar_notice",
     ]
 
-    /// Empties every projection, before a rebuild.
-    /// The check cursor goes with them: it vouches for the calendars the last run read.
+    /// Empties every projection, before a rebuild, and the check cursor with them: it vouches
+    /// for the calendars the last run read.
     static func clear(_ db: Database) throws {
         for table in tables {
             try db.execute(sql: "DELETE FROM \(table)")

@@ -135,6 +135,20 @@ import Testing
         #expect(try store.verify().problem == nil)
     }
 
+    @Test func verifyHoldsTheCursorToTheDossiersNoWriteTouchedSince() throws {
+        let store = try store()
+        try store.check(request("2014-05-10"))
+        // A surveillance planned on 9 May for June, entered on the 11th: the overdue notice still
+        // holds on the cursor's day, in rows written again
+        try store.record([
+            (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-06-20", auditors: []), "2014-05-09"),
+        ], context: .tests(today: "2014-05-11"))
+        #expect(try store.verify().problem == nil)
+        let nextNight = try store.check(request("2014-05-12"))
+        #expect(summary(nextNight).isEmpty && nextNight.counts.open == 1)
+        #expect(try store.verify().problem == nil)
+    }
+
     @Test func verifyNamesACursorMovedByHandPastNoticesTheLedgerNeverRecorded() throws {
         let store = try store()
         try store.check(request("2014-04-01"))
