@@ -70,9 +70,13 @@ extension CedreStore {
     /// `deliver` is called with the result before the ledger is committed (DESIGN §5: output,
     /// then commit): when it throws (the output could not be written), nothing is committed
     /// and the next run reports the same notices again. A notice may be shown twice after a
-    /// crash between the two, never lost.
+    /// crash between the two, never lost. It runs on another thread while this one writes the
+    /// ledger's rows (a first night writes tens of thousands, and lists as many): the commit
+    /// waits for both, and either failing commits nothing.
     @discardableResult
-    public func check(_ request: CheckRequest, deliver: (CheckResult) throws -> Void = { _ in }) throws -> CheckResult {
+    public func check(
+        _ request: CheckRequest, deliver: @escaping @Sendable (CheckResult) throws -> Void = { _ in }
+    ) throws -> CheckResult {
         try writer.writeWithoutTransaction { db in
             // The ledger's INSERTs keep their statement journals in memory, not in temporary
             // files: a first run writes tens of thousands of rows. The run reads each page of
@@ -83,11 +87,15 @@ extension CedreStore {
             var result: CheckResult?
             try db.inTransaction(.immediate) {
                 let ledger = NoticeLedger(db: db, request: request)
-                let run = try ledger.run(catalog: catalog)
+                let comparison = try ledger.compare(catalog: catalog)
                 let found = CheckResult(
-                    asOf: request.asOf, horizonDays: request.horizonDays, notices: run.listed, counts: run.counts,
-                    members: try ledger.members(of: run.listed), head: try LogHead.read(db))
-                try deliver(found)
+                    asOf: request.asOf, horizonDays: request.horizonDays, notices: comparison.listed, counts: comparison.counts,
+                    members: try ledger.members(of: comparison.listed), head: try LogHead.read(db))
+                let delivery = BackgroundWork { try deliver(found) }
+                let recorded = Result { try ledger.record(comparison) }
+                let delivered = Result { try delivery.value() }
+                try recorded.get()
+                try delivered.get()
                 result = found
                 return request.dryRun ? .rollback : .commit
             }

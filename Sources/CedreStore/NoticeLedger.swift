@@ -19,12 +19,6 @@ struct NoticeLedger {
         chain = LedgerChain.Appender(db)
     }
 
-    /// What a run lists, in the order lists show them, and what it found of each status.
-    struct Outcome {
-        let listed: [ReportedNotice]
-        let counts: NoticeCounts
-    }
-
     private struct Key: Hashable {
         let subject: String
         let rule: NoticeRule
@@ -62,12 +56,22 @@ struct NoticeLedger {
         }
     }
 
+    /// What a comparison found (the new notices in the ledger's key order, the new statuses by
+    /// notice), and how many stored notice periods held on the day: what `record` writes and
+    /// the cursor counts.
+    struct Comparison {
+        let findings: Findings
+        let holding: Int
+
+        /// What the run lists, in the order lists show them.
+        var listed: [ReportedNotice] { findings.listed }
+        var counts: NoticeCounts { findings.counts }
+    }
+
     /// Compares what holds on the day (read from the stored calendars; only dossiers with facts
-    /// after the day are replayed) with the ledger, and records the difference: a run row when
-    /// anything changed, then the new notices, then the new statuses. A run covering every
-    /// notice moves the check cursor to its day; from there the next run with the same horizon
-    /// compares only what changed (`compare(since:replayed:into:)`).
-    func run(catalog: SchemeCatalog) throws -> Outcome {
+    /// after the day are replayed) with the ledger: from the check cursor when it serves
+    /// (`compare(since:replayed:into:)`), else every notice. Writes nothing.
+    func compare(catalog: SchemeCatalog) throws -> Comparison {
         var findings = Findings(listing: request.listing)
         let replayed = try StandingRows.replayedDossiers(on: request.asOf, catalog: catalog, in: db) { try MemberRows.fetch($0, in: db) }
         let holding = if let cursor = try CheckCursor.usable(for: request, in: db) {
@@ -75,11 +79,20 @@ struct NoticeLedger {
         } else {
             try compareAll(replayed: replayed, into: &findings)
         }
-        try record(&findings)
+        findings.listed.sort { Notice.precedes($0.notice, $1.notice) }
+        findings.new.sort(by: Notice.inLedgerOrder)
+        findings.statuses.sort { $0.notice < $1.notice }
+        return Comparison(findings: findings, holding: holding)
+    }
+
+    /// Records the difference a comparison found: a run row when anything changed, then the
+    /// new notices, then the new statuses. A run covering every notice moves the check cursor
+    /// to its day; from there the next run with the same horizon compares only what changed.
+    func record(_ comparison: Comparison) throws {
+        try record(comparison.findings)
         if !request.isScoped {
-            try CheckCursor.save(asOf: request.asOf, horizonDays: request.horizonDays, holding: holding, in: db)
+            try CheckCursor.save(asOf: request.asOf, horizonDays: request.horizonDays, holding: comparison.holding, in: db)
         }
-        return Outcome(listed: findings.listed.sorted { Notice.precedes($0.notice, $1.notice) }, counts: findings.counts)
     }
 
     /// Compares every notice holding on the day with the ledger, and closes the open rows
@@ -251,17 +264,15 @@ struct NoticeLedger {
     }
 
     /// Writes what the run found: a run row when anything changed, then the new notices in the
-    /// ledger's key order (the same facts give the same ledger, and its UNIQUE index grows at
-    /// one end instead of at random places), then the new statuses.
+    /// ledger's key order, as `compare` sorted them (the same facts give the same ledger, and its
+    /// UNIQUE index grows at one end instead of at random places), then the new statuses.
     ///
     /// The writes get the usual page cache back: in the small one the run reads with, the
     /// pages of the ledger's tables and indexes were written out and read again as they filled.
-    private func record(_ findings: inout Findings) throws {
+    private func record(_ findings: Findings) throws {
         guard !findings.new.isEmpty || !findings.statuses.isEmpty else { return }
         try db.execute(sql: "PRAGMA cache_size = -\(CedreStore.cacheKiB)")
         let run = try insertRun()
-        findings.new.sort(by: Notice.inLedgerOrder)
-        findings.statuses.sort { $0.notice < $1.notice }
         try chain.insert(.notice, rows: findings.new.map { notice in
             [.text(notice.subject), .text(notice.rule.rawValue), .day(notice.due), .id(notice.key.member), .id(notice.key.scheme),
              .id(notice.finding), .text(notice.obligation?.rawValue), .integer(run)]

@@ -3,6 +3,7 @@ import CedreCore
 import CedreTestSupport
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 /// What `verify` sees beyond the event log (DESIGN §5, "Trust beyond the file"): the chained
@@ -44,10 +45,11 @@ import Testing
 
     @Test func aCheckDeliversWhatItFoundWithTheLogHeadThenCommits() throws {
         let store = try certified()
-        var delivered: CheckResult?
-        try store.check(CheckRequest(asOf: "2014-05-03", horizonDays: 0, dryRun: false, actor: "cron", now: Date())) {
-            delivered = $0
+        let delivery = Mutex<CheckResult?>(nil)
+        try store.check(CheckRequest(asOf: "2014-05-03", horizonDays: 0, dryRun: false, actor: "cron", now: Date())) { found in
+            delivery.withLock { $0 = found }
         }
+        let delivered = delivery.withLock { $0 }
         #expect(delivered?.notices.map(\.notice.rule) == [.surveillanceOverdue])
         #expect(delivered?.head == (try store.head()))
         #expect(delivered?.head.count == 10)

@@ -76,30 +76,33 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let cedre = try store.openExistingStore()
-        var needsAttention = false
         let request = CheckRequest(
             asOf: store.today, horizonDays: horizon.days, dryRun: dryRun, actor: store.actorName, now: Date(),
             region: try region.map { try CedreFixtures.departements.region(named: $0, others: try cedre.members().map(\.member.region)) },
             scheme: try scheme.map { try cedre.catalog.scheme(named: $0) },
             remindEveryDays: remindEvery?.days, listing: quiet ? .quiet : all ? .all : .standard)
-        try cedre.check(request) { result in
-            let report = CheckReport(
-                asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices, counts: result.counts,
-                members: result.members, mode: request.listing)
-            needsAttention = report.needsAttention
-            if !(quiet && !report.needsAttention) {
-                switch format {
-                case .json: Output.write(try Output.json(report))
-                case .table: Output.write(report.text(store.language, style: Output.terminalStyle))
-                case .csv: Output.write(report.table(store.language, isoDays: true).csv())
-                case .markdown: Output.write(report.table(store.language).markdown())
-                case .html: Output.write(report.document(store.language).html())
+        // The report is written on another thread while the ledger's rows go in: it writes to
+        // this run's outputs.
+        let (context, language, format, witness, dryRun) = (RunContext.current, store.language, format, witness, dryRun)
+        let result = try cedre.check(request) { result in
+            try RunContext.$current.withValue(context) {
+                let report = CheckReport(
+                    asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices, counts: result.counts,
+                    members: result.members, mode: request.listing)
+                if !(request.listing == .quiet && !report.needsAttention) {
+                    switch format {
+                    case .json: Output.write(try Output.json(report))
+                    case .table: Output.write(report.text(language, style: Output.terminalStyle))
+                    case .csv: Output.write(report.table(language, isoDays: true).csv())
+                    case .markdown: Output.write(report.table(language).markdown())
+                    case .html: Output.write(report.document(language).html())
+                    }
                 }
+                try Output.confirmBeforeCommit(.noticesNotRecorded)
+                if !dryRun { try witness.append(result.head, on: result.asOf, consequence: .noticesNotRecorded) }
             }
-            try Output.confirmBeforeCommit(.noticesNotRecorded)
-            if !dryRun { try witness.append(result.head, on: result.asOf, consequence: .noticesNotRecorded) }
         }
-        if needsAttention { throw ExitCodes.attention }
+        if result.notices.contains(where: request.listing.lists) { throw ExitCodes.attention }
     }
 }
 
