@@ -88,15 +88,19 @@ extension CedreStore {
             try db.inTransaction(.immediate) {
                 let ledger = NoticeLedger(db: db, request: request)
                 let comparison = try ledger.compare(catalog: catalog)
-                let found = CheckResult(
-                    asOf: request.asOf, horizonDays: request.horizonDays, notices: comparison.listed, counts: comparison.counts,
-                    members: try ledger.members(of: comparison.listed), head: try LogHead.read(db))
-                let delivery = BackgroundWork { try deliver(found) }
+                let (listed, counts, head) = (comparison.listed, comparison.counts, try LogHead.read(db))
+                let members = try ListedMembers(listed, beside: writer, in: db)
+                let delivery = BackgroundWork { () throws -> CheckResult in
+                    let found = CheckResult(
+                        asOf: request.asOf, horizonDays: request.horizonDays, notices: listed, counts: counts,
+                        members: try members.read(), head: head)
+                    try deliver(found)
+                    return found
+                }
                 let recorded = Result { try ledger.record(comparison) }
                 let delivered = Result { try delivery.value() }
                 try recorded.get()
-                try delivered.get()
-                result = found
+                result = try delivered.get()
                 return request.dryRun ? .rollback : .commit
             }
             guard let result else { throw StoreError.writeNotLanded(table: "the notice ledger", expected: 1, found: 0) }
@@ -107,5 +111,32 @@ extension CedreStore {
     /// The number of notices the ledger holds.
     public func ledgerCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM notice") ?? 0 }
+    }
+}
+
+/// The members a run's report names: read on a connection of their own, beside the one that
+/// writes the ledger meanwhile (a first night names 20,000 members at 100,000); read before
+/// the writes on the run's own connection when there is no other (a database in memory).
+private enum ListedMembers: Sendable {
+    case read([MemberID: Member])
+    case toRead([ReportedNotice], from: DatabaseQueue)
+
+    init(_ notices: [ReportedNotice], beside writer: any DatabaseWriter, in db: Database) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.label = "cedre-members"
+        if writer.path != ":memory:", let reader = try? DatabaseQueue(path: writer.path, configuration: configuration) {
+            self = .toRead(notices, from: reader)
+        } else {
+            self = .read(try NoticeLedger.members(of: notices, in: db))
+        }
+    }
+
+    /// The members, by id.
+    func read() throws -> [MemberID: Member] {
+        switch self {
+        case .read(let members): members
+        case .toRead(let notices, let reader): try reader.read { db in try NoticeLedger.members(of: notices, in: db) }
+        }
     }
 }

@@ -203,6 +203,8 @@ extension CedreStore {
 /// parsed once: a report over 100,000 members reads every row.
 enum MemberRows {
     private static let columns = "id, name, type, departement, region, group_id, source, joined_on, left_on"
+    /// The same columns, named as the member table's (`json_each` has an `id` and a `type` too).
+    private static let memberColumns = columns.split(separator: ", ").map { "member.\($0)" }.joined(separator: ", ")
 
     static func fetch(_ id: MemberID, in db: Database) throws -> MemberRecord? {
         var types: [String: [CompanyType]] = [:]
@@ -210,15 +212,18 @@ enum MemberRows {
             .map { try record($0, types: &types) }
     }
 
-    /// The members `ids` names, in one statement however many they are: SQLite looks each one
-    /// up from a JSON array of the ids, and only their rows are read.
+    /// The members `ids` names, once each in id order, in one statement however many they
+    /// are: SQLite looks each one up from a JSON array of the ids, sorted so that the lookups
+    /// walk the table's key in order, and only their rows are read.
     static func fetch(_ ids: some Collection<MemberID>, in db: Database) throws -> [MemberRecord] {
         guard !ids.isEmpty else { return [] }
-        let list = JSONArgument.strings(ids.map(\.rawValue))
+        let list = JSONArgument.strings(Set(ids.map(\.rawValue)).sorted())
         var types: [String: [CompanyType]] = [:]
         var records: [MemberRecord] = []
         let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT \(columns) FROM member WHERE id IN (SELECT value FROM json_each(?))"),
+            db.cachedStatement(sql: """
+                SELECT \(memberColumns) FROM json_each(?) AS wanted JOIN member ON member.id = wanted.value
+                """),
             arguments: [list])
         while let row = try rows.next() { records.append(try record(row, types: &types)) }
         return records

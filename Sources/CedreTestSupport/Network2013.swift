@@ -21,6 +21,13 @@ extension CedreStore {
         try writer.backup(to: copy)
         return try CedreStore(writer: copy)
     }
+
+    /// A store in a new database file at `path` holding what this one holds, opened as `cedre`
+    /// opens its files: for what only a file has, such as a second connection beside the first.
+    public func copy(toFile path: String) throws -> CedreStore {
+        try writer.backup(to: DatabaseQueue(path: path))
+        return try CedreStore.open(path: path)
+    }
 }
 
 /// The 2013 network imported once per process; only ever read, to be copied.

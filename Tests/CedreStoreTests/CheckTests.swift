@@ -189,9 +189,15 @@ import Testing
         #expect(try setup.verify().problem == nil)
     }
 
-    @Test func aRunNamesTheMembersOfWhatItListsOnly() throws {
+    /// In a database file the members are read on a second connection while the first writes
+    /// the ledger; in memory, on the run's own before it writes.
+    @Test(arguments: [false, true]) func aRunNamesTheMembersOfWhatItListsOnly(inAFile: Bool) throws {
         // Given the 2013 network checked the night before
-        let store = try CedreStore.network2013()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let network = try CedreStore.network2013()
+        let store = inAFile ? try network.copy(toFile: folder.appendingPathComponent("cedre.sqlite").path) : network
         try check(store, "2014-12-30")
         // When the next night runs quiet, and then listing everything
         func run(_ listing: CheckListing) throws -> CheckResult {
@@ -207,6 +213,7 @@ import Testing
         #expect(Set(quiet.members.keys) == Set(quiet.notices.map(\.notice.key.member)))
         #expect(Set(all.members.keys) == Set(all.notices.map(\.notice.key.member)))
         #expect(quiet.members.count < all.members.count)
+        #expect(all.members.values.allSatisfy { $0.name != $0.id.rawValue && !$0.region.isEmpty })
     }
 
     @Test func onTheTwentyThirteenNetworkEveryMissingFirstSurveillanceIsReported() throws {
