@@ -116,7 +116,8 @@ extension CedreStore {
 
 /// The members a run's report names: read on a connection of their own, beside the one that
 /// writes the ledger meanwhile (a first night names 20,000 members at 100,000); read before
-/// the writes on the run's own connection when there is no other (a database in memory).
+/// the writes on the run's own connection when there is no other (a database in memory), or
+/// nothing to read.
 private enum ListedMembers: Sendable {
     case read([MemberID: Member])
     case toRead([ReportedNotice], from: DatabaseQueue)
@@ -125,7 +126,9 @@ private enum ListedMembers: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.label = "cedre-members"
-        if writer.path != ":memory:", let reader = try? DatabaseQueue(path: writer.path, configuration: configuration) {
+        if !notices.isEmpty, writer.path != ":memory:",
+            let reader = try? DatabaseQueue(path: writer.path, configuration: configuration)
+        {
             self = .toRead(notices, from: reader)
         } else {
             self = .read(try NoticeLedger.members(of: notices, in: db))
