@@ -89,7 +89,7 @@ extension CedreStore {
                 let ledger = NoticeLedger(db: db, request: request)
                 let comparison = try ledger.compare(catalog: catalog)
                 let (listed, counts, head) = (comparison.listed, comparison.counts, try LogHead.read(db))
-                let members = try ListedMembers(listed, beside: writer, in: db)
+                let members = try ListedMembers(listed, beside: self, in: db)
                 let delivery = BackgroundWork { () throws -> CheckResult in
                     let found = CheckResult(
                         asOf: request.asOf, horizonDays: request.horizonDays, notices: listed, counts: counts,
@@ -122,13 +122,8 @@ private enum ListedMembers: Sendable {
     case read([MemberID: Member])
     case toRead([ReportedNotice], from: DatabaseQueue)
 
-    init(_ notices: [ReportedNotice], beside writer: any DatabaseWriter, in db: Database) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        configuration.label = "cedre-members"
-        if !notices.isEmpty, writer.path != ":memory:",
-            let reader = try? DatabaseQueue(path: writer.path, configuration: configuration)
-        {
+    init(_ notices: [ReportedNotice], beside store: CedreStore, in db: Database) throws {
+        if !notices.isEmpty, let reader = store.companionReader() {
             self = .toRead(notices, from: reader)
         } else {
             self = .read(try NoticeLedger.members(of: notices, in: db))

@@ -10,15 +10,34 @@ extension CedreStore {
     /// members with their dossiers' standings, decisions and joinings read beside it in the
     /// same order, then the few members a list names. On a day some facts follow, the standing
     /// `standing(on:)` gives is counted.
+    ///
+    /// The members a list names are read on a second connection while this one counts, and
+    /// used when that connection saw the same log (`companionReader()`); else read after.
     public func tally(on day: Day, horizon: Int, listing rules: Set<NoticeRule>) throws -> NetworkTally {
-        try writer.read { db in
+        let catalog = catalog
+        return try writer.read { db in
             guard try StandingRows.answersFromRows(on: day, in: db) else {
                 return NetworkTally(standing: try standing(on: day, in: db), horizon: horizon, listing: rules)
             }
-            let counts = try TallyRows.counts(on: day, catalog: catalog, in: db)
+            let head = try LogHead.read(db)
+            let lists = companionReader().map { reader in
+                BackgroundWork {
+                    try reader.read { db in
+                        (head: try LogHead.read(db),
+                         listed: try TallyRows.listed(on: day, horizon: horizon, rules: rules, catalog: catalog, in: db))
+                    }
+                }
+            }
+            let counted = Result { try TallyRows.counts(on: day, catalog: catalog, in: db) }
+            let companionRead = try? lists?.value()
+            let counts = try counted.get()
+            let listed = if let read = companionRead, read.head == head {
+                read.listed
+            } else {
+                try TallyRows.listed(on: day, horizon: horizon, rules: rules, catalog: catalog, in: db)
+            }
             return NetworkTally(
-                day: day, schemes: catalog.schemes, members: counts.members, milestones: counts.milestones,
-                listed: try TallyRows.listed(on: day, horizon: horizon, rules: rules, catalog: catalog, in: db))
+                day: day, schemes: catalog.schemes, members: counts.members, milestones: counts.milestones, listed: listed)
         }
     }
 

@@ -189,6 +189,24 @@ import Testing
         try expectSameStanding(store, on: days(&random), memberStride: memberStride)
     }
 
+    /// In a database file the status report's lists are read on a second connection while the
+    /// first counts: the same tally as in memory, where one connection reads both.
+    @Test func aTallyOfAFileListsWhatTheSameStoreInMemoryLists() throws {
+        let (store, generated) = try Self.store(seed: 7, members: 60)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-tally-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try store.copy(toFile: folder.appendingPathComponent("cedre.sqlite").path)
+        let rules = Set(NoticeRule.allCases)
+        for day in [generated.lastDay, generated.lastDay.adding(days: 200)] {
+            for horizon in [0, 60] {
+                let inMemory = try store.tally(on: day, horizon: horizon, listing: rules)
+                #expect(!inMemory.listed.allDossiers.isEmpty, "something listed on \(day)")
+                #expect(try file.tally(on: day, horizon: horizon, listing: rules) == inMemory, "\(day), horizon \(horizon)")
+            }
+        }
+    }
+
     /// A member renamed, linked and gone, group sites, a suspended and restored certificate,
     /// cross-auditors, a campaign: a view of one member on each day reads what the full replay
     /// gives, its profile as it was, and so do the auditors' and the campaign's views and the
