@@ -16,14 +16,48 @@ extension CedreStore {
         try writer.read { db in try standing(on: day, notices: notices, in: db) }
     }
 
+    /// When dossiers are replayed, what the stored rows answer (the members, the other dossiers,
+    /// the milestones) is read on a second connection while this one reads and replays the
+    /// log, and used when that connection saw the same log (`companionReader()`); else read here.
     func standing(on day: Day, notices: Bool = true, in db: Database) throws -> NetworkStanding {
-        let members = try StandingRows.members(on: day, catalog: catalog, in: db)
-        var replayed = try StandingRows.replayedDossiers(on: day, catalog: catalog, in: db) { members[$0] }
+        let catalog = catalog
+        let keys = try StandingRows.replayedKeys(on: day, catalog: catalog, in: db)
+        let head = try LogHead.read(db)
+        let beside = keys.all.isEmpty ? nil : companionReader().map { reader in
+            BackgroundWork {
+                try reader.read { db in try StoredStanding(on: day, except: keys.all, notices: notices, catalog: catalog, in: db) }
+            }
+        }
+        var read: StoredStanding?
+        func stored() throws -> StoredStanding {
+            if let read { return read }
+            let besideRead = (try? beside?.value()).flatMap { $0.head == head ? $0 : nil }
+            let found = try besideRead ?? StoredStanding(on: day, except: keys.all, notices: notices, catalog: catalog, in: db)
+            read = found
+            return found
+        }
+        var replayed = try StandingRows.replayedDossiers(keys, on: day, catalog: catalog, in: db) { try stored().members[$0] }
         if !notices { replayed = replayed.map(\.withoutNotices) }
-        let stored = try StandingRows.storedDossiers(on: day, except: Set(replayed.map(\.key)), notices: notices, in: db)
+        let answer = try stored()
         return NetworkStanding(
-            day: day, schemes: catalog.schemes, members: members.records, dossiers: stored + replayed,
-            milestones: try StandingRows.milestones(through: day, catalog: catalog, in: db))
+            day: day, schemes: catalog.schemes, members: answer.members.records, dossiers: answer.dossiers + replayed,
+            milestones: answer.milestones)
+    }
+}
+
+/// What the stored rows answer on a day: every member as it was, the dossiers not replayed, the
+/// milestones up to the day; with the log's head they were read at.
+private struct StoredStanding: Sendable {
+    let head: LogHead
+    let members: MemberDirectory
+    let dossiers: [NetworkStanding.DossierStanding]
+    let milestones: [CertificationMilestone]
+
+    init(on day: Day, except replayed: Set<CertificationKey>, notices: Bool, catalog: SchemeCatalog, in db: Database) throws {
+        head = try LogHead.read(db)
+        members = try StandingRows.members(on: day, catalog: catalog, in: db)
+        dossiers = try StandingRows.storedDossiers(on: day, except: replayed, notices: notices, in: db)
+        milestones = try StandingRows.milestones(through: day, catalog: catalog, in: db)
     }
 }
 
@@ -91,25 +125,45 @@ enum StandingRows {
             """), arguments: [day])
     }
 
+    /// The dossiers whose calendar starts after `day`: the single-site ones, and every dossier
+    /// of a group scheme one of whose dossiers is among them, by scheme.
+    struct ReplayedKeys: Sendable {
+        let single: [CertificationKey]
+        let groups: [[CertificationKey]]
+
+        /// Every dossier replayed; a dossier of these with no fact by the day is in no answer.
+        var all: Set<CertificationKey> { Set(single).union(groups.joined()) }
+    }
+
+    static func replayedKeys(on day: Day, catalog: SchemeCatalog, in db: Database) throws -> ReplayedKeys {
+        let keys = try Row.fetchAll(db, sql: "SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ?", arguments: [day])
+            .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
+        var groups: [[CertificationKey]] = []
+        for scheme in Set(keys.filter { catalog[$0.scheme]?.kind == .group }.map(\.scheme)).sorted() {
+            groups.append(try Replay.groupKeys(scheme, in: db))
+        }
+        return ReplayedKeys(single: keys.filter { catalog[$0.scheme]?.kind != .group }, groups: groups)
+    }
+
     /// The dossiers whose calendar starts after `day`, replayed through `day`: each single-site
     /// certification on its own, on every core; a group scheme as a whole.
     static func replayedDossiers(
         on day: Day, catalog: SchemeCatalog, in db: Database, member: (MemberID) throws -> MemberRecord?
     ) throws -> [NetworkStanding.DossierStanding] {
-        let keys = try Row.fetchAll(db, sql: "SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ?", arguments: [day])
-            .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
-        guard !keys.isEmpty else { return [] }
-        let single = keys.filter { catalog[$0.scheme]?.kind != .group }
-        var groups: [[CertificationKey]] = []
-        for scheme in Set(keys.filter { catalog[$0.scheme]?.kind == .group }.map(\.scheme)).sorted() {
-            groups.append(try Replay.groupKeys(scheme, in: db))
-        }
+        try replayedDossiers(replayedKeys(on: day, catalog: catalog, in: db), on: day, catalog: catalog, in: db, member: member)
+    }
+
+    static func replayedDossiers(
+        _ keys: ReplayedKeys, on day: Day, catalog: SchemeCatalog, in db: Database, member: (MemberID) throws -> MemberRecord?
+    ) throws -> [NetworkStanding.DossierStanding] {
+        let single = keys.single
+        guard !single.isEmpty || !keys.groups.isEmpty else { return [] }
         // A day far back replays most dossiers: one pass over the log reads them all, where a
         // query per stream would cost more than the replay.
         let calendars = try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier_calendar") ?? 0
         let readsEveryStream = single.count * 4 > calendars
         var dossiers = readsEveryStream ? try replayStreamed(single, on: day, catalog: catalog, in: db, member: member) : []
-        let units = (readsEveryStream ? [] : single.map { [$0] }) + groups
+        let units = (readsEveryStream ? [] : single.map { [$0] }) + keys.groups
         for start in stride(from: 0, to: units.count, by: 4_096) {
             let batch = try units[start..<min(start + 4_096, units.count)].map { unit in
                 (unit, try unit.flatMap { try EventLog.events(ofStream: LogStream.certification($0), through: day, in: db) })
