@@ -31,13 +31,17 @@ struct RunContext: Sendable {
     /// The context of the run in progress.
     @TaskLocal static var current = RunContext.process
 
-    /// The process's command line, environment and standard streams.
-    static let process = RunContext(
-        arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
-        standardOutput: OutputChannel(descriptor: STDOUT_FILENO, name: "standard output"),
-        standardError: OutputChannel(descriptor: STDERR_FILENO, name: "standard error"),
-        terminalStyle: TerminalStyle.detect(environment: ProcessInfo.processInfo.environment, descriptor: STDOUT_FILENO),
-        drawsProgress: isatty(STDERR_FILENO) == 1, helpColumns: nil)
+    /// The process's command line, environment (read once: Foundation builds it anew at each
+    /// ask) and standard streams.
+    static let process: RunContext = {
+        let environment = ProcessInfo.processInfo.environment
+        return RunContext(
+            arguments: Array(CommandLine.arguments.dropFirst()), environment: environment,
+            standardOutput: OutputChannel(descriptor: STDOUT_FILENO, name: "standard output"),
+            standardError: OutputChannel(descriptor: STDERR_FILENO, name: "standard error"),
+            terminalStyle: TerminalStyle.detect(environment: environment, descriptor: STDOUT_FILENO),
+            drawsProgress: isatty(STDERR_FILENO) == 1, helpColumns: nil)
+    }()
 
     /// A run of `arguments` with `environment` whose outputs are kept in memory, as a pipe
     /// would receive them: no terminal, so no colour, no progress lines, and help wrapped to
