@@ -27,6 +27,11 @@ public enum Scenario {
     /// Certified on 2013-05-02: expires 2016-05-02, first surveillance due by 2014-05-02.
     public static let certified: [(Fact, Day)] = audited + findingClosed + [(.certificationDecided(key), "2013-05-02")]
 
+    /// SOLIPASS, a GES, added on 2013-01-01, then certified: what a store records to hold the
+    /// scenario.
+    public static let certifiedMember: [(Fact, Day)] =
+        [(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + certified
+
     /// A dossier with `facts` applied.
     public static func dossier(_ facts: [(Fact, Day)], scheme: Scheme = Schemes.cedre) throws(TransitionError) -> Dossier {
         var dossier = Dossier(key: CertificationKey(member: key.member, scheme: scheme.id), scheme: scheme)

@@ -12,7 +12,7 @@ import Testing
     /// SOLIPASS certified on 2013-05-02, first surveillance due by 2014-05-02.
     private func store() throws -> CedreStore {
         let store = try CedreStore.inMemory()
-        try store.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + Scenario.certified)
+        try store.record(Scenario.certifiedMember)
         return store
     }
 

@@ -170,7 +170,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("cedre.sqlite").path
         let setup = try CedreStore.open(path: path)
-        try setup.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + Scenario.certified)
+        try setup.record(Scenario.certifiedMember)
         let results = Mutex<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             let count: Int

@@ -14,8 +14,7 @@ import Testing
     /// A fresh store holding solipass, certified as in the foundation scenario.
     private func certifiedStore() throws -> CedreStore {
         let store = try CedreStore.inMemory()
-        try store.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + Scenario.certified,
-                         context: Self.context)
+        try store.record(Scenario.certifiedMember, context: Self.context)
         return store
     }
 

@@ -149,7 +149,7 @@ import Testing
 extension EventLogTests {
     @Test func verifyNoticesThatTheLastRowsWereRemoved() throws {
         let store = try CedreStore.inMemory()
-        try store.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + Scenario.certified)
+        try store.record(Scenario.certifiedMember)
         try store.writer.write { db in
             try db.execute(sql: "DROP TRIGGER event_refuses_delete")
             try db.execute(sql: "DELETE FROM event WHERE id = 10")

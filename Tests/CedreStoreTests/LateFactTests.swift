@@ -11,7 +11,7 @@ import Testing
 
     private func store() throws -> CedreStore {
         let store = try CedreStore.inMemory()
-        try store.record([(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + Scenario.certified)
+        try store.record(Scenario.certifiedMember)
         return store
     }
 
