@@ -17,22 +17,19 @@ extension CedreStore {
     }
 
     /// When dossiers are replayed, what the stored rows answer (the members, the other dossiers,
-    /// the milestones) is read on a second connection while this one reads and replays the
-    /// log, and used when that connection saw the same log (`companionReader()`); else read here.
+    /// the milestones) is read on a second connection while this one reads and replays the log
+    /// (`CompanionRead`).
     func standing(on day: Day, notices: Bool = true, in db: Database) throws -> NetworkStanding {
         let catalog = catalog
         let keys = try StandingRows.replayedKeys(on: day, catalog: catalog, in: db)
-        let head = try LogHead.read(db)
-        let beside = keys.all.isEmpty ? nil : companionReader().map { reader in
-            BackgroundWork {
-                try reader.read { db in try StoredStanding(on: day, except: keys.all, notices: notices, catalog: catalog, in: db) }
-            }
+        let readStored: @Sendable (Database) throws -> StoredStanding = { db in
+            try StoredStanding(on: day, except: keys.all, notices: notices, catalog: catalog, in: db)
         }
+        let beside = keys.all.isEmpty ? nil : try CompanionRead(self, beside: db, readStored)
         var read: StoredStanding?
         func stored() throws -> StoredStanding {
             if let read { return read }
-            let besideRead = (try? beside?.value()).flatMap { $0.head == head ? $0 : nil }
-            let found = try besideRead ?? StoredStanding(on: day, except: keys.all, notices: notices, catalog: catalog, in: db)
+            let found = try beside?.value(in: db) ?? readStored(db)
             read = found
             return found
         }
@@ -46,15 +43,13 @@ extension CedreStore {
 }
 
 /// What the stored rows answer on a day: every member as it was, the dossiers not replayed, the
-/// milestones up to the day; with the log's head they were read at.
+/// milestones up to the day.
 private struct StoredStanding: Sendable {
-    let head: LogHead
     let members: MemberDirectory
     let dossiers: [NetworkStanding.DossierStanding]
     let milestones: [CertificationMilestone]
 
     init(on day: Day, except replayed: Set<CertificationKey>, notices: Bool, catalog: SchemeCatalog, in db: Database) throws {
-        head = try LogHead.read(db)
         members = try StandingRows.members(on: day, catalog: catalog, in: db)
         dossiers = try StandingRows.storedDossiers(on: day, except: replayed, notices: notices, in: db)
         milestones = try StandingRows.milestones(through: day, catalog: catalog, in: db)

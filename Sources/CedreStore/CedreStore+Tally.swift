@@ -11,31 +11,20 @@ extension CedreStore {
     /// same order, then the few members a list names. On a day some facts follow, the standing
     /// `standing(on:)` gives is counted.
     ///
-    /// The members a list names are read on a second connection while this one counts, and
-    /// used when that connection saw the same log (`companionReader()`); else read after.
+    /// The members a list names are read on a second connection while this one counts
+    /// (`CompanionRead`).
     public func tally(on day: Day, horizon: Int, listing rules: Set<NoticeRule>) throws -> NetworkTally {
         let catalog = catalog
         return try writer.read { db in
             guard try StandingRows.answersFromRows(on: day, in: db) else {
                 return NetworkTally(standing: try standing(on: day, in: db), horizon: horizon, listing: rules)
             }
-            let head = try LogHead.read(db)
-            let lists = companionReader().map { reader in
-                BackgroundWork {
-                    try reader.read { db in
-                        (head: try LogHead.read(db),
-                         listed: try TallyRows.listed(on: day, horizon: horizon, rules: rules, catalog: catalog, in: db))
-                    }
-                }
-            }
-            let counted = Result { try TallyRows.counts(on: day, catalog: catalog, in: db) }
-            let companionRead = try? lists?.value()
-            let counts = try counted.get()
-            let listed = if let read = companionRead, read.head == head {
-                read.listed
-            } else {
+            let lists = try CompanionRead(self, beside: db) { db in
                 try TallyRows.listed(on: day, horizon: horizon, rules: rules, catalog: catalog, in: db)
             }
+            let counted = Result { try TallyRows.counts(on: day, catalog: catalog, in: db) }
+            let listed = try lists.value(in: db)
+            let counts = try counted.get()
             return NetworkTally(
                 day: day, schemes: catalog.schemes, members: counts.members, milestones: counts.milestones, listed: listed)
         }

@@ -8,12 +8,37 @@ extension CedreStore {
     /// the caller then reads on its own connection.
     ///
     /// In WAL mode the second connection reads the last commit; a reader that must see what the
-    /// first one sees compares the log's head (every change to the projections appends events).
+    /// first one sees goes through `CompanionRead`.
     func companionReader() -> DatabaseQueue? {
         guard writer.path != ":memory:" else { return nil }
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.label = "cedre-companion"
         return try? DatabaseQueue(path: writer.path, configuration: configuration)
+    }
+}
+
+/// A read started on the store's second connection while the first goes on working, whose
+/// answer is used only when that connection saw the same log as the first: every change to the
+/// projections appends events, so the same log head means the same rows. Otherwise (another
+/// log, a failed read, a database in memory) the first connection reads it itself.
+struct CompanionRead<Value: Sendable> {
+    private let head: LogHead
+    private let read: @Sendable (Database) throws -> Value
+    private let beside: BackgroundWork<(head: LogHead, value: Value)>?
+
+    /// Starts `read` on `store`'s second connection, beside the read transaction of `db`.
+    init(_ store: CedreStore, beside db: Database, _ read: @escaping @Sendable (Database) throws -> Value) throws {
+        head = try LogHead.read(db)
+        self.read = read
+        beside = store.companionReader().map { reader in
+            BackgroundWork { try reader.read { db in (head: try LogHead.read(db), value: try read(db)) } }
+        }
+    }
+
+    /// The answer: the second connection's when it saw the same log, else read on `db`; asked once.
+    func value(in db: Database) throws -> Value {
+        if let answer = try? beside?.value(), answer.head == head { return answer.value }
+        return try read(db)
     }
 }

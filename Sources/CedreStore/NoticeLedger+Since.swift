@@ -72,12 +72,13 @@ extension NoticeLedger {
     private func stoppedHolding(
         since cursor: CheckCursor, skipping: Set<CertificationKey>
     ) throws -> (rows: Int, open: [(notice: Notice, entry: Entry)]) {
+        let heldOnItsDay = StandingRows.noticesHolding(
+            on: cursor.asOf, horizon: cursor.horizonDays, except: [], qualifier: "calendar_notice.")
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT \(StandingRows.noticeColumns(qualifier: "calendar_notice.")), notice.id, notice.id IN \(Self.notOpen)
             FROM \(Self.periodsAndTheirRows)
-            WHERE calendar_notice.until_on > ? AND calendar_notice.until_on <= ? AND calendar_notice.from_on <= ?
-                AND (calendar_notice.rule <> 'due-soon' OR calendar_notice.due_on <= ?)
-            """), arguments: [cursor.asOf, request.asOf, cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays)])
+            WHERE \(heldOnItsDay.condition) AND calendar_notice.until_on <= ?
+            """), arguments: heldOnItsDay.arguments + [request.asOf])
         var stopped = (rows: 0, open: [(notice: Notice, entry: Entry)]())
         while let row = try rows.next() {
             guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }

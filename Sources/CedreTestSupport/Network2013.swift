@@ -22,9 +22,12 @@ extension CedreStore {
         return try CedreStore(writer: copy)
     }
 
-    /// A store in a new database file at `path` holding what this one holds, opened as `cedre`
-    /// opens its files: for what only a file has, such as a second connection beside the first.
+    /// A store in a new database file at `path` (its folder created if needed) holding what
+    /// this one holds, opened as `cedre` opens its files: for what only a file has, such as a
+    /// second connection beside the first.
     public func copy(toFile path: String) throws -> CedreStore {
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         try writer.backup(to: DatabaseQueue(path: path))
         return try CedreStore.open(path: path)
     }

@@ -194,7 +194,6 @@ import Testing
     @Test(arguments: [false, true]) func aRunNamesTheMembersOfWhatItListsOnly(inAFile: Bool) throws {
         // Given the 2013 network checked the night before
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let network = try CedreStore.network2013()
         let store = inAFile ? try network.copy(toFile: folder.appendingPathComponent("cedre.sqlite").path) : network

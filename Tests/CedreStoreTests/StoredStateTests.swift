@@ -195,7 +195,6 @@ import Testing
     @Test func aFileAnswersWhatTheSameStoreInMemoryAnswers() throws {
         let (store, generated) = try Self.store(seed: 7, members: 60)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-tally-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = try store.copy(toFile: folder.appendingPathComponent("cedre.sqlite").path)
         let rules = Set(NoticeRule.allCases)
