@@ -1,4 +1,5 @@
 import CedreCore
+import CedreStore
 
 /// The lifecycle of the foundation issue's contract, as facts: SOLIPASS engaged on
 /// 2013-01-10, audited on 2013-03-01 with one major finding closed on 2013-04-20, and
@@ -31,6 +32,13 @@ public enum Scenario {
     /// scenario.
     public static let certifiedMember: [(Fact, Day)] =
         [(.memberAdded(.sample("solipass", type: .ges), joined: nil), "2013-01-01")] + certified
+
+    /// A fresh store in memory holding `certifiedMember`.
+    public static func store() throws -> CedreStore {
+        let store = try CedreStore.inMemory()
+        try store.record(certifiedMember)
+        return store
+    }
 
     /// A dossier with `facts` applied.
     public static func dossier(_ facts: [(Fact, Day)], scheme: Scheme = Schemes.cedre) throws(TransitionError) -> Dossier {

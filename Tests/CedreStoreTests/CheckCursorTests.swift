@@ -9,13 +9,6 @@ import Testing
 @Suite struct CheckCursorTests {
     let key = Scenario.key
 
-    /// SOLIPASS certified on 2013-05-02, first surveillance due by 2014-05-02.
-    private func store() throws -> CedreStore {
-        let store = try CedreStore.inMemory()
-        try store.record(Scenario.certifiedMember)
-        return store
-    }
-
     private func request(_ day: Day, horizon: Int = 30, listing: CheckListing = .quiet, dryRun: Bool = false) -> CheckRequest {
         CheckRequest(asOf: day, horizonDays: horizon, dryRun: dryRun, actor: "cron", now: Date(), listing: listing)
     }
@@ -33,7 +26,7 @@ import Testing
     }
 
     @Test func aDeadlineMetAfterALongerHorizonAnnouncedItIsResolvedFromTheCursorOnceWithinTheHorizon() throws {
-        let store = try store()
+        let store = try Scenario.store()
         #expect(summary(try store.check(request("2014-03-01", horizon: 90))) == ["due-soon 2014-05-02 new"])
         try store.record([
             (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-03-10", auditors: []), "2014-03-01"),
@@ -49,7 +42,7 @@ import Testing
     }
 
     @Test func aNightAfterAnotherCountsTheNoticesStillOpenAndReportsWhatStartedAndStopped() throws {
-        let store = try store()
+        let store = try Scenario.store()
         #expect(summary(try store.check(request("2014-04-10"))) == ["due-soon 2014-05-02 new"])
         let overdue = request("2014-05-03")
         #expect(try startsFromTheCursor(store, overdue))
@@ -65,7 +58,7 @@ import Testing
     }
 
     @Test func anotherRunADayBeforeAnotherHorizonOneSchemeRemindersOrOpenItemsListedCompareEverything() throws {
-        let store = try store()
+        let store = try Scenario.store()
         try store.check(request("2014-05-10"))
         #expect(try startsFromTheCursor(store, request("2014-05-10")))
         #expect(try startsFromTheCursor(store, request("2014-05-11")))
@@ -95,7 +88,7 @@ import Testing
     }
 
     @Test func aLateFactOrAVoidStartsFromTheCursorAndComparesTheDossiersItWroteInFull() throws {
-        let store = try store()
+        let store = try Scenario.store()
         try store.record([(.memberAdded(.sample("bretagne-insertion", type: .ei), joined: nil), "2013-01-01")])
         let other = CertificationKey.cedre("bretagne-insertion")
         try store.record([(.certificationEngaged(other), "2013-01-15")], context: .tests(today: "2013-01-15"))
@@ -136,7 +129,7 @@ import Testing
     }
 
     @Test func verifyHoldsTheCursorToTheDossiersNoWriteTouchedSince() throws {
-        let store = try store()
+        let store = try Scenario.store()
         try store.check(request("2014-05-10"))
         // A surveillance planned on 9 May for June, entered on the 11th: the overdue notice still
         // holds on the cursor's day, in rows written again
@@ -150,7 +143,7 @@ import Testing
     }
 
     @Test func verifyNamesACursorMovedByHandPastNoticesTheLedgerNeverRecorded() throws {
-        let store = try store()
+        let store = try Scenario.store()
         try store.check(request("2014-04-01"))
         #expect(try store.verify().problem == nil)
         try store.writer.write { try $0.execute(sql: "UPDATE check_cursor SET as_of = '2014-05-10'") }

@@ -9,14 +9,8 @@ import Testing
 @Suite struct LateFactTests {
     let key = Scenario.key
 
-    private func store() throws -> CedreStore {
-        let store = try CedreStore.inMemory()
-        try store.record(Scenario.certifiedMember)
-        return store
-    }
-
     @Test func aSurveillanceAuditEnteredLateCorrectsThePicture() throws {
-        let store = try store()
+        let store = try Scenario.store()
         try store.record([
             (.auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-05-20", auditors: []), "2014-03-01"),
         ])
@@ -30,7 +24,7 @@ import Testing
     }
 
     @Test func aLateFactThatBreaksALaterEventIsRefusedNamingIt() throws {
-        let store = try store()
+        let store = try Scenario.store()
         let before = try store.eventCount()
         let late = [DatedFact(.certificationSuspended(key, reason: .memberRequest), on: "2013-05-01")]
         #expect(throws: StoreError.refused(.illegal(IllegalMove(
@@ -53,7 +47,7 @@ import Testing
     }
 
     @Test func aLateMajorFindingThatWouldHaveBlockedTheDecisionIsRefused() throws {
-        let store = try store()
+        let store = try Scenario.store()
         let late = [DatedFact(
             .findingRaised(key, "F-2013-0009", audit: Scenario.initialAudit, grade: "major", requirement: "5.1", statement: ""),
             on: "2013-03-01")]
@@ -61,7 +55,7 @@ import Testing
     }
 
     @Test func factsDatedAfterTodayAreRefused() throws {
-        let store = try store()
+        let store = try Scenario.store()
         let future = [DatedFact(.certificationSuspended(key, reason: .memberRequest), on: "2014-02-01")]
         #expect(throws: StoreError.factInTheFuture(.certificationSuspended, on: "2014-02-01", today: "2014-01-31")) {
             try store.record(future, context: .tests(today: "2014-01-31"))
@@ -69,7 +63,7 @@ import Testing
     }
 
     @Test func asOfSeesOnlyFactsThatHappenedByThen() throws {
-        let store = try store()
+        let store = try Scenario.store()
         #expect(try store.dossier(key, through: "2013-04-30")?.certification?.state == .audited)
         #expect(try store.dossier(key, through: "2013-05-02")?.certification?.state == .certified)
         let network = try store.network(through: "2013-02-15")
@@ -79,7 +73,7 @@ import Testing
     }
 
     @Test func leavingWithdrawsAndRefusesLaterFacts() throws {
-        let store = try store()
+        let store = try Scenario.store()
         try store.record([
             (.certificationWithdrawn(key, reason: .memberLeft), "2014-06-30"),
             (.memberLeft("solipass"), "2014-06-30"),
@@ -93,7 +87,7 @@ import Testing
     }
 
     @Test func aLateDepartureBeforeExistingFactsIsRefused() throws {
-        let store = try store()
+        let store = try Scenario.store()
         #expect(throws: StoreError.self) {
             try store.record([DatedFact(.memberLeft("solipass"), on: "2013-04-01")], context: .tests())
         }

@@ -9,16 +9,10 @@ import Testing
 /// What `verify` sees beyond the event log (DESIGN §5, "Trust beyond the file"): the chained
 /// notice ledger, the schema, writes read back, and heads witnessed outside the database.
 @Suite struct TrustTests {
-    private func certified() throws -> CedreStore {
-        let store = try CedreStore.inMemory()
-        try store.record(Scenario.certifiedMember)
-        return store
-    }
-
     /// A store whose ledger holds two runs: a notice reported new on 2014-05-03, then closed on
     /// 2016-06-01 when the certificate expired (a run that changes nothing records no run).
     private func checked() throws -> CedreStore {
-        let store = try certified()
+        let store = try Scenario.store()
         for day: Day in ["2014-05-03", "2014-06-01", "2016-06-01"] {
             try store.check(CheckRequest(asOf: day, horizonDays: 60, dryRun: false, actor: "cron", now: Date()))
         }
@@ -33,7 +27,7 @@ import Testing
 
     @Test func aCheckWhoseOutputFailsRecordsNothingAndTheRerunReportsEveryNoticeAsNew() throws {
         struct DiskFull: Error {}
-        let store = try certified()
+        let store = try Scenario.store()
         let request = CheckRequest(asOf: "2016-06-01", horizonDays: 60, dryRun: false, actor: "cron", now: Date())
         #expect(throws: DiskFull.self) { try store.check(request) { _ in throw DiskFull() } }
         #expect(try store.ledgerCount() == 0)
@@ -44,7 +38,7 @@ import Testing
     }
 
     @Test func aCheckDeliversWhatItFoundWithTheLogHeadThenCommits() throws {
-        let store = try certified()
+        let store = try Scenario.store()
         let delivery = Mutex<CheckResult?>(nil)
         try store.check(CheckRequest(asOf: "2014-05-03", horizonDays: 0, dryRun: false, actor: "cron", now: Date())) { found in
             delivery.withLock { $0 = found }
@@ -167,13 +161,13 @@ import Testing
     // MARK: - The schema
 
     @Test func aDroppedTriggerIsNamed() throws {
-        let store = try certified()
+        let store = try Scenario.store()
         try execute(store, "DROP TRIGGER event_refuses_delete")
         #expect(try store.verify().problem == "the schema differs from Schemas/schema.sql: trigger event_refuses_delete is missing.")
     }
 
     @Test func anAddedTriggerAndAChangedTableAreNamed() throws {
-        let store = try certified()
+        let store = try Scenario.store()
         try execute(store, """
             CREATE TRIGGER event_discards_inserts BEFORE INSERT ON event BEGIN SELECT RAISE(IGNORE); END;
             DROP INDEX member_by_region; CREATE INDEX member_by_region ON member(region);
@@ -186,7 +180,7 @@ import Testing
     // MARK: - Writes read back
 
     @Test func aWriteThatATriggerDiscardsFailsInsteadOfReportingSuccess() throws {
-        let store = try certified()
+        let store = try Scenario.store()
         try execute(store, "CREATE TRIGGER event_discards_inserts BEFORE INSERT ON event BEGIN SELECT RAISE(IGNORE); END")
         let before = try store.eventCount()
         #expect(throws: StoreError.writeNotLanded(table: "the event log", expected: 1, found: 0)) {
@@ -196,7 +190,7 @@ import Testing
     }
 
     @Test func aLedgerWriteThatATriggerDiscardsFailsTheCheck() throws {
-        let store = try certified()
+        let store = try Scenario.store()
         try execute(store, "CREATE TRIGGER notice_discarded BEFORE INSERT ON notice BEGIN SELECT RAISE(IGNORE); END")
         #expect(throws: StoreError.self) {
             try store.check(CheckRequest(asOf: "2014-05-03", horizonDays: 0, dryRun: false, actor: "cron", now: Date()))
@@ -229,14 +223,14 @@ import Testing
     }
 
     @Test func theLogExtendsAHeadWitnessedBeforeLaterFacts() throws {
-        let store = try certified()
+        let store = try Scenario.store()
         let early = try witnessed(try store.head())
         try store.record([(.certificationSuspended(Scenario.key, reason: .memberRequest), "2014-01-10")])
         #expect(try store.verify(witnessed: [early, try witnessed(try store.head(), line: 2)]).problem == nil)
     }
 
     @Test func aChainRewrittenWithRecomputedHashesNoLongerExtendsTheWitnessedHead() throws {
-        let store = try certified()
+        let store = try Scenario.store()
         let head = try witnessed(try store.head(), line: 1)
         try rewriteActor(of: store, from: 6)
         #expect(try store.verify().problem == nil, "without a witness, a careful rewrite passes")
@@ -246,7 +240,7 @@ import Testing
     }
 
     @Test func aCutTailNoLongerExtendsTheWitnessedHead() throws {
-        let store = try certified()
+        let store = try Scenario.store()
         let head = try witnessed(try store.head())
         try store.writer.write { db in
             try db.execute(sql: "DROP TRIGGER event_refuses_delete; DELETE FROM event WHERE id > 8")
