@@ -26,6 +26,20 @@ import Testing
         #expect(scheme.inconsistencies() == [])
     }
 
+    @Test(arguments: SchemeCatalog.bundledNames)
+    func eachCompiledInDefinitionIsItsFileDecoded(_ name: String) throws {
+        // Given a bundled file as shipped, decoded as any definition is
+        let file = try JSONDecoder().decode(Scheme.self, from: SchemeCatalog.bundledDefinition(name))
+
+        // Then the catalog every command starts from holds it, under the file's name
+        #expect(file.id.rawValue == name)
+        #expect(SchemeCatalog.bundled[file.id] == file, "Scheme+Bundled.swift must say what Schemes/Definitions/\(name).json says")
+    }
+
+    @Test func theBundledCatalogHoldsTheBundledFilesOnly() {
+        #expect(SchemeCatalog.bundled.ids.map(\.rawValue).sorted() == SchemeCatalog.bundledNames.sorted())
+    }
+
     @Test(arguments: SchemeCatalog.bundledNames + ["afnor-example"])
     func theLightDecoderReadsEachDefinitionAsFoundationsDecoderDoes(_ name: String) throws {
         let data = name == "afnor-example" ? Self.afnorExample : try SchemeCatalog.bundledDefinition(name)

@@ -1,4 +1,3 @@
-import CedreJSON
 import Foundation
 
 /// The schemes a database knows, by id: the bundled definitions and those added to its log
@@ -73,15 +72,9 @@ public struct SchemeCatalog: Sendable {
         return .schemeKindChanged(scheme.id, from: known.kind)
     }
 
-    /// `cedre` and `cedre-iso`, as shipped in `Schemes/Definitions/`.
-    public static let bundled: SchemeCatalog = {
-        SchemeCatalog(bundledNames.map { name in
-            guard let scheme = try? JSONValueDecoder().decode(Scheme.self, from: JSONParser.parse(bundledDefinition(name))) else {
-                preconditionFailure("the bundled scheme definition \(name).json is missing or invalid")
-            }
-            return scheme
-        })
-    }()
+    /// `cedre` and `cedre-iso`, as shipped in `Schemes/Definitions/` (compiled in:
+    /// `Scheme+Bundled.swift`).
+    public static let bundled = SchemeCatalog([.bundledCEDRE, .bundledCEDREISO])
 
     /// The names of the bundled definitions.
     public static let bundledNames = bundledDefinitions.map(\.name)
