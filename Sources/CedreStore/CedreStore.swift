@@ -19,14 +19,16 @@ public struct CedreStore: Sendable {
         self.writer = writer
         schemes = SchemeRegistry(base: catalog)
         let migrator = Migrations.migrator
-        let superseded = try writer.read { db -> Bool in
+        let (superseded, migrated) = try writer.read { db -> (Bool, Bool) in
             let known = try db.tableExists("grdb_migrations")
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
             if !known, tables > 0 { throw StoreError.notACedreDatabase(path: path) }
-            return try migrator.hasBeenSuperseded(db)
+            let migrated = try known && migrator.hasCompletedMigrations(db)
+            return (try migrator.hasBeenSuperseded(db), migrated)
         }
         if superseded { throw StoreError.newerSchema(path: path) }
-        try migrator.migrate(writer)
+        // A database already migrated is only read here: no write transaction for a command that reads.
+        if !migrated { try migrator.migrate(writer) }
         try schemes.reload(from: writer)
     }
 
