@@ -27,7 +27,7 @@ public struct TerminalStyle: Equatable, Sendable {
     /// The style for writing to `descriptor`: the width from `COLUMNS` or, on a terminal, from
     /// the terminal itself; colour only on a terminal, never when `NO_COLOR` is set (no-color.org)
     /// or the terminal is `dumb`.
-    public static func detect(environment: [String: String], descriptor: Int32) -> TerminalStyle {
+    public static func detect(environment: RunEnvironment, descriptor: Int32) -> TerminalStyle {
         let isTerminal = isatty(descriptor) == 1
         var width = environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
         if width == nil, isTerminal {

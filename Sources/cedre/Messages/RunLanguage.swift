@@ -19,7 +19,7 @@ enum RunLanguage {
 
     /// The last valid `--lang X` or `--lang=X` before a `--`, else `CEDRE_LANG` (`en`, `en_GB.UTF-8`…),
     /// else French.
-    static func resolve(arguments: [String], environment: [String: String]) -> ReportLanguage {
+    static func resolve(arguments: [String], environment: RunEnvironment) -> ReportLanguage {
         var chosen: ReportLanguage?
         var index = arguments.startIndex
         while index < arguments.endIndex, arguments[index] != "--" {

@@ -33,7 +33,7 @@ struct StoreOptions: ParsableArguments {
 
     /// `--db`, else `CEDRE_DB`, else `$XDG_DATA_HOME/cedre/cedre.sqlite` with XDG's default
     /// `$HOME/.local/share`.
-    static func databasePath(option: String?, environment: [String: String]) -> String {
+    static func databasePath(option: String?, environment: RunEnvironment) -> String {
         if let option { return option }
         if let path = environment["CEDRE_DB"], !path.isEmpty { return path }
         return (xdgDirectory("XDG_DATA_HOME", default: ".local/share", environment: environment) as NSString)
@@ -43,7 +43,7 @@ struct StoreOptions: ParsableArguments {
     /// An XDG base directory: `$variable`, else `$HOME/fallback` (the `HOME` of the
     /// environment, as every XDG program reads it, and the account's home only when `HOME` is
     /// unset).
-    static func xdgDirectory(_ variable: String, default fallback: String, environment: [String: String]) -> String {
+    static func xdgDirectory(_ variable: String, default fallback: String, environment: RunEnvironment) -> String {
         func nonEmpty(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         return nonEmpty(variable) ?? ((nonEmpty("HOME") ?? NSHomeDirectory()) as NSString).appendingPathComponent(fallback)
     }

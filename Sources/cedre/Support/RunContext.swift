@@ -16,7 +16,7 @@ import Foundation
 struct RunContext: Sendable {
     /// The command line after the program's name.
     let arguments: [String]
-    let environment: [String: String]
+    let environment: RunEnvironment
     let standardOutput: OutputChannel
     let standardError: OutputChannel
     /// How standard output wants its tables: as wide as `COLUMNS` or the terminal (unbounded
@@ -31,26 +31,22 @@ struct RunContext: Sendable {
     /// The context of the run in progress.
     @TaskLocal static var current = RunContext.process
 
-    /// The process's command line, environment (read once: Foundation builds it anew at each
-    /// ask) and standard streams.
-    static let process: RunContext = {
-        let environment = ProcessInfo.processInfo.environment
-        return RunContext(
-            arguments: Array(CommandLine.arguments.dropFirst()), environment: environment,
-            standardOutput: OutputChannel(descriptor: STDOUT_FILENO, name: "standard output"),
-            standardError: OutputChannel(descriptor: STDERR_FILENO, name: "standard error"),
-            terminalStyle: TerminalStyle.detect(environment: environment, descriptor: STDOUT_FILENO),
-            drawsProgress: isatty(STDERR_FILENO) == 1, helpColumns: nil)
-    }()
+    /// The process's command line, environment and standard streams.
+    static let process = RunContext(
+        arguments: Array(CommandLine.arguments.dropFirst()), environment: .process,
+        standardOutput: OutputChannel(descriptor: STDOUT_FILENO, name: "standard output"),
+        standardError: OutputChannel(descriptor: STDERR_FILENO, name: "standard error"),
+        terminalStyle: TerminalStyle.detect(environment: .process, descriptor: STDOUT_FILENO),
+        drawsProgress: isatty(STDERR_FILENO) == 1, helpColumns: nil)
 
     /// A run of `arguments` with `environment` whose outputs are kept in memory, as a pipe
     /// would receive them: no terminal, so no colour, no progress lines, and help wrapped to
     /// `COLUMNS` or 80 columns.
     static func captured(arguments: [String], environment: [String: String]) -> RunContext {
         RunContext(
-            arguments: arguments, environment: environment,
+            arguments: arguments, environment: RunEnvironment(environment),
             standardOutput: OutputChannel(capturing: "standard output"), standardError: OutputChannel(capturing: "standard error"),
-            terminalStyle: TerminalStyle.detect(environment: environment, descriptor: -1), drawsProgress: false,
+            terminalStyle: TerminalStyle.detect(environment: RunEnvironment(environment), descriptor: -1), drawsProgress: false,
             helpColumns: environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80)
     }
 
