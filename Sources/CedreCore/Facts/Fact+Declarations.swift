@@ -168,7 +168,7 @@ extension FactDeclaration {
     static let certificationRestored = keyOnly(Fact.certificationRestored)
 
     /// A decision about a certification that says why, in one of the scheme's reasons.
-    private static func keyAndReason<Reason: RawRepresentable & CaseIterable>(
+    private static func keyAndReason<Reason: RawRepresentable & CaseIterable & SendableMetatype>(
         _ make: @escaping @Sendable (CertificationKey, Reason) -> Fact, _ reason: @escaping @Sendable (Fact) -> Reason?
     ) -> FactDeclaration where Reason.RawValue == String {
         FactDeclaration(
