@@ -42,11 +42,12 @@ struct RunContext: Sendable {
     /// A run of `arguments` with `environment` whose outputs are kept in memory, as a pipe
     /// would receive them: no terminal, so no colour, no progress lines, and help wrapped to
     /// `COLUMNS` or 80 columns.
-    static func captured(arguments: [String], environment: [String: String]) -> RunContext {
-        RunContext(
-            arguments: arguments, environment: RunEnvironment(environment),
+    static func captured(arguments: [String], environment values: [String: String]) -> RunContext {
+        let environment = RunEnvironment(values)
+        return RunContext(
+            arguments: arguments, environment: environment,
             standardOutput: OutputChannel(capturing: "standard output"), standardError: OutputChannel(capturing: "standard error"),
-            terminalStyle: TerminalStyle.detect(environment: RunEnvironment(environment), descriptor: -1), drawsProgress: false,
+            terminalStyle: TerminalStyle.detect(environment: environment, descriptor: -1), drawsProgress: false,
             helpColumns: environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80)
     }
 
