@@ -72,8 +72,8 @@ extension Replay {
             let keys = (groupKeys[scheme] ?? []).sorted()
             // Its sites' members only, as a write to the group replays it (`Replay.network(of:)`):
             // a copy of every member would double the members' memory while the group replays.
-            for member in Set(keys.map(\.member)).sorted() {
-                if let record = network.members[member] { group.insert(record) }
+            for key in keys {
+                if let record = network.members[key.member] { group.insert(record) }
             }
             for event in try EventLog.replayable(ofStreams: keys.map(LogStream.certification), in: db) {
                 try apply(event, to: &group)
