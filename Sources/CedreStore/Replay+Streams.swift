@@ -70,8 +70,9 @@ extension Replay {
         for scheme in groupSchemes.sorted() {
             var group = Network(catalog: catalog)
             let keys = (groupKeys[scheme] ?? []).sorted()
-            // Its sites' members only, as a write to the group replays it (`Replay.network(of:)`):
-            // a copy of every member would double the members' memory while the group replays.
+            // Its sites' members only, as a write to the group (`Recorder`) and a read of it
+            // (`Replay.network(of:)`) seed it: a copy of every member would double the members'
+            // memory while the group replays.
             for key in keys {
                 if let record = network.members[key.member] { group.insert(record) }
             }
