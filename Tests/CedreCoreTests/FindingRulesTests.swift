@@ -104,6 +104,29 @@ import Testing
         #expect(notice?.subject == "certification/solipass/cedre/F-2013-0002")
     }
 
+    /// Audits are kept in the order they were planned, not held: the first held must win
+    /// whichever was planned first.
+    @Test(arguments: [true, false])
+    func aMinorStillOpenAtTwoLaterAuditsIsEscalatedAtTheFirstHeld(firstHeldIsPlannedFirst: Bool) throws {
+        let special: (Fact, Day) = (.auditPlanned(key, "A-2014-0002", kind: .special, scheduledOn: "2014-02-01", auditors: []), "2014-01-15")
+        let surveillance: (Fact, Day) = (
+            .auditPlanned(key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-03-10", auditors: []), "2014-01-15"
+        )
+        let dossier = try Scenario.dossier(minorAtInitialAudit + [
+            (.findingPlanProposed(key, "F-2013-0002", statement: ""), "2013-03-10"),
+            (.findingPlanAccepted(key, "F-2013-0002", due: nil), "2013-03-15"),
+            (.certificationDecided(key), "2013-04-01"),
+        ] + (firstHeldIsPlannedFirst ? [special, surveillance] : [surveillance, special]) + [
+            (.auditConducted(key, "A-2014-0002"), "2014-02-01"),
+            (.auditConducted(key, "A-2014-0001"), "2014-03-10"),
+        ])
+        let status = try #require(dossier.findingStatuses(on: "2014-03-10", context: .none).first)
+        #expect(status.escalation == FindingStatus.Escalation(
+            on: "2014-02-01", audit: "A-2014-0002", from: "minor", cause: .stillOpenAtNextAudit))
+        // 2014-02-01 + 90 days
+        #expect(status.deadline == "2014-05-02")
+    }
+
     @Test func aMinorClosedOnTheDayOfTheNextAuditIsNotEscalated() throws {
         var dossier = try certifiedWithOpenMinor()
         try dossier.apply(.auditConducted(key, "A-2014-0001"), on: "2014-03-10")

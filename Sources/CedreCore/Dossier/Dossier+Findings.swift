@@ -88,8 +88,7 @@ extension Dossier {
     /// grade escalation gives it, the deadline of that grade counted from the audit that
     /// raised it (from the later audit for rule 7), capped at the certificate's expiry.
     public func status(of finding: Finding, on day: Day, context: FindingContext) -> FindingStatus {
-        let own = self.escalation(of: finding, on: day)
-        let escalation = [own, context.escalations[finding.id]].compactMap { $0 }.min { $0.on < $1.on }
+        let escalation = Self.earlier(self.escalation(of: finding, on: day), context.escalations[finding.id])
         let gradeID = escalation.flatMap { scheme.grading.grade($0.from)?.escalatesTo } ?? finding.grade
         let grade = scheme.grading.grade(gradeID)
         var deadline: Day?
@@ -104,16 +103,31 @@ extension Dossier {
 
     /// Rule 7: the first later external audit, conducted by `day`, at which the finding was
     /// still open, if its grade escalates.
+    ///
+    /// One pass over the audits, keeping the first of the earliest: a calendar asks this of
+    /// every finding on every day it evaluates.
     func escalation(of finding: Finding, on day: Day) -> FindingStatus.Escalation? {
-        guard scheme.grading.grade(finding.grade)?.escalatesTo != nil else { return nil }
-        let next = audits
-            .filter { $0.kind.isExternal && $0.id != finding.audit }
-            .compactMap { audit in audit.conductedOn.map { (audit.id, $0) } }
-            .filter { $0.1 > finding.auditOn && $0.1 <= day }
-            .min { $0.1 < $1.1 }
-        guard let (audit, conductedOn) = next else { return nil }
-        if let closedOn = finding.closedOn, closedOn <= conductedOn { return nil }
-        return FindingStatus.Escalation(on: conductedOn, audit: audit, from: finding.grade, cause: .stillOpenAtNextAudit)
+        guard scheme.grading.escalates(finding.grade) else { return nil }
+        // Indices, not elements: each audit is read in place rather than copied.
+        var next: (index: Int, on: Day)?
+        for index in audits.indices where audits[index].kind.isExternal {
+            guard let conductedOn = audits[index].conductedOn, conductedOn > finding.auditOn, conductedOn <= day,
+                next.map({ conductedOn < $0.on }) ?? true, audits[index].id != finding.audit
+            else { continue }
+            next = (index, conductedOn)
+        }
+        guard let next else { return nil }
+        if let closedOn = finding.closedOn, closedOn <= next.on { return nil }
+        return FindingStatus.Escalation(
+            on: next.on, audit: audits[next.index].id, from: finding.grade, cause: .stillOpenAtNextAudit)
+    }
+
+    /// The escalation that took effect first, the dossier's own on a tie.
+    private static func earlier(
+        _ own: FindingStatus.Escalation?, _ group: FindingStatus.Escalation?
+    ) -> FindingStatus.Escalation? {
+        guard let own, let group else { return own ?? group }
+        return group.on < own.on ? group : own
     }
 
     /// Rules 6 and 7: the findings that forbid a certification decision on `day`.

@@ -62,7 +62,7 @@ public struct GroupCertificate: Sendable {
         for site in sites {
             for finding in site.findings where finding.raisedOn <= day {
                 guard let round = roundOfAudit[finding.audit],
-                    scheme.grading.grade(finding.grade)?.escalatesTo != nil
+                    scheme.grading.escalates(finding.grade)
                 else { continue }
                 found[Pattern(round: round, requirement: finding.requirement), default: []].append((site.key.member, finding))
             }

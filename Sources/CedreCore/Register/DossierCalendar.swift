@@ -116,8 +116,8 @@ extension Network {
                 standings.append(status.period(from: next))
             }
             let holding = Set(notices(of: dossier, in: group, on: next, horizon: Network.unboundedHorizon, context: context))
-            for notice in holding.subtracting(previous) { spans[notice, default: []].append((next, nil)) }
-            for notice in previous.subtracting(holding) {
+            for notice in holding where !previous.contains(notice) { spans[notice, default: []].append((next, nil)) }
+            for notice in previous where !holding.contains(notice) {
                 if let last = spans[notice]?.popLast() { spans[notice]?.append((last.from, next)) }
             }
             previous = holding

@@ -16,6 +16,12 @@ public struct GradingScale: Codable, Equatable, Sendable {
     public func grade(_ id: GradeID) -> Grade? {
         grades.first { $0.id == id }
     }
+
+    /// Whether the grade with this id escalates when still open at the next audit (rule 7):
+    /// asked of every finding on every day a calendar evaluates, without copying the grade.
+    public func escalates(_ id: GradeID) -> Bool {
+        grades.contains { $0.id == id && $0.escalatesTo != nil }
+    }
 }
 
 /// One grade of a grading scale.
