@@ -122,7 +122,7 @@ extension JSONParser {
             try enterContainer()
             offset += 1
             var members: [JSONValue.Member] = []
-            var keyLines: [String: Int] = [:]
+            var keys = KeyLines()
             skipWhitespace()
             if peek() == UInt8(ascii: "}") {
                 offset += 1
@@ -139,7 +139,7 @@ extension JSONParser {
                 let keyLine = line
                 let keyOffset = offset
                 let key = try readString()
-                if let firstLine = keyLines.updateValue(keyLine, forKey: key) {
+                if let firstLine = keys.insert(key, line: keyLine, after: members) {
                     throw error("duplicate key \(JSONValue.quoted(key)), already defined on line \(firstLine)", at: keyOffset)
                 }
                 skipWhitespace()
@@ -161,6 +161,27 @@ extension JSONParser {
                 default:
                     throw error("expected ',' or '}' after an object member, found \(foundDescription())")
                 }
+            }
+        }
+
+        /// The keys an object has so far, to refuse a duplicate with the line of the first.
+        ///
+        /// A fact's payload has a handful of keys: they are compared one by one, and hashed
+        /// only once an object has many (a replay parses a million small objects).
+        private struct KeyLines {
+            private static let comparedOneByOne = 16
+            private var lines: [String: Int]?
+
+            /// The line of `key` if one of `members` (the object's members so far) has it;
+            /// else nil, and `key` is known from now on.
+            mutating func insert(_ key: String, line: Int, after members: [JSONValue.Member]) -> Int? {
+                if lines == nil, members.count < Self.comparedOneByOne {
+                    return members.first { $0.key == key }?.keyLine
+                }
+                if lines == nil {
+                    lines = Dictionary(members.lazy.map { ($0.key, $0.keyLine) }, uniquingKeysWith: { first, _ in first })
+                }
+                return lines?.updateValue(line, forKey: key)
             }
         }
 

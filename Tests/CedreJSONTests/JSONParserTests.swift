@@ -223,6 +223,17 @@ import Testing
         #expect(error?.description == #"line 3, column 3: duplicate key "x", already defined on line 2"#)
     }
 
+    /// Small objects compare keys one by one, large ones hash them: both refuse a duplicate,
+    /// wherever it falls, with the line of the first.
+    @Test(arguments: [(keys: 5, duplicateOf: 2), (keys: 16, duplicateOf: 15), (keys: 40, duplicateOf: 3), (keys: 40, duplicateOf: 30)])
+    func rejectsDuplicateKeysInObjectsOfEverySize(keys: Int, duplicateOf: Int) throws {
+        let members = (1...keys).map { "  \"k\($0)\": \($0)" } + ["  \"k\(duplicateOf)\": 0"]
+        let error = parseError("{\n" + members.joined(separator: ",\n") + "\n}")
+        #expect(error?.description == "line \(keys + 2), column 3: duplicate key \"k\(duplicateOf)\", already defined on line \(duplicateOf + 1)")
+        let distinct = (1...keys).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        #expect(try JSONParser.parse("{" + distinct + "}").objectMembers?.count == keys)
+    }
+
     @Test func allowsTheSameKeyInDifferentObjects() throws {
         #expect(try JSONParser.parse(#"[{"x": 1}, {"x": 2, "y": {"x": 3}}]"#).arrayValue?.count == 2)
     }

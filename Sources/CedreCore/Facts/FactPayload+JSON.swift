@@ -86,7 +86,11 @@ extension FactPayload {
                 }
                 return texts
             }
+            // A string switch compares its cases in order: the two keys of every certification
+            // fact come first.
             switch field {
+            case "member": member = MemberID(rawValue: try text())
+            case "scheme": scheme = SchemeID(rawValue: try text())
             case "affected": affected = try flag()
             case "assignments":
                 guard let items = value.arrayValue else { throw FactPayloadError(field: field, message: "must be a list of assignments") }
@@ -123,7 +127,6 @@ extension FactPayload {
             case "validityMonths":
                 guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
                 validityMonths = number
-            case "member": member = MemberID(rawValue: try text())
             case "mode": mode = try text()
             case "name": name = try text()
             case "reason": reason = try text()
@@ -131,7 +134,6 @@ extension FactPayload {
             case "region": region = try text()
             case "requirement": requirement = RequirementID(rawValue: try text())
             case "scheduledOn": scheduledOn = try day()
-            case "scheme": scheme = SchemeID(rawValue: try text())
             case "seed": seed = try text()
             case "sites": sites = try texts().map(MemberID.init(rawValue:))
             case "source": source = try text()
