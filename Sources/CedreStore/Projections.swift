@@ -51,10 +51,14 @@ enum Projections {
     }
 
     /// Writes into `target`'s empty projections every row a replay of `log`'s events gives,
-    /// one certification at a time.
-    static func replay(_ log: Database, into target: Database, catalog: SchemeCatalog, progress: ProgressReport? = nil) throws {
+    /// one certification at a time; `store`'s second connection, when given, replays the facts
+    /// outside certifications while `log` sorts the others.
+    static func replay(
+        _ log: Database, into target: Database, catalog: SchemeCatalog, beside store: CedreStore? = nil,
+        progress: ProgressReport? = nil
+    ) throws {
         let writer = ProjectionWriter(target, batched: true)
-        let network = try Replay.streamDossiers(catalog: catalog, in: log, progress: progress) { projected in
+        let network = try Replay.streamDossiers(catalog: catalog, in: log, beside: store, progress: progress) { projected in
             try writer.insert(projected)
         }
         for id in network.members.keys.sorted() {

@@ -8,23 +8,27 @@ extension Replay {
     /// (one replaying, one being visited) and of each group certificate, whatever the size of
     /// the log.
     ///
-    /// Members, auditors, links, campaigns and samples are replayed first; then every
-    /// single-site certification in stream order, each in day order; then each group scheme
-    /// as a whole, since its rules read every site.
+    /// Members, auditors, links, campaigns and samples are replayed first (on `store`'s second
+    /// connection, when it has one, while this one sorts the certifications' events); then
+    /// every single-site certification in stream order, each in day order; then each group
+    /// scheme as a whole, since its rules read every site.
     static func streamDossiers(
-        catalog: SchemeCatalog, in db: Database, progress: ProgressReport? = nil, visit: (ProjectedDossier) throws -> Void
+        catalog: SchemeCatalog, in db: Database, beside store: CedreStore? = nil, progress: ProgressReport? = nil,
+        visit: (ProjectedDossier) throws -> Void
     ) throws -> Network {
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         var replayed = 0
-        var network = Network(catalog: catalog)
-        let recorded = try LoggedFact.fetchCursor(db, sql: """
-            SELECT \(LoggedFact.columns) FROM event WHERE stream < 'certification/' OR stream >= 'certification0'
-            ORDER BY kind <> 'member.added', occurred_on, id
+        let others = try store.map { try CompanionRead($0, beside: db) { try replayOutsideCertifications(catalog: catalog, in: $0) } }
+        // Read in file order and sorted by SQLite, not through the stream index: in stream order
+        // each event lies on another page of the table, read from the disk one by one.
+        let streams = try LoggedFact.fetchCursor(db, sql: """
+            SELECT \(LoggedFact.columns) FROM event NOT INDEXED
+            WHERE stream >= 'certification/' AND stream < 'certification0'
+            ORDER BY stream, occurred_on, id
             """)
-        var others = CorrectedCursor(recorded, corrections: try EventLog.corrections(in: db)) { _, stream in
-            stream.certificationKey == nil
-        }
-        while let event = try others.next() { try apply(event, to: &network) }
+        // SQLite sorts at the first row.
+        var next = try streams.next()
+        let network = try others?.value(in: db) ?? replayOutsideCertifications(catalog: catalog, in: db)
 
         let groupSchemes = Set(catalog.schemes.filter { $0.kind == .group }.map(\.id))
         var groupKeys: [SchemeID: Set<CertificationKey>] = [:]
@@ -46,15 +50,9 @@ extension Replay {
             inFlight = (work, batch.reduce(0) { $0 + $1.events.count })
             batch = []
         }
-        // Read in file order and sorted by SQLite, not through the stream index: in stream order
-        // each event lies on another page of the table, read from the disk one by one.
-        let streams = try LoggedFact.fetchCursor(db, sql: """
-            SELECT \(LoggedFact.columns) FROM event NOT INDEXED
-            WHERE stream >= 'certification/' AND stream < 'certification0'
-            ORDER BY stream, occurred_on, id
-            """)
         var current: (stream: String, key: CertificationKey?) = ("", nil)
-        while let event = try streams.next() {
+        while let event = next {
+            next = try streams.next()
             if event.stream != current.stream { current = (event.stream, LogStream(event.stream)?.certificationKey) }
             guard let key = current.key else { continue }
             guard !groupSchemes.contains(key.scheme) else {
@@ -86,6 +84,20 @@ extension Replay {
                 if let projected = ProjectedDossier(key, in: group) { try visit(projected) }
             }
         }
+        return network
+    }
+
+    /// The members, auditors, links, campaigns and samples: every fact outside a certification.
+    private static func replayOutsideCertifications(catalog: SchemeCatalog, in db: Database) throws -> Network {
+        var network = Network(catalog: catalog)
+        let recorded = try LoggedFact.fetchCursor(db, sql: """
+            SELECT \(LoggedFact.columns) FROM event WHERE stream < 'certification/' OR stream >= 'certification0'
+            ORDER BY kind <> 'member.added', occurred_on, id
+            """)
+        var others = CorrectedCursor(recorded, corrections: try EventLog.corrections(in: db)) { _, stream in
+            stream.certificationKey == nil
+        }
+        while let event = try others.next() { try apply(event, to: &network) }
         return network
     }
 

@@ -110,7 +110,7 @@ extension CedreStore {
         try writer.write { db in
             let indexes = try Projections.dropIndexes(db)
             try Projections.clear(db)
-            try Projections.replay(db, into: db, catalog: catalog, progress: progress)
+            try Projections.replay(db, into: db, catalog: catalog, beside: self, progress: progress)
             try Projections.restore(indexes: indexes, db)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         }
