@@ -18,7 +18,9 @@ extension Replay {
     ) throws -> Network {
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         var replayed = 0
-        let others = try store.map { try CompanionRead($0, beside: db) { try replayOutsideCertifications(catalog: catalog, in: $0) } }
+        let others = try store.map { store in
+            try CompanionRead(store, beside: db) { try replayOutsideCertifications(catalog: catalog, in: $0) }
+        }
         // Read in file order and sorted by SQLite, not through the stream index: in stream order
         // each event lies on another page of the table, read from the disk one by one.
         let streams = try LoggedFact.fetchCursor(db, sql: """
