@@ -175,11 +175,10 @@ extension JSONParser {
             /// The line of `key` if one of `members` (the object's members so far) has it;
             /// else nil, and `key` is known from now on.
             mutating func insert(_ key: String, line: Int, after members: [JSONValue.Member]) -> Int? {
-                if lines == nil, members.count < Self.comparedOneByOne {
-                    return members.first { $0.key == key }?.keyLine
-                }
                 if lines == nil {
-                    lines = Dictionary(members.lazy.map { ($0.key, $0.keyLine) }, uniquingKeysWith: { first, _ in first })
+                    if members.count < Self.comparedOneByOne { return members.first { $0.key == key }?.keyLine }
+                    // Every key so far was refused if repeated: they are unique.
+                    lines = Dictionary(uniqueKeysWithValues: members.lazy.map { ($0.key, $0.keyLine) })
                 }
                 return lines?.updateValue(line, forKey: key)
             }
