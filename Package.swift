@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "CedreReports", dependencies: ["CedreCore", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "CedreReports", dependencies: ["CedreCore"]),
         .target(name: "CedreTestSupport", dependencies: [
             "CedreCore", "CedreStore", "CedreFixtures", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

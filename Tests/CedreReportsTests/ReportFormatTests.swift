@@ -30,6 +30,37 @@ import Testing
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
 
+    /// Cells with every character RFC 4180 quotes for, alone, together, first, last and doubled.
+    private static let awkwardCells = [
+        "", "plain", "Île-de-France", "a,b", ",", "\"", "\"\"", "say \"hi\"", "\"quoted\"", "line\nbreak", "cr\ronly",
+        "crlf\r\nend", "\r\n", "trailing,", ",leading", "all, \"of\"\r\nthem\n", "  spaced  ", "tab\tinside", "😀,🇫🇷",
+    ]
+
+    @Test func csvIsWrittenByteForByteAsTheCSVPackageWritesIt() throws {
+        // Given rows of awkward cells, in every position of a row
+        let rows = Self.awkwardCells.indices.map { index in
+            (0..<4).map { Self.awkwardCells[(index + $0 * 5) % Self.awkwardCells.count] }
+        }
+        // When the package's own writer writes them (the oracle: RFC 4180 with CRLF)
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        for row in rows { try writer.write(row: row) }
+        writer.stream.close()
+        let oracle = String(decoding: try #require(stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data), as: UTF8.self)
+        // Then cedre's writer gives the same bytes, the last line ended too, and reads back as written
+        #expect(CSVText.write(rows, keepingFormulaStarts: true) == oracle + "\r\n")
+        #expect(try read(CSVText.write(rows, keepingFormulaStarts: true)) == rows)
+    }
+
+    @Test func csvQuotesAQuoteFollowedByACombiningMark() throws {
+        // A quote then U+0301: Foundation's search, which the package's writer uses, sees one
+        // accented character and no quote in it; a reader sees the quote.
+        let rows = [["\"\u{301}x", "é"], ["a\"\u{301}", "\u{301}"]]
+        let text = CSVText.write(rows)
+        #expect(text == "\"\"\"\u{301}x\",é\r\n\"a\"\"\u{301}\",\u{301}\r\n")
+        #expect(try read(text) == rows)
+    }
+
     @Test func certificationsCSVCarriesTheLinesAndISODates() throws {
         let rows = try read(Network2013.certifications.csv())
         #expect(rows[0] == ["region", "member", "name", "departement", "type", "scheme", "kind", "on", "group", "line"])
