@@ -231,6 +231,17 @@ enum MemberRows {
         return records
     }
 
+    /// The members whose id `ids` selects (an SQL query of one column), once each, walked in
+    /// id order: SQLite gathers the ids and reads only their rows.
+    static func fetch(idsSelectedBy ids: String, arguments: StatementArguments, in db: Database) throws -> [MemberRecord] {
+        var types: [String: [CompanyType]] = [:]
+        var records: [MemberRecord] = []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT \(columns) FROM member WHERE id IN (\(ids))"), arguments: arguments)
+        while let row = try rows.next() { records.append(try record(row, types: &types)) }
+        return records
+    }
+
     static func fetchAll(in db: Database) throws -> [MemberRecord] {
         var types: [String: [CompanyType]] = [:]
         var records: [MemberRecord] = []

@@ -41,42 +41,45 @@ public struct Table: Equatable, Sendable {
     }
 
     private func alignedText(style: TerminalStyle) -> String {
-        // Each cell's width is counted once, and lines are written as bytes: a nightly check
-        // can list tens of thousands of rows.
+        // Each cell's width is counted once, into one flat array, and lines are written as
+        // bytes: a nightly check can list tens of thousands of rows.
+        let columnCount = columns.count
         let headerWidths = columns.map(Table.width)
-        let rowWidths = rows.map { $0.map(Table.width) }
-        let widths = Table.fittedWidths(header: headerWidths, rows: rowWidths, alignments: alignments, to: style.width)
-        func line(_ cells: [String], _ cellWidths: [Int], into bytes: inout [UInt8]) {
+        var cellWidths: [Int] = []
+        cellWidths.reserveCapacity(rows.count * columnCount)
+        for row in rows {
+            for index in 0..<columnCount { cellWidths.append(index < row.count ? Table.width(row[index]) : 0) }
+        }
+        let widths = Table.fittedWidths(header: headerWidths, cells: cellWidths, alignments: alignments, to: style.width)
+        let rightAligned = (0..<columnCount).map { alignments[safe: $0] == .right }
+        func line(_ cells: [String], _ counted: ArraySlice<Int>, into bytes: inout [UInt8]) {
             let start = bytes.count
-            for index in widths.indices {
+            for index in 0..<columnCount {
                 let width = widths[index]
-                let counted = cellWidths[safe: index]
-                let cell = counted > width ? Table.cut(cells[safe: index], to: width) : cells[safe: index]
-                let padding = max(0, width - min(counted, width))
+                let shown = counted[counted.startIndex + index]
+                let cell = index < cells.count ? cells[index] : ""
+                let padding = width - min(shown, width)
                 if index > 0 { bytes += [0x20, 0x20] }
-                if alignments[safe: index] == .right {
-                    bytes += repeatElement(0x20, count: padding)
-                    bytes += cell.utf8
-                } else {
-                    bytes += cell.utf8
-                    bytes += repeatElement(0x20, count: padding)
-                }
+                if rightAligned[index] { bytes += repeatElement(0x20, count: padding) }
+                bytes += (shown > width ? Table.cut(cell, to: width) : cell).utf8
+                if !rightAligned[index] { bytes += repeatElement(0x20, count: padding) }
             }
             while bytes.count > start, bytes.last == 0x20 { bytes.removeLast() }
         }
         var headerBytes: [UInt8] = []
-        line(columns, headerWidths, into: &headerBytes)
+        line(columns, headerWidths[...], into: &headerBytes)
         let header = style.bold(String(decoding: headerBytes, as: UTF8.self))
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         var text = Array((header + "\n" + rule + "\n").utf8)
         text.reserveCapacity(text.count + rows.count * (widths.reduce(2 * widths.count, +) + 1))
         for index in rows.indices {
+            let counted = cellWidths[(index * columnCount)..<((index + 1) * columnCount)]
             if highlightedRows.contains(index) {
                 var bytes: [UInt8] = []
-                line(rows[index], rowWidths[index], into: &bytes)
+                line(rows[index], counted, into: &bytes)
                 text += style.alert(String(decoding: bytes, as: UTF8.self)).utf8
             } else {
-                line(rows[index], rowWidths[index], into: &text)
+                line(rows[index], counted, into: &text)
             }
             text.append(0x0A)
         }
@@ -85,11 +88,21 @@ public struct Table: Equatable, Sendable {
 
     /// How many characters `cell` shows: counted scalar by scalar when it holds nothing that
     /// joins characters into one (below U+0300, where combining marks start), which is every
-    /// cell of French text but a rare one.
+    /// cell of French text but a rare one; read from the text's own bytes when it has them.
     static func width(_ cell: String) -> Int {
-        if cell.utf8.allSatisfy({ $0 < 0x80 }) { return cell.utf8.count }
-        if cell.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return cell.unicodeScalars.count }
-        return cell.count
+        if let counted = cell.utf8.withContiguousStorageIfAvailable(scalarsBelowCombiningMarks), let counted { return counted }
+        return cell.unicodeScalars.allSatisfy { $0.value < 0x300 } ? cell.unicodeScalars.count : cell.count
+    }
+
+    /// The number of scalars in UTF-8 `bytes`, or nil when one of them is U+0300 or above (its
+    /// first byte 0xCC or above; a continuation byte is below 0xC0).
+    private static func scalarsBelowCombiningMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var scalars = 0
+        for byte in bytes {
+            if byte >= 0xCC { return nil }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+        }
+        return scalars
     }
 
     /// The narrowest a text column gets when a table is fitted to a terminal.
@@ -98,11 +111,13 @@ public struct Table: Equatable, Sendable {
     /// Each column's width: its widest cell, then, while the table is wider than `limit`, one
     /// character less for the widest column that can still shrink. Text columns shrink down to
     /// `minimumFittedWidth`; number columns only lose header characters, so a number is never cut.
-    static func fittedWidths(header: [Int], rows: [[Int]], alignments: [Alignment], to limit: Int?) -> [Int] {
+    /// `cells` holds the rows' widths one after the other, `header.count` to a row.
+    static func fittedWidths(header: [Int], cells: [Int], alignments: [Alignment], to limit: Int?) -> [Int] {
         var widths = header
         var cellWidths = Array(repeating: 0, count: header.count)
-        for row in rows {
-            for index in header.indices { cellWidths[index] = max(cellWidths[index], row[safe: index]) }
+        for (position, width) in cells.enumerated() {
+            let index = position % header.count
+            cellWidths[index] = max(cellWidths[index], width)
         }
         for index in widths.indices { widths[index] = max(widths[index], cellWidths[index]) }
         guard let limit else { return widths }
@@ -189,18 +204,6 @@ public enum CSVText {
             bytes.append(byte)
         }
         bytes.append(quote)
-    }
-}
-
-extension Array where Element == String {
-    fileprivate subscript(safe index: Int) -> String {
-        indices.contains(index) ? self[index] : ""
-    }
-}
-
-extension Array where Element == Int {
-    fileprivate subscript(safe index: Int) -> Int {
-        indices.contains(index) ? self[index] : 0
     }
 }
 
