@@ -78,12 +78,15 @@ extension Dossier {
     /// fact: its deadlines and their morrows, its pending audits' days and their morrows, the
     /// day its engagement stalls, its certificate's next move. A rule that reads a day of the
     /// dossier adds it here, so the calendar (`DossierCalendar`) sees every change.
-    public func noticeThresholds(on day: Day, context: FindingContext) -> Set<Day> {
+    ///
+    /// The days come in no order and may repeat: the calendar keeps each once (a set built here
+    /// for every day evaluated was a tenth of a rebuild's instructions).
+    public func noticeThresholds(on day: Day, context: FindingContext) -> [Day] {
         let dossier = advance(to: day)
-        var days: Set<Day> = []
+        var days: [Day] = []
         func add(_ threshold: Day) {
-            days.insert(threshold)
-            days.insert(threshold.adding(days: 1))
+            days.append(threshold)
+            days.append(threshold.adding(days: 1))
         }
         for deadline in dossier.deadlines(context: context) { add(deadline.day) }
         for audit in dossier.audits where audit.isPending { add(audit.scheduledOn) }
@@ -91,7 +94,7 @@ extension Dossier {
             if certification.state == .engaged {
                 add(certification.engagedOn.adding(months: certification.rules.stalledEngagementMonths))
             }
-            if let move = certification.nextCalendarMove() { days.insert(move.on) }
+            if let move = certification.nextCalendarMove() { days.append(move.on) }
         }
         return days.filter { $0 > day }
     }

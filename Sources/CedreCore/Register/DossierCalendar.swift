@@ -101,14 +101,11 @@ extension Network {
         // The network does not change while its calendar is computed: its group is built once,
         // and the group's context once a day for the dossier, its notices and the central function.
         let group = groupCertificate(key.scheme)
-        var pending: Set<Day> = [day]
-        var evaluated: Set<Day> = []
+        var pending = DaysAhead(day)
         var standings: [StandingPeriod] = []
         var spans: [Notice: [(from: Day, until: Day?)]] = [:]
         var previous: Set<Notice> = []
-        while let next = pending.min() {
-            pending.remove(next)
-            evaluated.insert(next)
+        while let next = pending.popEarliest() {
             let context = group?.findingContext(on: next) ?? .none
             let status = self.status(of: dossier, in: group, on: next)
             if let status, standings.last.map({ !$0.same(as: status) }) ?? true {
@@ -121,9 +118,11 @@ extension Network {
                 if let last = spans[notice]?.popLast() { spans[notice]?.append((last.from, next)) }
             }
             previous = holding
-            for candidate in boundaries(of: dossier, central: group?.central, on: next, context: context, notices: holding)
-            where candidate > next && !evaluated.contains(candidate) {
-                pending.insert(candidate)
+            for threshold in dossier.noticeThresholds(on: next, context: context) { pending.add(threshold, after: next) }
+            for threshold in group?.central?.noticeThresholds(on: next, context: context) ?? [] { pending.add(threshold, after: next) }
+            for notice in holding {
+                pending.add(notice.due, after: next)
+                pending.add(notice.due.adding(days: 1), after: next)
             }
         }
         let periods = spans.flatMap { notice, spans in
@@ -142,22 +141,33 @@ extension Network {
         }
         return CertificationRegister.status(of: dossier, on: day, groups: groups)
     }
+}
 
-    /// The days after `day` on which the dossier's standing or notices may change: its own
-    /// thresholds and its group certificate's (both read with the group's `context` that day),
-    /// and the due day of every notice announced.
-    private func boundaries(
-        of dossier: Dossier, central: Dossier?, on day: Day, context: FindingContext, notices: Set<Notice>
-    ) -> Set<Day> {
-        var days: Set<Day> = []
-        for owner in [dossier] + (central.map { [$0] } ?? []) {
-            days.formUnion(owner.noticeThresholds(on: day, context: context))
+/// The days a calendar has still to evaluate, each once, taken earliest first: the dossier's
+/// thresholds and its group certificate's (read with the group's context on the day evaluated),
+/// and the due day of every notice announced and its morrow. Only days after the one evaluated
+/// are added, so none is evaluated twice.
+private struct DaysAhead {
+    /// Latest first: the earliest is taken from the end.
+    private var days: [Day]
+
+    init(_ day: Day) {
+        days = [day]
+    }
+
+    mutating func popEarliest() -> Day? {
+        days.popLast()
+    }
+
+    /// Adds `day` unless it is not after `evaluated` or already there.
+    mutating func add(_ day: Day, after evaluated: Day) {
+        guard day > evaluated else { return }
+        var (low, high) = (days.startIndex, days.endIndex)
+        while low < high {
+            let middle = (low + high) / 2
+            if days[middle] > day { low = middle + 1 } else { high = middle }
         }
-        for notice in notices {
-            days.insert(notice.due)
-            days.insert(notice.due.adding(days: 1))
-        }
-        return days
+        if low == days.endIndex || days[low] != day { days.insert(day, at: low) }
     }
 }
 
