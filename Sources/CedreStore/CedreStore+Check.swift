@@ -156,7 +156,7 @@ private struct ListedMembers: Sendable {
         case .read(let members): members
         case .toRead(let unknown, let reader): try reader.read { db in try NoticeLedger.members(of: unknown, in: db) }
         }
-        var named: [MemberID: Member] = [:]
+        var named = [MemberID: Member](minimumCapacity: known.count + read.count)
         for id in notices.lazy.map(\.notice.key.member) where named[id] == nil {
             named[id] = known[id] ?? read[id]
         }
