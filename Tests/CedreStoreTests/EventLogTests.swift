@@ -109,6 +109,33 @@ import Testing
         #expect(try store.projectionDump() == before)
     }
 
+    /// A rebuild writes its rows without evaluating the tables' CHECK constraints again (the
+    /// writes that made them did); the same connection checks every row after it, whether the
+    /// rebuild landed or failed.
+    @Test func afterARebuildTheTablesCheckTheirRowsAgain() throws {
+        let store = try store()
+        func insertAnUnknownState() throws {
+            try store.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO certification (member_id, scheme_id, state, engaged_on, last_fact_on)
+                    VALUES ('nobody', 'cedre', 'dreaming', '2014-01-01', '2014-01-01')
+                    """)
+            }
+        }
+        func expectRefused() {
+            #expect { try insertAnUnknownState() } throws: { ($0 as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK }
+        }
+        expectRefused()
+        try store.rebuild()
+        expectRefused()
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER event_refuses_update")
+            try db.execute(sql: #"UPDATE event SET payload = '{"member":"solipass"}' WHERE stream LIKE 'certification/%'"#)
+        }
+        #expect(throws: StoreError.self) { try store.rebuild() }
+        expectRefused()
+    }
+
     @Test func theMigratedSchemaIsTheOneInSchemasFolder() throws {
         let store = try CedreStore.inMemory()
         let sql = try store.writer.read { db in
