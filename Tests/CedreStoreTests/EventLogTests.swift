@@ -109,25 +109,40 @@ import Testing
         #expect(try store.projectionDump() == before)
     }
 
-    /// A rebuild writes its rows without evaluating the tables' CHECK constraints again (the
-    /// writes that made them did); the same connection checks every row after it, whether the
-    /// rebuild landed or failed.
+    /// A rebuild writes its rows without evaluating the tables' CHECK constraints or foreign
+    /// keys again (the writes that made them did); the same connection enforces both after it,
+    /// whether the rebuild landed or failed, and a rebuilt finding names an audit that exists.
     @Test func afterARebuildTheTablesCheckTheirRowsAgain() throws {
-        let store = try store()
-        func insertAnUnknownState() throws {
-            try store.writer.write { db in
-                try db.execute(sql: """
-                    INSERT INTO certification (member_id, scheme_id, state, engaged_on, last_fact_on)
-                    VALUES ('nobody', 'cedre', 'dreaming', '2014-01-01', '2014-01-01')
-                    """)
-            }
-        }
+        let store = try store(with: Scenario.certified + [
+            (.auditPlanned(Scenario.key, "A-2014-0001", kind: .surveillance, scheduledOn: "2014-04-10", auditors: ["X"]), "2014-03-01"),
+            (.auditConducted(Scenario.key, "A-2014-0001"), "2014-04-10"),
+            (.findingRaised(Scenario.key, "F-2014-0001", audit: "A-2014-0001", grade: "minor", requirement: "7.1", statement: "s"), "2014-04-10"),
+        ])
         func expectRefused() {
-            #expect { try insertAnUnknownState() } throws: { ($0 as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK }
+            #expect {
+                try store.writer.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO certification (member_id, scheme_id, state, engaged_on, last_fact_on)
+                        VALUES ('nobody', 'cedre', 'dreaming', '2014-01-01', '2014-01-01')
+                        """)
+                }
+            } throws: { ($0 as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK }
+            #expect {
+                try store.writer.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO finding (id, member_id, scheme_id, audit_id, grade, original_grade, requirement, statement,
+                            state, raised_on, audit_on, effective_grade)
+                        VALUES ('F-0', 'solipass', 'cedre', 'A-none', 'minor', 'minor', '7.1', 's', 'open', '2014-01-01',
+                            '2014-01-01', 'minor')
+                        """)
+                }
+            } throws: { ($0 as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY }
         }
         expectRefused()
         try store.rebuild()
         expectRefused()
+        #expect(try store.writer.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
+        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM finding") } ?? 0 > 0)
         try store.writer.write { db in
             try db.execute(sql: "DROP TRIGGER event_refuses_update")
             try db.execute(sql: #"UPDATE event SET payload = '{"member":"solipass"}' WHERE stream LIKE 'certification/%'"#)
