@@ -97,10 +97,12 @@ enum Projections {
 /// Writes projection rows during one write, each INSERT prepared once.
 ///
 /// A write that only inserts (a rebuild) batches its rows a hundred per statement and calls
-/// `flush()` at its end; a write that also deletes writes each row at once.
+/// `flush()` at its end; a write that also deletes writes each row at once. A batched write is
+/// undone whole when any statement fails, so its statements do not undo their own rows.
 final class ProjectionWriter {
     private let db: Database
     private let rowsPerStatement: Int
+    private let conflict: BatchedInsert.Conflict
     private var inserts: [String: BatchedInsert] = [:]
 
     /// Rows per INSERT of a batched write: a finding's 21 columns times this stays far below
@@ -110,6 +112,7 @@ final class ProjectionWriter {
     init(_ db: Database, batched: Bool = false) {
         self.db = db
         rowsPerStatement = batched ? Self.batchRows : 1
+        conflict = batched ? .fail : .abort
     }
 
     /// Whether a check cursor follows the dossiers this write replaces: read once per write.
@@ -128,7 +131,7 @@ final class ProjectionWriter {
     ) -> BatchedInsert {
         if let insert = inserts[table] { return insert }
         let insert = BatchedInsert(
-            into: table, columns: columns, rowsPerStatement: rowsPerStatement, replacing: replacing,
+            into: table, columns: columns, rowsPerStatement: rowsPerStatement, onConflict: replacing ? .replace : conflict,
             label: "the projection \(table)", after: parent, in: db)
         inserts[table] = insert
         return insert

@@ -151,6 +151,35 @@ import Testing
         expectRefused()
     }
 
+    /// A rebuild writes a hundred rows per statement, and a statement stops at a row that breaks
+    /// a key without undoing its own earlier rows: the rebuild as a whole is undone.
+    @Test func aRebuildThatBreaksAKeyChangesNothing() throws {
+        // Given 120 certifications, each with an audit
+        let store = try CedreStore.inMemory()
+        var facts: [DatedFact] = []
+        for index in 1...120 {
+            let id = MemberID(rawValue: "member-\(1_000 + index)")
+            facts += [
+                DatedFact(.memberAdded(.sample(id), joined: nil), on: "2013-01-01"),
+                DatedFact(.certificationEngaged(.cedre(id)), on: "2013-01-10"),
+                DatedFact(
+                    .auditPlanned(.cedre(id), AuditID(rawValue: "A-2013-\(1_000 + index)"), kind: .initial, scheduledOn: "2013-03-01", auditors: ["X"]),
+                    on: "2013-02-01"),
+            ]
+        }
+        try store.record(facts, context: .tests())
+        let before = try store.projectionDump()
+        // When the log is altered so that the 60th audit has the 50th's id (both in the first
+        // statement of audits), and the store is rebuilt
+        try store.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER event_refuses_update")
+            try db.execute(sql: "UPDATE event SET payload = replace(payload, 'A-2013-1060', 'A-2013-1050')")
+        }
+        // Then the 60th audit's row is refused, and every projection is as it was
+        #expect { try store.rebuild() } throws: { ($0 as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY }
+        #expect(try store.projectionDump() == before)
+    }
+
     @Test func theMigratedSchemaIsTheOneInSchemasFolder() throws {
         let store = try CedreStore.inMemory()
         let sql = try store.writer.read { db in

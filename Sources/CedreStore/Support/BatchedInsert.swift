@@ -13,8 +13,7 @@ final class BatchedInsert {
     private let table: String
     private let columns: [String]
     private let rowsPerStatement: Int
-    /// `INSERT`, or `INSERT OR REPLACE`.
-    private let verb: String
+    private let conflict: Conflict
     /// How a refusal names what was written (`the notice ledger's chain`).
     private let label: String
     /// The rows this table's foreign key names, written before each of its statements: SQLite
@@ -28,15 +27,28 @@ final class BatchedInsert {
     /// were appended.
     private(set) var ids: [Int64] = []
 
+    /// What a statement does with a row that breaks a constraint: SQLite's conflict clause.
+    enum Conflict: String {
+        /// Undo the statement's own rows, and fail (SQLite's default): SQLite then journals
+        /// every page a statement of several rows changes, to undo them.
+        case abort = "INSERT"
+        /// Fail, leaving the statement's earlier rows, with no journal per statement: for a
+        /// write that is undone whole when any of its statements fails (a rebuild of 1,082,564
+        /// events journaled 903 MB into temporary files, and took 0.7–1.2 s longer).
+        case fail = "INSERT OR FAIL"
+        /// Replace the row of the same key.
+        case replace = "INSERT OR REPLACE"
+    }
+
     init(
-        into table: String, columns: [String], rowsPerStatement: Int, collectingIDs: Bool = false, replacing: Bool = false,
-        label: String? = nil, after parent: BatchedInsert? = nil, in db: Database
+        into table: String, columns: [String], rowsPerStatement: Int, collectingIDs: Bool = false,
+        onConflict conflict: Conflict = .abort, label: String? = nil, after parent: BatchedInsert? = nil, in db: Database
     ) {
         self.db = db
         self.table = table
         self.columns = columns
         self.rowsPerStatement = max(1, rowsPerStatement)
-        verb = replacing ? "INSERT OR REPLACE" : "INSERT"
+        self.conflict = conflict
         self.label = label ?? table
         self.parent = parent
         collectsIDs = collectingIDs
@@ -70,7 +82,7 @@ final class BatchedInsert {
     private func statement(rows: Int) throws -> BulkInsert {
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         return try BulkInsert("""
-            \(verb) INTO \(table) (\(columns.joined(separator: ", "))) \
+            \(conflict.rawValue) INTO \(table) (\(columns.joined(separator: ", "))) \
             VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
             """, in: db)
     }
