@@ -112,11 +112,11 @@ extension CedreStore {
     /// The members a run listing every open notice will most likely name, read on the second
     /// connection while this one compares (on 100,000 members, a night lists some 27,000
     /// notices about 20,000 members: reading them took as long as the comparison); none for a
-    /// run that lists only what changed, or looks at one region or scheme.
+    /// run that lists only what changed, or looks at one region or scheme. A first night, whose
+    /// ledger holds nothing open, reads its members beside the ledger's writes instead.
     private func likelyListedMembers(_ request: CheckRequest, beside db: Database) throws -> CompanionRead<[MemberID: Member]>? {
         guard request.listing != .quiet, !request.isScoped, writer.path != ":memory:" else { return nil }
-        let (day, horizon) = (request.asOf, request.horizonDays)
-        return try CompanionRead(self, beside: db) { db in try NoticeLedger.likelyListedMembers(on: day, horizon: horizon, in: db) }
+        return try CompanionRead(self, beside: db) { db in try NoticeLedger.likelyListedMembers(in: db) }
     }
 
     /// The number of notices the ledger holds.

@@ -300,16 +300,10 @@ struct NoticeLedger {
     }
 
     /// The members a run that lists every open notice will most likely name, read before the
-    /// comparison knows them: those of the ledger's open rows (still open tonight, or resolved),
-    /// or, in a ledger with none, of the notices holding on the day in the stored calendars.
-    /// Those the comparison adds (a replayed dossier's, a new notice's) are read after it.
-    static func likelyListedMembers(on day: Day, horizon: Int, in db: Database) throws -> [MemberID: Member] {
-        let ledgerHasOpenRows = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM notice WHERE id NOT IN \(notOpen))") ?? false
-        let holding = StandingRows.noticesHolding(on: day, horizon: horizon, except: [])
-        let records = ledgerHasOpenRows
-            ? try MemberRows.fetch(idsSelectedBy: "SELECT member_id FROM notice WHERE id NOT IN \(notOpen)", arguments: [], in: db)
-            : try MemberRows.fetch(
-                idsSelectedBy: "SELECT member_id FROM calendar_notice WHERE \(holding.condition)", arguments: holding.arguments, in: db)
+    /// comparison knows them: those of the ledger's open rows, still open tonight or resolved.
+    /// Those the comparison adds (a new notice's) are read after it.
+    static func likelyListedMembers(in db: Database) throws -> [MemberID: Member] {
+        let records = try MemberRows.fetch(idsSelectedBy: "SELECT member_id FROM notice WHERE id NOT IN \(notOpen)", arguments: [], in: db)
         return Dictionary(records.lazy.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
     }
 
