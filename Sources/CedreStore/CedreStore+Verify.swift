@@ -61,9 +61,11 @@ extension CedreStore {
         try Migrations.migrator.migrate(replayed)
         do {
             // The copy is only dumped, in primary-key order: it needs no other index.
-            try replayed.write { copy in
-                _ = try Projections.dropIndexes(copy)
-                try Projections.replay(db, into: copy, catalog: catalog)
+            try replayed.writeWithoutTransaction { copy in
+                try Projections.inReplayTransaction(copy) {
+                    _ = try Projections.dropIndexes(copy)
+                    try Projections.replay(db, into: copy, catalog: catalog)
+                }
             }
         } catch {
             return "the log does not replay: \(error)"

@@ -220,32 +220,24 @@ enum MemberRows {
     static func fetch(_ ids: some Collection<MemberID>, in db: Database) throws -> [MemberRecord] {
         guard !ids.isEmpty else { return [] }
         let list = JSONArgument.strings(Set(ids.map(\.rawValue)).sorted())
-        var types: [String: [CompanyType]] = [:]
-        var records: [MemberRecord] = []
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: """
-                SELECT \(memberColumns) FROM json_each(?) AS wanted JOIN member ON member.id = wanted.value
-                """),
-            arguments: [list])
-        while let row = try rows.next() { records.append(try record(row, types: &types)) }
-        return records
+        return try records("SELECT \(memberColumns) FROM json_each(?) AS wanted JOIN member ON member.id = wanted.value", [list], in: db)
     }
 
     /// The members whose id `ids` selects (an SQL query of one column), once each, walked in
     /// id order: SQLite gathers the ids and reads only their rows.
-    static func fetch(idsSelectedBy ids: String, arguments: StatementArguments, in db: Database) throws -> [MemberRecord] {
-        var types: [String: [CompanyType]] = [:]
-        var records: [MemberRecord] = []
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT \(columns) FROM member WHERE id IN (\(ids))"), arguments: arguments)
-        while let row = try rows.next() { records.append(try record(row, types: &types)) }
-        return records
+    static func fetch(idsSelectedBy ids: String, in db: Database) throws -> [MemberRecord] {
+        try records("SELECT \(columns) FROM member WHERE id IN (\(ids))", [], in: db)
     }
 
     static func fetchAll(in db: Database) throws -> [MemberRecord] {
+        try records("SELECT \(columns) FROM member ORDER BY id", [], in: db)
+    }
+
+    /// The records of the rows `sql` selects, its columns those of `columns`, in its order.
+    private static func records(_ sql: String, _ arguments: StatementArguments, in db: Database) throws -> [MemberRecord] {
         var types: [String: [CompanyType]] = [:]
         var records: [MemberRecord] = []
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(columns) FROM member ORDER BY id"))
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try rows.next() { records.append(try record(row, types: &types)) }
         return records
     }

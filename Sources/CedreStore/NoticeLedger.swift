@@ -303,15 +303,17 @@ struct NoticeLedger {
     /// comparison knows them: those of the ledger's open rows, still open tonight or resolved.
     /// Those the comparison adds (a new notice's) are read after it.
     static func likelyListedMembers(in db: Database) throws -> [MemberID: Member] {
-        let records = try MemberRows.fetch(idsSelectedBy: "SELECT member_id FROM notice WHERE id NOT IN \(notOpen)", arguments: [], in: db)
-        return Dictionary(records.lazy.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
+        byID(try MemberRows.fetch(idsSelectedBy: "SELECT member_id FROM notice WHERE id NOT IN \(notOpen)", in: db))
     }
 
     /// The members `notices` are about, read in one statement (tens of thousands on a first
     /// night).
     static func members(of notices: [ReportedNotice], in db: Database) throws -> [MemberID: Member] {
-        let records = try MemberRows.fetch(Set(notices.lazy.map(\.notice.key.member)), in: db)
-        return Dictionary(records.lazy.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
+        byID(try MemberRows.fetch(Set(notices.lazy.map(\.notice.key.member)), in: db))
+    }
+
+    private static func byID(_ records: [MemberRecord]) -> [MemberID: Member] {
+        Dictionary(records.lazy.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether an open notice was last shown (first reported, or last reminded) at least

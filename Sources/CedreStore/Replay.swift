@@ -102,31 +102,20 @@ enum Replay {
 }
 
 extension CedreStore {
-    /// Replays the whole log and rewrites every projection from it, in one transaction.
-    ///
-    /// Foreign keys are not enforced while it runs (SQLite takes the setting outside a
-    /// transaction only): the one projection that has one, a finding's audit, is written by
-    /// `ProjectionWriter.insert` after its audit, the code every write goes through with the
-    /// keys enforced. With them, the audits were emptied row by row, each looked for among the
-    /// findings (in `sqlite3`, 0.39–0.54 s instead of 0.06 s), and each finding written looked
-    /// up its audit: a rebuild of 1,082,564 events took 10.54–10.79 s instead of 9.73–10.27 s.
-    /// They are enforced again, as they were, when it ends or fails.
+    /// Replays the whole log and rewrites every projection from it, in one transaction
+    /// (`Projections.inReplayTransaction`).
     ///
     /// Returns the number of events replayed.
     @discardableResult
     public func rebuild(progress: ProgressReport? = nil) throws -> Int {
         try writer.writeWithoutTransaction { db in
-            let enforced = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") ?? true
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = \(enforced ? "ON" : "OFF")") }
             var events = 0
-            try db.inTransaction {
+            try Projections.inReplayTransaction(db) {
                 let indexes = try Projections.dropIndexes(db)
                 try Projections.clear(db)
                 try Projections.replay(db, into: db, catalog: catalog, beside: self, progress: progress)
                 try Projections.restore(indexes: indexes, db)
                 events = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
-                return .commit
             }
             return events
         }
