@@ -87,7 +87,7 @@ extension FactPayload {
                 guard let number = Int(text) else { throw .invalidValue(field: field, message: "'\(text)' is not a whole number") }
                 return .number(String(number))
             case .texts:
-                return .array(text.split(separator: ",").map { .string($0.trimmingCharacters(in: .whitespaces)) })
+                return .array(text.split(separator: ",").map { .string($0.trimmingSpaces) })
             case .assignments:
                 do {
                     return try JSONParser.parse(text)

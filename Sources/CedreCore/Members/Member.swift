@@ -55,7 +55,7 @@ public enum CompanyType: String, Codable, CaseIterable, Sendable {
     /// Parses `AI` or `AI+ACI`; nil when a part is not a type or the list is empty.
     public static func parse(_ code: String) -> [CompanyType]? {
         let parts = code.split(separator: "+", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces }
         let types = parts.compactMap { CompanyType(rawValue: $0) }
         guard !parts.isEmpty, types.count == parts.count, Set(types).count == types.count else { return nil }
         return types

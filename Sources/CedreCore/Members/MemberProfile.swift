@@ -64,7 +64,7 @@ public enum MemberProfile {
         if id.range(of: idPattern, options: .regularExpression) == nil {
             issues.append(FieldIssue(field: "id", .invalidIdentifier(id)))
         }
-        let trimmedName = name.trimmingCharacters(in: .whitespaces)
+        let trimmedName = name.trimmingSpaces
         if trimmedName.isEmpty { issues.append(FieldIssue(field: "name", .nameRequired)) }
         let types = try? CompanyType.matching(type)
         if types == nil { issues.append(FieldIssue(field: "type", .unknownType(type))) }
@@ -72,7 +72,7 @@ public enum MemberProfile {
         var federationRegion = ""
         if let place = departements[code] {
             federationRegion = place.federationRegion
-            if let region, region != place.federationRegion, !region.trimmingCharacters(in: .whitespaces).isEmpty,
+            if let region, region != place.federationRegion, !region.trimmingSpaces.isEmpty,
                 (try? departements.region(named: region)) != place.federationRegion
             {
                 issues.append(FieldIssue(
@@ -82,7 +82,7 @@ public enum MemberProfile {
         } else {
             issues.append(FieldIssue(field: "departement", .unknownDepartement(departement)))
         }
-        let groupID = group.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : MemberID(rawValue: $0) }
+        let groupID = group.flatMap { $0.trimmingSpaces.isEmpty ? nil : MemberID(rawValue: $0) }
         if groupID?.rawValue == id { issues.append(FieldIssue(field: "group", .groupIsItself)) }
         guard issues.isEmpty, let types else { return .failure(FieldIssues(issues: issues)) }
         let sourceText = source.flatMap { $0.isEmpty ? nil : $0 }
@@ -107,7 +107,7 @@ public enum MemberProfile {
 
     /// Spreadsheets drop leading zeros: `1` is département `01`.
     static func normalizedCode(_ code: String) -> String {
-        let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = code.trimmingSpaces.uppercased()
         return trimmed.count == 1 && trimmed.allSatisfy(\.isNumber) ? "0" + trimmed : trimmed
     }
 }

@@ -180,7 +180,7 @@ public struct CertificationSheet: Encodable, Equatable, Sendable {
         add(("retiré le", "withdrawn on"), withdrawnOn.map(words.day))
         add(("alertes", "flags"), flags.isEmpty ? words.say("aucune", "none") : flags.map(words.flag).joined(separator: ", "))
         let width = (fields.map(\.label.count).max() ?? 0) + 2
-        lines += fields.map { "  \($0.label.padding(toLength: width, withPad: " ", startingAt: 0))\($0.value)" }
+        lines += fields.map { "  \($0.label)\(String(repeating: " ", count: width - $0.label.count))\($0.value)" }
         if !openFindings.isEmpty {
             lines.append(words.say("  écarts ouverts", "  open findings"))
             for finding in openFindings {

@@ -59,7 +59,7 @@ enum CSVCell: Equatable, Sendable {
             guard let number = Int(text) else { return .failure(CSVCellError(message: "'\(text)' is not a whole number")) }
             return .success(JSONValue(.number(String(number)), line: line))
         case .list:
-            let items = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let items = text.split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
             return .success(JSONValue(.array(items.map { JSONValue(.string($0), line: line) }), line: line))
         case .json:
             do {

@@ -28,7 +28,7 @@ struct CSVRecords {
         // Columns up to the last named one: a row must reach it, the empty ones after it may be cut.
         var width = 0
         for (index, cell) in table.header.enumerated() {
-            let header = cell.trimmingCharacters(in: .whitespaces)
+            let header = cell.trimmingSpaces
             if header.isEmpty { continue }
             width = index + 1
             guard let column = columns.column(forHeader: header) else {
@@ -54,11 +54,11 @@ struct CSVRecords {
         }
         let placed = table.header.indices.compactMap { index in columnAt[index].map { (index, $0) } }
         let hasPayload = columns.columns.contains(where: \.inPayload)
-        let named = table.header.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let named = table.header.map { !$0.trimmingSpaces.isEmpty }
 
         var records: [Record] = []
         for row in table.rows {
-            let cells = row.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = row.cells.map { $0.trimmingSpaces }
             if cells.allSatisfy(\.isEmpty) { continue }
             if cells.count < width {
                 issues.append(ImportIssue(

@@ -102,7 +102,7 @@ struct FieldAssignment: ExpressibleByArgument {
 
     init?(argument: String) {
         guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else { return nil }
-        name = String(argument[..<equals]).trimmingCharacters(in: .whitespaces)
+        name = String(argument[..<equals]).trimmingSpaces
         value = String(argument[argument.index(after: equals)...])
     }
 }

@@ -52,7 +52,7 @@ struct WitnessOptions: ParsableArguments {
         }
         var heads: [WitnessedHead] = []
         for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !line.trimmingSpaces.isEmpty else { continue }
             guard let head = WitnessedHead(line: index + 1, text: line) else {
                 throw CommandError.invalidWitness(file: file, line: index + 1)
             }
