@@ -18,15 +18,15 @@ extension Cedre {
     }
 
     /// Parses and runs the command line of `RunContext.current`, and returns the exit status.
+    /// A usual `cert show` line is read without ArgumentParser (`QuickLine`).
     static func execute() -> Int32 {
-        var command: any ParsableCommand
         do {
-            command = try parseAsRoot(RunContext.current.arguments)
-        } catch {
-            return finish(error)
-        }
-        do {
-            try command.run()
+            if let query = QuickLine.certificationQuery(RunContext.current.arguments) {
+                try query.answer()
+            } else {
+                var command = try parseAsRoot(RunContext.current.arguments)
+                try command.run()
+            }
             return finish(nil)
         } catch {
             return finish(error)

@@ -29,8 +29,13 @@ struct CertificationCommand: ParsableCommand {
 
         /// The certification named, its scheme read as people type it (`CEDRE ISO 9001` is `cedre-iso`).
         func key(in catalog: SchemeCatalog) throws -> CertificationKey {
-            CertificationKey(member: MemberID(rawValue: member), scheme: try catalog.scheme(named: scheme))
+            try CertificationCommand.key(member: member, scheme: scheme, in: catalog)
         }
+    }
+
+    /// The certification of `member` under `scheme` as people type it.
+    static func key(member: String, scheme: String, in catalog: SchemeCatalog) throws -> CertificationKey {
+        CertificationKey(member: MemberID(rawValue: member), scheme: try catalog.scheme(named: scheme))
     }
 
     struct Engage: ParsableCommand {
@@ -191,29 +196,14 @@ struct CertificationCommand: ParsableCommand {
         @Option(help: "How to write the answer: table or json.")
         var format: SheetFormat = .table
 
+        /// What the command line asks, as `QuickLine` also reads it without ArgumentParser.
+        var query: CertificationQuery {
+            CertificationQuery(
+                member: target.member, scheme: target.scheme, asOf: store.asOf, db: store.db, lang: store.lang, format: format)
+        }
+
         func run() throws {
-            let day = store.today
-            let cedre = try store.openExistingStore()
-            let key = try target.key(in: cedre.catalog)
-            guard let scheme = cedre.catalog[key.scheme] else {
-                throw TransitionError.unknownScheme(key.scheme, suggestion: NearestName.among(cedre.catalog.ids, to: key.scheme))
-            }
-            var groups: [SchemeID: Certification] = [:]
-            let dossier: Dossier?
-            var context = FindingContext.none
-            if scheme.kind == .group {
-                let network = try cedre.network(of: key.member, through: day)
-                groups = CertificationRegister(network: network, on: day).groupCertificates
-                dossier = network.dossiers[key]
-                context = dossier.map { network.findingContext(for: $0, on: day) } ?? .none
-            } else {
-                dossier = try cedre.dossier(key, through: day)
-            }
-            guard let dossier, let status = CertificationRegister.status(of: dossier, on: day, groups: groups) else {
-                throw StoreError.notFound(.certification(key, on: day))
-            }
-            let sheet = CertificationSheet(dossier: dossier, status: status, on: day, context: context)
-            Output.write(format == .json ? try Output.json(sheet) : sheet.text(store.language))
+            try query.answer()
         }
     }
 }
