@@ -14,14 +14,15 @@ import CedreReports
 /// says what is wrong. A test holds both readings equal on every line this one accepts.
 enum QuickLine {
     /// The options of `cert show`, each taking one value.
-    private static let showOptions: Set<String> = ["--scheme", "--as-of", "--db", "--lang", "--format", "--actor"]
+    private static let showOptions = ["--scheme", "--as-of", "--db", "--lang", "--format", "--actor"]
 
     /// The question `arguments` asks when it is `cert show` in a usual shape; nil for any
     /// other line, and for one this reading would not read as ArgumentParser does.
     static func certificationQuery(_ arguments: [String]) -> CertificationQuery? {
         guard arguments.count > 2, arguments[0] == "cert", arguments[1] == "show" else { return nil }
         var member: String?
-        var values: [String: String] = [:]
+        var values: [(option: String, value: String)] = []
+        func value(_ option: String) -> String? { values.first { $0.option == option }?.value }
         var tokens = arguments.dropFirst(2)
         while let token = tokens.popFirst() {
             guard token.hasPrefix("-") else {
@@ -30,21 +31,21 @@ enum QuickLine {
                 continue
             }
             let parts = token.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0])
-            guard showOptions.contains(name), values[name] == nil else { return nil }
+            let option = String(parts[0])
+            guard showOptions.contains(option), value(option) == nil else { return nil }
             if parts.count == 2 {
-                values[name] = String(parts[1])
+                values.append((option, String(parts[1])))
             } else {
-                guard let value = tokens.popFirst(), !value.hasPrefix("-") else { return nil }
-                values[name] = value
+                guard let next = tokens.popFirst(), !next.hasPrefix("-") else { return nil }
+                values.append((option, next))
             }
         }
-        guard let member, let scheme = values["--scheme"] else { return nil }
-        guard let asOf = read(values["--as-of"], as: Day.init(argument:)),
-            let lang = read(values["--lang"], as: ReportLanguage.init(argument:)),
-            let format = read(values["--format"], as: SheetFormat.init(argument:))
+        guard let member, let scheme = value("--scheme") else { return nil }
+        guard let asOf = read(value("--as-of"), as: Day.init(argument:)),
+            let lang = read(value("--lang"), as: ReportLanguage.init(argument:)),
+            let format = read(value("--format"), as: SheetFormat.init(argument:))
         else { return nil }
-        return CertificationQuery(member: member, scheme: scheme, asOf: asOf, db: values["--db"], lang: lang, format: format ?? .table)
+        return CertificationQuery(member: member, scheme: scheme, asOf: asOf, db: value("--db"), lang: lang, format: format ?? .table)
     }
 
     /// `.some(nil)` for an option not given, the value read, or nil when it cannot be read.
