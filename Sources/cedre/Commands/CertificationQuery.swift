@@ -23,27 +23,9 @@ struct CertificationQuery: Equatable {
     /// calendar give them, its cycle dates, open findings and history.
     func answer() throws {
         let day = asOf ?? Clock.today()
-        let cedre = try StoreOptions.open(
-            StoreOptions.databasePath(option: db, environment: RunContext.current.environment), creating: false)
-        let key = try CertificationCommand.key(member: member, scheme: scheme, in: cedre.catalog)
-        guard let scheme = cedre.catalog[key.scheme] else {
-            throw TransitionError.unknownScheme(key.scheme, suggestion: NearestName.among(cedre.catalog.ids, to: key.scheme))
-        }
-        var groups: [SchemeID: Certification] = [:]
-        let dossier: Dossier?
-        var context = FindingContext.none
-        if scheme.kind == .group {
-            let network = try cedre.network(of: key.member, through: day)
-            groups = CertificationRegister(network: network, on: day).groupCertificates
-            dossier = network.dossiers[key]
-            context = dossier.map { network.findingContext(for: $0, on: day) } ?? .none
-        } else {
-            dossier = try cedre.dossier(key, through: day)
-        }
-        guard let dossier, let status = CertificationRegister.status(of: dossier, on: day, groups: groups) else {
-            throw StoreError.notFound(.certification(key, on: day))
-        }
-        let sheet = CertificationSheet(dossier: dossier, status: status, on: day, context: context)
+        let cedre = try StoreOptions.openExisting(db: db)
+        let found = try cedre.certification(try CertificationCommand.key(member: member, scheme: scheme, in: cedre.catalog), on: day)
+        let sheet = CertificationSheet(dossier: found.dossier, status: found.status, on: day, context: found.context)
         Output.write(format == .json ? try Output.json(sheet) : sheet.text(RunLanguage.of(lang)))
     }
 }

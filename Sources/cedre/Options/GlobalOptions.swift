@@ -103,7 +103,12 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens a database that must already exist.
     func openExistingStore() throws -> CedreStore {
-        try StoreOptions.open(databasePath, creating: false)
+        try StoreOptions.openExisting(db: db)
+    }
+
+    /// Opens the database `--db` names (else `CEDRE_DB` or the default), which must exist.
+    static func openExisting(db: String?) throws -> CedreStore {
+        try open(databasePath(option: db, environment: RunContext.current.environment), creating: false)
     }
 
     /// Opens the database at `path`, creating it when `creating`; a folder, a file this account
