@@ -1,5 +1,6 @@
 import ArgumentParser
 import CedreCore
+import CedreTestSupport
 import Testing
 
 @testable import cedre
@@ -47,9 +48,32 @@ import Testing
         return ["cert", "show"] + pieces.shuffled(using: &random).flatMap { $0 }
     }
 
-    @Test func everyUsualLineIsReadAsArgumentParserReadsIt() throws {
-        var random = SeededGenerator(seed: 2013)
-        for _ in 0..<200 {
+    /// ArgumentParser's debug build checks every command definition on each line it reads: the
+    /// quick variants read 50 and 150 lines, the long campaign 400 and 1,200 more.
+    @Test(arguments: [(UInt64(2013), 50)])
+    func everyUsualLineIsReadAsArgumentParserReadsIt(seed: UInt64, lines: Int) {
+        Self.readUsualLines(seed: seed, count: lines)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [(UInt64(2014), 200), (2015, 200)])
+    func everyUsualLineOfTheLongCampaignIsReadAsArgumentParserReadsIt(seed: UInt64, lines: Int) {
+        Self.readUsualLines(seed: seed, count: lines)
+    }
+
+    @Test(arguments: [(UInt64(2016), 150)])
+    func aLineReadHereIsReadAsArgumentParserReadsIt(seed: UInt64, lines: Int) {
+        Self.readNoisyLines(seed: seed, count: lines)
+    }
+
+    @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [(UInt64(2017), 600), (2018, 600)])
+    func aLineOfTheLongCampaignReadHereIsReadAsArgumentParserReadsIt(seed: UInt64, lines: Int) {
+        Self.readNoisyLines(seed: seed, count: lines)
+    }
+
+    /// `count` usual lines: each read here, as ArgumentParser reads it.
+    private static func readUsualLines(seed: UInt64, count: Int) {
+        var random = SeededGenerator(seed: seed)
+        for _ in 0..<count {
             let line = Self.line(&random, noisy: false)
             let quick = QuickLine.certificationQuery(line)
             #expect(quick != nil, "\(line) is usual: read here")
@@ -57,11 +81,12 @@ import Testing
         }
     }
 
-    @Test func aLineReadHereIsReadAsArgumentParserReadsIt() throws {
-        var random = SeededGenerator(seed: 2016)
+    /// `count` lines with unusual tokens: each read here is read as ArgumentParser reads it.
+    private static func readNoisyLines(seed: UInt64, count: Int) {
+        var random = SeededGenerator(seed: seed)
         var read = 0
         var left = 0
-        for _ in 0..<600 {
+        for _ in 0..<count {
             let line = Self.line(&random, noisy: true)
             guard let quick = QuickLine.certificationQuery(line) else {
                 left += 1
@@ -71,7 +96,7 @@ import Testing
             #expect(Self.parsed(line) == quick, "\(line)")
         }
         // Both kinds occur: some lines with a repeated option are read, the others go on.
-        #expect(read > 50 && left > 300, "\(read) read here, \(left) left to ArgumentParser")
+        #expect(read > count / 12 && left > count / 2, "\(read) read here, \(left) left to ArgumentParser")
     }
 
     @Test(arguments: [
