@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The DESIGN §10 campaigns at full size, one line of figures each; needs the release cedre
-# (swift build -c release --static-swift-stdlib in the repository root); injection.py also needs
+# (swift build -c release -Xswiftc -static-executable in the repository root); injection.py also needs
 # pip install icalendar markdown-it-py and apt-get install -y chromium.
 set -uo pipefail
 cd "$(dirname "$0")"

@@ -5,7 +5,7 @@ import Foundation
 public struct Workspace: Sendable {
     /// The repository's root, the main package.
     public let root: URL
-    /// The `cedre` executable: `.build/release/cedre`, built with `--static-swift-stdlib`.
+    /// The `cedre` executable: `.build/release/cedre`, built as one static executable (README).
     public let cedre: URL
     /// Generated files and databases, kept between runs so data is generated once.
     public let data: URL

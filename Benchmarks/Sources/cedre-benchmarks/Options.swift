@@ -12,7 +12,7 @@ struct Options {
     static let usage = """
         usage: cedre-benchmarks [--members N] [--years FIRST-LAST] [--seed S] [--runs R] [--only a,b,…]
           benchmarks: generate import check status show rebuild planner
-          needs the release cedre: swift build -c release --static-swift-stdlib --product cedre (in the repository root)
+          needs the release cedre: swift build -c release -Xswiftc -static-executable --product cedre (in the repository root)
         """
 
     init(arguments: [String]) throws {

@@ -55,8 +55,8 @@ struct StoreOptions: ParsableArguments {
     var actorName: String {
         if let actor, !actor.isEmpty { return actor }
         let environment = RunContext.current.environment
-        return environment["CEDRE_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
+        // cron sets LOGNAME and not always USER; the account itself is read only when none is set.
+        return ["CEDRE_ACTOR", "USER", "LOGNAME"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? NSUserName()
     }
 
     /// The recording context of a write command.
