@@ -43,9 +43,10 @@ def notices(text, status=None):
     """The notices of a CSV report without their status: every complete line but the header
     (a report cut by a kill ends in a partial line, which is left out)."""
     lines = text.replace("\r\n", "\n").split("\n")
+    columns = len(next(csv.reader(lines[:1]), []))
     found = set()
     for row in csv.reader(lines[1:-1]):
-        if len(row) == 6 and (status is None or row[0] == status):
+        if len(row) == columns and (status is None or row[0] == status):
             found.add(tuple(row[1:]))
     return found
 
