@@ -20,10 +20,11 @@ LAST_DAY = "2016-12-31"
 
 
 def environment(database):
-    """The environment cedre runs with: its database, its own witness file, a fixed actor, no colour."""
+    """The environment cedre runs with: its database, its own witness file, a fixed actor, no colour,
+    and English, the language the campaigns read its messages in."""
     env = dict(os.environ)
     env.update({"CEDRE_DB": str(database), "CEDRE_WITNESS": str(database) + ".witness", "CEDRE_ACTOR": "reliability",
-                "NO_COLOR": "1"})
+                "NO_COLOR": "1", "CEDRE_LANG": "en"})
     return env
 
 
