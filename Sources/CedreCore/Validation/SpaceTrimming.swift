@@ -1,7 +1,7 @@
 extension Unicode.Scalar {
     /// A space or a tab: what Foundation's `CharacterSet.whitespaces` holds (general category
     /// Zs, U+0009, and the zero-width space U+200B), read from the standard library's tables.
-    public var isSpaceOrTab: Bool {
+    var isSpaceOrTab: Bool {
         self == "\t" || self == "\u{200B}" || properties.generalCategory == .spaceSeparator
     }
 }
