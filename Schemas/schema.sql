@@ -286,7 +286,7 @@ CREATE INDEX calendar_notice_by_end ON calendar_notice(until_on, finding_id, obl
 
 CREATE INDEX calendar_notice_by_rule ON calendar_notice(rule, until_on);
 
-CREATE INDEX calendar_notice_by_start ON calendar_notice(from_on);
+CREATE INDEX calendar_notice_by_start ON calendar_notice(from_on, until_on, finding_id, obligation);
 
 CREATE INDEX calendar_standing_by_end ON calendar_standing(until_on);
 

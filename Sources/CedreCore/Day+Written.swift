@@ -59,3 +59,35 @@ extension Day {
         self = value
     }
 }
+
+extension Day {
+    /// The order of a day's fields in the ten-character forms: `YYYY-MM-DD` or `DD/MM/YYYY`.
+    public enum FieldOrder: Sendable {
+        case yearFirst, dayFirst
+    }
+
+    /// The day in ten ASCII characters, zero-padded, its fields in `order` between
+    /// `separator`s (an ASCII character): `2013-03-01` or `01/03/2013`. Written into the
+    /// string's own bytes (a nightly listing writes tens of thousands of days).
+    public func numeric(_ order: FieldOrder, separator: Unicode.Scalar) -> String {
+        precondition(separator.isASCII, "a day's separator is one ASCII character")
+        let (year, month, day) = components
+        let dash = UInt8(separator.value)
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func write(_ value: Int, width: Int, at start: Int) {
+                var rest = value
+                for index in (start..<start + width).reversed() {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            let (first, last) = order == .yearFirst ? ((year, 4), (day, 2)) : ((day, 2), (year, 4))
+            write(first.0, width: first.1, at: 0)
+            bytes[first.1] = dash
+            write(month, width: 2, at: first.1 + 1)
+            bytes[first.1 + 3] = dash
+            write(last.0, width: last.1, at: first.1 + 4)
+            return 10
+        }
+    }
+}

@@ -179,22 +179,7 @@ public struct Day: Hashable, Comparable, Sendable {
 extension Day: CustomStringConvertible {
     /// `YYYY-MM-DD`: ten ASCII bytes, a string Swift keeps inline without allocating.
     public var description: String {
-        let (year, month, day) = components
-        return String(unsafeUninitializedCapacity: 10) { bytes in
-            func write(_ value: Int, width: Int, at start: Int) {
-                var rest = value
-                for index in (start..<start + width).reversed() {
-                    bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
-            write(year, width: 4, at: 0)
-            bytes[4] = UInt8(ascii: "-")
-            write(month, width: 2, at: 5)
-            bytes[7] = UInt8(ascii: "-")
-            write(day, width: 2, at: 8)
-            return 10
-        }
+        numeric(.yearFirst, separator: "-")
     }
 }
 

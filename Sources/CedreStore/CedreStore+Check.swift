@@ -19,6 +19,9 @@ public struct CheckRequest: Sendable {
     public var remindEveryDays: Int?
     /// What the run will list: the result names the members of those notices only.
     public var listing: CheckListing
+    /// Compares every notice with the ledger even when the check cursor could serve: what the
+    /// tests hold the cursor's runs to.
+    var comparesEveryNotice = false
 
     public init(
         asOf: Day, horizonDays: Int, dryRun: Bool, actor: String, now: Date, region: String? = nil, scheme: SchemeID? = nil,

@@ -21,9 +21,9 @@ struct CheckCursor {
 
     /// The cursor a run of `request` can start from, or nil when it must compare everything:
     /// no cursor, another horizon, a day before the cursor's, a run that looks at one region
-    /// or scheme, reminds, or lists the notices still open, or another run written since.
+    /// or scheme or reminds, or another run written since.
     static func usable(for request: CheckRequest, in db: Database) throws -> CheckCursor? {
-        guard !request.isScoped, request.remindEveryDays == nil, !request.listing.listsOpenNotices,
+        guard !request.isScoped, request.remindEveryDays == nil, !request.comparesEveryNotice,
             let cursor = try read(db), cursor.horizonDays == request.horizonDays, cursor.asOf <= request.asOf
         else { return nil }
         return try lastRun(db) == cursor.lastRunID ? cursor : nil

@@ -20,7 +20,21 @@ enum Migrations {
         migrator.registerMigration("v7-covering-notice-periods", migrate: coverNoticePeriods)
         migrator.registerMigration("v8-ledger-hashes-unindexed", migrate: unindexLedgerHashes)
         migrator.registerMigration("v9-check-cursor", migrate: createCheckCursor)
+        migrator.registerMigration("v10-covering-notice-starts", migrate: coverNoticeStarts)
         return migrator
+    }
+
+    /// The notice periods holding on a day (`from_on <= day < until_on`) are read through
+    /// `calendar_notice_by_start` once it holds the columns the primary key does not: on the
+    /// benchmark's last day at 100,000 members, 94,604 entries start by the day where 202,671
+    /// end after it, and on a day further back far fewer (in `sqlite3`, the periods still
+    /// holding since the night before: 50–53 ms → 28–31 ms). A night listing what is still
+    /// open reads them this way, a first night and a status report too.
+    private static func coverNoticeStarts(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX calendar_notice_by_start;
+            CREATE INDEX calendar_notice_by_start ON calendar_notice(from_on, until_on, finding_id, obligation);
+            """)
     }
 
     /// Where the last `check` covering every notice left the ledger (`CheckCursor`), so the

@@ -3,13 +3,14 @@ import GRDB
 
 extension NoticeLedger {
     /// Compares only what changed since the run `cursor` records, for a run covering every
-    /// notice, listing none still open, with the cursor's horizon, on or after its day, with
+    /// notice, with no reminders, with the cursor's horizon, on or after its day, with
     /// no other run written since (`CheckCursor.usable(for:in:)`). Returns the number of stored
     /// notice periods holding on the day.
     ///
     /// That run left an open ledger row for every notice holding on its day. A dossier whose
     /// calendar answered for that day, still does, and was not written since holds the same
-    /// periods: those holding on both days are still open and only counted; those that started
+    /// periods: those holding on both days are still open, only counted unless the run lists
+    /// them; those that started
     /// holding since are compared, through the periods' start index; those that stopped are
     /// closed, through the end index. The rows that run left open without their notice holding
     /// are looked at again. A dossier written since, or whose calendar starts after the
@@ -46,8 +47,13 @@ extension NoticeLedger {
             """, arguments: [day, day.adding(days: horizon + 1), cursor.asOf, cursor.asOf.adding(days: horizon),
                              day.adding(days: horizon)], skipping: touched, into: &findings)
         let stopped = try stoppedHolding(since: cursor, skipping: touched)
-        let stillOpen = cursor.holding - stopped.rows
-        findings.counts.count(.open, times: stillOpen)
+        let stillOpen: Int
+        if request.listing.listsOpenNotices {
+            stillOpen = try reportStillHolding(since: cursor, skipping: touched, into: &findings)
+        } else {
+            stillOpen = cursor.holding - stopped.rows
+            findings.counts.count(.open, times: stillOpen)
+        }
         let leftOpen = try entries(where: """
             ((rule = 'due-soon' AND due_on > ?) OR (rule <> 'due-soon' AND due_on > ?)) AND id NOT IN \(Self.notOpen)
             """, arguments: [cursor.asOf.adding(days: horizon), cursor.asOf]).filter { !touched.contains($0.notice.key) }
@@ -88,6 +94,27 @@ extension NoticeLedger {
             if let id = row[7] as Int64?, !(row[8] as Bool) { stopped.open.append((notice, Entry(id: id, isOpen: true))) }
         }
         return stopped
+    }
+
+    /// Reports as still open, for a run that lists them, the stored periods that held on the
+    /// cursor's day and still hold (the dossiers `skipping` left out): that run left each one's
+    /// ledger row open, and no run came since. Read from the periods alone, without their
+    /// ledger rows; only those the run lists are read into notices. Returns how many.
+    private func reportStillHolding(
+        since cursor: CheckCursor, skipping: Set<CertificationKey>, into findings: inout Findings
+    ) throws -> Int {
+        let heldOnItsDay = StandingRows.noticesHolding(on: cursor.asOf, horizon: cursor.horizonDays, except: [])
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT \(StandingRows.noticeColumns()) FROM calendar_notice WHERE \(heldOnItsDay.condition) AND until_on > ?
+            """), arguments: heldOnItsDay.arguments + [request.asOf])
+        var stillHolding = 0
+        while let row = try rows.next() {
+            guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }
+            if !skipping.isEmpty, skipping.contains(CertificationKey(member: row[0], scheme: row[1])) { continue }
+            stillHolding += 1
+            findings.report(.open, rule: rule) { StandingRows.notice(in: row, rule: rule, due: due) }
+        }
+        return stillHolding
     }
 
     /// Whether a stored period of `notice` holds on the run's day.

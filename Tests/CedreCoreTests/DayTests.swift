@@ -81,11 +81,21 @@ import Testing
     }
 
     @Test(arguments: 0..<2000)
-    func roundTripsThroughItsComponents(offset: Int) {
+    func roundTripsThroughItsComponents(offset: Int) throws {
         let day = Day("2010-01-01").adding(days: offset * 7 + offset % 5)
         let (year, month, dayOfMonth) = day.components
         #expect(Day(year: year, month: month, day: dayOfMonth) == day)
         #expect(parse(day.description) == day)
+        #expect(try Day(written: day.numeric(.dayFirst, separator: "/")) == day)
+    }
+
+    @Test func daysAreWrittenInTenCharactersEitherWay() {
+        #expect(Day("2013-03-01").numeric(.dayFirst, separator: "/") == "01/03/2013")
+        #expect(Day("2012-02-29").numeric(.dayFirst, separator: "/") == "29/02/2012")
+        #expect(Day("2013-12-31").numeric(.yearFirst, separator: "-") == Day("2013-12-31").description)
+        #expect(Day.earliest.numeric(.dayFirst, separator: "/") == "01/01/0000")
+        #expect(Day.latest.numeric(.dayFirst, separator: ".") == "31.12.9999")
+        #expect(Day("0999-10-09").numeric(.yearFirst, separator: "/") == "0999/10/09")
     }
 }
 

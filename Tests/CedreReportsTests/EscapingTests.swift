@@ -27,6 +27,27 @@ import Testing
         #expect(withoutStyle.split(separator: "\n").count == 3)
     }
 
+    @Test func aTableEscapesAndMeasuresEveryCellAsTheEscapingLayerAndItsWidthSay() {
+        // Tables read each cell's bytes once, for its width and for what may steer: every
+        // scalar below U+3000, and the bidirectional controls and separators above, inside a
+        // cell, show as the escaping layer writes them, padded to the width it counts.
+        let values = Array(UInt32(0)..<0x3000) + [0x202A, 0x202E, 0x2066, 0x2069, 0xFEFF, 0x1F44D]
+        // Each scalar early in a cell and inside the bytes read eight at a time.
+        for value in values {
+            for prefix in ["x", "abcdefghijk"] {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let cell = prefix + String(scalar) + "yz0123456789"
+                let shown = TerminalText.escape(cell)
+                let width = max(Table.width(shown), 2)
+                let expected = "c" + String(repeating: " ", count: width - 1) + "  n\n"
+                    + String(repeating: "─", count: width) + "  ─\n"
+                    + shown + String(repeating: " ", count: width - Table.width(shown)) + "  1\n"
+                let text = Table(columns: ["c", "n"], rows: [[cell, "1"]]).text(style: .plain)
+                if text != expected { Issue.record("U+\(String(value, radix: 16, uppercase: true)): \(text.debugDescription)") }
+            }
+        }
+    }
+
     @Test func theByteCheckFindsEveryScalarThatSteersAndNoOther() {
         // Every scalar of the planes text uses, alone and inside French text: the byte check
         // agrees with the scalar rule.

@@ -1,3 +1,4 @@
+import CedreCore
 import Testing
 
 @testable import CedreReports
@@ -24,6 +25,44 @@ import Testing
         // "Île-de-France" sets the region column's width: 13 characters, not its 14 bytes.
         #expect(lines[4] == "👍🏽" + String(repeating: " ", count: 5 + 2 + 13 + 2) + "333")
         #expect(lines.allSatisfy { $0.last != " " })
+    }
+
+    @Test func anyTableIsWrittenWithinTheBytesReservedForItAndLinesUp() {
+        // Tables are written into storage reserved for their longest text: cells cut to a
+        // narrow terminal with a three-byte ellipsis, escaped controls, wide and combined
+        // characters, highlighted rows in colour, rows shorter and longer than the header.
+        let pool = [
+            "", "a", "Adélie", "Ade\u{301}lie", "👍🏽 ok", "€€€€€€€€€", "x\u{1B}[2Jy", "tab\there", "« Île »", "\u{202E}rtl",
+            String(repeating: "é", count: 40), String(repeating: "x", count: 70), "1 234", "ÆØÅ ŒŸ ʼ",
+        ]
+        var random = SeededGenerator(seed: 7)
+        for round in 0..<300 {
+            let columns = Int.random(in: 1...5, using: &random)
+            var table = Table(
+                columns: (0..<columns).map { pool[($0 + round) % pool.count] },
+                alignments: (0..<columns).map { _ in Bool.random(using: &random) ? .left : .right },
+                rows: (0..<Int.random(in: 0...6, using: &random)).map { _ in
+                    (0..<Int.random(in: 0...(columns + 1), using: &random)).map { _ in pool.randomElement(using: &random)! }
+                })
+            table.highlightedRows = Set((0..<table.rows.count).filter { _ in Bool.random(using: &random) })
+            let width = [nil, 1, 8, 20, 40].randomElement(using: &random)!
+            let colour = Bool.random(using: &random)
+            let text = table.text(style: TerminalStyle(width: width, colour: colour), after: "préface\n")
+            let lines = text.replacingOccurrences(of: "\u{1B}[1m", with: "").replacingOccurrences(of: "\u{1B}[31m", with: "")
+                .replacingOccurrences(of: "\u{1B}[0m", with: "").split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.count == table.rows.count + 4 && lines.first == "préface" && lines.last == "", "round \(round)")
+            // No line is wider than the rule under the header.
+            let ruleWidth = Table.width(String(lines[2]))
+            #expect(lines.dropFirst().allSatisfy { Table.width(String($0)) <= ruleWidth }, "round \(round)")
+        }
+    }
+
+    @Test func aNarrowColumnOfHighlightedRowsInColourHoldsItsCodes() {
+        // The codes around each row outweigh its one-letter cell and its padding
+        var table = Table(columns: ["a"], rows: Array(repeating: ["b"], count: 50))
+        table.highlightedRows = Set(0..<50)
+        let text = table.text(style: TerminalStyle(width: nil, colour: true))
+        #expect(text.hasSuffix(String(repeating: "\u{1B}[31mb\u{1B}[0m\n", count: 50)))
     }
 
     @Test func aRowShorterThanTheHeaderShowsBlanksAndALongerOneItsFirstCells() {

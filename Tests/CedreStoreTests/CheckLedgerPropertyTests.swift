@@ -19,9 +19,10 @@ import Testing
         try expectTheRunsOfAFullReplay(seed: seed, runs: 60)
     }
 
-    /// The cron line night after night, with the same horizon: most runs start from where the
-    /// last one left the ledger (`CheckCursor`) and compare only what changed since; each must
-    /// report what a dry run comparing every notice reports (held to full replays above). Late
+    /// The cron line night after night, with the same horizon, quiet or listing what is still
+    /// open: most runs start from where the last one left the ledger (`CheckCursor`) and compare
+    /// only what changed since; each must report and list what a dry run comparing every notice
+    /// reports (held to full replays above). Late
     /// facts, corrections, a run of one scheme, a day back, a jump ahead or a dry run come
     /// between some nights.
     @Test(arguments: [UInt64(5)])
@@ -66,11 +67,14 @@ import Testing
             default:
                 break
             }
-            let full = try store.check(request(.all, dryRun: true))
-            if try store.writer.read({ try CheckCursor.usable(for: request(), in: $0) }) != nil { fromCursor += 1 }
-            let result = try store.check(request())
-            #expect(result.notices == full.notices.filter(CheckListing.quiet.lists), "night \(night) on \(day)")
-            #expect(result.counts == full.counts, "night \(night) on \(day)")
+            var everyNotice = request(.all, dryRun: true)
+            everyNotice.comparesEveryNotice = true
+            let full = try store.check(everyNotice)
+            let listing = [CheckListing.quiet, .standard, .all][random.between(0, 2)]
+            if try store.writer.read({ try CheckCursor.usable(for: request(listing), in: $0) }) != nil { fromCursor += 1 }
+            let result = try store.check(request(listing))
+            #expect(result.notices == full.notices.filter(listing.lists), "night \(night) on \(day), \(listing)")
+            #expect(result.counts == full.counts, "night \(night) on \(day), \(listing)")
             for reported in full.notices { seen.count(reported.status) }
         }
         #expect(fromCursor * 4 >= nights * 3, "\(fromCursor) of \(nights) nights start from the cursor")

@@ -78,12 +78,8 @@ public struct CheckReport: Encodable, Equatable, Sendable {
     public func text(_ language: ReportLanguage, style: TerminalStyle = .plain) -> String {
         let words = CheckWords(language)
         let vocabulary = Vocabulary(language)
-        var lines = [words.headline(asOf: vocabulary.date(asOf), horizon: horizonDays), words.summary(counts)]
-        if !items.isEmpty {
-            lines.append("")
-            lines.append(table(language).text(style: style))
-        }
-        return lines.joined(separator: "\n") + (items.isEmpty ? "\n" : "")
+        let preface = words.headline(asOf: vocabulary.date(asOf), horizon: horizonDays) + "\n" + words.summary(counts) + "\n"
+        return items.isEmpty ? preface : table(language).text(style: style, after: preface + "\n")
     }
 }
 

@@ -30,79 +30,137 @@ public struct Table: Equatable, Sendable {
     ///
     /// Cells and headers go through the terminal escaping layer first, so a control character
     /// in the data shows as an escape and counts in the width as it shows.
-    public func text(style: TerminalStyle) -> String {
-        var shown = self
-        shown.columns = columns.map(TerminalText.escape)
-        // Rows with nothing to escape, nearly all, are kept as they are rather than copied.
-        for index in shown.rows.indices where shown.rows[index].contains(where: { $0.firstControlOrLineBreak != nil }) {
-            shown.rows[index] = shown.rows[index].map(TerminalText.escape)
-        }
-        return shown.alignedText(style: style)
-    }
-
-    private func alignedText(style: TerminalStyle) -> String {
-        // Each cell's width is counted once, into one flat array, and lines are written as
-        // bytes: a nightly check can list tens of thousands of rows.
-        let columnCount = columns.count
-        let headerWidths = columns.map(Table.width)
+    ///
+    /// `preface` (a headline, a summary) is written before the table into the same string: a
+    /// night's listing is megabytes, not copied again to be put after its headline.
+    public func text(style: TerminalStyle, after preface: String = "") -> String {
+        // Each cell's bytes are read once, for its width and for what it may hold that steers a
+        // terminal, into one flat array; the few cells that need escaping are kept apart, and
+        // lines are written as bytes into the text's storage: a nightly check can list tens of
+        // thousands of rows.
+        let header = columns.map(TerminalText.escape)
+        let columnCount = header.count
+        let headerWidths = header.map(Table.width)
         var cellWidths: [Int] = []
         cellWidths.reserveCapacity(rows.count * columnCount)
+        var escaped: [Int: String] = [:]
+        var cellBytes = 0
         for row in rows {
-            for index in 0..<columnCount { cellWidths.append(index < row.count ? Table.width(row[index]) : 0) }
+            for index in 0..<columnCount {
+                guard index < row.count else {
+                    cellWidths.append(0)
+                    continue
+                }
+                if let width = Table.plainWidth(row[index]) {
+                    cellWidths.append(width)
+                    cellBytes += row[index].utf8.count
+                } else {
+                    let shown = TerminalText.escape(row[index])
+                    if shown != row[index] { escaped[cellWidths.count] = shown }
+                    cellWidths.append(Table.width(shown))
+                    cellBytes += shown.utf8.count
+                }
+            }
         }
         let widths = Table.fittedWidths(header: headerWidths, cells: cellWidths, alignments: alignments, to: style.width)
         let rightAligned = (0..<columnCount).map { alignments[safe: $0] == .right }
-        func line(_ cells: [String], _ counted: ArraySlice<Int>, into bytes: inout [UInt8]) {
-            let start = bytes.count
+        func line(_ cells: (Int) -> String?, _ counted: ArraySlice<Int>, into writer: inout ByteWriter) {
+            let start = writer.count
             for index in 0..<columnCount {
                 let width = widths[index]
                 let shown = counted[counted.startIndex + index]
-                let cell = index < cells.count ? cells[index] : ""
+                let cell = cells(index) ?? ""
                 let padding = width - min(shown, width)
-                if index > 0 { bytes += [0x20, 0x20] }
-                if rightAligned[index] { bytes += repeatElement(0x20, count: padding) }
-                bytes += (shown > width ? Table.cut(cell, to: width) : cell).utf8
-                if !rightAligned[index] { bytes += repeatElement(0x20, count: padding) }
+                if index > 0 { writer.spaces(2) }
+                if rightAligned[index] { writer.spaces(padding) }
+                writer.write(shown > width ? Table.cut(cell, to: width) : cell)
+                if !rightAligned[index] { writer.spaces(padding) }
             }
-            while bytes.count > start, bytes.last == 0x20 { bytes.removeLast() }
+            writer.trimSpaces(after: start)
         }
-        var headerBytes: [UInt8] = []
-        line(columns, headerWidths[...], into: &headerBytes)
-        let header = style.bold(String(decoding: headerBytes, as: UTF8.self))
+        // At most: every cell's bytes (three more for an ellipsis where a cell may be cut), each
+        // column's width of padding and two spaces a cell, a line feed a row, the codes around
+        // highlighted rows. The text is written once, into the string's own storage.
+        let cutting = style.width == nil ? 0 : 3 * columnCount
+        let lineBytes = widths.reduce(2 * columnCount + 1 + cutting, +)
+        let headerLine = String(unsafeUninitializedCapacity: header.reduce(lineBytes) { $0 + $1.utf8.count }) {
+            var writer = ByteWriter($0)
+            line({ header[$0] }, headerWidths[...], into: &writer)
+            return writer.count
+        }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        var text = Array((header + "\n" + rule + "\n").utf8)
-        text.reserveCapacity(text.count + rows.count * (widths.reduce(2 * widths.count, +) + 1))
-        for index in rows.indices {
-            let counted = cellWidths[(index * columnCount)..<((index + 1) * columnCount)]
-            if highlightedRows.contains(index) {
-                var bytes: [UInt8] = []
-                line(rows[index], counted, into: &bytes)
-                text += style.alert(String(decoding: bytes, as: UTF8.self)).utf8
-            } else {
-                line(rows[index], counted, into: &text)
+        let top = preface + style.bold(headerLine) + "\n" + rule + "\n"
+        let alert = style.alertCodes
+        let capacity = top.utf8.count + cellBytes + rows.count * lineBytes
+            + highlightedRows.count * (alert.start.utf8.count + alert.end.utf8.count)
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var writer = ByteWriter(buffer)
+            writer.write(top)
+            for (index, row) in rows.enumerated() {
+                let first = index * columnCount
+                let counted = cellWidths[first..<(first + columnCount)]
+                let cells = { (column: Int) -> String? in
+                    guard column < row.count else { return nil }
+                    return escaped.isEmpty ? row[column] : escaped[first + column] ?? row[column]
+                }
+                let highlighted = highlightedRows.contains(index)
+                if highlighted { writer.write(alert.start) }
+                line(cells, counted, into: &writer)
+                if highlighted { writer.write(alert.end) }
+                writer.write(byte: 0x0A)
             }
-            text.append(0x0A)
+            return writer.count
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// How many characters `cell` shows: counted scalar by scalar when it holds nothing that
     /// joins characters into one (below U+0300, where combining marks start), which is every
     /// cell of French text but a rare one; read from the text's own bytes when it has them.
     static func width(_ cell: String) -> Int {
-        if let counted = cell.utf8.withContiguousStorageIfAvailable(scalarsBelowCombiningMarks), let counted { return counted }
+        if let counted = cell.utf8.withContiguousStorageIfAvailable({ scalarsBelowCombiningMarks($0) }), let counted { return counted }
         return cell.unicodeScalars.allSatisfy { $0.value < 0x300 } ? cell.unicodeScalars.count : cell.count
     }
 
+    /// The width of a cell that shows as it is: nil when it may need the terminal's escaping
+    /// layer (a byte below 0x20, DEL, or 0xC2, the first byte of the C1 controls) or holds a
+    /// scalar from U+0300 on (bidirectional controls and line separators among them), whose
+    /// width `width` counts. Every cell of French text passes.
+    private static func plainWidth(_ cell: String) -> Int? {
+        cell.utf8.withContiguousStorageIfAvailable { scalarsBelowCombiningMarks($0, refusingSteering: true) } ?? nil
+    }
+
     /// The number of scalars in UTF-8 `bytes`, or nil when one of them is U+0300 or above (its
-    /// first byte 0xCC or above; a continuation byte is below 0xC0).
-    private static func scalarsBelowCombiningMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// first byte 0xCC or above; a continuation byte is below 0xC0) or, `refusingSteering`, may
+    /// steer a terminal. Eight bytes are taken at once while they are all printable ASCII (a
+    /// night's listing measures some 240,000 cells).
+    private static func scalarsBelowCombiningMarks(_ bytes: UnsafeBufferPointer<UInt8>, refusingSteering: Bool = false) -> Int? {
         var scalars = 0
-        for byte in bytes {
-            if byte >= 0xCC { return nil }
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, let base = UnsafeRawPointer(bytes.baseAddress),
+                isPrintableASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            {
+                scalars += 8
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
+            if byte >= 0xCC || (refusingSteering && (byte < 0x20 || byte == 0x7F || byte == 0xC2)) { return nil }
             if byte & 0xC0 != 0x80 { scalars += 1 }
+            index += 1
         }
         return scalars
+    }
+
+    /// Whether each of the eight bytes of `word` is from 0x20 to 0x7E: none has its high bit
+    /// set, none is below 0x20, none is DEL (the "has a byte less than" and "has a zero byte"
+    /// tests of bit-twiddling lore, exact once no high bit is set).
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & highBits
+        let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
+        let hasDelete = (delete &- 0x0101_0101_0101_0101) & ~delete & highBits
+        return (word & highBits) | belowSpace | hasDelete == 0
     }
 
     /// The narrowest a text column gets when a table is fitted to a terminal.
@@ -210,5 +268,47 @@ public enum CSVText {
 extension Array where Element == Table.Alignment {
     fileprivate subscript(safe index: Int) -> Table.Alignment {
         indices.contains(index) ? self[index] : .left
+    }
+}
+
+/// Bytes written one after the other into storage reserved beforehand (a string's), for text
+/// whose length is bounded before it is written: a write past the end stops the program
+/// rather than overrun the storage.
+private struct ByteWriter {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    /// The bytes written so far.
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    /// `text`'s bytes, copied from its own storage.
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let source = bytes.baseAddress, let base = buffer.baseAddress else { return }
+            precondition(count + bytes.count <= buffer.count, "a table's text outgrew the bytes reserved for it")
+            (base + count).initialize(from: source, count: bytes.count)
+            count += bytes.count
+        }
+    }
+
+    mutating func write(byte: UInt8) {
+        precondition(count < buffer.count, "a table's text outgrew the bytes reserved for it")
+        buffer[count] = byte
+        count += 1
+    }
+
+    mutating func spaces(_ number: Int) {
+        guard number > 0, let base = buffer.baseAddress else { return }
+        precondition(count + number <= buffer.count, "a table's text outgrew the bytes reserved for it")
+        (base + count).initialize(repeating: 0x20, count: number)
+        count += number
+    }
+
+    /// Takes back the spaces that end what was written after `start`.
+    mutating func trimSpaces(after start: Int) {
+        while count > start, buffer[count - 1] == 0x20 { count -= 1 }
     }
 }

@@ -61,6 +61,11 @@ public struct TerminalStyle: Equatable, Sendable {
 
     /// `text` in red, when colour is on.
     func alert(_ text: String) -> String {
-        colour ? "\u{1B}[31m\(text)\u{1B}[0m" : text
+        alertCodes.start + text + alertCodes.end
+    }
+
+    /// The codes around a highlighted row: red, then back to plain; none without colour.
+    var alertCodes: (start: String, end: String) {
+        colour ? ("\u{1B}[31m", "\u{1B}[0m") : ("", "")
     }
 }

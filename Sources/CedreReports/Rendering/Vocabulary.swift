@@ -37,11 +37,9 @@ public struct Vocabulary: Sendable {
 
     /// A short day for table cells: « 12/12/2013 » or "2013-12-12".
     public func shortDate(_ day: Day) -> String {
-        let (year, month, dayOfMonth) = day.components
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
         switch language {
-        case .fr: return "\(two(dayOfMonth))/\(two(month))/\(year)"
-        case .en: return day.description
+        case .fr: day.numeric(.dayFirst, separator: "/")
+        case .en: day.description
         }
     }
 

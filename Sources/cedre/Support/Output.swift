@@ -59,23 +59,27 @@ final class OutputChannel: Sendable {
     }
 
     /// Writes every byte of `text`, retrying on interruption and partial writes; keeps the
-    /// first failure and writes nothing after it.
+    /// first failure and writes nothing after it. The bytes are written from the text's own
+    /// storage (a night's listing is megabytes).
     func write(_ text: String) {
-        state.withLock { state in
-            guard state.failure == nil else { return }
-            guard let descriptor else {
-                state.captured += text.utf8
-                return
-            }
-            var bytes = Array(text.utf8)[...]
-            while !bytes.isEmpty {
-                let written = bytes.withUnsafeBytes { buffer in systemWrite(descriptor, buffer.baseAddress, buffer.count) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    state.failure = .system(name, errno: errno)
+        var text = text
+        text.withUTF8 { bytes in
+            state.withLock { state in
+                guard state.failure == nil else { return }
+                guard let descriptor else {
+                    state.captured.append(contentsOf: bytes)
                     return
                 }
-                bytes = bytes.dropFirst(written)
+                var offset = 0
+                while offset < bytes.count {
+                    let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        state.failure = .system(name, errno: errno)
+                        return
+                    }
+                    offset += written
+                }
             }
         }
     }
