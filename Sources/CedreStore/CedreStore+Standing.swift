@@ -248,7 +248,7 @@ enum StandingRows {
             """, arguments: holding.arguments + only.arguments + ruled.arguments)
         while let row = try noticeRows.next() {
             let key = CertificationKey(member: row[0], scheme: row[1])
-            guard !replayed.contains(key), let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else {
+            guard !replayed.contains(key), let rule = row.noticeRule(atIndex: 3), let due = row.day(atIndex: 4) else {
                 continue
             }
             notices[key, default: []].append(notice(in: row, rule: rule, due: due))

@@ -12,29 +12,44 @@ enum EventLog {
     /// The `prev_hash` of the first row.
     static let genesisHash = String(repeating: "0", count: 64)
 
-    /// SHA-256 over the previous hash and every column of the row, hex.
+    /// SHA-256 over the previous hash and every column of the row, hex. The fields are written
+    /// into one buffer hashed at once: an import hashes a million rows, and two updates of the
+    /// hasher a field, each from an array of its own, took 2,700 instructions a row more.
     static func hash(
         id: Int64, stream: String, kind: String, occurredOn: Day, recordedAt: String, actor: String,
         payload: String, previousHash: String
     ) -> String {
-        var hasher = SHA256()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(payload.utf8.count + 192)
         for field in [previousHash, String(id), stream, kind, occurredOn.description, recordedAt, actor, payload] {
-            let bytes = Array(field.utf8)
-            hasher.update(data: Array("\(bytes.count):".utf8))
-            hasher.update(data: bytes)
+            appendLengthPrefixed(field, to: &bytes)
         }
-        return hexadecimal(hasher.finalize())
+        return hexadecimal(SHA256.hash(data: bytes))
     }
 
-    static func hexadecimal(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(64)
-        for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
+    /// `field` length-prefixed, as the log's and the ledger's hashes take each field: its UTF-8
+    /// length in decimal, a colon, its UTF-8 bytes.
+    static func appendLengthPrefixed(_ field: String, to bytes: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { utf8 in
+            bytes.append(contentsOf: String(utf8.count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: utf8)
         }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The digest in lowercase hexadecimal, written into the string's own bytes.
+    static func hexadecimal(_ digest: SHA256.Digest) -> String {
+        digest.withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: raw.count * 2) { text in
+                func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
+                for (index, byte) in raw.enumerated() {
+                    text[2 * index] = digit(byte >> 4)
+                    text[2 * index + 1] = digit(byte & 0x0F)
+                }
+                return raw.count * 2
+            }
+        }
     }
 
     /// The last row's id and hash, or nil for an empty log.

@@ -39,28 +39,18 @@ enum LedgerChain {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
         for field in [previous, String(link), entry.rawValue, String(rowID)] {
-            append(field, to: &bytes)
+            EventLog.appendLengthPrefixed(field, to: &bytes)
         }
         for value in values {
             switch value.storage {
             case .null: bytes.append(UInt8(ascii: "-"))
-            case .int64(let number): append(String(number), to: &bytes)
-            case .double(let number): append(String(number), to: &bytes)
-            case .string(let text): append(text, to: &bytes)
-            case .blob(let data): append(data.base64EncodedString(), to: &bytes)
+            case .int64(let number): EventLog.appendLengthPrefixed(String(number), to: &bytes)
+            case .double(let number): EventLog.appendLengthPrefixed(String(number), to: &bytes)
+            case .string(let text): EventLog.appendLengthPrefixed(text, to: &bytes)
+            case .blob(let data): EventLog.appendLengthPrefixed(data.base64EncodedString(), to: &bytes)
             }
         }
         return EventLog.hexadecimal(SHA256.hash(data: bytes))
-    }
-
-    /// `field` length-prefixed: its UTF-8 length in decimal, a colon, its UTF-8 bytes.
-    private static func append(_ field: String, to bytes: inout [UInt8]) {
-        var field = field
-        field.withUTF8 { utf8 in
-            bytes.append(contentsOf: String(utf8.count).utf8)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: utf8)
-        }
     }
 
     /// The last link's id and hash, or nil for an empty ledger.

@@ -87,7 +87,7 @@ extension NoticeLedger {
             """), arguments: heldOnItsDay.arguments + [request.asOf])
         var stopped = (rows: 0, open: [(notice: Notice, entry: Entry)]())
         while let row = try rows.next() {
-            guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }
+            guard let rule = row.noticeRule(atIndex: 3), let due = row.day(atIndex: 4) else { continue }
             let notice = StandingRows.notice(in: row, rule: rule, due: due)
             guard !skipping.contains(notice.key) else { continue }
             stopped.rows += 1
@@ -109,10 +109,11 @@ extension NoticeLedger {
             """), arguments: heldOnItsDay.arguments + [request.asOf])
         var stillHolding = 0
         while let row = try rows.next() {
-            guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }
-            if !skipping.isEmpty, skipping.contains(CertificationKey(member: row[0], scheme: row[1])) { continue }
+            guard let rule = row.noticeRule(atIndex: 3), let due = row.day(atIndex: 4) else { continue }
+            let listed = findings.listing.lists(.open, rule: rule) ? StandingRows.notice(in: row, rule: rule, due: due) : nil
+            if !skipping.isEmpty, skipping.contains(listed?.key ?? CertificationKey(member: row[0], scheme: row[1])) { continue }
             stillHolding += 1
-            findings.report(.open, rule: rule) { StandingRows.notice(in: row, rule: rule, due: due) }
+            findings.report(.open, rule: rule) { listed ?? StandingRows.notice(in: row, rule: rule, due: due) }
         }
         return stillHolding
     }

@@ -80,7 +80,7 @@ struct NoticeLedger {
             try compareAll(replayed: replayed, into: &findings)
         }
         findings.listed.sort { Notice.precedes($0.notice, $1.notice) }
-        findings.new.sort(by: Notice.inLedgerOrder)
+        findings.new = Notice.sortedInLedgerOrder(findings.new)
         findings.statuses.sort { $0.notice < $1.notice }
         return Comparison(findings: findings, holding: holding)
     }
@@ -196,7 +196,7 @@ struct NoticeLedger {
         let readsEach = request.isScoped || !skipping.isEmpty
         var stored = Stored()
         while let row = try rows.next() {
-            guard let rule = NoticeRule(rawValue: row[3]), let due = row.day(atIndex: 4) else { continue }
+            guard let rule = row.noticeRule(atIndex: 3), let due = row.day(atIndex: 4) else { continue }
             let read = { StandingRows.notice(in: row, rule: rule, due: due) }
             let notice = readsEach ? read() : nil
             if let notice {
@@ -254,7 +254,7 @@ struct NoticeLedger {
             FROM notice WHERE \(condition)
             """), arguments: arguments)
         while let row = try rows.next() {
-            guard let rule = NoticeRule(rawValue: row[2]), let due = row.day(atIndex: 3) else { continue }
+            guard let rule = row.noticeRule(atIndex: 2), let due = row.day(atIndex: 3) else { continue }
             let notice = Notice(
                 rule: rule, key: CertificationKey(member: row[4], scheme: row[5]), subject: row[1],
                 due: due, finding: row[6], obligation: (row[7] as String?).flatMap(Obligation.init))

@@ -80,13 +80,16 @@ extension Notice {
     }
 
     /// The notice ledger's key order: subject, rule, due day.
-    ///
-    /// Field by field rather than as tuples: a check sorts tens of thousands of notices, and a
-    /// tuple copies its strings at every comparison.
     public static func inLedgerOrder(_ first: Notice, _ second: Notice) -> Bool {
-        if first.subject != second.subject { return first.subject < second.subject }
-        if first.rule != second.rule { return first.rule.rawValue < second.rule.rawValue }
-        return first.due < second.due
+        LedgerPlace(first) < LedgerPlace(second)
+    }
+
+    /// `notices` in ledger order (`inLedgerOrder`), sorted through their places: sorted
+    /// themselves, two notices (five strings each) were copied and destroyed at every
+    /// comparison, 616 M instructions for a first night's 28,913 new notices.
+    public static func sortedInLedgerOrder(_ notices: [Notice]) -> [Notice] {
+        let places = notices.map(LedgerPlace.init)
+        return places.indices.sorted { places[$0] < places[$1] }.map { notices[$0] }
     }
 
     /// The order lists show notices in: due day, subject, rule.
@@ -170,5 +173,25 @@ public struct NoticeCounts: Encodable, Equatable, Sendable {
         case .resolved: resolved += times
         case .reminder: reminders += times
         }
+    }
+}
+
+/// Where a notice goes in the ledger's order: by subject, then rule name, then due day; field
+/// by field rather than as a tuple, which copies its strings at every comparison.
+private struct LedgerPlace: Comparable {
+    let subject: String
+    let rule: String
+    let due: Day
+
+    init(_ notice: Notice) {
+        subject = notice.subject
+        rule = notice.rule.rawValue
+        due = notice.due
+    }
+
+    static func < (first: LedgerPlace, second: LedgerPlace) -> Bool {
+        if first.subject != second.subject { return first.subject < second.subject }
+        if first.rule != second.rule { return first.rule < second.rule }
+        return first.due < second.due
     }
 }
