@@ -19,18 +19,6 @@ struct NoticeLedger {
         chain = LedgerChain.Appender(db)
     }
 
-    private struct Key: Hashable {
-        let subject: String
-        let rule: NoticeRule
-        let due: Day
-
-        init(_ notice: Notice) {
-            subject = notice.subject
-            rule = notice.rule
-            due = notice.due
-        }
-    }
-
     /// A notice's row in the ledger.
     struct Entry {
         let id: Int64
@@ -118,10 +106,10 @@ struct NoticeLedger {
         _ notices: [Notice], of keys: Set<CertificationKey>, into findings: inout Findings
     ) throws -> [(notice: Notice, entry: Entry)] {
         let entries = try entries(of: keys)
-        var holding = Set<Key>()
+        var holding = Set<Notice.LedgerKey>()
         for notice in notices where try covers(notice) {
-            holding.insert(Key(notice))
-            try compare(notice.rule, entries[Key(notice)]?.entry, into: &findings) { notice }
+            holding.insert(Notice.LedgerKey(notice))
+            try compare(notice.rule, entries[Notice.LedgerKey(notice)]?.entry, into: &findings) { notice }
         }
         return entries.filter { $0.value.entry.isOpen && !holding.contains($0.key) }.map(\.value)
     }
@@ -238,13 +226,13 @@ struct NoticeLedger {
     }
 
     /// Every ledger row of the dossiers `keys`, by notice, read in one statement.
-    private func entries(of keys: Set<CertificationKey>) throws -> [Key: (notice: Notice, entry: Entry)] {
+    private func entries(of keys: Set<CertificationKey>) throws -> [Notice.LedgerKey: (notice: Notice, entry: Entry)] {
         guard !keys.isEmpty else { return [:] }
         let list = JSONArgument.rows(keys.map { [$0.member.rawValue, $0.scheme.rawValue] })
         let rows = try entries(where: """
             (member_id, scheme_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))
             """, arguments: [list])
-        return Dictionary(rows.map { (Key($0.notice), $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(rows.map { (Notice.LedgerKey($0.notice), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func entries(where condition: String, arguments: StatementArguments) throws -> [(notice: Notice, entry: Entry)] {

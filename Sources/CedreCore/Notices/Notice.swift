@@ -81,15 +81,15 @@ extension Notice {
 
     /// The notice ledger's key order: subject, rule, due day.
     public static func inLedgerOrder(_ first: Notice, _ second: Notice) -> Bool {
-        LedgerPlace(first) < LedgerPlace(second)
+        LedgerKey(first) < LedgerKey(second)
     }
 
-    /// `notices` in ledger order (`inLedgerOrder`), sorted through their places: sorted
+    /// `notices` in ledger order (`inLedgerOrder`), sorted through their keys: sorted
     /// themselves, two notices (five strings each) were copied and destroyed at every
     /// comparison, 616 M instructions for a first night's 28,913 new notices.
     public static func sortedInLedgerOrder(_ notices: [Notice]) -> [Notice] {
-        let places = notices.map(LedgerPlace.init)
-        return places.indices.sorted { places[$0] < places[$1] }.map { notices[$0] }
+        let keys = notices.map(LedgerKey.init)
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { notices[$0] }
     }
 
     /// The order lists show notices in: due day, subject, rule.
@@ -176,22 +176,25 @@ public struct NoticeCounts: Encodable, Equatable, Sendable {
     }
 }
 
-/// Where a notice goes in the ledger's order: by subject, then rule name, then due day; field
-/// by field rather than as a tuple, which copies its strings at every comparison.
-private struct LedgerPlace: Comparable {
-    let subject: String
-    let rule: String
-    let due: Day
+extension Notice {
+    /// A notice's key in the ledger, which holds one row per subject, rule and due day; keys
+    /// sort in the ledger's order: by subject, then rule name, then due day, field by field
+    /// rather than as a tuple, which copies its strings at every comparison.
+    public struct LedgerKey: Hashable, Comparable, Sendable {
+        public let subject: String
+        public let rule: NoticeRule
+        public let due: Day
 
-    init(_ notice: Notice) {
-        subject = notice.subject
-        rule = notice.rule.rawValue
-        due = notice.due
-    }
+        public init(_ notice: Notice) {
+            subject = notice.subject
+            rule = notice.rule
+            due = notice.due
+        }
 
-    static func < (first: LedgerPlace, second: LedgerPlace) -> Bool {
-        if first.subject != second.subject { return first.subject < second.subject }
-        if first.rule != second.rule { return first.rule < second.rule }
-        return first.due < second.due
+        public static func < (first: LedgerKey, second: LedgerKey) -> Bool {
+            if first.subject != second.subject { return first.subject < second.subject }
+            if first.rule != second.rule { return first.rule.rawValue < second.rule.rawValue }
+            return first.due < second.due
+        }
     }
 }
