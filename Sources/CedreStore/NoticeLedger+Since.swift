@@ -10,11 +10,10 @@ extension NoticeLedger {
     /// That run left an open ledger row for every notice holding on its day. A dossier whose
     /// calendar answered for that day, still does, and was not written since holds the same
     /// periods: those holding on both days are still open, only counted unless the run lists
-    /// them; those that started
-    /// holding since are compared, through the periods' start index; those that stopped are
-    /// closed, through the end index. The rows that run left open without their notice holding
-    /// are looked at again. A dossier written since, or whose calendar starts after the
-    /// cursor's day, is compared in full.
+    /// them; those that started holding since are compared, through the periods' start index;
+    /// those that stopped are closed, through the end index. The rows that run left open
+    /// without their notice holding are looked at again. A dossier written since, or whose
+    /// calendar starts after the cursor's day, is compared in full.
     func compare(
         since cursor: CheckCursor, replayed: [NetworkStanding.DossierStanding], into findings: inout Findings
     ) throws -> Int {
