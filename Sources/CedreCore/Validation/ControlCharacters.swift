@@ -30,9 +30,19 @@ extension StringProtocol {
         // so French text, whose accents start with 0xC3, is passed byte by byte. The bytes are
         // read from the text's own storage: through the generic view each byte was a protocol
         // call (17 % of a first night's `check --quiet`, which checks 28,913 rows of cells).
-        func steers(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 }
-        let steering = utf8.withContiguousStorageIfAvailable { $0.contains(where: steers) } ?? utf8.contains(where: steers)
+        let steering = utf8.withContiguousStorageIfAvailable { $0.contains(where: \.mayStartSteering) }
+            ?? utf8.contains(where: \.mayStartSteering)
         guard steering else { return nil }
         return unicodeScalars.first(where: \.isControlOrLineBreak)
+    }
+}
+
+extension UInt8 {
+    /// Whether this UTF-8 byte may start a scalar that steers a reader (`isControlOrLineBreak`):
+    /// a C0 control or DEL, or the first byte of the C1 controls (0xC2), of U+061C (0xD8) or of
+    /// U+200E…U+2069 (0xE2). False for every byte of text without such a scalar, so a text can
+    /// be passed byte by byte, and the few that are true checked scalar by scalar.
+    public var mayStartSteering: Bool {
+        self < 0x20 || self == 0x7F || self == 0xC2 || self == 0xD8 || self == 0xE2
     }
 }

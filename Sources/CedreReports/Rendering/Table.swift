@@ -1,3 +1,4 @@
+import CedreCore
 
 /// Rows and columns, written as an aligned terminal table, Markdown or CSV.
 ///
@@ -122,7 +123,7 @@ public struct Table: Equatable, Sendable {
     }
 
     /// The width of a cell that shows as it is: nil when it may need the terminal's escaping
-    /// layer (a byte below 0x20, DEL, or 0xC2, the first byte of the C1 controls) or holds a
+    /// layer (a byte that `mayStartSteering`, as `firstControlOrLineBreak` reads them) or holds a
     /// scalar from U+0300 on (bidirectional controls and line separators among them), whose
     /// width `width` counts. Every cell of French text passes.
     private static func plainWidth(_ cell: String) -> Int? {
@@ -145,7 +146,7 @@ public struct Table: Equatable, Sendable {
                 continue
             }
             let byte = bytes[index]
-            if byte >= 0xCC || (refusingSteering && (byte < 0x20 || byte == 0x7F || byte == 0xC2)) { return nil }
+            if byte >= 0xCC || (refusingSteering && byte.mayStartSteering) { return nil }
             if byte & 0xC0 != 0x80 { scalars += 1 }
             index += 1
         }
