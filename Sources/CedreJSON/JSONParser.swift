@@ -122,6 +122,8 @@ extension JSONParser {
             try enterContainer()
             offset += 1
             var members: [JSONValue.Member] = []
+            // Room for a fact's payload at once, rather than growing one member at a time.
+            members.reserveCapacity(8)
             var keys = KeyLines()
             skipWhitespace()
             if peek() == UInt8(ascii: "}") {

@@ -18,7 +18,11 @@ struct LoggedFact: Sendable, FetchableRecord {
     static let columns = "id, stream, kind, occurred_on, payload"
 
     /// Whether the row voids or corrects another instead of stating a fact.
-    var isCorrection: Bool { Fact.Kind(rawValue: kind)?.isCorrection ?? false }
+    var isCorrection: Bool { LoggedFact.correctionKinds.contains(kind) }
+
+    /// The kinds of the rows that correct others: a replay asks of every row whether it is one,
+    /// and comparing with two names costs less than reading the kind.
+    private static let correctionKinds = Fact.Kind.allCases.filter(\.isCorrection).map(\.rawValue)
 
     /// The fact this row records.
     func fact() throws(StoreError) -> Fact {

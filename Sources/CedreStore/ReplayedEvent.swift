@@ -46,7 +46,12 @@ struct ReplayedEvent: Sendable {
         for corrected in corrections.correctedEvents where !present.contains(corrected.id.rawValue) {
             replayed.append(ReplayedEvent(id: corrected.id.rawValue, day: corrected.fact.day, fact: corrected.fact.fact))
         }
-        return replayed.sorted(by: precedes)
+        // Rows read in day order are in replay order unless a correction moved a day or brought
+        // an event of its own: only then are they sorted, which copies every fact.
+        if replayed.indices.dropFirst().contains(where: { precedes(replayed[$0], replayed[$0 - 1]) }) {
+            replayed.sort(by: precedes)
+        }
+        return replayed
     }
 }
 

@@ -53,6 +53,22 @@ import Testing
         #expect(dossier.certification?.state == .engaged)
     }
 
+    @Test func anInitialAuditHeldAfterAWithdrawalIsRefusedAndStaysPlanned() throws {
+        // Given an initial audit planned for 2013-03-01, then the certification withdrawn
+        var dossier = try Scenario.dossier(engaged + [
+            (.auditPlanned(key, "A-2013-0001", kind: .initial, scheduledOn: "2013-03-01", auditors: []), "2013-02-01"),
+            (.certificationWithdrawn(key, reason: .memberRequest), "2013-02-15"),
+        ])
+        let before = dossier
+
+        // When the audit is said held: the audit may move, the withdrawn certification may not
+        #expect(throws: TransitionError.self) { try dossier.apply(.auditConducted(key, "A-2013-0001"), on: "2013-03-01") }
+
+        // Then the fact changes nothing: the audit is still planned
+        #expect(dossier == before)
+        #expect(dossier.audit("A-2013-0001")?.state == .planned)
+    }
+
     @Test func rule23TheOneStepInitialAuditKeepsItsMeaning() throws {
         let dossier = try Scenario.dossier(engaged + stage(.initial, "A-2013-0001", on: "2013-03-01"))
         #expect(dossier.certification?.state == .audited)

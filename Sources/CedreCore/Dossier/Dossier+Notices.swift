@@ -7,7 +7,12 @@ extension Dossier {
     /// The dossier must hold the facts up to `day`; it is advanced to `day` here. A group's
     /// dossier needs its group's `context` (`Network.notices` gives it).
     public func notices(on day: Day, horizon: Int, context: FindingContext = .none) -> [Notice] {
-        let dossier = advance(to: day)
+        advance(to: day).notices(advancedTo: day, horizon: horizon, context: context)
+    }
+
+    /// `notices(on:horizon:context:)` of a dossier already advanced to `day`: a calendar
+    /// advances it once for each day it evaluates.
+    func notices(advancedTo day: Day, horizon: Int, context: FindingContext) -> [Notice] {
         var notices: [Notice] = []
         func add(_ rule: NoticeRule, _ due: Day, finding: FindingID? = nil, obligation: Obligation? = nil) {
             notices.append(Notice(
@@ -19,7 +24,7 @@ extension Dossier {
             add(.dueSoon, deadline, finding: finding, obligation: obligation)
         }
 
-        if let certification = dossier.certification {
+        if let certification {
             switch certification.state {
             case .certified, .suspended:
                 if let dueBy = certification.nextSurveillanceDueBy {
@@ -31,7 +36,7 @@ extension Dossier {
                     announce(dueBy, .recertificationPlanning)
                 }
                 announce(certification.expiresOn, .certificateExpiry)
-                announce(dossier.referentialCutoff, .referentialTransition)
+                announce(referentialCutoff, .referentialTransition)
                 if certification.state == .suspended { announce(certification.suspensionEndsBy, .suspensionMaximum) }
             case .expired:
                 if let expiresOn = certification.expiresOn { add(.certificateExpired, expiresOn.adding(days: 1)) }
@@ -52,13 +57,17 @@ extension Dossier {
                 break
             }
         }
-        let isActive = dossier.certification.map { $0.state != .withdrawn } ?? (dossier.membership?.state != .excluded)
+        let isActive = certification.map { $0.state != .withdrawn } ?? (membership?.state != .excluded)
         guard isActive else { return notices }
-        for audit in dossier.audits where audit.isPending && audit.scheduledOn < day {
+        // Indices, not elements: a calendar reads every audit and finding on every day it
+        // evaluates, and copying one retains each of its texts.
+        for index in audits.indices where audits[index].isPending && audits[index].scheduledOn < day {
+            let audit = audits[index]
             let due = audit.scheduledOn.adding(days: 1)
             notices.append(Notice(rule: .auditNotHeld, key: key, subject: Notice.subject(of: key, audit.id.rawValue), due: due))
         }
-        for status in dossier.findingStatuses(on: day, context: context) where status.finding.isOpen {
+        for index in findings.indices where findings[index].isOpen {
+            let status = status(of: findings[index], on: day, context: context)
             if let escalation = status.escalation {
                 add(.minorFindingEscalated, escalation.on, finding: status.finding.id)
             }
@@ -83,14 +92,22 @@ extension Dossier {
     /// for every day evaluated was a tenth of a rebuild's instructions).
     public func noticeThresholds(on day: Day, context: FindingContext) -> [Day] {
         let dossier = advance(to: day)
+        return dossier.noticeThresholds(advancedTo: day, findingDeadlines: dossier.findingDeadlines(context: context))
+    }
+
+    /// `noticeThresholds(on:context:)` of a dossier already advanced to `day`, given its
+    /// `findingDeadlines(context:)`: a calendar computes those again only when the group's
+    /// context or the certificate's expiry changes, since they are read on the last fact's day.
+    func noticeThresholds(advancedTo day: Day, findingDeadlines: [Deadline]) -> [Day] {
         var days: [Day] = []
         func add(_ threshold: Day) {
             days.append(threshold)
             days.append(threshold.adding(days: 1))
         }
-        for deadline in dossier.deadlines(context: context) { add(deadline.day) }
-        for audit in dossier.audits where audit.isPending { add(audit.scheduledOn) }
-        if let certification = dossier.certification {
+        for deadline in certificateDeadlines() { add(deadline.day) }
+        for deadline in findingDeadlines { add(deadline.day) }
+        for index in audits.indices where audits[index].isPending { add(audits[index].scheduledOn) }
+        if let certification {
             if certification.state == .engaged {
                 add(certification.engagedOn.adding(months: certification.rules.stalledEngagementMonths))
             }
@@ -117,9 +134,14 @@ public struct Deadline: Hashable, Sendable {
 extension Dossier {
     /// Every deadline set by the facts applied so far; the day after each, a notice may start.
     public func deadlines(context: FindingContext = .none) -> [Deadline] {
+        certificateDeadlines() + findingDeadlines(context: context)
+    }
+
+    /// The deadlines of the certificate in its current state.
+    func certificateDeadlines() -> [Deadline] {
         var deadlines: [Deadline] = []
-        func add(_ obligation: Obligation, _ day: Day?, subject: String = "") {
-            if let day { deadlines.append(Deadline(obligation: obligation, subject: subject, day: day)) }
+        func add(_ obligation: Obligation, _ day: Day?) {
+            if let day { deadlines.append(Deadline(obligation: obligation, subject: "", day: day)) }
         }
         if let certification {
             switch certification.state {
@@ -136,12 +158,18 @@ extension Dossier {
                 break
             }
         }
-        if let lastFactOn {
-            for status in findingStatuses(on: lastFactOn, context: context) where status.finding.isOpen {
-                add(.findingDeadline, status.deadline, subject: status.finding.id.rawValue)
-            }
-        }
         return deadlines
+    }
+
+    /// The deadlines of the open findings, as the last fact's day gives them: they depend on
+    /// the group's `context` and the certificate's expiry, not on the day asked.
+    func findingDeadlines(context: FindingContext) -> [Deadline] {
+        guard let lastFactOn else { return [] }
+        return findings.indices.compactMap { index in
+            guard findings[index].isOpen, let deadline = status(of: findings[index], on: lastFactOn, context: context).deadline
+            else { return nil }
+            return Deadline(obligation: .findingDeadline, subject: findings[index].id.rawValue, day: deadline)
+        }
     }
 }
 

@@ -43,11 +43,14 @@ public struct Dossier: Equatable, Sendable {
     }
 
     /// Applies one fact of this dossier on `day`; a refused fact leaves the dossier unchanged.
+    ///
+    /// Each fact changes one machine, and a machine refuses before it changes; a fact that moves
+    /// an audit and then the certification puts the audit back when the certification refuses.
+    /// So the dossier is changed in place: a copy to fall back on would copy its audits and
+    /// findings at every fact of a replay.
     public mutating func apply(_ fact: Fact, on day: Day) throws(TransitionError) {
-        var next = self
-        try next.perform(fact, on: day)
-        next.lastFactOn = max(lastFactOn ?? day, day)
-        self = next
+        try perform(fact, on: day)
+        lastFactOn = max(lastFactOn ?? day, day)
     }
 
     private mutating func perform(_ fact: Fact, on day: Day) throws(TransitionError) {
@@ -91,11 +94,13 @@ public struct Dossier: Equatable, Sendable {
         case .auditPostponed(_, let id, let newDay, let reason):
             try updateAudit(id, .postponed(on: day, to: newDay, reason: reason), on: day)
         case .auditCancelled(_, let id, let reason):
-            try updateAudit(id, .cancelled(on: day, reason: reason), on: day)
-            try unplanIfLastPending(kindOf: id, on: day)
+            try updateAudit(id, .cancelled(on: day, reason: reason), on: day) { dossier throws(TransitionError) in
+                try dossier.unplanIfLastPending(kindOf: id, on: day)
+            }
         case .auditConducted(_, let id):
-            try updateAudit(id, .conducted(on: day), on: day)
-            try recordConduct(of: id, on: day)
+            try updateAudit(id, .conducted(on: day), on: day) { dossier throws(TransitionError) in
+                try dossier.recordConduct(of: id, on: day)
+            }
         case .auditReported(_, let id):
             try updateAudit(id, .reported(on: day), on: day)
         case .auditClosed(_, let id):
@@ -204,6 +209,22 @@ public struct Dossier: Equatable, Sendable {
     private mutating func updateAudit(_ id: AuditID, _ event: Audit.Event, on day: Day) throws(TransitionError) {
         guard let index = audits.firstIndex(where: { $0.id == id }) else { throw .unknownAudit(id, key, on: day) }
         try audits[index].apply(event)
+    }
+
+    /// Moves an audit, then the rest of the dossier by `then`; when `then` refuses, the audit is
+    /// put back as it was, so the fact changes nothing.
+    private mutating func updateAudit(
+        _ id: AuditID, _ event: Audit.Event, on day: Day, then: (inout Dossier) throws(TransitionError) -> Void
+    ) throws(TransitionError) {
+        guard let index = audits.firstIndex(where: { $0.id == id }) else { throw .unknownAudit(id, key, on: day) }
+        let before = audits[index]
+        try audits[index].apply(event)
+        do {
+            try then(&self)
+        } catch {
+            audits[index] = before
+            throw error
+        }
     }
 
     private mutating func unplanIfLastPending(kindOf id: AuditID, on day: Day) throws(TransitionError) {

@@ -104,7 +104,9 @@ extension Fact {
     }
 
     /// Rebuilds a fact from its kind and payload, naming the first missing or invalid field.
-    public init(kind: Kind, payload: FactPayload) throws(FactPayloadError) {
+    ///
+    /// The payload is taken, not copied: a replay reads a million of them.
+    public init(kind: Kind, payload: consuming FactPayload) throws(FactPayloadError) {
         self = try kind.declaration.read(PayloadReader(payload: payload))
     }
 }

@@ -226,7 +226,10 @@ public enum LogStream: Hashable, Sendable, LosslessStringConvertible {
 
     /// The stream a `stream` column names; nil for a text no fact writes.
     public init?(_ text: String) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte: a rebuild reads every certification's stream.
+        let parts = text.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map {
+            String(Substring($0))
+        }
         guard parts.count >= 2, !parts.dropFirst().contains(where: \.isEmpty) else { return nil }
         switch (parts[0], parts.count) {
         case ("member", 2): self = .member(MemberID(rawValue: parts[1]))
@@ -248,12 +251,17 @@ public enum LogStream: Hashable, Sendable, LosslessStringConvertible {
     public var description: String {
         switch self {
         case .member(let id): "member/\(id)"
-        case .certification(let key): "certification/\(key.member)/\(key.scheme)"
+        case .certification(let key): String(slashJoining: Self.textParts(of: key))
         case .auditor(let id): "auditor/\(id)"
         case .scheme(let id): "scheme/\(id)"
         case .campaign(let scheme, let year): "campaign/\(scheme)/\(year)"
         case .sample(let scheme, let year, let audit): "sample/\(scheme)/\(year)/\(audit.rawValue)"
         }
+    }
+
+    /// The parts of a certification stream's text, which a notice's subject extends.
+    static func textParts(of key: CertificationKey) -> [String] {
+        ["certification", key.member.rawValue, key.scheme.rawValue]
     }
 
     /// The certification a certification stream holds.

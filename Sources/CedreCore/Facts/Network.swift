@@ -120,8 +120,9 @@ public struct Network: Sendable {
             try requireMember(key.member, on: day)
             guard let latest = catalog[key.scheme] else { throw unknownScheme(key.scheme) }
             try checkGroupRules(fact, scheme: latest, on: day)
-            if dossiers[key] != nil {
-                try dossiers[key]?.apply(fact, on: day)
+            // Found once and changed in place: reading the dossier to compare it with nil copies it.
+            if let index = dossiers.index(forKey: key) {
+                try dossiers.values[index].apply(fact, on: day)
             } else {
                 // Rule 8b: a certification follows the definition in force the day it starts.
                 var dossier = Dossier(key: key, scheme: catalog.scheme(key.scheme, startedOn: day) ?? latest)
@@ -193,16 +194,18 @@ extension Network {
     public func notices(of key: CertificationKey, on day: Day, horizon: Int) -> [Notice] {
         guard let dossier = dossiers[key] else { return [] }
         let group = groupCertificate(key.scheme)
-        return notices(of: dossier, in: group, on: day, horizon: horizon, context: group?.findingContext(on: day) ?? .none)
+        return notices(
+            of: dossier.advance(to: day), advancedTo: day, in: group, horizon: horizon,
+            context: group?.findingContext(on: day) ?? .none)
     }
 
-    /// The notices of `dossier` on `day`, given its group certificate (nil outside a group
-    /// scheme) and the group's `context` that day: for a calendar, which asks on many days of
-    /// one network and builds the group once.
+    /// The notices of `dossier`, advanced to `day`, given its group certificate (nil outside a
+    /// group scheme) and the group's `context` that day: for a calendar, which asks on many
+    /// days of one network and builds the group once.
     func notices(
-        of dossier: Dossier, in group: GroupCertificate?, on day: Day, horizon: Int, context: FindingContext
+        of dossier: Dossier, advancedTo day: Day, in group: GroupCertificate?, horizon: Int, context: FindingContext
     ) -> [Notice] {
-        dossier.notices(on: day, horizon: horizon, context: context)
+        dossier.notices(advancedTo: day, horizon: horizon, context: context)
             + (group?.crossAuditNotices(on: day).filter { $0.key == dossier.key } ?? [])
     }
 

@@ -71,12 +71,7 @@ extension Notice {
     /// The subject of a notice about the dossier `key`: its certification stream, then what in
     /// it the notice is about (a finding, an obligation, an audit), parted by `/`.
     public static func subject(of key: CertificationKey, _ parts: String?...) -> String {
-        var subject = LogStream.certification(key).description
-        for case let part? in parts {
-            subject.append("/")
-            subject.append(part)
-        }
-        return subject
+        String(slashJoining: LogStream.textParts(of: key) + parts.compactMap { $0 })
     }
 
     /// The notice ledger's key order: subject, rule, due day.

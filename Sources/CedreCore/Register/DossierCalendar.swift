@@ -103,31 +103,49 @@ extension Network {
         let group = groupCertificate(key.scheme)
         var pending = DaysAhead(day)
         var standings: [StandingPeriod] = []
-        var spans: [Notice: [(from: Day, until: Day?)]] = [:]
-        var previous: Set<Notice> = []
+        // A dossier holds a few notices at a time: arrays, searched through, cost less than
+        // hashing every notice of every day evaluated.
+        var periods: [DossierCalendar.NoticePeriod] = []
+        var open: [(notice: Notice, from: Day)] = []
+        var findingDeadlines: (context: FindingContext, expiresOn: Day?, deadlines: [Deadline])?
         while let next = pending.popEarliest() {
             let context = group?.findingContext(on: next) ?? .none
-            let status = self.status(of: dossier, in: group, on: next)
+            let advanced = dossier.advance(to: next)
+            let status = self.status(of: advanced, in: group, on: next)
             if let status, standings.last.map({ !$0.same(as: status) }) ?? true {
                 if let last = standings.popLast() { standings.append(last.ending(next)) }
                 standings.append(status.period(from: next))
             }
-            let holding = Set(notices(of: dossier, in: group, on: next, horizon: Network.unboundedHorizon, context: context))
-            for notice in holding where !previous.contains(notice) { spans[notice, default: []].append((next, nil)) }
-            for notice in previous where !holding.contains(notice) {
-                if let last = spans[notice]?.popLast() { spans[notice]?.append((last.from, next)) }
+            var holding: [Notice] = []
+            for notice in notices(of: advanced, advancedTo: next, in: group, horizon: Network.unboundedHorizon, context: context)
+            where !holding.contains(notice) {
+                holding.append(notice)
             }
-            previous = holding
-            for threshold in dossier.noticeThresholds(on: next, context: context) { pending.add(threshold, after: next) }
+            var stillOpen: [(notice: Notice, from: Day)] = []
+            for span in open {
+                if holding.contains(span.notice) {
+                    stillOpen.append(span)
+                } else {
+                    periods.append(DossierCalendar.NoticePeriod(from: span.from, until: next, notice: span.notice))
+                }
+            }
+            for notice in holding where !open.contains(where: { $0.notice == notice }) { stillOpen.append((notice, next)) }
+            open = stillOpen
+            let expiresOn = advanced.certification?.expiresOn
+            if findingDeadlines.map({ $0.context != context || $0.expiresOn != expiresOn }) ?? true {
+                findingDeadlines = (context, expiresOn, advanced.findingDeadlines(context: context))
+            }
+            for threshold in advanced.noticeThresholds(advancedTo: next, findingDeadlines: findingDeadlines?.deadlines ?? []) {
+                pending.add(threshold, after: next)
+            }
             for threshold in group?.central?.noticeThresholds(on: next, context: context) ?? [] { pending.add(threshold, after: next) }
             for notice in holding {
                 pending.add(notice.due, after: next)
                 pending.add(notice.due.adding(days: 1), after: next)
             }
         }
-        let periods = spans.flatMap { notice, spans in
-            spans.map { DossierCalendar.NoticePeriod(from: $0.from, until: $0.until, notice: notice) }
-        }.sorted { $0.from != $1.from ? $0.from < $1.from : Notice.inLedgerOrder($0.notice, $1.notice) }
+        periods += open.map { DossierCalendar.NoticePeriod(from: $0.from, until: nil, notice: $0.notice) }
+        periods.sort { $0.from != $1.from ? $0.from < $1.from : Notice.inLedgerOrder($0.notice, $1.notice) }
         return DossierCalendar(key: key, from: day, standings: standings, notices: periods)
     }
 
