@@ -8,10 +8,11 @@ extension Replay {
     /// (one replaying, one being visited) and of each group certificate, whatever the size of
     /// the log.
     ///
-    /// Members, auditors, links, campaigns and samples are replayed first (on `store`'s second
-    /// connection, when it has one, while this one sorts the certifications' events); then
-    /// every single-site certification in stream order, each in day order; then each group
-    /// scheme as a whole, since its rules read every site.
+    /// Members, auditors, links, campaigns and samples are replayed first; then every
+    /// single-site certification in stream order, each in day order; then each group scheme as
+    /// a whole, since its rules read every site. Beside `store`, the first replay and the
+    /// reading of the certifications' events each run on a connection of their own, so this one
+    /// only writes what the replays give.
     static func streamDossiers(
         catalog: SchemeCatalog, in db: Database, beside store: CedreStore? = nil, progress: ProgressReport? = nil,
         visit: (ProjectedDossier) throws -> Void
@@ -21,22 +22,14 @@ extension Replay {
         let others = try store.map { store in
             try CompanionRead(store, beside: db) { try replayOutsideCertifications(catalog: catalog, in: $0) }
         }
-        // Read in file order and sorted by SQLite, not through the stream index: in stream order
-        // each event lies on another page of the table, read from the disk one by one.
-        let streams = try LoggedFact.fetchCursor(db, sql: """
-            SELECT \(LoggedFact.columns) FROM event NOT INDEXED
-            WHERE stream >= 'certification/' AND stream < 'certification0'
-            ORDER BY stream, occurred_on, id
-            """)
-        // SQLite sorts at the first row.
-        var next = try streams.next()
+        let groupSchemes = Set(catalog.schemes.filter { $0.kind == .group }.map(\.id))
+        let ahead = try store.flatMap { try CertificationEvents.Ahead($0, beside: db, groupSchemes: groupSchemes) }
+        // Without a second connection, the events are read here; SQLite sorts them meanwhile.
+        let here = ahead == nil ? try CertificationEvents(in: db) : nil
         let network = try others?.value(in: db) ?? replayOutsideCertifications(catalog: catalog, in: db)
 
-        let groupSchemes = Set(catalog.schemes.filter { $0.kind == .group }.map(\.id))
-        var groupKeys: [SchemeID: Set<CertificationKey>] = [:]
-        var batch: [(key: CertificationKey, events: [LoggedFact])] = []
         // One batch is replayed on the other threads while this one writes the rows of the
-        // previous batch and reads the events of the next.
+        // previous batch.
         var inFlight: (work: BackgroundWork<[ProjectedDossier]>, events: Int)?
         func finishInFlight() throws {
             guard let (work, events) = inFlight else { return }
@@ -45,34 +38,22 @@ extension Replay {
             replayed += events
             progress?(replayed, total)
         }
-        func flush() throws {
-            let started = batch, members = network.members
-            let work = BackgroundWork { try replayInParallel(started, members: members, catalog: catalog) }
+        func replay(_ batch: CertificationEvents.Batch) throws {
+            let members = network.members
+            let work = BackgroundWork { try replayInParallel(batch, members: members, catalog: catalog) }
             try finishInFlight()
             inFlight = (work, batch.reduce(0) { $0 + $1.events.count })
-            batch = []
         }
-        var current: (stream: String, key: CertificationKey?) = ("", nil)
-        while let event = next {
-            next = try streams.next()
-            if event.stream != current.stream { current = (event.stream, LogStream(event.stream)?.certificationKey) }
-            guard let key = current.key else { continue }
-            guard !groupSchemes.contains(key.scheme) else {
-                groupKeys[key.scheme, default: []].insert(key)
-                continue
-            }
-            if batch.last?.key != key {
-                if batch.count >= 1_024 { try flush() }
-                batch.append((key, []))
-            }
-            batch[batch.count - 1].events.append(event)
+        var groupKeys = try ahead?.read(take: replay)
+        if groupKeys == nil {
+            var events = try here ?? CertificationEvents(in: db)
+            groupKeys = try events.read(groupSchemes: groupSchemes, take: replay)
         }
-        try flush()
         try finishInFlight()
 
         for scheme in groupSchemes.sorted() {
             var group = Network(catalog: catalog)
-            let keys = (groupKeys[scheme] ?? []).sorted()
+            let keys = (groupKeys?[scheme] ?? []).sorted()
             // Its sites' members only, as a write to the group (`Recorder`) and a read of it
             // (`Replay.network(of:)`) seed it: a copy of every member would double the members'
             // memory while the group replays.
