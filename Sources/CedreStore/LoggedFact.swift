@@ -36,7 +36,8 @@ struct LoggedFact: Sendable, FetchableRecord {
         }
         let document: JSONValue
         do {
-            document = try JSONParser.parse(payload)
+            // A payload is written in the flat form; one that is not is read by the full parser.
+            document = try JSONParser.flatObject(payload) ?? JSONParser.parse(payload)
         } catch {
             throw .unreadableEvent(id: id, reason: "payload is not JSON (\(error))")
         }
