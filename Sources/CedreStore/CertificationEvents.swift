@@ -99,6 +99,11 @@ extension CertificationEvents {
             }
         }
 
+        /// A reading never asked for (its caller failed first) stops at its next batch.
+        deinit {
+            channel.close()
+        }
+
         /// Hands every batch to `take`, as `CertificationEvents.read` does; nil, having handed
         /// none, when the second connection saw another log (the caller reads on its own).
         func read(take: (Batch) throws -> Void) throws -> [SchemeID: Set<CertificationKey>]? {
