@@ -44,10 +44,11 @@ public struct Dossier: Equatable, Sendable {
 
     /// Applies one fact of this dossier on `day`; a refused fact leaves the dossier unchanged.
     ///
-    /// Each fact changes one machine, and a machine refuses before it changes; a fact that moves
-    /// an audit and then the certification puts the audit back when the certification refuses.
-    /// So the dossier is changed in place: a copy to fall back on would copy its audits and
-    /// findings at every fact of a replay.
+    /// A fact's checks come before its changes and each machine refuses before it changes; the
+    /// two facts that move an audit and then the certification (an audit held, an audit
+    /// cancelled) put the audit back when the certification refuses (`RefusedFactTests` tries
+    /// facts out of place on every generated dossier). So the dossier is changed in place: a
+    /// copy to fall back on would copy its audits and findings at every fact of a replay.
     public mutating func apply(_ fact: Fact, on day: Day) throws(TransitionError) {
         try perform(fact, on: day)
         lastFactOn = max(lastFactOn ?? day, day)
