@@ -11,8 +11,8 @@ import GRDB
 struct CertificationEvents {
     typealias Batch = [(key: CertificationKey, events: [LoggedFact])]
 
-    /// Dossiers per batch: enough to keep every core busy, few enough that two batches, one
-    /// replaying and one being written, stay a few megabytes.
+    /// Dossiers per batch: enough to keep every core busy, few enough that the batches in hand
+    /// at once (read ahead, replaying, being written) stay a few megabytes.
     static let batchSize = 1_024
 
     private let streams: RecordCursor<LoggedFact>

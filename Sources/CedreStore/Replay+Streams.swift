@@ -4,9 +4,9 @@ import GRDB
 
 extension Replay {
     /// Replays the whole log one certification at a time, handing each replayed dossier, ready
-    /// to project, to `visit` and forgetting it: memory stays that of two batches of dossiers
-    /// (one replaying, one being visited) and of each group certificate, whatever the size of
-    /// the log.
+    /// to project, to `visit` and forgetting it: memory stays that of a few batches of dossiers
+    /// (one being visited, one replaying and, beside `store`, at most two read ahead and one
+    /// being read) and of each group certificate, whatever the size of the log.
     ///
     /// Members, auditors, links, campaigns and samples are replayed first; then every
     /// single-site certification in stream order, each in day order; then each group scheme as
