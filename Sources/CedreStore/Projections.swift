@@ -77,21 +77,27 @@ enum Projections {
         }
     }
 
-    /// Writes into `target`'s empty projections every row a replay of `log`'s events gives,
-    /// one certification at a time; `store`'s second connection, when given, replays the facts
-    /// outside certifications while `log` sorts the others.
+    /// Writes into `target`'s projections, emptied by `prepare`, every row a replay of `log`'s
+    /// events gives, one certification at a time; `store`'s second connection, when given,
+    /// replays the facts outside certifications and reads the others while `prepare` runs.
+    ///
+    /// Returns the number of events in the log.
+    @discardableResult
     static func replay(
         _ log: Database, into target: Database, catalog: SchemeCatalog, beside store: CedreStore? = nil,
-        progress: ProgressReport? = nil
-    ) throws {
+        progress: ProgressReport? = nil, prepare: () throws -> Void = {}
+    ) throws -> Int {
         let writer = ProjectionWriter(target, batched: true)
-        let network = try Replay.streamDossiers(catalog: catalog, in: log, beside: store, progress: progress) { projected in
-            try writer.insert(projected)
-        }
-        for id in network.members.keys.sorted() {
-            if let record = network.members[id] { try writer.write(record) }
-        }
+        let events = try Replay.streamDossiers(
+            catalog: catalog, in: log, beside: store, progress: progress, prepare: prepare,
+            members: { members in
+                for id in members.keys.sorted() {
+                    if let record = members[id] { try writer.write(record) }
+                }
+            },
+            visit: { projected in try writer.insert(projected) })
         try writer.flush()
+        return events
     }
 
     /// Every projection row as text, table by table in primary-key order.

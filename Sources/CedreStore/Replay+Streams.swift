@@ -8,28 +8,38 @@ extension Replay {
     /// (one being visited, one replaying and, beside `store`, at most two read ahead and one
     /// being read) and of each group certificate, whatever the size of the log.
     ///
-    /// Members, auditors, links, campaigns and samples are replayed first; then every
-    /// single-site certification in stream order, each in day order; then each group scheme as
-    /// a whole, since its rules read every site. Beside `store`, the first replay and the
-    /// reading of the certifications' events each run on a connection of their own, so this one
-    /// only writes what the replays give.
+    /// Members, auditors, links, campaigns and samples are replayed first, and the members
+    /// handed to `members`; then every single-site certification in stream order, each in day
+    /// order; then each group scheme as a whole, since its rules read every site. Beside
+    /// `store`, the first replay and the reading of the certifications' events each run on a
+    /// connection of their own, so this one only writes what the replays give, and starts with
+    /// `prepare` while they read (a rebuild empties the projections then).
+    ///
+    /// Returns the number of events in the log.
     static func streamDossiers(
         catalog: SchemeCatalog, in db: Database, beside store: CedreStore? = nil, progress: ProgressReport? = nil,
+        prepare: () throws -> Void = {}, members takeMembers: ([MemberID: MemberRecord]) throws -> Void,
         visit: (ProjectedDossier) throws -> Void
-    ) throws -> Network {
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
-        var replayed = 0
+    ) throws -> Int {
         let others = try store.map { store in
             try CompanionRead(store, beside: db) { try replayOutsideCertifications(catalog: catalog, in: $0) }
         }
         let groupSchemes = Set(catalog.schemes.filter { $0.kind == .group }.map(\.id))
         let ahead = try store.flatMap { try CertificationEvents.Ahead($0, beside: db, groupSchemes: groupSchemes) }
+        try prepare()
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+        var replayed = 0
         // Without a second connection, the events are read here; SQLite sorts them meanwhile.
         let here = ahead == nil ? try CertificationEvents(in: db) : nil
         let network = try others?.value(in: db) ?? replayOutsideCertifications(catalog: catalog, in: db)
-
         // One batch is replayed on the other threads while this one writes the rows of the
-        // previous batch.
+        // previous batch, or the members while the first batch replays.
+        var membersWritten = false
+        func writeMembers() throws {
+            guard !membersWritten else { return }
+            membersWritten = true
+            try takeMembers(network.members)
+        }
         var inFlight: (work: BackgroundWork<[ProjectedDossier]>, events: Int)?
         func finishInFlight() throws {
             guard let (work, events) = inFlight else { return }
@@ -41,6 +51,7 @@ extension Replay {
         func replay(_ batch: CertificationEvents.Batch) throws {
             let members = network.members
             let work = BackgroundWork { try replayInParallel(batch, members: members, catalog: catalog) }
+            try writeMembers()
             try finishInFlight()
             inFlight = (work, batch.reduce(0) { $0 + $1.events.count })
         }
@@ -49,6 +60,7 @@ extension Replay {
             var events = try here ?? CertificationEvents(in: db)
             groupKeys = try events.read(groupSchemes: groupSchemes, take: replay)
         }
+        try writeMembers()
         try finishInFlight()
 
         for scheme in groupSchemes.sorted() {
@@ -67,7 +79,7 @@ extension Replay {
                 if let projected = ProjectedDossier(key, in: group) { try visit(projected) }
             }
         }
-        return network
+        return total
     }
 
     /// The members, auditors, links, campaigns and samples: every fact outside a certification.

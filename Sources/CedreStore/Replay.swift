@@ -111,11 +111,12 @@ extension CedreStore {
         try writer.writeWithoutTransaction { db in
             var events = 0
             try Projections.inReplayTransaction(db) {
-                let indexes = try Projections.dropIndexes(db)
-                try Projections.clear(db)
-                try Projections.replay(db, into: db, catalog: catalog, beside: self, progress: progress)
+                var indexes: [String] = []
+                events = try Projections.replay(db, into: db, catalog: catalog, beside: self, progress: progress) {
+                    indexes = try Projections.dropIndexes(db)
+                    try Projections.clear(db)
+                }
                 try Projections.restore(indexes: indexes, db)
-                events = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
             }
             return events
         }

@@ -78,8 +78,11 @@ extension EventLog {
     /// The corrections among logged events, with their ids.
     static func records(_ events: [LoggedFact]) throws -> [(id: EventID, correction: EventCorrection)] {
         var records: [(id: EventID, correction: EventCorrection)] = []
-        for event in events where event.isCorrection {
-            if case .correction(let correction) = try event.fact() { records.append((EventID(event.id), correction)) }
+        // By index: iterating would copy every row, correction or not.
+        for index in events.indices where events[index].isCorrection {
+            if case .correction(let correction) = try events[index].fact() {
+                records.append((EventID(events[index].id), correction))
+            }
         }
         return records
     }

@@ -54,6 +54,8 @@ public enum CompanyType: String, Codable, CaseIterable, Sendable {
 
     /// Parses `AI` or `AI+ACI`; nil when a part is not a type or the list is empty.
     public static func parse(_ code: String) -> [CompanyType]? {
+        // One type written as such: how nearly every member is stored and logged.
+        if let type = CompanyType(rawValue: code) { return [type] }
         let parts = code.split(separator: "+", omittingEmptySubsequences: false)
             .map { $0.trimmingSpaces }
         let types = parts.compactMap { CompanyType(rawValue: $0) }
