@@ -24,6 +24,9 @@ struct LoggedFact: Sendable, FetchableRecord {
     /// and comparing with two names costs less than reading the kind.
     private static let correctionKinds = Fact.Kind.allCases.filter(\.isCorrection).map(\.rawValue)
 
+    /// Every kind by its name: one hash instead of comparing the name with each kind's in turn.
+    private static let kinds = Dictionary(uniqueKeysWithValues: Fact.Kind.allCases.map { ($0.rawValue, $0) })
+
     /// The fact this row records.
     func fact() throws(StoreError) -> Fact {
         try Self.fact(id: id, kind: kind, payload: payload)
@@ -31,7 +34,7 @@ struct LoggedFact: Sendable, FetchableRecord {
 
     /// The fact of the row `id`, from its kind and payload.
     static func fact(id: Int64, kind name: String, payload: String) throws(StoreError) -> Fact {
-        guard let kind = Fact.Kind(rawValue: name) else {
+        guard let kind = kinds[name] else {
             throw .unreadableEvent(id: id, reason: "unknown kind '\(name)'")
         }
         let document: JSONValue

@@ -35,12 +35,20 @@ struct ReplayedEvent: Sendable {
         var replayed: [ReplayedEvent] = []
         replayed.reserveCapacity(events.count)
         var present: Set<Int64> = []
-        for event in events where !event.isCorrection {
-            present.insert(event.id)
-            switch corrections.effect(of: EventID(event.id)) {
-            case nil: replayed.append(ReplayedEvent(id: event.id, day: event.occurredOn, fact: try event.fact()))
-            case .voided: continue
-            case .corrected(let dated, _, _): replayed.append(ReplayedEvent(id: event.id, day: dated.day, fact: dated.fact))
+        // Rows read in place: iterating would copy every row a replay reads once.
+        try events.withUnsafeBufferPointer { rows in
+            for index in rows.indices where !rows[index].isCorrection {
+                let id = rows[index].id
+                guard !corrections.isEmpty else {
+                    replayed.append(ReplayedEvent(id: id, day: rows[index].occurredOn, fact: try rows[index].fact()))
+                    continue
+                }
+                present.insert(id)
+                switch corrections.effect(of: EventID(id)) {
+                case nil: replayed.append(ReplayedEvent(id: id, day: rows[index].occurredOn, fact: try rows[index].fact()))
+                case .voided: continue
+                case .corrected(let dated, _, _): replayed.append(ReplayedEvent(id: id, day: dated.day, fact: dated.fact))
+                }
             }
         }
         for corrected in corrections.correctedEvents where !present.contains(corrected.id.rawValue) {
@@ -78,10 +86,12 @@ extension EventLog {
     /// The corrections among logged events, with their ids.
     static func records(_ events: [LoggedFact]) throws -> [(id: EventID, correction: EventCorrection)] {
         var records: [(id: EventID, correction: EventCorrection)] = []
-        // By index: iterating would copy every row, correction or not.
-        for index in events.indices where events[index].isCorrection {
-            if case .correction(let correction) = try events[index].fact() {
-                records.append((EventID(events[index].id), correction))
+        // Rows read in place: iterating would copy every row, correction or not.
+        try events.withUnsafeBufferPointer { rows in
+            for index in rows.indices where rows[index].isCorrection {
+                if case .correction(let correction) = try rows[index].fact() {
+                    records.append((EventID(rows[index].id), correction))
+                }
             }
         }
         return records

@@ -42,6 +42,13 @@ public struct Dossier: Equatable, Sendable {
         return copy
     }
 
+    /// Makes this dossier, a copy of `base`, what `base.advance(to: day)` gives: a calendar
+    /// evaluates many days of one dossier, and a copy for each retained every text of its
+    /// scheme, audits and findings.
+    mutating func advance(copyOf base: Dossier, to day: Day) {
+        certification = base.certification?.advance(to: day)
+    }
+
     /// Applies one fact of this dossier on `day`; a refused fact leaves the dossier unchanged.
     ///
     /// A fact's checks come before its changes and each machine refuses before it changes; the

@@ -87,10 +87,29 @@ extension FactPayload {
                 return texts
             }
             // A string switch compares its cases in order: the two keys of every certification
-            // fact come first.
+            // fact come first, then the fields of audits, findings and members, the ones facts
+            // carry most often (a 5,000-member log: 42 comparisons a payload in alphabetical order).
             switch field {
             case "member": member = MemberID(rawValue: try text())
             case "scheme": scheme = SchemeID(rawValue: try text())
+            case "audit": audit = AuditID(rawValue: try text())
+            case "finding": finding = FindingID(rawValue: try text())
+            case "scheduledOn": scheduledOn = try day()
+            case "auditors": auditors = try texts()
+            case "statement": statement = try text()
+            case "auditKind": auditKind = try text()
+            case "requirement": requirement = RequirementID(rawValue: try text())
+            case "grade": grade = GradeID(rawValue: try text())
+            case "type": type = try text()
+            case "source": source = try text()
+            case "region": region = try text()
+            case "name": name = try text()
+            case "joined": joined = try day()
+            case "departement": departement = try text()
+            case "effective": effective = try flag()
+            case "reason": reason = try text()
+            case "group": group = MemberID(rawValue: try text())
+            case "due": due = try day()
             case "affected": affected = try flag()
             case "assignments":
                 guard let items = value.arrayValue else { throw FactPayloadError(field: field, message: "must be a list of assignments") }
@@ -102,48 +121,30 @@ extension FactPayload {
                     list.append(Campaign.Assignment(member: MemberID(rawValue: member), auditor: AuditorID(rawValue: auditor), day: day))
                 }
                 assignments = list
-            case "audit": audit = AuditID(rawValue: try text())
-            case "auditKind": auditKind = try text()
             case "auditor": auditor = AuditorID(rawValue: try text())
-            case "auditors": auditors = try texts()
             case "corrected": corrected = .payload(try FactPayload(json: value))
             case "correctedOn": correctedOn = try day()
             case "definition": definition = try text()
-            case "departement": departement = try text()
-            case "due": due = try day()
-            case "effective": effective = try flag()
-            case "finding": finding = FindingID(rawValue: try text())
-            case "grade": grade = GradeID(rawValue: try text())
-            case "group": group = MemberID(rawValue: try text())
-            case "joined": joined = try day()
             case "linkKind": linkKind = try text()
+            case "mode": mode = try text()
             case "other": other = MemberID(rawValue: try text())
             case "override": override = try text()
             case "policies": policies = try CampaignPolicies(payload: value)
+            case "referential": referential = try text()
             case "schemes": schemes = try texts().map(SchemeID.init(rawValue:))
+            case "seed": seed = try text()
+            case "sites": sites = try texts().map(MemberID.init(rawValue:))
+            case "stream": stream = try text()
+            case "target":
+                guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
+                target = Int64(number)
+            case "targetKind": targetKind = try text()
             case "trainedOn": trainedOn = try day()
             case "unassigned": unassigned = try texts().map(MemberID.init(rawValue:))
             case "ungrouped": ungrouped = try flag()
             case "validityMonths":
                 guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
                 validityMonths = number
-            case "mode": mode = try text()
-            case "name": name = try text()
-            case "reason": reason = try text()
-            case "referential": referential = try text()
-            case "region": region = try text()
-            case "requirement": requirement = RequirementID(rawValue: try text())
-            case "scheduledOn": scheduledOn = try day()
-            case "seed": seed = try text()
-            case "sites": sites = try texts().map(MemberID.init(rawValue:))
-            case "source": source = try text()
-            case "statement": statement = try text()
-            case "stream": stream = try text()
-            case "target":
-                guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
-                target = Int64(number)
-            case "targetKind": targetKind = try text()
-            case "type": type = try text()
             case "year":
                 guard let number = value.intValue else { throw FactPayloadError(field: field, message: "must be a whole number") }
                 year = number

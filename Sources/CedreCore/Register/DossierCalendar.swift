@@ -108,9 +108,10 @@ extension Network {
         var periods: [DossierCalendar.NoticePeriod] = []
         var open: [(notice: Notice, from: Day)] = []
         var findingDeadlines: (context: FindingContext, expiresOn: Day?, deadlines: [Deadline])?
+        var advanced = dossier
         while let next = pending.popEarliest() {
             let context = group?.findingContext(on: next) ?? .none
-            let advanced = dossier.advance(to: next)
+            advanced.advance(copyOf: dossier, to: next)
             let status = self.status(of: advanced, in: group, on: next)
             if let status, standings.last.map({ !$0.same(as: status) }) ?? true {
                 if let last = standings.popLast() { standings.append(last.ending(next)) }
