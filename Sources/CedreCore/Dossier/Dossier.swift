@@ -43,8 +43,8 @@ public struct Dossier: Equatable, Sendable {
     }
 
     /// Makes this dossier, a copy of `base`, what `base.advance(to: day)` gives: a calendar
-    /// evaluates many days of one dossier, and a copy for each retained every text of its
-    /// scheme, audits and findings.
+    /// evaluates many days of one dossier, and a copy of it for each day retained every text
+    /// of its scheme and each of its lists.
     mutating func advance(copyOf base: Dossier, to day: Day) {
         certification = base.certification?.advance(to: day)
     }
