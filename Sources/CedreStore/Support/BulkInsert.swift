@@ -59,10 +59,7 @@ final class BulkInsert {
     func execute(_ values: [Value]) throws {
         precondition(values.count == parameterCount, "an INSERT of \(parameterCount) parameters binds \(values.count) values")
         defer { sqlite3_reset(statement) }
-        texts.removeAll(keepingCapacity: true)
-        for case .text(let text) in values { texts.append(contentsOf: text.utf8) }
-        // Never empty: every text, the empty one too, has an address inside it.
-        texts.append(0)
+        Self.gather(values, into: &texts)
         let code = try texts.withUnsafeBufferPointer { buffer throws -> Int32 in
             let start = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
             var offset = 0
@@ -83,6 +80,16 @@ final class BulkInsert {
             return sqlite3_step(statement)
         }
         guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
+    /// The row's texts one after the other, then a zero byte, so that the buffer is never
+    /// empty: every text, the empty one too, has an address inside it. Each text is copied from
+    /// its contiguous bytes (through its UTF-8 view the copy went byte by byte), and the buffer
+    /// is taken once for the row (each access to the property is checked).
+    private static func gather(_ values: [Value], into texts: inout [UInt8]) {
+        texts.removeAll(keepingCapacity: true)
+        for case .text(var text) in values { text.withUTF8 { texts.append(contentsOf: $0) } }
+        texts.append(0)
     }
 
     private func failure(_ code: Int32) -> DatabaseError {
