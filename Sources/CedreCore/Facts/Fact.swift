@@ -251,7 +251,7 @@ public enum LogStream: Hashable, Sendable, LosslessStringConvertible {
     public var description: String {
         switch self {
         case .member(let id): "member/\(id)"
-        case .certification(let key): String(slashJoining: Self.textParts(of: key))
+        case .certification(let key): Self.text(of: key)
         case .auditor(let id): "auditor/\(id)"
         case .scheme(let id): "scheme/\(id)"
         case .campaign(let scheme, let year): "campaign/\(scheme)/\(year)"
@@ -259,9 +259,9 @@ public enum LogStream: Hashable, Sendable, LosslessStringConvertible {
         }
     }
 
-    /// The parts of a certification stream's text, which a notice's subject extends.
-    static func textParts(of key: CertificationKey) -> [String] {
-        ["certification", key.member.rawValue, key.scheme.rawValue]
+    /// A certification stream's text, followed by up to two parts of a notice's subject.
+    static func text(of key: CertificationKey, then first: String? = nil, _ second: String? = nil) -> String {
+        String(slashJoining: "certification", key.member.rawValue, key.scheme.rawValue, first, second)
     }
 
     /// The certification a certification stream holds.

@@ -70,8 +70,8 @@ public struct Notice: Hashable, Sendable {
 extension Notice {
     /// The subject of a notice about the dossier `key`: its certification stream, then what in
     /// it the notice is about (a finding, an obligation, an audit), parted by `/`.
-    public static func subject(of key: CertificationKey, _ parts: String?...) -> String {
-        String(slashJoining: LogStream.textParts(of: key) + parts.compactMap { $0 })
+    public static func subject(of key: CertificationKey, _ first: String? = nil, _ second: String? = nil) -> String {
+        LogStream.text(of: key, then: first, second)
     }
 
     /// The notice ledger's key order: subject, rule, due day.
