@@ -109,6 +109,10 @@ extension Network {
         var open: [(notice: Notice, from: Day)] = []
         var findingDeadlines: (context: FindingContext, expiresOn: Day?, deadlines: [Deadline])?
         var advanced = dossier
+        // The day's notices and the spans still open after it, kept from day to day so that
+        // evaluating a day allocates neither.
+        var holding: [Notice] = []
+        var stillOpen: [(notice: Notice, from: Day)] = []
         while let next = pending.popEarliest() {
             let context = group?.findingContext(on: next) ?? .none
             advanced.advance(copyOf: dossier, to: next)
@@ -117,12 +121,12 @@ extension Network {
                 if let last = standings.popLast() { standings.append(last.ending(next)) }
                 standings.append(status.period(from: next))
             }
-            var holding: [Notice] = []
+            holding.removeAll(keepingCapacity: true)
             for notice in notices(of: advanced, advancedTo: next, in: group, horizon: Network.unboundedHorizon, context: context)
             where !holding.contains(notice) {
                 holding.append(notice)
             }
-            var stillOpen: [(notice: Notice, from: Day)] = []
+            stillOpen.removeAll(keepingCapacity: true)
             for span in open {
                 if holding.contains(span.notice) {
                     stillOpen.append(span)
@@ -131,7 +135,7 @@ extension Network {
                 }
             }
             for notice in holding where !open.contains(where: { $0.notice == notice }) { stillOpen.append((notice, next)) }
-            open = stillOpen
+            swap(&open, &stillOpen)
             let expiresOn = advanced.certification?.expiresOn
             if findingDeadlines.map({ $0.context != context || $0.expiresOn != expiresOn }) ?? true {
                 findingDeadlines = (context, expiresOn, advanced.findingDeadlines(context: context))
