@@ -35,20 +35,13 @@ struct ReplayedEvent: Sendable {
         var replayed: [ReplayedEvent] = []
         replayed.reserveCapacity(events.count)
         var present: Set<Int64> = []
-        // Rows read in place: iterating would copy every row a replay reads once.
-        try events.withUnsafeBufferPointer { rows in
-            for index in rows.indices where !rows[index].isCorrection {
-                let id = rows[index].id
-                guard !corrections.isEmpty else {
-                    replayed.append(ReplayedEvent(id: id, day: rows[index].occurredOn, fact: try rows[index].fact()))
-                    continue
-                }
-                present.insert(id)
-                switch corrections.effect(of: EventID(id)) {
-                case nil: replayed.append(ReplayedEvent(id: id, day: rows[index].occurredOn, fact: try rows[index].fact()))
-                case .voided: continue
-                case .corrected(let dated, _, _): replayed.append(ReplayedEvent(id: id, day: dated.day, fact: dated.fact))
-                }
+        for event in events where !event.isCorrection {
+            // Only a correction brings an event these rows lack.
+            if !corrections.isEmpty { present.insert(event.id) }
+            switch corrections.effect(of: EventID(event.id)) {
+            case nil: replayed.append(ReplayedEvent(id: event.id, day: event.occurredOn, fact: try event.fact()))
+            case .voided: continue
+            case .corrected(let dated, _, _): replayed.append(ReplayedEvent(id: event.id, day: dated.day, fact: dated.fact))
             }
         }
         for corrected in corrections.correctedEvents where !present.contains(corrected.id.rawValue) {
@@ -86,13 +79,8 @@ extension EventLog {
     /// The corrections among logged events, with their ids.
     static func records(_ events: [LoggedFact]) throws -> [(id: EventID, correction: EventCorrection)] {
         var records: [(id: EventID, correction: EventCorrection)] = []
-        // Rows read in place: iterating would copy every row, correction or not.
-        try events.withUnsafeBufferPointer { rows in
-            for index in rows.indices where rows[index].isCorrection {
-                if case .correction(let correction) = try rows[index].fact() {
-                    records.append((EventID(rows[index].id), correction))
-                }
-            }
+        for event in events where event.isCorrection {
+            if case .correction(let correction) = try event.fact() { records.append((EventID(event.id), correction)) }
         }
         return records
     }

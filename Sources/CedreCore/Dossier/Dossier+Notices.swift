@@ -59,15 +59,12 @@ extension Dossier {
         }
         let isActive = certification.map { $0.state != .withdrawn } ?? (membership?.state != .excluded)
         guard isActive else { return notices }
-        // Indices, not elements: a calendar reads every audit and finding on every day it
-        // evaluates, and copying one retains each of its texts.
-        for index in audits.indices where audits[index].isPending && audits[index].scheduledOn < day {
-            let audit = audits[index]
+        for audit in audits where audit.isPending && audit.scheduledOn < day {
             let due = audit.scheduledOn.adding(days: 1)
             notices.append(Notice(rule: .auditNotHeld, key: key, subject: Notice.subject(of: key, audit.id.rawValue), due: due))
         }
-        for index in findings.indices where findings[index].isOpen {
-            let status = status(of: findings[index], on: day, context: context)
+        for finding in findings where finding.isOpen {
+            let status = status(of: finding, on: day, context: context)
             if let escalation = status.escalation {
                 add(.minorFindingEscalated, escalation.on, finding: status.finding.id)
             }
@@ -106,7 +103,7 @@ extension Dossier {
         }
         for deadline in certificateDeadlines() { add(deadline.day) }
         for deadline in findingDeadlines { add(deadline.day) }
-        for index in audits.indices where audits[index].isPending { add(audits[index].scheduledOn) }
+        for audit in audits where audit.isPending { add(audit.scheduledOn) }
         if let certification {
             if certification.state == .engaged {
                 add(certification.engagedOn.adding(months: certification.rules.stalledEngagementMonths))
@@ -165,10 +162,9 @@ extension Dossier {
     /// the group's `context` and the certificate's expiry, not on the day asked.
     func findingDeadlines(context: FindingContext) -> [Deadline] {
         guard let lastFactOn else { return [] }
-        return findings.indices.compactMap { index in
-            guard findings[index].isOpen, let deadline = status(of: findings[index], on: lastFactOn, context: context).deadline
-            else { return nil }
-            return Deadline(obligation: .findingDeadline, subject: findings[index].id.rawValue, day: deadline)
+        return findings.compactMap { finding in
+            guard finding.isOpen, let deadline = status(of: finding, on: lastFactOn, context: context).deadline else { return nil }
+            return Deadline(obligation: .findingDeadline, subject: finding.id.rawValue, day: deadline)
         }
     }
 }

@@ -38,7 +38,7 @@ public struct Dossier: Equatable, Sendable {
     /// The dossier as the calendar leaves it on `day`.
     public func advance(to day: Day) -> Dossier {
         var copy = self
-        copy.certification = certification?.advance(to: day)
+        copy.advance(copyOf: self, to: day)
         return copy
     }
 
