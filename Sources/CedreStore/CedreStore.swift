@@ -13,13 +13,14 @@ public struct CedreStore: Sendable {
     public var catalog: SchemeCatalog { schemes.catalog }
     let schemes: SchemeRegistry
 
-    /// Wraps an open connection, migrating it first; `catalog` is completed with the scheme
+    /// Wraps an open connection, bringing it to the current schema first (a new database at
+    /// once, an older one through the migrator); `catalog` is completed with the scheme
     /// definitions the log holds.
     public init(writer: any DatabaseWriter, catalog: SchemeCatalog = .bundled, path: String = ":memory:") throws {
         self.writer = writer
         schemes = SchemeRegistry(base: catalog)
         let migrator = Migrations.migrator
-        let (superseded, migrated) = try writer.read { db -> (Bool, Bool) in
+        let (tables, superseded, migrated) = try writer.read { db -> (Int, Bool, Bool) in
             // Read with two plain statements: GRDB's `tableExists` reads every schema object
             // into its cache (2.45 M instructions of a cold `cert show`, 15.8 M in all), and its
             // migrator's `hasCompletedMigrations` and `hasBeenSuperseded` read the applied
@@ -33,11 +34,14 @@ public struct CedreStore: Sendable {
             if !known, tables > 0 { throw StoreError.notACedreDatabase(path: path) }
             let applied = known ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
             let registered = migrator.migrations
-            return (applied.contains { !registered.contains($0) }, registered.allSatisfy(applied.contains))
+            return (tables, applied.contains { !registered.contains($0) }, registered.allSatisfy(applied.contains))
         }
         if superseded { throw StoreError.newerSchema(path: path) }
-        // A database already migrated is only read here: no write transaction for a command that reads.
-        if !migrated { try migrator.migrate(writer) }
+        // A database already migrated is only read here: no write transaction for a command that
+        // reads. A new one gets the current schema at once; an older one goes through the migrator.
+        if !migrated, try tables > 0 || !Migrations.createCurrentSchemaIfEmpty(writer) {
+            try migrator.migrate(writer)
+        }
         try schemes.reload(from: writer)
     }
 

@@ -18,17 +18,20 @@ enum SchemaDrift {
         }
     }
 
-    /// The objects `Schemas/schema.sql` declares, each with its SQL.
-    static func expected() throws -> [Object: String] {
-        var objects: [Object: String] = [:]
-        for statement in CedreSchemas.storeSchema().components(separatedBy: ";\n\n") {
+    /// The objects `Schemas/schema.sql` declares, each with its SQL, in the file's order.
+    static let declared: [(object: Object, sql: String)] = CedreSchemas.storeSchema()
+        .components(separatedBy: ";\n\n")
+        .compactMap { statement in
             let text = statement.trimmingCharacters(in: .whitespacesAndNewlines)
             let sql = text.hasSuffix(";") ? String(text.dropLast()) : text
             let words = sql.split(whereSeparator: \.isWhitespace).prefix(3).map(String.init)
-            guard words.count == 3, words[0] == "CREATE" else { continue }
-            objects[Object(type: words[1].lowercased(), name: words[2])] = sql
+            guard words.count == 3, words[0] == "CREATE" else { return nil }
+            return (Object(type: words[1].lowercased(), name: words[2]), sql)
         }
-        return objects
+
+    /// The objects `Schemas/schema.sql` declares, each with its SQL.
+    static func expected() -> [Object: String] {
+        Dictionary(uniqueKeysWithValues: declared.map { ($0.object, $0.sql) })
     }
 
     /// The objects the database holds, each with its SQL, as the schema test dumps them.
@@ -46,7 +49,7 @@ enum SchemaDrift {
 
     /// What differs, one clause per object (`trigger event_refuses_delete is missing`), in name order.
     static func differences(in db: Database) throws -> [String] {
-        let expected = try expected()
+        let expected = expected()
         let live = try live(db)
         var differences: [String] = []
         for object in Set(expected.keys).union(live.keys).sorted() {

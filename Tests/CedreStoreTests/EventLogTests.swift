@@ -1,5 +1,5 @@
 import CedreCore
-import CedreStore
+@testable import CedreStore
 import CedreTestSupport
 import Foundation
 import GRDB
@@ -181,8 +181,9 @@ import Testing
     }
 
     @Test func theMigratedSchemaIsTheOneInSchemasFolder() throws {
-        let store = try CedreStore.inMemory()
-        let sql = try store.writer.read { db in
+        let migrated = try DatabaseQueue()
+        try Migrations.migrator.migrate(migrated)
+        let sql = try migrated.read { db in
             try String.fetchAll(db, sql: """
                 SELECT sql || ';' FROM sqlite_master
                 WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'
