@@ -37,13 +37,15 @@ extension Cedre {
     /// (through the terminal escaping layer: an echoed id cannot steer the terminal).
     private static func finish(_ error: (any Error)?) -> Int32 {
         guard let error else { return endAfterOutput(.success) }
-        if let failure = ExitCodes.failure(for: error, in: RunLanguage.current) {
-            let message = error is ImportFailure ? TerminalText.escapeLines(failure.message) : TerminalText.escape(failure.message)
+        let code: ExitCode
+        switch ExitCodes.ending(for: error, in: RunLanguage.current) {
+        case .failure(let failureCode, let failure):
+            let message = error is ImportFailure ? TerminalText.escapeLines(failure) : TerminalText.escape(failure)
             // An output error is already the answer: standard output's own failure would repeat it.
-            return endAfterOutput(failure.code, error: message, checkingOutput: !(error is OutputError))
+            return endAfterOutput(failureCode, error: message, checkingOutput: !(error is OutputError))
+        case .reportedByArgumentParser(let reported):
+            code = reported
         }
-        // ArgumentParser works out a message's code by writing the whole message: once here.
-        let code = exitCode(for: error)
         if code == .success, let help = HelpLayout.examplesLast(for: error) {
             Output.write(help)
             return endAfterOutput(.success)

@@ -20,15 +20,38 @@ enum ExitCodes {
     /// EX_IOERR: the answer could not be written (a full disk, a closed pipe), or the database read.
     static let outputFailed = ExitCode(74)
 
+    /// How a run that threw `error` ends.
+    enum Ending {
+        /// cedre's own refusal or failure: its code and one sentence.
+        case failure(code: ExitCode, message: String)
+        /// What ArgumentParser reports itself (help, usage errors, explicit exit codes), with the
+        /// code it gives: worked out once, as ArgumentParser writes the whole message to find it.
+        case reportedByArgumentParser(ExitCode)
+    }
+
     /// The exit code and one-sentence message, in `language`, for an error a command threw, or
     /// nil when ArgumentParser should report it itself (help, usage errors, explicit exit codes).
     static func failure(for error: any Error, in language: ReportLanguage) -> (code: ExitCode, message: String)? {
-        let words = Vocabulary(language)
+        guard case .failure(let code, let message) = ending(for: error, in: language) else { return nil }
+        return (code, message)
+    }
+
+    /// How a run that threw `error` ends, its message in `language`.
+    static func ending(for error: any Error, in language: ReportLanguage) -> Ending {
         switch error {
         case is ExitCode, is CleanExit, is ValidationError:
-            return nil
-        case _ where Cedre.exitCode(for: error) != .failure:
-            return nil
+            return .reportedByArgumentParser(Cedre.exitCode(for: error))
+        default:
+            if let (code, message) = cedreFailure(error, in: language) { return .failure(code: code, message: message) }
+            // Asked only of what cedre does not know (a help screen, a usage error).
+            let code = Cedre.exitCode(for: error)
+            return code == .failure ? .failure(code: internalError, message: unexpected(error, in: language)) : .reportedByArgumentParser(code)
+        }
+    }
+
+    /// The code and message of an error cedre itself throws, or nil for any other.
+    private static func cedreFailure(_ error: any Error, in language: ReportLanguage) -> (ExitCode, String)? {
+        switch error {
         case let error as OutputError:
             return (outputFailed, error.message(language))
         case let error as StoreError:
@@ -61,18 +84,24 @@ enum ExitCodes {
                 return (usage, error.message(language))
             }
         default:
-            guard let failure = DatabaseFailure(error) else {
-                return (internalError, words.say(
-                    "\(error.localizedDescription) ; rien n'a été écrit.", "\(error.localizedDescription); nothing was written."))
-            }
-            if failure.kind == .busy {
-                return (internalError, words.say(
-                    "la base est restée occupée 30 secondes (un autre cedre y écrit) ; rien n'a été écrit, réessayez.",
-                    "the database stayed busy for 30 seconds (another cedre is writing); nothing was written, try again."))
-            }
-            return (internalError, words.say(
-                "la base a échoué (\(failure.code)) : \(failure.message ?? "sans détail") ; rien n'a été écrit.",
-                "the database failed (\(failure.code)): \(failure.message ?? "no detail"); nothing was written."))
+            return nil
         }
+    }
+
+    /// The message of an error nobody expected: the database's, or the error's own.
+    private static func unexpected(_ error: any Error, in language: ReportLanguage) -> String {
+        let words = Vocabulary(language)
+        guard let failure = DatabaseFailure(error) else {
+            return words.say(
+                "\(error.localizedDescription) ; rien n'a été écrit.", "\(error.localizedDescription); nothing was written.")
+        }
+        if failure.kind == .busy {
+            return words.say(
+                "la base est restée occupée 30 secondes (un autre cedre y écrit) ; rien n'a été écrit, réessayez.",
+                "the database stayed busy for 30 seconds (another cedre is writing); nothing was written, try again.")
+        }
+        return words.say(
+            "la base a échoué (\(failure.code)) : \(failure.message ?? "sans détail") ; rien n'a été écrit.",
+            "the database failed (\(failure.code)): \(failure.message ?? "no detail"); nothing was written.")
     }
 }
