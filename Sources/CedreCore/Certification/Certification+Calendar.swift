@@ -31,16 +31,22 @@ extension Certification {
 
     /// The next move the calendar will make if no fact intervenes: of the calendar's rules the
     /// table allows in the current state, the one due first (the expiry when two fall on one day).
+    ///
+    /// A move's day is worked out only when the table allows the move in the current state:
+    /// every replayed day asks (65,046 times in a rebuild of 5,000 members), and a window's
+    /// end is a month calculation.
     public func nextCalendarMove() -> Move? {
-        let due: [(event: EventKind, on: Day?)] = [
-            (.certificateExpired, expiresOn?.adding(days: 1)),
-            (.suspensionMaximumReached, suspensionEndsBy?.adding(days: 1)),
-            (.restoreWindowClosed, restorableUntil?.adding(days: 1)),
-        ]
-        return due.compactMap { event, day -> Move? in
-            guard let day, let to = Self.transitions.target(from: state, on: event, by: .calendar) else { return nil }
-            return Move(from: state, event: event, to: to, on: day)
-        }.min { $0.on < $1.on }
+        var next: Move?
+        func consider(_ event: EventKind, on day: () -> Day?) {
+            guard let to = Self.transitions.target(from: state, on: event, by: .calendar), let day = day(),
+                  next.map({ day < $0.on }) ?? true
+            else { return }
+            next = Move(from: state, event: event, to: to, on: day)
+        }
+        consider(.certificateExpired) { expiresOn?.adding(days: 1) }
+        consider(.suspensionMaximumReached) { suspensionEndsBy?.adding(days: 1) }
+        consider(.restoreWindowClosed) { restorableUntil?.adding(days: 1) }
+        return next
     }
 
     /// Rule 3: the last day a recertification decision can restore an expired certificate.
