@@ -100,19 +100,21 @@ enum Projections {
         return events
     }
 
-    /// Every projection row as text, table by table in primary-key order.
+    /// Every projection row as text, table by table in primary-key order: `certification|'solipass'|…`,
+    /// each value as SQLite's `quote()` writes it (text quoted, numbers as stored, NULL), so two
+    /// values of different types never read the same.
+    ///
+    /// SQLite writes the lines: each value read into Swift and described there made `verify`
+    /// of the 5,000-member database take 1.8–1.9 s (the two dumps 10.0 of 15.4 G instructions),
+    /// 0.9 s this way (2.6 of 8.0 G).
     static func dump(_ db: Database) throws -> [String] {
         var lines: [String] = []
         for table in tables {
-            let columns = try db.columns(in: table).map(\.name)
-            let keys = try db.primaryKey(table).columns.joined(separator: ", ")
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(keys)") {
-                let values = columns.map { column -> String in
-                    let value: DatabaseValue = row[column]
-                    return value.isNull ? "NULL" : "\(value)"
-                }
-                lines.append("\(table)|" + values.joined(separator: "|"))
-            }
+            let values = try db.columns(in: table).map { "quote(\($0.name.quotedDatabaseIdentifier))" }
+            let keys = try db.primaryKey(table).columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+            lines += try String.fetchAll(db, sql: """
+                SELECT \((["'\(table)'"] + values).joined(separator: " || '|' || ")) FROM \(table) ORDER BY \(keys)
+                """)
         }
         return lines
     }
