@@ -29,13 +29,6 @@ enum ExitCodes {
         case reportedByArgumentParser(ExitCode)
     }
 
-    /// The exit code and one-sentence message, in `language`, for an error a command threw, or
-    /// nil when ArgumentParser should report it itself (help, usage errors, explicit exit codes).
-    static func failure(for error: any Error, in language: ReportLanguage) -> (code: ExitCode, message: String)? {
-        guard case .failure(let code, let message) = ending(for: error, in: language) else { return nil }
-        return (code, message)
-    }
-
     /// How a run that threw `error` ends, its message in `language`.
     static func ending(for error: any Error, in language: ReportLanguage) -> Ending {
         switch error {
