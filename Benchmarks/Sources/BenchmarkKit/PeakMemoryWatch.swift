@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A running child's own high-water mark of resident memory, read from `/proc` while it runs.
 ///
@@ -7,11 +8,9 @@ import Foundation
 /// then), so a benchmark holding a large file would be charged to every command it runs.
 /// `VmHWM` belongs to the child's own memory map; it only grows, so reading it every few
 /// milliseconds misses at most what the last milliseconds before exit added.
-final class PeakMemoryWatch: @unchecked Sendable {
+final class PeakMemoryWatch: Sendable {
     private let path: String
-    private let lock = NSLock()
-    private var peak = 0
-    private var watching = true
+    private let state = Mutex<(peak: Int, watching: Bool)>((0, true))
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts reading `/proc/<pid>/status`; nil where there is no `/proc`.
@@ -29,15 +28,15 @@ final class PeakMemoryWatch: @unchecked Sendable {
 
     /// Stops watching and returns the highest `VmHWM` read, in bytes.
     func stop() -> Int {
-        lock.withLock { watching = false }
+        state.withLock { $0.watching = false }
         finished.wait()
-        return lock.withLock { peak }
+        return state.withLock { $0.peak }
     }
 
-    private var isWatching: Bool { lock.withLock { watching } }
+    private var isWatching: Bool { state.withLock { $0.watching } }
 
     private func record(_ bytes: Int) {
-        lock.withLock { peak = max(peak, bytes) }
+        state.withLock { $0.peak = max($0.peak, bytes) }
     }
 
     /// `VmHWM:    123456 kB` → bytes.
