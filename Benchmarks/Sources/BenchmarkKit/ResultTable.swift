@@ -35,10 +35,20 @@ public struct ResultTable {
 
     public init() {}
 
-    /// Adds a line and prints it at once, so a long run shows its figures as they come.
+    /// Adds a line and prints it at once, so a long run shows its figures as they come, with
+    /// every run's time in the order they ran: the spread a median hides.
     public mutating func add(_ line: Line) {
         lines.append(line)
         ResultTable.say(ResultTable.row(line))
+        let raw = line.raw.map { "; raw " + ResultTable.list($0) } ?? ""
+        ResultTable.say("  runs: cedre \(ResultTable.list(line.cedre))\(raw)")
+    }
+
+    /// `582.2, 601.0, 892.8 ms`: each run in the unit of the slowest.
+    static func list(_ samples: Samples) -> String {
+        let inSeconds = samples.maximum >= 1
+        let values = samples.seconds.map { String(format: inSeconds ? "%.2f" : "%.1f", inSeconds ? $0 : $0 * 1000) }
+        return values.joined(separator: ", ") + (inSeconds ? " s" : " ms")
     }
 
     /// Prints a line now, even when standard output is a file.

@@ -23,11 +23,23 @@ public struct Samples: Sendable {
     public var minimum: Double { seconds.min() ?? .nan }
     public var maximum: Double { seconds.max() ?? .nan }
 
-    /// Runs `work` `runs` times, timing each run alone.
-    public static func measure(runs: Int, _ work: () throws -> Void) rethrows -> Samples {
-        var samples = Samples()
-        for _ in 0..<runs {
-            samples.append(try Stopwatch.time(work))
+    /// Times `cedre` and `raw` in turns, `runs` times each, the one that goes first changing
+    /// each round: the machine's speed drifts over minutes (other tenants, the page cache), so
+    /// a ratio compares runs made under the same conditions, not one block of runs against a
+    /// block made minutes later. Each closure returns the seconds of the work it timed, so it
+    /// can prepare and clean up outside them.
+    public static func inTurns(
+        runs: Int, cedre: () throws -> Double, raw: () throws -> Double
+    ) rethrows -> (cedre: Samples, raw: Samples) {
+        var samples = (cedre: Samples(), raw: Samples())
+        for round in 0..<runs {
+            if round.isMultiple(of: 2) {
+                samples.raw.append(try raw())
+                samples.cedre.append(try cedre())
+            } else {
+                samples.cedre.append(try cedre())
+                samples.raw.append(try raw())
+            }
         }
         return samples
     }

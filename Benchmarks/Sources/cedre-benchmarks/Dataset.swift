@@ -80,12 +80,19 @@ struct Dataset {
         return template
     }
 
-    /// A fresh copy of `source` at `name` in the data folder, its WAL folded in first.
+    /// A fresh copy of `source` at `name` in the data folder, its WAL folded in first, and on
+    /// disk before it is returned: a copy just written leaves hundreds of megabytes of dirty
+    /// pages, and the first command that syncs the file (a commit's checkpoint) would be timed
+    /// writing them back (at 100,000 members a first `check` took 0.90–1.09 s instead of
+    /// 0.50–0.67 s, and the raw run 0.52–0.55 s instead of 0.08–0.09 s).
     func copy(_ source: URL, to name: String) throws -> URL {
         let target = folder.appendingPathComponent(name)
         Dataset.remove(target)
         try RawDatabase(path: source.path).execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try FileManager.default.copyItem(at: source, to: target)
+        let written = try FileHandle(forUpdating: target)
+        defer { try? written.close() }
+        try written.synchronize()
         return target
     }
 

@@ -25,21 +25,18 @@ struct RebuildBenchmark {
             COMMIT;
             """
 
-        var cedre = Samples()
         var peak = 0
-        for _ in 0..<runs {
+        let (cedre, raw) = try Samples.inTurns(runs: runs, cedre: {
             let work = try dataset.copy(golden, to: "rebuild.sqlite")
+            defer { Dataset.remove(work) }
             let outcome = try dataset.cedre(["rebuild"], database: work)
-            cedre.append(outcome.seconds)
             peak = max(peak, outcome.peakMemory)
-            Dataset.remove(work)
-        }
-        var raw = Samples()
-        for _ in 0..<runs {
+            return outcome.seconds
+        }, raw: {
             let work = try dataset.copy(golden, to: "rebuild-raw.sqlite")
-            raw.append(try dataset.sqlite(rawSQL, database: work).seconds)
-            Dataset.remove(work)
-        }
+            defer { Dataset.remove(work) }
+            return try dataset.sqlite(rawSQL, database: work).seconds
+        })
         let megabytes = peak / 1_048_576
         table.add(ResultTable.Line(
             work: "`rebuild`", size: "\(events) events", cedre: cedre, raw: raw, target: "≤ 10 s, ≤ 256 MB",
