@@ -19,10 +19,7 @@ public struct RecordingContext: Sendable {
 
     /// `recorded_at`: ISO 8601, UTC, milliseconds.
     var recordedAt: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: now)
+        RecordedAt.text(now)
     }
 }
 

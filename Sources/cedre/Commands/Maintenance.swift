@@ -284,28 +284,30 @@ struct Log: ParsableCommand {
         let entries = try cedre.history(member: member.map(MemberID.init(rawValue:)), limit: last)
         if output.format == .json { return Output.write(try Output.json(entries.map(ExportDocument.Event.init))) }
         let words = Vocabulary(store.language)
+        let recorded: (String) -> String = output.format == .csv ? { $0 } : Log.recordedTimes(words)
         let table = Table(
             columns: [words.say("n°", "id")] + words.columns([.day, .event, .stream, .actor, .recorded, .correction]),
             alignments: [.right, .left, .left, .left, .left, .left, .left],
             rows: entries.map { entry in
                 let event = entry.event
                 return [String(event.id), output.days(words)(event.occurredOn), words.factKind(raw: event.kind), event.stream, event.actor,
-                        output.format == .csv ? event.recordedAt : Log.recorded(event.recordedAt, words), Log.correctionNote(entry, words)]
+                        recorded(event.recordedAt), Log.correctionNote(entry, words)]
             })
         Output.write(Output.render(table, as: output.format))
     }
 
-    /// « 12/04/2013 14:05 », "2013-04-12 14:05": when an event was recorded, in Paris time.
-    static func recorded(_ instant: String, _ words: Vocabulary) -> String {
-        let reader = ISO8601DateFormatter()
-        reader.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = reader.date(from: instant) else { return instant }
+    /// « 12/04/2013 14:05 », "2013-04-12 14:05": when an event was recorded, in Paris time (the
+    /// stored text itself when the store did not write it). One calendar for every row.
+    static func recordedTimes(_ words: Vocabulary) -> (String) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        guard let day = Day(year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1) else { return instant }
-        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-        return "\(words.day(day)) \(time)"
+        return { instant in
+            guard let date = RecordedAt.date(instant) else { return instant }
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+            guard let day = Day(year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1) else { return instant }
+            let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+            return "\(words.day(day)) \(time)"
+        }
     }
 
     /// « corrigé par le n° 7 (bob) », « corrige le n° 4 d'alice : jour 01/03/2013 — saisi le 11 ».
