@@ -26,7 +26,7 @@ struct CheckBenchmark {
                 ORDER BY subject, rule, due_on;
             """
         }
-        var changes: String
+        let changes: String
         if let previous {
             // Periods that started since, deadlines that came within the horizon, and the
             // periods that stopped holding, each notice resolved.
