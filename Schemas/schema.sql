@@ -314,8 +314,6 @@ CREATE INDEX finding_by_state ON finding(state, deadline);
 
 CREATE INDEX member_by_region ON member(region, type);
 
-CREATE INDEX notice_by_due ON notice(due_on);
-
 CREATE INDEX notice_by_member ON notice(member_id, scheme_id);
 
 CREATE INDEX notice_status_by_notice ON notice_status(notice_id, id);

@@ -21,16 +21,7 @@ enum Migrations {
         migrator.registerMigration("v8-ledger-hashes-unindexed", migrate: unindexLedgerHashes)
         migrator.registerMigration("v9-check-cursor", migrate: createCheckCursor)
         migrator.registerMigration("v10-covering-notice-starts", migrate: coverNoticeStarts)
-        migrator.registerMigration("v11-notice-due-days", migrate: indexNoticeDueDays)
         return migrator
-    }
-
-    /// The ledger's notices by due day: a night starting from the check cursor looks again at
-    /// the rows left open whose due day comes after the cursor's day, and read them by scanning
-    /// the whole ledger, which every night makes longer (at 100,000 members, 28,891 rows after
-    /// the first night, of which 2,119 due after it; in `sqlite3`, 7–20 ms → 3–6 ms).
-    private static func indexNoticeDueDays(_ db: Database) throws {
-        try db.execute(sql: "CREATE INDEX notice_by_due ON notice(due_on)")
     }
 
     /// The notice periods holding on a day (`from_on <= day < until_on`) are read through

@@ -53,7 +53,9 @@ extension NoticeLedger {
             stillOpen = cursor.holding - stopped.rows
             findings.counts.count(.open, times: stillOpen)
         }
-        let leftOpen = try leftOpen(since: cursor).filter { !touched.contains($0.notice.key) }
+        let leftOpen = try entries(where: """
+            ((rule = 'due-soon' AND due_on > ?) OR (rule <> 'due-soon' AND due_on > ?)) AND id NOT IN \(Self.notOpen)
+            """, arguments: [cursor.asOf.adding(days: horizon), cursor.asOf]).filter { !touched.contains($0.notice.key) }
         var gone = touchedGone
         var seen = Set(gone.map(\.entry.id))
         for candidate in stopped.open + leftOpen {
@@ -68,15 +70,6 @@ extension NoticeLedger {
             close(notice, entry, into: &findings)
         }
         return stillOpen + started.rows + announced.rows + storedNotices.count
-    }
-
-    /// The ledger rows still open that the cursor's run could leave open without their notice
-    /// holding on its day: deadlines due after its horizon, other notices due after its day.
-    /// Read from the due-day index, the day bounding both (a horizon is never negative).
-    func leftOpen(since cursor: CheckCursor) throws -> [(notice: Notice, entry: Entry)] {
-        try entries(where: """
-            due_on > ? AND (rule <> 'due-soon' OR due_on > ?) AND id NOT IN \(Self.notOpen)
-            """, arguments: [cursor.asOf, cursor.asOf.adding(days: cursor.horizonDays)])
     }
 
     /// The stored periods holding on the cursor's day that no longer hold on the run's, with

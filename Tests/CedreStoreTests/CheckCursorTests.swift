@@ -2,7 +2,6 @@ import CedreCore
 @testable import CedreStore
 import CedreTestSupport
 import Foundation
-import GRDB
 import Testing
 
 /// The check cursor: a night compares only what changed since the last run covering every
@@ -162,41 +161,5 @@ import Testing
         ], context: .tests(today: "2014-05-10"))
         try store.rebuild()
         #expect(try store.verify().problem == nil)
-    }
-
-    /// The open rows a night looks at again are read through the ledger's due-day index; they
-    /// are the rows the plain condition names, at each side of the cursor's day and horizon.
-    @Test func theRowsLeftOpenAreTheDeadlinesDueAfterTheHorizonAndTheOthersDueAfterTheDay() throws {
-        let day: Day = "2014-05-03"
-        let queue = try DatabaseQueue()
-        try Migrations.migrator.migrate(queue)
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO check_run (as_of, horizon_days, ran_at, actor, last_event_id) VALUES ('2014-05-02', 30, 'now', 'cron', 0)
-                """)
-            for (index, rule) in NoticeRule.allCases.enumerated() {
-                for offset in [-2, -1, 0, 1, 2, 29, 30, 31, 32] {
-                    try db.execute(sql: """
-                        INSERT INTO notice (stream, rule, due_on, member_id, scheme_id, first_run) VALUES (?, ?, ?, ?, 'cedre', 1)
-                        """, arguments: ["certification/m\(index)/cedre", rule.rawValue, day.adding(days: offset), "m\(index)"])
-                }
-            }
-            // Every third notice resolved, every ninth reopened after that
-            try db.execute(sql: "INSERT INTO notice_status (notice_id, run, status) SELECT id, 1, 'resolved' FROM notice WHERE id % 3 = 0")
-            try db.execute(sql: "INSERT INTO notice_status (notice_id, run, status) SELECT id, 1, 'reopened' FROM notice WHERE id % 9 = 0")
-        }
-        let cursor = CheckCursor(asOf: day, horizonDays: 30, lastRunID: 1, holding: 0)
-        let (read, named, all) = try queue.read { db in
-            let ledger = NoticeLedger(db: db, request: request(day.adding(days: 1)))
-            return (
-                Set(try ledger.leftOpen(since: cursor).map(\.entry.id)),
-                Set(try Int64.fetchAll(db, sql: """
-                    SELECT id FROM notice WHERE ((rule = 'due-soon' AND due_on > ?) OR (rule <> 'due-soon' AND due_on > ?))
-                        AND id NOT IN \(NoticeLedger.notOpen)
-                    """, arguments: [day.adding(days: 30), day])),
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM notice") ?? 0)
-        }
-        #expect(read == named)
-        #expect(!read.isEmpty && read.count < all)
     }
 }
