@@ -83,8 +83,7 @@ public struct NetworkGenerator: Sendable {
     ) -> [(member: Member, joined: Day?)] {
         let width = max(6, String(count).count)
         func id(_ number: Int) -> MemberID {
-            let digits = String(number)
-            return MemberID(rawValue: "synthetique-" + String(repeating: "0", count: width - digits.count) + digits)
+            MemberID(rawValue: "synthetique-" + number.zeroPadded(to: width))
         }
         func joined() -> Day {
             random.chance(0.85)
@@ -160,8 +159,7 @@ public struct NetworkGenerator: Sendable {
     ) -> [GeneratedNetwork.Auditor] {
         var auditors: [GeneratedNetwork.Auditor] = []
         for (index, entry) in members.enumerated() where intents[index] == .certified && random.chance(0.3) {
-            let number = String(auditors.count + 1)
-            let padded = String(repeating: "0", count: max(0, 4 - number.count)) + number
+            let padded = (auditors.count + 1).zeroPadded(to: 4)
             auditors.append(GeneratedNetwork.Auditor(
                 id: AuditorID(rawValue: "auditeur-\(padded)"), member: entry.member.id,
                 name: "Auditeur croisé synthétique \(padded)",

@@ -68,8 +68,7 @@ public struct IdentifierAllocator {
             number = max(highest, retired) + 1
         }
         next[stem] = number
-        let digits = String(number)
-        return stem + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return stem + number.zeroPadded(to: 4)
     }
 }
 

@@ -20,7 +20,8 @@ public enum RecordedAt {
             time += millisecondsPerDay
         }
         let (hours, minutes, seconds) = (time / 3_600_000, time / 60_000 % 60, time / 1000 % 60)
-        return "\(Day(ordinal: days))T\(digits(hours, 2)):\(digits(minutes, 2)):\(digits(seconds, 2)).\(digits(time % 1000, 3))Z"
+        return "\(Day(ordinal: days))T\(hours.zeroPadded(to: 2)):\(minutes.zeroPadded(to: 2)):\(seconds.zeroPadded(to: 2))"
+            + ".\((time % 1000).zeroPadded(to: 3))Z"
     }
 
     /// The moment `text` names when it is written as `text(_:)` writes it; nil for any other text.
@@ -34,12 +35,6 @@ public enum RecordedAt {
         else { return nil }
         let inDay = ((hours * 60 + minutes) * 60 + seconds) * 1000 + milliseconds
         return Date(timeIntervalSince1970: Double(day.ordinal * millisecondsPerDay + inDay) / 1000)
-    }
-
-    /// `value` written in at least `count` digits, zeros first.
-    private static func digits(_ value: Int, _ count: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, count - text.count)) + text
     }
 
     /// The number the ASCII digits `bytes` write, when it is below `bound`.

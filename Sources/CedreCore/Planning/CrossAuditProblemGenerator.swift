@@ -83,7 +83,7 @@ public struct CrossAuditProblemGenerator: Sendable {
         var index = 0
         while members.count < shape.members {
             index += 1
-            let id = MemberID(rawValue: "M\(Self.padded(index))")
+            let id = MemberID(rawValue: "M\(index.zeroPadded(to: 5))")
             // A GES with two to four companies in its département.
             if percent(shape.groupPercent), shape.members - members.count >= 3 {
                 let departement = drawDepartement()
@@ -91,7 +91,7 @@ public struct CrossAuditProblemGenerator: Sendable {
                 members.append(member(id, departement, group: nil, shape, &generator))
                 for _ in 0..<min(companies, shape.members - members.count) {
                     index += 1
-                    let company = MemberID(rawValue: "M\(Self.padded(index))")
+                    let company = MemberID(rawValue: "M\(index.zeroPadded(to: 5))")
                     members.append(member(company, departement, group: id, shape, &generator))
                 }
                 continue
@@ -114,7 +114,7 @@ public struct CrossAuditProblemGenerator: Sendable {
                 let trainedOn = yearStart.adding(days: -4 * 365 + generator.index(below: 4 * 365 + 120))
                 let schemes: Set<SchemeID> = percent(shape.otherSchemePercent) ? ["cedre-iso"] : ["cedre"]
                 auditors.append(CrossAuditProblem.Auditor(
-                    id: AuditorID(rawValue: "A\(Self.padded(auditors.count + 1))"),
+                    id: AuditorID(rawValue: "A\((auditors.count + 1).zeroPadded(to: 5))"),
                     name: "Auditor \(auditors.count + 1) of \(member.id)", member: member.id, schemes: schemes,
                     trainedOn: trainedOn, validityMonths: 36))
             }
@@ -179,10 +179,5 @@ public struct CrossAuditProblemGenerator: Sendable {
         return CrossAuditProblem.Member(
             id: id, departement: departement, group: group, externalAuditOn: externalAuditOn,
             needsCrossAudit: generator.index(below: 100) >= shape.notAuditedPercent)
-    }
-
-    private static func padded(_ number: Int) -> String {
-        let digits = String(number)
-        return String(repeating: "0", count: max(0, 5 - digits.count)) + digits
     }
 }

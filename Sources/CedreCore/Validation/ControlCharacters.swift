@@ -16,8 +16,7 @@ extension Unicode.Scalar {
 
     /// `U+001B`: how messages name a scalar that cannot be shown as itself.
     public var codePointName: String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        "U+" + value.zeroPadded(to: 4, radix: 16)
     }
 }
 

@@ -17,8 +17,7 @@ public enum JSONText {
         var escaped = ""
         for scalar in text.unicodeScalars {
             if scalar.value >= 0x7F && scalar.isControlOrLineBreak {
-                let digits = String(scalar.value, radix: 16, uppercase: true)
-                escaped += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+                escaped += "\\u" + scalar.value.zeroPadded(to: 4, radix: 16)
             } else {
                 escaped.unicodeScalars.append(scalar)
             }
