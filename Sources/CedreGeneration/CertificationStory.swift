@@ -385,8 +385,7 @@ struct CertificationStory {
 
     private mutating func auditorNames(for kind: Audit.Kind, member: MemberID, on day: Day) -> [String] {
         guard kind == .crossAudit else {
-            let number = String(random.integer(in: 1...NetworkMix.externalAuditors))
-            return ["Auditeur synthétique " + String(repeating: "0", count: max(0, 2 - number.count)) + number]
+            return ["Auditeur synthétique " + random.integer(in: 1...NetworkMix.externalAuditors).zeroPadded(to: 2)]
         }
         guard !cycleAuditors.isEmpty else { return [] }
         for _ in 0..<8 {

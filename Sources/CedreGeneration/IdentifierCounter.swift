@@ -20,7 +20,6 @@ struct IdentifierCounter {
     private static func next(_ series: inout [Int: Int], prefix: String, year: Int) -> String {
         let number = (series[year] ?? 0) + 1
         series[year] = number
-        let digits = String(number)
-        return "\(prefix)-\(year)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        return "\(prefix)-\(year)-" + number.zeroPadded(to: 4)
     }
 }

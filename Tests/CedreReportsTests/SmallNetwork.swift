@@ -46,7 +46,6 @@ struct SmallNetwork {
     /// The id the next audit gets: `A-YYYY-NNNN`.
     mutating func nextAudit(_ year: Int) -> AuditID {
         audits += 1
-        let number = String(audits)
-        return AuditID(rawValue: "A-\(year)-" + String(repeating: "0", count: max(0, 4 - number.count)) + number)
+        return AuditID(rawValue: "A-\(year)-" + audits.zeroPadded(to: 4))
     }
 }

@@ -1,3 +1,4 @@
+import CedreCore
 import CedreTestSupport
 import Foundation
 import Testing
@@ -81,8 +82,7 @@ import Testing
         text.unicodeScalars.map { scalar in
             if scalar == "\\" { return "\\e" }
             if scalar.isASCII { return String(scalar) }
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            return "\\[u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"
+            return "\\[u" + scalar.value.zeroPadded(to: 4, radix: 16) + "]"
         }.joined()
     }
 
