@@ -26,10 +26,13 @@ struct LedgerSortKeys {
         keys.reserveCapacity(notices.count)
         for notice in notices {
             let start = bytes.count
-            let subject = notice.subject
-            if subject.utf8.allSatisfy({ $0 < 0x80 }) {
-                bytes.append(contentsOf: subject.utf8)
-            } else {
+            var subject = notice.subject
+            let ascii = subject.withUTF8 { utf8 in
+                bytes.append(contentsOf: utf8)
+                return utf8.allSatisfy { $0 < 0x80 }
+            }
+            if !ascii {
+                bytes.removeSubrange(start...)
                 bytes.append(contentsOf: subject.precomposedStringWithCanonicalMapping.utf8)
             }
             keys.append(Key(start: start, count: bytes.count - start, rule: Self.ruleRanks[notice.rule] ?? 0, due: notice.due))
