@@ -8,8 +8,9 @@ import Testing
 
 /// `cedre check` as cron runs it: exit codes, --quiet, --dry-run, JSON, two runs at once.
 @Suite struct CheckCommandTests {
-    private func certifiedMember() throws -> CommandLineRunner {
-        let cli = try CommandLineRunner()
+    /// SOLIPASS certified on 2013-05-02 after its initial audit, built once per test process;
+    /// each test gets a copy.
+    private static let certified = SeededDatabase { cli in
         try cli.run("init")
         try cli.run("member add --id solipass --name SOLIPASS --type GES --departement 49")
         try cli.run("cert engage solipass --scheme cedre --on 2013-01-10")
@@ -18,7 +19,10 @@ import Testing
         try cli.run("audit conduct \(audit) --on 2013-03-01")
         let decided = try cli.run("cert decide solipass --scheme cedre --on 2013-05-02")
         #expect(decided.status == 0, "\(decided.error)")
-        return cli
+    }
+
+    private func certifiedMember() throws -> CommandLineRunner {
+        try Self.certified.runner()
     }
 
     @Test func exitsThreeWhenSomethingNeedsAttentionAndZeroOtherwise() throws {

@@ -17,7 +17,7 @@ import Testing
     }
 
     /// SOLIPASS (a GES) and SOLIPASS Tiercé (one of its companies), members since 2009.
-    private func federation(_ cedre: CommandLineRunner) throws {
+    private static func federation(_ cedre: CommandLineRunner) throws {
         try cedre.succeed("init")
         try cedre.succeed("member add --id solipass --name SOLIPASS --type GES --departement 49 --joined 2009-01-01")
         try cedre.succeed(["member", "add", "--id", "tierce", "--name", "SOLIPASS Tiercé", "--type", "AI",
@@ -25,9 +25,10 @@ import Testing
     }
 
     /// SOLIPASS certified on 2013-04-02 after an initial audit postponed, confirmed, conducted,
-    /// reported and closed, with a minor finding whose plan was accepted.
-    private func certifyAfterAFullAudit(_ cedre: CommandLineRunner) throws {
-        try federation(cedre)
+    /// reported and closed, with a minor finding whose plan was accepted: built once per test
+    /// process, each test gets a copy.
+    private static let certifiedAfterAFullAudit = SeededDatabase { cedre in
+        try Self.federation(cedre)
         try cedre.succeed("cert engage solipass --scheme cedre --on 2013-01-10")
         let audit = try cedre.newIdentifier("audit plan solipass --scheme cedre --kind initial --on 2013-03-01 --planned-on 2013-01-15")
         try cedre.succeed(["audit", "postpone", audit, "--to", "2013-03-08", "--reason", "auditor ill", "--on", "2013-02-20"])
@@ -42,10 +43,9 @@ import Testing
     }
 
     @Test func anAuditIsPostponedConfirmedConductedReportedAndClosed() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
         // Given SOLIPASS certified after its initial audit
-        try certifyAfterAFullAudit(cedre)
 
         // When the audit is shown
         let detail = try JSONParser.parse(try cedre.succeed("audit show A-2013-0001 --format json"))
@@ -72,10 +72,9 @@ import Testing
     }
 
     @Test func aCancelledAuditStaysInTheListWithItsState() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
         // Given SOLIPASS certified, with a surveillance audit planned
-        try certifyAfterAFullAudit(cedre)
         let audit = try cedre.newIdentifier("audit plan solipass --scheme cedre --kind surveillance --on 2014-03-01 --planned-on 2013-12-01")
         #expect(audit == "A-2014-0001")
 
@@ -93,10 +92,9 @@ import Testing
     }
 
     @Test func aSuspendedCertificationIsRestoredThenWithdrawn() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
         // Given SOLIPASS certified
-        try certifyAfterAFullAudit(cedre)
 
         // When it is suspended at its own request
         try cedre.succeed("cert suspend solipass --scheme cedre --reason member-request --on 2014-05-10")
@@ -128,7 +126,7 @@ import Testing
         let cedre = try CommandLineRunner()
         defer { cedre.cleanUp() }
         // Given SOLIPASS Tiercé engaged under cedre
-        try federation(cedre)
+        try Self.federation(cedre)
         try cedre.succeed("cert engage tierce --scheme cedre --on 2013-02-01")
 
         // When it leaves the federation
@@ -155,10 +153,9 @@ import Testing
     }
 
     @Test func theExportFollowsItsSchemaAndHoldsTheWholeLog() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
         // Given a federation with an audit, a finding, a suspension and a member who left
-        try certifyAfterAFullAudit(cedre)
         try cedre.succeed("cert suspend solipass --scheme cedre --reason member-request --on 2014-05-10")
         try cedre.succeed("cert engage tierce --scheme cedre --on 2013-02-01")
         try cedre.succeed("member leave tierce --on 2014-08-01")
@@ -193,10 +190,9 @@ import Testing
     }
 
     @Test func aBackupIsACompleteDatabaseThatVerifies() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
         // Given SOLIPASS certified
-        try certifyAfterAFullAudit(cedre)
         let events = try cedre.eventCount()
         let copy = cedre.folder.appendingPathComponent("backup/cedre-2014.sqlite").path
         try FileManager.default.createDirectory(
@@ -214,10 +210,9 @@ import Testing
     }
 
     @Test func aRebuildReplaysTheLogIntoTheSameProjections() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
         // Given SOLIPASS certified then suspended
-        try certifyAfterAFullAudit(cedre)
         try cedre.succeed("cert suspend solipass --scheme cedre --reason member-request --on 2014-05-10")
         let before = try cedre.databaseContent()
         let members = try cedre.succeed("member list --as-of 2014-06-01")

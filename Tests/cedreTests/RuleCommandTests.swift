@@ -11,13 +11,14 @@ import Testing
 @Suite struct RuleCommandTests {
     /// A group certified on 2013-12-12 after its initial audit of 2013-11-12: the central
     /// function `national` and three sites, each cross-audited on 2013-09-10 and joined.
-    private func group(_ cedre: CommandLineRunner) throws {
+    /// Built once per test process; each test gets a copy.
+    private static let group = SeededDatabase { cedre in
         try cedre.succeed("init")
-        for member in ["national"] + Self.sites {
+        for member in ["national"] + sites {
             try cedre.succeed("member add --id \(member) --name \(member.uppercased()) --type AI --departement 49")
         }
         try cedre.succeed("cert engage national --scheme cedre-iso --on 2012-06-01")
-        for site in Self.sites {
+        for site in sites {
             try cedre.succeed("group apply \(site) --scheme cedre-iso --on 2013-03-01")
             let crossAudit = try cedre.newIdentifier("audit plan \(site) --scheme cedre-iso --kind cross-audit --on 2013-09-10")
             try cedre.succeed("audit conduct \(crossAudit) --on 2013-09-10")
@@ -25,16 +26,15 @@ import Testing
         let initial = try cedre.newIdentifier("audit plan national --scheme cedre-iso --kind initial --on 2013-11-12")
         try cedre.succeed("audit conduct \(initial) --on 2013-11-12")
         try cedre.succeed("cert decide national --scheme cedre-iso --on 2013-12-12")
-        for site in Self.sites { try cedre.succeed("group join \(site) --scheme cedre-iso --on 2013-12-12") }
+        for site in sites { try cedre.succeed("group join \(site) --scheme cedre-iso --on 2013-12-12") }
     }
 
     private static let sites = ["site-a", "site-b", "site-c"]
 
     @Test func rule13CheckReportsEachSiteAndTheGroupIsNotMaintained() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.group.runner()
         defer { cedre.cleanUp() }
         // Given the group, and its surveillance audit planned on 2014-06-02
-        try group(cedre)
         let audit = try cedre.newIdentifier("audit plan national --scheme cedre-iso --kind surveillance --on 2014-10-01 --planned-on 2014-06-02")
 
         // When check runs that day
@@ -93,10 +93,9 @@ import Testing
     }
 
     @Test func rule8AGroupRegradedMinorIsMajorInFindingListAndShowWithItsReason() throws {
-        let cedre = try CommandLineRunner()
+        let cedre = try Self.group.runner()
         defer { cedre.cleanUp() }
         // Given the group
-        try group(cedre)
 
         // When a minor on 8.2 is found at each site's surveillance visit, on 2014-10-01
         var findings: [String] = []

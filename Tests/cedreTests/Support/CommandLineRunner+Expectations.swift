@@ -62,6 +62,11 @@ extension CommandLineRunner {
         return try DatabaseQueue(path: database, configuration: configuration).read(body)
     }
 
+    /// The bytes of the witness file the runs append to, nil while there is none.
+    func witnessContent() -> Data? {
+        environment["CEDRE_WITNESS"].flatMap { FileManager.default.contents(atPath: $0) }
+    }
+
     /// `cedre verify` passes: the chain holds and the projections match a replay.
     func expectVerified(sourceLocation: SourceLocation = #_sourceLocation) throws {
         let output = try succeed(["verify"], sourceLocation: sourceLocation)
