@@ -47,9 +47,11 @@ final class ChainHashes: Sendable {
     /// Hands over the rows of `rows` that `ids` numbers and were not handed yet: `ids` are
     /// the ids SQLite gave the first rows of `rows`, in order.
     func hash(ids: [Int64], of rows: [[BulkInsert.Value]]) {
-        let start = handed.withLock { $0 }
+        let start = handed.withLock { handed in
+            defer { handed = ids.count }
+            return handed
+        }
         guard ids.count > start else { return }
-        handed.withLock { $0 = ids.count }
         let batch = Array(zip(ids[start...], rows[start..<ids.count]))
         queue.async { [self] in
             chained.withLock { chained in
