@@ -43,9 +43,9 @@ import Testing
     }
 
     @Test func anAuditIsPostponedConfirmedConductedReportedAndClosed() throws {
+        // Given SOLIPASS certified after its initial audit
         let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
-        // Given SOLIPASS certified after its initial audit
 
         // When the audit is shown
         let detail = try JSONParser.parse(try cedre.succeed("audit show A-2013-0001 --format json"))
@@ -72,9 +72,9 @@ import Testing
     }
 
     @Test func aCancelledAuditStaysInTheListWithItsState() throws {
+        // Given SOLIPASS certified, with a surveillance audit planned
         let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
-        // Given SOLIPASS certified, with a surveillance audit planned
         let audit = try cedre.newIdentifier("audit plan solipass --scheme cedre --kind surveillance --on 2014-03-01 --planned-on 2013-12-01")
         #expect(audit == "A-2014-0001")
 
@@ -92,9 +92,9 @@ import Testing
     }
 
     @Test func aSuspendedCertificationIsRestoredThenWithdrawn() throws {
+        // Given SOLIPASS certified
         let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
-        // Given SOLIPASS certified
 
         // When it is suspended at its own request
         try cedre.succeed("cert suspend solipass --scheme cedre --reason member-request --on 2014-05-10")
@@ -153,9 +153,9 @@ import Testing
     }
 
     @Test func theExportFollowsItsSchemaAndHoldsTheWholeLog() throws {
+        // Given a federation with an audit, a finding, a suspension and a member who left
         let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
-        // Given a federation with an audit, a finding, a suspension and a member who left
         try cedre.succeed("cert suspend solipass --scheme cedre --reason member-request --on 2014-05-10")
         try cedre.succeed("cert engage tierce --scheme cedre --on 2013-02-01")
         try cedre.succeed("member leave tierce --on 2014-08-01")
@@ -190,9 +190,9 @@ import Testing
     }
 
     @Test func aBackupIsACompleteDatabaseThatVerifies() throws {
+        // Given SOLIPASS certified
         let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
-        // Given SOLIPASS certified
         let events = try cedre.eventCount()
         let copy = cedre.folder.appendingPathComponent("backup/cedre-2014.sqlite").path
         try FileManager.default.createDirectory(
@@ -210,9 +210,9 @@ import Testing
     }
 
     @Test func aRebuildReplaysTheLogIntoTheSameProjections() throws {
+        // Given SOLIPASS certified then suspended
         let cedre = try Self.certifiedAfterAFullAudit.runner()
         defer { cedre.cleanUp() }
-        // Given SOLIPASS certified then suspended
         try cedre.succeed("cert suspend solipass --scheme cedre --reason member-request --on 2014-05-10")
         let before = try cedre.databaseContent()
         let members = try cedre.succeed("member list --as-of 2014-06-01")

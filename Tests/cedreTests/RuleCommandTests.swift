@@ -32,9 +32,9 @@ import Testing
     private static let sites = ["site-a", "site-b", "site-c"]
 
     @Test func rule13CheckReportsEachSiteAndTheGroupIsNotMaintained() throws {
+        // Given the group, and its surveillance audit planned on 2014-06-02
         let cedre = try Self.group.runner()
         defer { cedre.cleanUp() }
-        // Given the group, and its surveillance audit planned on 2014-06-02
         let audit = try cedre.newIdentifier("audit plan national --scheme cedre-iso --kind surveillance --on 2014-10-01 --planned-on 2014-06-02")
 
         // When check runs that day
@@ -93,9 +93,9 @@ import Testing
     }
 
     @Test func rule8AGroupRegradedMinorIsMajorInFindingListAndShowWithItsReason() throws {
+        // Given the group
         let cedre = try Self.group.runner()
         defer { cedre.cleanUp() }
-        // Given the group
 
         // When a minor on 8.2 is found at each site's surveillance visit, on 2014-10-01
         var findings: [String] = []
