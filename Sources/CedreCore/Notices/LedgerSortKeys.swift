@@ -47,8 +47,8 @@ struct LedgerSortKeys {
                     let a = keys[first], b = keys[second]
                     let common = min(a.count, b.count)
                     if common > 0, let base = buffer.baseAddress {
-                        let bytes = memcmp(base + a.start, base + b.start, common)
-                        if bytes != 0 { return bytes < 0 }
+                        let difference = memcmp(base + a.start, base + b.start, common)
+                        if difference != 0 { return difference < 0 }
                     }
                     if a.count != b.count { return a.count < b.count }
                     if a.rule != b.rule { return a.rule < b.rule }

@@ -305,8 +305,7 @@ struct Log: ParsableCommand {
             guard let date = RecordedAt.date(instant) else { return instant }
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
             guard let day = Day(year: parts.year ?? 0, month: parts.month ?? 1, day: parts.day ?? 1) else { return instant }
-            let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-            return "\(words.day(day)) \(time)"
+            return "\(words.day(day)) \((parts.hour ?? 0).zeroPadded(to: 2)):\((parts.minute ?? 0).zeroPadded(to: 2))"
         }
     }
 
