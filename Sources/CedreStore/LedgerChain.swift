@@ -38,13 +38,14 @@ enum LedgerChain {
         // One buffer per link, hashed at once: a first `check` chains tens of thousands.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
-        for field in [previous, String(link), entry.rawValue, String(rowID)] {
-            EventLog.appendLengthPrefixed(field, to: &bytes)
-        }
+        EventLog.appendLengthPrefixed(previous, to: &bytes)
+        EventLog.appendLengthPrefixed(link, to: &bytes)
+        EventLog.appendLengthPrefixed(entry.rawValue, to: &bytes)
+        EventLog.appendLengthPrefixed(rowID, to: &bytes)
         for value in values {
             switch value.storage {
             case .null: bytes.append(UInt8(ascii: "-"))
-            case .int64(let number): EventLog.appendLengthPrefixed(String(number), to: &bytes)
+            case .int64(let number): EventLog.appendLengthPrefixed(number, to: &bytes)
             case .double(let number): EventLog.appendLengthPrefixed(String(number), to: &bytes)
             case .string(let text): EventLog.appendLengthPrefixed(text, to: &bytes)
             case .blob(let data): EventLog.appendLengthPrefixed(data.base64EncodedString(), to: &bytes)
