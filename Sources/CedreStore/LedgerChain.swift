@@ -23,8 +23,9 @@ enum LedgerChain {
         }
 
         /// Whether the table's constrained columns are written from typed values only: a
-        /// notice's rule is a `NoticeRule`; a status is still text, and a run is one row.
-        var rowsAreTyped: Bool { self == .notice }
+        /// notice's rule is a `NoticeRule`, a status a `NoticeLedger.LedgerStatus`; a run is
+        /// one row, its horizon checked as it goes in.
+        var rowsAreTyped: Bool { self != .checkRun }
 
         /// How `verify` names a row of the table.
         var rowName: String {
@@ -113,11 +114,12 @@ enum LedgerChain {
         /// SQLite's CHECK constraints left out of those statements when `skipping` (the flag
         /// holds for statements prepared while it is set); restored as it was.
         ///
-        /// A notice's rule and a link's table are `NoticeRule` and `Entry` values, whose raw
-        /// values the constraints list (`LedgerConstraintTests`), and a link's hashes are 64
-        /// hex digits by construction. Checked again, each `CHECK (… IN (…))` built and emptied
-        /// an ephemeral table per row: on a first night at 100,000 members (callgrind, main
-        /// thread), SQLite's steps took 1,628.0 M instructions with the checks, 735.9 M without.
+        /// A notice's rule, a status and a link's table are `NoticeRule`, `LedgerStatus` and
+        /// `Entry` values, whose raw values the constraints list (`LedgerConstraintTests`), and
+        /// a link's hashes are 64 hex digits by construction. Checked again, each `CHECK (… IN
+        /// (…))` built and emptied an ephemeral table per row: on a first night at 100,000
+        /// members (callgrind, main thread), SQLite's steps took 1,628.0 M instructions with the
+        /// checks, 735.9 M without.
         private func withoutCheckConstraints<T>(_ skipping: Bool = true, _ body: () throws -> T) throws -> T {
             guard skipping, try Bool.fetchOne(db, sql: "PRAGMA ignore_check_constraints") == false else { return try body() }
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")

@@ -26,11 +26,23 @@ struct NoticeLedger {
         let isOpen: Bool
     }
 
+    /// What a run records of an open row: the `status` of a `notice_status` row.
+    enum LedgerStatus: String, CaseIterable {
+        /// Its notice fell due (or, for a deadline, came within the horizon) and no longer holds.
+        case resolved
+        /// It holds again after it was resolved or closed.
+        case reopened
+        /// Its certificate is no longer valid, or its deadline passed unannounced.
+        case closed
+        /// Shown again as a reminder (`check --remind-every`).
+        case reminded
+    }
+
     /// What a run records and reports, gathered notice by notice.
     struct Findings {
         let listing: CheckListing
         var new: [Notice] = []
-        var statuses: [(notice: Int64, status: String)] = []
+        var statuses: [(notice: Int64, status: LedgerStatus)] = []
         var listed: [ReportedNotice] = []
         var counts = NoticeCounts()
         /// The dossiers with a notice holding that says the certificate is no longer valid.
@@ -128,13 +140,13 @@ struct NoticeLedger {
         switch entry {
         case .some(let entry) where entry.isOpen:
             if try isDueForAReminder(entry) {
-                findings.statuses.append((entry.id, "reminded"))
+                findings.statuses.append((entry.id, .reminded))
                 try findings.report(.reminder, rule: rule, notice)
             } else {
                 try findings.report(.open, rule: rule, notice)
             }
         case .some(let entry):
-            findings.statuses.append((entry.id, "reopened"))
+            findings.statuses.append((entry.id, .reopened))
             try findings.report(.open, rule: rule, notice)
         case .none:
             findings.new.append(try notice())
@@ -147,16 +159,16 @@ struct NoticeLedger {
     /// fell due (or, for a deadline, is within the horizon).
     func close(_ notice: Notice, _ entry: Entry, into findings: inout Findings) {
         if notice.rule.concernsTheRunningCycle && findings.ended.contains(notice.key) {
-            findings.statuses.append((entry.id, "closed"))
+            findings.statuses.append((entry.id, .closed))
         } else if notice.rule == .dueSoon {
             if notice.due < request.asOf {
-                findings.statuses.append((entry.id, "closed"))
+                findings.statuses.append((entry.id, .closed))
             } else if notice.due <= request.asOf.adding(days: request.horizonDays) {
-                findings.statuses.append((entry.id, "resolved"))
+                findings.statuses.append((entry.id, .resolved))
                 findings.report(.resolved, rule: notice.rule) { notice }
             }
         } else if notice.due <= request.asOf {
-            findings.statuses.append((entry.id, "resolved"))
+            findings.statuses.append((entry.id, .resolved))
             findings.report(.resolved, rule: notice.rule) { notice }
         }
     }
@@ -265,7 +277,7 @@ struct NoticeLedger {
             [.text(notice.subject), .text(notice.rule.rawValue), .day(notice.due), .id(notice.key.member), .id(notice.key.scheme),
              .id(notice.finding), .text(notice.obligation?.rawValue), .integer(run)]
         })
-        try chain.insert(.noticeStatus, rows: findings.statuses.map { [.integer($0.notice), .integer(run), .text($0.status)] })
+        try chain.insert(.noticeStatus, rows: findings.statuses.map { [.integer($0.notice), .integer(run), .text($0.status.rawValue)] })
     }
 
     /// The members the run has looked up, by id.

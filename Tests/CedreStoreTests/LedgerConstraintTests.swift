@@ -25,10 +25,11 @@ import Testing
     @Test func theConstraintsListExactlyTheValuesOfTheTypesTheRunWrites() throws {
         let store = try CedreStore.inMemory()
         #expect(try checkList(of: "rule", in: "notice", store) == Set(NoticeRule.allCases.map(\.rawValue)))
+        #expect(try checkList(of: "status", in: "notice_status", store) == Set(NoticeLedger.LedgerStatus.allCases.map(\.rawValue)))
         #expect(try checkList(of: "entry", in: "ledger_chain", store) == Set(LedgerChain.Entry.allCases.map(\.rawValue)))
     }
 
-    @Test func afterARunThatWroteNoticesTheConstraintsRefuseAnUnknownRuleAndTable() throws {
+    @Test func afterARunThatWroteNoticesTheConstraintsRefuseAnUnknownRuleStatusAndTable() throws {
         let store = try Scenario.store()
         let run = try store.check(CheckRequest(asOf: "2016-06-01", horizonDays: 30, dryRun: false, actor: "cron", now: Date()))
         #expect(!run.notices.isEmpty)
@@ -47,6 +48,11 @@ import Testing
                 try db.execute(sql: """
                     INSERT INTO ledger_chain (entry, row_id, prev_hash, hash) VALUES ('made_up', 1, printf('%064d', 0), printf('%064d', 1))
                     """)
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(sql: "INSERT INTO notice_status (notice_id, run, status) VALUES (1, 1, 'made-up')")
             }
         }
         #expect(try store.ledgerCount() == before)
