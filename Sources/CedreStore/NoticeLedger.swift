@@ -26,7 +26,7 @@ struct NoticeLedger {
         let isOpen: Bool
     }
 
-    /// What a run records of an open row: the `status` of a `notice_status` row.
+    /// What a run records of a ledger row whose notice changed: a `notice_status` row's `status`.
     enum LedgerStatus: String, CaseIterable {
         /// Its notice fell due (or, for a deadline, came within the horizon) and no longer holds.
         case resolved

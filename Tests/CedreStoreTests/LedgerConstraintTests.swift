@@ -5,9 +5,9 @@ import Foundation
 import GRDB
 import Testing
 
-/// A check run writes notices and links without SQLite checking again the values it takes
-/// from types: the lists the constraints hold are those types' values, and the constraints
-/// hold again for every other statement once the run is over.
+/// A check run writes notices, statuses and links without SQLite checking again the values it
+/// takes from types: the lists the constraints hold are those types' values, and the
+/// constraints hold again for every other statement once the run is over.
 @Suite struct LedgerConstraintTests {
     /// The quoted values of the `CHECK (column IN (…))` of `table`, as its schema writes them.
     private func checkList(of column: String, in table: String, _ store: CedreStore) throws -> Set<String> {
