@@ -74,19 +74,12 @@ extension Day {
         let (year, month, day) = components
         let dash = UInt8(separator.value)
         return String(unsafeUninitializedCapacity: 10) { bytes in
-            func write(_ value: Int, width: Int, at start: Int) {
-                var rest = value
-                for index in (start..<start + width).reversed() {
-                    bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
             let (first, last) = order == .yearFirst ? ((year, 4), (day, 2)) : ((day, 2), (year, 4))
-            write(first.0, width: first.1, at: 0)
+            bytes.writeDecimal(UInt64(first.0), width: first.1, at: 0)
             bytes[first.1] = dash
-            write(month, width: 2, at: first.1 + 1)
+            bytes.writeDecimal(UInt64(month), width: 2, at: first.1 + 1)
             bytes[first.1 + 3] = dash
-            write(last.0, width: last.1, at: first.1 + 4)
+            bytes.writeDecimal(UInt64(last.0), width: last.1, at: first.1 + 4)
             return 10
         }
     }

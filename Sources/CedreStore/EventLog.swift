@@ -67,17 +67,11 @@ enum EventLog {
         appendDecimal(number, digits: decimalDigits(number), to: &bytes)
     }
 
-    /// The `digits` decimal digits of `number`, written in place from the last.
+    /// The `digits` decimal digits of `number`, written into room appended at once.
     private static func appendDecimal(_ number: UInt64, digits: Int, to bytes: inout [UInt8]) {
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            var rest = number
-            for index in stride(from: start + digits - 1, through: start, by: -1) {
-                buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            }
-        }
+        bytes.withUnsafeMutableBufferPointer { $0.writeDecimal(number, width: digits, at: start) }
     }
 
     /// The digest in lowercase hexadecimal, written into the string's own bytes.

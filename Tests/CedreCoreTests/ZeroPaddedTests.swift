@@ -12,4 +12,11 @@ struct ZeroPaddedTests {
         #expect(UInt32(0x1B).zeroPadded(to: 4, radix: 16) == "001B")
         #expect(UInt32(0x2028).zeroPadded(to: 4, radix: 16) == "2028")
     }
+
+    @Test(arguments: [(0, 1), (7, 4), (42, 2), (2013, 4), (9_999, 4), (1_082_564, 7), (UInt64.max, 20)] as [(UInt64, Int)])
+    func writtenInPlaceANumberHasTheBytesOfItsZeroPaddedText(value: UInt64, width: Int) {
+        var bytes = [UInt8](repeating: UInt8(ascii: "|"), count: width + 2)
+        bytes.withUnsafeMutableBufferPointer { $0.writeDecimal(value, width: width, at: 1) }
+        #expect(String(decoding: bytes, as: UTF8.self) == "|" + value.zeroPadded(to: width) + "|")
+    }
 }
