@@ -151,6 +151,26 @@ import Testing
         expectRefused()
     }
 
+    /// A rebuild keeps its statements' journals in memory (`Projections.inReplayTransaction`);
+    /// the connection's own setting is back once it lands, or fails.
+    @Test func aRebuildGivesBackTheConnectionsTemporaryStore() throws {
+        let store = try store(with: Scenario.certified)
+        func tempStore() throws -> Int? {
+            try store.writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") }
+        }
+        for setting in [1, 2, 0] {
+            try store.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA temp_store = \(setting)") }
+            try store.rebuild()
+            #expect(try tempStore() == setting)
+        }
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA temp_store = FILE; DROP TRIGGER event_refuses_update")
+            try db.execute(sql: #"UPDATE event SET payload = '{"member":"solipass"}' WHERE stream LIKE 'certification/%'"#)
+        }
+        #expect(throws: StoreError.self) { try store.rebuild() }
+        #expect(try tempStore() == 1)
+    }
+
     /// A rebuild writes a hundred rows per statement, and a statement stops at a row that breaks
     /// a key without undoing its own earlier rows: the rebuild as a whole is undone.
     @Test func aRebuildThatBreaksAKeyChangesNothing() throws {
