@@ -53,7 +53,7 @@ enum Projections {
     /// journals only the pages it reuses, in memory (`inReplayTransaction`). A rebuild of
     /// 1,082,564 events wrote 241 MB of journal into a temporary file (`strace`), 120 MB with
     /// the pages written first, and nothing to a file with the journal in memory; its peak
-    /// memory stayed 169–172 MB (189–192 MB with the journal in memory, the pages not written).
+    /// memory stayed 169–173 MB (189–192 MB with the journal in memory, the pages not written).
     static func restore(indexes: [String], _ db: Database) throws {
         for definition in indexes {
             // Busy, the pages stay in the cache, as they would without this step; any other
