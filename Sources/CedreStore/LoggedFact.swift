@@ -18,7 +18,10 @@ struct LoggedFact: Sendable, FetchableRecord {
     static let columns = "id, stream, kind, occurred_on, payload"
 
     /// Whether the row voids or corrects another instead of stating a fact.
-    var isCorrection: Bool { LoggedFact.correctionKinds.contains(kind) }
+    var isCorrection: Bool { Self.isCorrection(kind: kind) }
+
+    /// Whether a row of the kind `kind` voids or corrects another.
+    static func isCorrection(kind: String) -> Bool { correctionKinds.contains(kind) }
 
     /// The kinds of the rows that correct others: a replay asks of every row whether it is one,
     /// and comparing with two names costs less than reading the kind.
@@ -61,11 +64,14 @@ extension LoggedFact {
     /// Reads a row whose first columns are id, stream, kind and day, and whose payload is at
     /// `payloadAt` (6 in `SELECT *`).
     init(row: Row, payloadAt payloadIndex: Int) throws {
+        // Every column is read before the first field is set: a throwing initializer that sets
+        // some first built the row apart and copied it into place.
+        let day: String = row[3]
+        guard let occurredOn = Day(day) else { throw StoreError.unreadableEvent(id: row[0], reason: "occurred_on is not a day") }
         id = row[0]
         stream = row[1]
         kind = row[2]
-        let day: String = row[3]
-        occurredOn = try Day(day).orThrow(StoreError.unreadableEvent(id: row[0], reason: "occurred_on is not a day"))
+        self.occurredOn = occurredOn
         payload = row[payloadIndex]
     }
 

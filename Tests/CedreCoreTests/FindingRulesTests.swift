@@ -290,4 +290,12 @@ import Testing
             try dossier.apply(.findingRaised(key, major, audit: "A-2013-0001", grade: "major", requirement: "4.2", statement: ""), on: "2013-02-15")
         }
     }
+
+    /// A calendar reads these of the states, in place: a finding is open in every state but
+    /// verified effective and noted; an audit is pending while planned, confirmed or postponed
+    /// (rule 21).
+    @Test func theStatesSayWhichFindingsAreOpenAndWhichAuditsArePending() {
+        #expect(Finding.State.allCases.filter(\.isOpen) == [.open, .planProposed, .planAccepted, .implemented, .ineffective])
+        #expect(Audit.State.allCases.filter(\.isPending) == [.planned, .postponed, .confirmed])
+    }
 }

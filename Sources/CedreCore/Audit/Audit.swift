@@ -10,6 +10,11 @@ public struct Audit: TableDrivenMachine, Equatable {
         case reported
         case closed
         case cancelled
+
+        /// Whether an audit in this state is still to be held (rule 21). A calendar asks it of
+        /// an audit in an array (`audits[index].state.isPending`), where the audit's own
+        /// `isPending` copies the audit first.
+        public var isPending: Bool { self == .planned || self == .confirmed || self == .postponed }
     }
 
     /// What the audit is for; decides what it does to the certification.
@@ -107,7 +112,7 @@ public struct Audit: TableDrivenMachine, Equatable {
     public var wasConducted: Bool { conductedOn != nil }
 
     /// Whether it is still to be held: planned, confirmed or postponed (rule 21).
-    public var isPending: Bool { state == .planned || state == .confirmed || state == .postponed }
+    public var isPending: Bool { state.isPending }
 
     /// Applies one fact as `transitions` allows; a refused event leaves the value unchanged.
     @discardableResult

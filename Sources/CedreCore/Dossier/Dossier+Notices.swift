@@ -59,12 +59,17 @@ extension Dossier {
         }
         let isActive = certification.map { $0.state != .withdrawn } ?? (membership?.state != .excluded)
         guard isActive else { return notices }
-        for audit in audits where audit.isPending && audit.scheduledOn < day {
-            let due = audit.scheduledOn.adding(days: 1)
-            notices.append(Notice(rule: .auditNotHeld, key: key, subject: Notice.subject(of: key, audit.id.rawValue), due: due))
+        // Indices and stored fields: a calendar asks this on every day it evaluates, and each
+        // audit and finding is read in place, where a loop's element or a computed property
+        // of one is a copy of all its fields (with `noticeThresholds` and `findingDeadlines`,
+        // a rebuild of the 5,000-member network: 3,904 → 3,734 M instructions).
+        for index in audits.indices where audits[index].state.isPending && audits[index].scheduledOn < day {
+            let due = audits[index].scheduledOn.adding(days: 1)
+            notices.append(Notice(
+                rule: .auditNotHeld, key: key, subject: Notice.subject(of: key, audits[index].id.rawValue), due: due))
         }
-        for finding in findings where finding.isOpen {
-            let status = status(of: finding, on: day, context: context)
+        for index in findings.indices where findings[index].state.isOpen {
+            let status = status(of: findings[index], on: day, context: context)
             if let escalation = status.escalation {
                 add(.minorFindingEscalated, escalation.on, finding: status.finding.id)
             }
@@ -96,21 +101,28 @@ extension Dossier {
     /// `findingDeadlines(context:)`: a calendar computes those again only when the group's
     /// context or the certificate's expiry changes, since they are read on the last fact's day.
     func noticeThresholds(advancedTo day: Day, findingDeadlines: [Deadline]) -> [Day] {
+        // Each deadline and its morrow, in room made once and kept: grown one append at a time
+        // and filtered into a new array, the days of the 21,705 calls of a rebuild of the
+        // 5,000-member network were allocated 51,911 times.
+        let certificateDeadlines = certificateDeadlines()
         var days: [Day] = []
+        // Two for each deadline, audit and the engagement's stall, one for the next move.
+        days.reserveCapacity(2 * (certificateDeadlines.count + findingDeadlines.count + audits.count + 1) + 1)
         func add(_ threshold: Day) {
             days.append(threshold)
             days.append(threshold.adding(days: 1))
         }
-        for deadline in certificateDeadlines() { add(deadline.day) }
+        for deadline in certificateDeadlines { add(deadline.day) }
         for deadline in findingDeadlines { add(deadline.day) }
-        for audit in audits where audit.isPending { add(audit.scheduledOn) }
+        for index in audits.indices where audits[index].state.isPending { add(audits[index].scheduledOn) }
         if let certification {
             if certification.state == .engaged {
                 add(certification.engagedOn.adding(months: certification.rules.stalledEngagementMonths))
             }
             if let move = certification.nextCalendarMove() { days.append(move.on) }
         }
-        return days.filter { $0 > day }
+        days.removeAll { $0 <= day }
+        return days
     }
 }
 
@@ -162,9 +174,10 @@ extension Dossier {
     /// the group's `context` and the certificate's expiry, not on the day asked.
     func findingDeadlines(context: FindingContext) -> [Deadline] {
         guard let lastFactOn else { return [] }
-        return findings.compactMap { finding in
-            guard finding.isOpen, let deadline = status(of: finding, on: lastFactOn, context: context).deadline else { return nil }
-            return Deadline(obligation: .findingDeadline, subject: finding.id.rawValue, day: deadline)
+        return findings.indices.compactMap { index in
+            guard findings[index].state.isOpen, let deadline = status(of: findings[index], on: lastFactOn, context: context).deadline
+            else { return nil }
+            return Deadline(obligation: .findingDeadline, subject: findings[index].id.rawValue, day: deadline)
         }
     }
 }

@@ -12,6 +12,10 @@ public struct Finding: TableDrivenMachine, Equatable {
         case ineffective
         /// An observation or opportunity for improvement: recorded, nothing to close.
         case noted
+
+        /// Whether a finding in this state still needs work: what `Finding.isOpen` says, asked
+        /// of a finding in an array without copying it (`Audit.State.isPending`).
+        public var isOpen: Bool { self != .verifiedEffective && self != .noted }
     }
 
     public enum Event: Equatable, Sendable {
@@ -92,7 +96,7 @@ public struct Finding: TableDrivenMachine, Equatable {
     }
 
     /// Whether the finding still needs work: a nonconformity not yet verified effective.
-    public var isOpen: Bool { state != .verifiedEffective && state != .noted }
+    public var isOpen: Bool { state.isOpen }
 
     /// Whether an action plan has been accepted (and not found ineffective since).
     public var hasAcceptedPlan: Bool { [.planAccepted, .implemented, .verifiedEffective].contains(state) }

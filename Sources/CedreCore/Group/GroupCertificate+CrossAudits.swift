@@ -39,15 +39,17 @@ extension GroupCertificate {
         guard scheme.group?.crossAuditBeforeExternalAudit == true else { return [] }
         let held = audit.conductedOn ?? day
         let previous = cycleAudits.compactMap(\.conductedOn).filter { $0 < held }.max()
-        return sites.filter { site in
-            guard let membership = site.membership, membership.state == .member || membership.state == .suspended,
+        // Indices and stored fields: a calendar asks this on every day it evaluates, and each
+        // site and audit is read in place, where a loop's element is a copy of it.
+        return sites.indices.filter { site in
+            guard let membership = sites[site].membership, membership.state == .member || membership.state == .suspended,
                 let joinedOn = membership.joinedOn, joinedOn <= held
             else { return false }
-            return !site.audits.contains { crossAudit in
-                guard crossAudit.kind == .crossAudit, let on = crossAudit.conductedOn else { return false }
+            return !sites[site].audits.indices.contains { index in
+                guard sites[site].audits[index].kind == .crossAudit, let on = sites[site].audits[index].conductedOn else { return false }
                 return on <= held && previous.map { on > $0 } ?? true
             }
-        }.map(\.key.member)
+        }.map { sites[$0].key.member }
     }
 
     /// Rule 13: one `cross-audit-missing` notice for each site not cross-audited before the

@@ -46,12 +46,14 @@ public struct GroupCertificate: Sendable {
         }
         var auditedSites: [Round: Set<MemberID>] = [:]
         var roundOfAudit: [AuditID: Round] = [:]
-        for site in sites {
-            for audit in site.audits where audit.kind.isExternal {
-                guard let conducted = audit.conductedOn, conducted <= day else { continue }
-                let round = Round(kind: audit.kind, year: conducted.year)
-                auditedSites[round, default: []].insert(site.key.member)
-                roundOfAudit[audit.id] = round
+        // Indices and stored fields: a calendar asks this on every day it evaluates, and each
+        // site, audit and finding is read in place, where a loop's element is a copy of it.
+        for site in sites.indices {
+            for index in sites[site].audits.indices where sites[site].audits[index].kind.isExternal {
+                guard let conducted = sites[site].audits[index].conductedOn, conducted <= day else { continue }
+                let round = Round(kind: sites[site].audits[index].kind, year: conducted.year)
+                auditedSites[round, default: []].insert(sites[site].key.member)
+                roundOfAudit[sites[site].audits[index].id] = round
             }
         }
         struct Pattern: Hashable {
@@ -59,12 +61,13 @@ public struct GroupCertificate: Sendable {
             let requirement: RequirementID
         }
         var found: [Pattern: [(site: MemberID, finding: Finding)]] = [:]
-        for site in sites {
-            for finding in site.findings where finding.raisedOn <= day {
-                guard let round = roundOfAudit[finding.audit],
-                    scheme.grading.escalates(finding.grade)
+        for site in sites.indices {
+            for index in sites[site].findings.indices where sites[site].findings[index].raisedOn <= day {
+                guard let round = roundOfAudit[sites[site].findings[index].audit],
+                    scheme.grading.escalates(sites[site].findings[index].grade)
                 else { continue }
-                found[Pattern(round: round, requirement: finding.requirement), default: []].append((site.key.member, finding))
+                let finding = sites[site].findings[index]
+                found[Pattern(round: round, requirement: finding.requirement), default: []].append((sites[site].key.member, finding))
             }
         }
         var escalations: [FindingID: FindingStatus.Escalation] = [:]

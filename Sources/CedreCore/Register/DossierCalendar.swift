@@ -123,18 +123,20 @@ extension Network {
             }
             holding.removeAll(keepingCapacity: true)
             for notice in notices(of: advanced, advancedTo: next, in: group, horizon: Network.unboundedHorizon, context: context)
-            where !holding.contains(notice) {
+            where !holding.indices.contains(where: { holding[$0].isSame(as: notice) }) {
                 holding.append(notice)
             }
             stillOpen.removeAll(keepingCapacity: true)
-            for span in open {
-                if holding.contains(span.notice) {
-                    stillOpen.append(span)
+            for index in open.indices {
+                if holding.indices.contains(where: { holding[$0].isSame(as: open[index].notice) }) {
+                    stillOpen.append(open[index])
                 } else {
-                    periods.append(DossierCalendar.NoticePeriod(from: span.from, until: next, notice: span.notice))
+                    periods.append(DossierCalendar.NoticePeriod(from: open[index].from, until: next, notice: open[index].notice))
                 }
             }
-            for notice in holding where !open.contains(where: { $0.notice == notice }) { stillOpen.append((notice, next)) }
+            for notice in holding where !open.indices.contains(where: { open[$0].notice.isSame(as: notice) }) {
+                stillOpen.append((notice, next))
+            }
             swap(&open, &stillOpen)
             let expiresOn = advanced.certification?.expiresOn
             if findingDeadlines.map({ $0.context != context || $0.expiresOn != expiresOn }) ?? true {
@@ -222,5 +224,13 @@ extension DossierCalendar.StandingPeriod {
     fileprivate func ending(_ day: Day) -> DossierCalendar.StandingPeriod {
         DossierCalendar.StandingPeriod(
             from: from, until: day, standing: standing, suspendedOn: suspendedOn, suspensionReason: suspensionReason)
+    }
+}
+
+extension Notice {
+    /// `==`, its day and rule compared first: a calendar looks each notice of each day it
+    /// evaluates up among the few it holds, in place, and most differ there.
+    fileprivate func isSame(as other: Notice) -> Bool {
+        due == other.due && rule == other.rule && self == other
     }
 }
