@@ -110,10 +110,14 @@ public struct TransitionTable<State: MachineState, EventKind: MachineEventKind>:
     /// The state a new machine starts in.
     public let initial: State
     public let rules: [TransitionRule<State, EventKind>]
+    /// The rules the calendar moves by, apart: every replayed day asks them of a certification
+    /// (`Certification.nextCalendarMove()`), three at a time, and they are a few of the table's.
+    private let calendarRules: [TransitionRule<State, EventKind>]
 
     public init(initial: State, rules: [TransitionRule<State, EventKind>]) {
         self.initial = initial
         self.rules = rules
+        calendarRules = rules.filter { $0.cause == .calendar }
     }
 
     /// The state `event` leads to from `state`, or nil when the pair is illegal.
@@ -124,7 +128,7 @@ public struct TransitionTable<State: MachineState, EventKind: MachineEventKind>:
     /// The state a move of `cause` (a recorded fact, or the calendar) leads to from `state` on
     /// `event`, or nil when no rule of that cause allows it.
     public func target(from state: State, on event: EventKind, by cause: TransitionCause) -> State? {
-        rules.first { $0.from == state && $0.event == event && $0.cause == cause }?.to
+        (cause == .calendar ? calendarRules : rules).first { $0.from == state && $0.event == event && $0.cause == cause }?.to
     }
 }
 
