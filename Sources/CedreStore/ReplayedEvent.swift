@@ -7,13 +7,14 @@ import GRDB
 /// Every replay reads events through this type, so a voided event is never applied and a
 /// corrected one is applied as if it had been entered right the first time.
 struct ReplayedEvent: Sendable {
-    let id: Int64
-    let day: Day
     let fact: Fact
-    /// Its place in replay order, kept with it: compared in place in an array, where a function
-    /// of the whole event copies both events (43 M instructions of a rebuild of the 5,000-member
-    /// network, checking that a dossier's events came in order).
+    /// Its place in replay order, which holds its id and day: compared in place in an array,
+    /// where a function of the whole event copies both events (43 M instructions of a rebuild
+    /// of the 5,000-member network, checking that a dossier's events came in order).
     let order: Order
+
+    var id: Int64 { order.id }
+    var day: Day { order.day }
 
     /// Replay order: member additions first (members exist before anything is said of them),
     /// then day order, then record order.
@@ -29,8 +30,6 @@ struct ReplayedEvent: Sendable {
     }
 
     init(id: Int64, day: Day, fact: Fact) {
-        self.id = id
-        self.day = day
         self.fact = fact
         order = Order(isMemberAddition: fact.kind == .memberAdded, day: day, id: id)
     }
