@@ -180,9 +180,14 @@ enum StandingRows {
         _ keys: [CertificationKey], on day: Day, catalog: SchemeCatalog, in db: Database,
         member: (MemberID) throws -> MemberRecord?
     ) throws -> [NetworkStanding.DossierStanding] {
-        let wanted = Set(keys.map { LogStream.certification($0).description })
-        var streams: [String: [LoggedFact]] = [:]
+        // Each dossier's slot, in stream order: a row's stream is hashed once, and its text,
+        // read for that, is the one its fact keeps.
+        let units = keys.map { (stream: LogStream.certification($0).description, key: $0) }.sorted { $0.stream < $1.stream }
+        let slots = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.stream, $0.offset) })
+        var events = [[LoggedFact]](repeating: [], count: units.count)
         let certificationStreams = "+stream >= 'certification/' AND +stream < 'certification0'"
+        // A stream's rows come in replay order but for its corrections dated after the day, last:
+        // `ReplayedEvent.resolve` puts in replay order what they move.
         for query in [
             "SELECT \(LoggedFact.columns) FROM event WHERE occurred_on <= ? AND \(certificationStreams) ORDER BY occurred_on, id",
             "SELECT \(LoggedFact.columns) FROM event WHERE kind IN ('event.corrected', 'event.voided') AND occurred_on > ? AND \(certificationStreams) ORDER BY id",
@@ -190,18 +195,16 @@ enum StandingRows {
             let rows = try Row.fetchCursor(db, sql: query, arguments: [day])
             while let row = try rows.next() {
                 let stream: String = row[1]
-                guard wanted.contains(stream) else { continue }
-                streams[stream, default: []].append(try LoggedFact(row: row))
+                guard let slot = slots[stream] else { continue }
+                events[slot].append(try LoggedFact(row: row, stream: stream))
             }
         }
         var dossiers: [NetworkStanding.DossierStanding] = []
-        let units = streams.keys.sorted().compactMap { stream -> (unit: [CertificationKey], events: [LoggedFact])? in
-            guard let key = LogStream(stream)?.certificationKey, let events = streams[stream] else { return nil }
-            return ([key], events.sorted { ($0.occurredOn, $0.id) < ($1.occurredOn, $1.id) })
-        }
-        streams = [:]
         for start in stride(from: 0, to: units.count, by: 4_096) {
-            dossiers += try replay(Array(units[start..<min(start + 4_096, units.count)]), on: day, catalog: catalog, member: member)
+            let range = start..<min(start + 4_096, units.count)
+            let batch = range.compactMap { slot in events[slot].isEmpty ? nil : ([units[slot].key], events[slot]) }
+            for slot in range { events[slot] = [] }
+            dossiers += try replay(batch, on: day, catalog: catalog, member: member)
         }
         return dossiers
     }
