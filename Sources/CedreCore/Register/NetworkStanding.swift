@@ -36,8 +36,9 @@ public struct NetworkStanding: Equatable, Sendable {
     public let schemes: [Scheme]
     /// Every member the log knows, as it was on the day (members or not on that day), by id.
     public let members: [MemberRecord]
-    /// Each member's dossiers, by scheme.
-    private let dossiersByMember: [MemberID: [DossierStanding]]
+    /// Every dossier, by member then scheme: a member's dossiers lie together, found by a
+    /// binary search or, for every member in turn, along one pass (`forEachMember`).
+    public let allDossiers: [DossierStanding]
     /// Every decision and group joining on or before the day, by day then member.
     public let milestones: [CertificationMilestone]
 
@@ -48,7 +49,7 @@ public struct NetworkStanding: Equatable, Sendable {
         self.day = day
         self.schemes = schemes
         self.members = members.sorted { $0.member.id < $1.member.id }
-        self.dossiersByMember = Dictionary(grouping: dossiers, by: \.key.member).mapValues { $0.sorted { $0.key < $1.key } }
+        self.allDossiers = dossiers.sorted { $0.key < $1.key }
         self.milestones = milestones.sorted(by: CertificationMilestone.inDayOrder)
     }
 
@@ -71,13 +72,46 @@ public struct NetworkStanding: Equatable, Sendable {
     }
 
     /// The member's dossiers, by scheme.
-    public func dossiers(of member: MemberID) -> [DossierStanding] {
-        dossiersByMember[member] ?? []
+    public func dossiers(of member: MemberID) -> ArraySlice<DossierStanding> {
+        let start = firstDossier { $0 >= member }
+        return allDossiers[start..<firstDossier(from: start) { $0 > member }]
     }
 
-    /// Every dossier, by member then scheme.
-    public var allDossiers: [DossierStanding] {
-        dossiersByMember.keys.sorted().flatMap { dossiersByMember[$0] ?? [] }
+    /// Calls `body` with each member, in id order, and its dossiers, by scheme: one pass along
+    /// the members and the dossiers, where looking each member's up (hashing 100,000 ids) took
+    /// most of a past day's count at 100,000 members.
+    public func forEachMember(_ body: (MemberRecord, ArraySlice<DossierStanding>) throws -> Void) rethrows {
+        var start = allDossiers.startIndex
+        for record in members {
+            let id = record.member.id
+            // Dossiers of a member the log does not know are in no member's list.
+            while start < allDossiers.endIndex, allDossiers[start].key.member < id { start += 1 }
+            var end = start
+            while end < allDossiers.endIndex, allDossiers[end].key.member == id { end += 1 }
+            try body(record, allDossiers[start..<end])
+            start = end
+        }
+    }
+
+    /// The member `id` as it was on the day, if the log knows it.
+    public func record(of id: MemberID) -> MemberRecord? {
+        var (low, high) = (members.startIndex, members.endIndex)
+        while low < high {
+            let middle = (low + high) / 2
+            if members[middle].member.id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < members.endIndex && members[low].member.id == id ? members[low] : nil
+    }
+
+    /// The first index from `start` on whose dossier's member `isAtOrPast` accepts (the
+    /// dossiers are sorted by member), or the end.
+    private func firstDossier(from start: Int = 0, where isAtOrPast: (MemberID) -> Bool) -> Int {
+        var (low, high) = (start, allDossiers.endIndex)
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrPast(allDossiers[middle].key.member) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
 

@@ -82,14 +82,14 @@ public struct NetworkTally: Equatable, Sendable {
     public init(standing: NetworkStanding, horizon: Int, listing rules: Set<NoticeRule>) {
         let day = standing.day
         var members: [MemberKind: Int] = [:]
-        for record in standing.members where record.isMember(on: day) {
-            let dossiers = standing.dossiers(of: record.member.id).map { DossierKind(scheme: $0.key.scheme, standing: $0.standing) }
-            members[MemberKind(region: record.member.region, types: record.member.types, dossiers: dossiers), default: 0] += 1
+        standing.forEachMember { record, dossiers in
+            guard record.isMember(on: day) else { return }
+            let kinds = dossiers.map { DossierKind(scheme: $0.key.scheme, standing: $0.standing) }
+            members[MemberKind(region: record.member.region, types: record.member.types, dossiers: kinds), default: 0] += 1
         }
-        let known = Dictionary(standing.members.map { ($0.member.id, $0.member) }, uniquingKeysWith: { first, _ in first })
         var milestones: [MilestoneKind: Int] = [:]
         for milestone in standing.milestones {
-            guard let member = known[milestone.member] else { continue }
+            guard let member = standing.record(of: milestone.member)?.member else { continue }
             let kind = MilestoneKind(
                 year: milestone.on.year, kind: milestone.kind, scheme: milestone.scheme, region: member.region, types: member.types)
             milestones[kind, default: 0] += 1
@@ -109,16 +109,17 @@ public struct NetworkTally: Equatable, Sendable {
         let day = standing.day
         var members: [MemberRecord] = []
         var dossiers: [NetworkStanding.DossierStanding] = []
-        for record in standing.members where record.isMember(on: day) {
-            let own = standing.dossiers(of: record.member.id).map { dossier in
+        standing.forEachMember { record, own in
+            guard record.isMember(on: day) else { return }
+            let listed = own.map { dossier in
                 NetworkStanding.DossierStanding(
                     key: dossier.key, standing: dossier.standing, suspendedOn: dossier.suspendedOn,
                     suspensionReason: dossier.suspensionReason,
                     notices: dossier.notices(horizon: horizon, on: day).filter { rules.contains($0.rule) })
             }
-            guard own.contains(where: { !$0.notices.isEmpty || $0.standing == .suspended }) else { continue }
+            guard listed.contains(where: { !$0.notices.isEmpty || $0.standing == .suspended }) else { return }
             members.append(record)
-            dossiers += own
+            dossiers += listed
         }
         return NetworkStanding(day: day, schemes: standing.schemes, members: members, dossiers: dossiers, milestones: [])
     }

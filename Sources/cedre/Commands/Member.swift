@@ -167,13 +167,13 @@ struct MemberCommand: ParsableCommand {
                 try CedreFixtures.departements.region(named: $0, others: standing.members.map(\.member.region))
             }
             let types = try type.map { try CompanyType.matching($0) }
-            let rows = standing.members
-                .filter { $0.isMember(on: day) }
-                .filter { record in region.map { record.member.region == $0 } ?? true }
-                .filter { record in types.map { $0.allSatisfy(record.member.types.contains) } ?? true }
-                .map { record in
-                    MemberSummary(record: record, standings: standing.dossiers(of: record.member.id).map { ($0.key.scheme, $0.standing) })
-                }
+            var rows: [MemberSummary] = []
+            standing.forEachMember { record, dossiers in
+                guard record.isMember(on: day), region.map({ record.member.region == $0 }) ?? true,
+                    types.map({ $0.allSatisfy(record.member.types.contains) }) ?? true
+                else { return }
+                rows.append(MemberSummary(record: record, standings: dossiers.map { ($0.key.scheme, $0.standing) }))
+            }
             if output.format == .json { return Output.write(try Output.json(rows)) }
             let schemes = cedre.catalog.ids
             let words = Vocabulary(store.language)
