@@ -78,8 +78,8 @@ public struct NetworkStanding: Equatable, Sendable {
     }
 
     /// Calls `body` with each member, in id order, and its dossiers, by scheme: one pass along
-    /// the members and the dossiers, where looking each member's up (hashing 100,000 ids) took
-    /// most of a past day's count at 100,000 members.
+    /// the members and the dossiers, where looking each member's up by its id in a dictionary
+    /// took about half of a past day's count at 100,000 members (`perf`: 141 of 281 samples).
     public func forEachMember(_ body: (MemberRecord, ArraySlice<DossierStanding>) throws -> Void) rethrows {
         var start = allDossiers.startIndex
         for record in members {
