@@ -131,13 +131,16 @@ enum StandingRows {
     }
 
     static func replayedKeys(on day: Day, catalog: SchemeCatalog, in db: Database) throws -> ReplayedKeys {
-        let keys = try Row.fetchAll(db, sql: "SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ?", arguments: [day])
-            .map { CertificationKey(member: $0["member_id"], scheme: $0["scheme_id"]) }
-        var groups: [[CertificationKey]] = []
-        for scheme in Set(keys.filter { catalog[$0.scheme]?.kind == .group }.map(\.scheme)).sorted() {
-            groups.append(try Replay.groupKeys(scheme, in: db))
+        let groupSchemes = catalog.groupSchemes
+        var single: [CertificationKey] = []
+        var replayedGroups: Set<SchemeID> = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT member_id, scheme_id FROM dossier_calendar WHERE from_on > ?", arguments: [day])
+        while let row = try rows.next() {
+            let key = CertificationKey(member: row[0], scheme: row[1])
+            if groupSchemes.contains(key.scheme) { replayedGroups.insert(key.scheme) } else { single.append(key) }
         }
-        return ReplayedKeys(single: keys.filter { catalog[$0.scheme]?.kind != .group }, groups: groups)
+        let groups = try replayedGroups.sorted().map { try Replay.groupKeys($0, in: db) }
+        return ReplayedKeys(single: single, groups: groups)
     }
 
     /// The dossiers whose calendar starts after `day`, replayed through `day`: each single-site

@@ -24,7 +24,7 @@ extension Replay {
         let others = try store.map { store in
             try CompanionRead(store, beside: db) { try replayOutsideCertifications(catalog: catalog, in: $0) }
         }
-        let groupSchemes = Set(catalog.schemes.filter { $0.kind == .group }.map(\.id))
+        let groupSchemes = catalog.groupSchemes
         let ahead = try store.flatMap { try CertificationEvents.Ahead($0, beside: db, groupSchemes: groupSchemes) }
         try prepare()
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0

@@ -33,6 +33,12 @@ public struct SchemeCatalog: Sendable {
         schemes = versions.keys.sorted().compactMap { versions[$0]?.last?.scheme }
     }
 
+    /// The ids of the group schemes, whose dossiers replay together: asked of thousands of
+    /// dossiers, where each `self[id]` would copy a whole definition to read its kind.
+    public var groupSchemes: Set<SchemeID> {
+        Set(schemes.filter { $0.kind == .group }.map(\.id))
+    }
+
     /// The latest definition of the scheme with this id, if known.
     public subscript(id: SchemeID) -> Scheme? {
         versions[id]?.last?.scheme
