@@ -187,12 +187,8 @@ private struct DaysAhead {
     /// Adds `day` unless it is not after `evaluated` or already there.
     mutating func add(_ day: Day, after evaluated: Day) {
         guard day > evaluated else { return }
-        var (low, high) = (days.startIndex, days.endIndex)
-        while low < high {
-            let middle = (low + high) / 2
-            if days[middle] > day { low = middle + 1 } else { high = middle }
-        }
-        if low == days.endIndex || days[low] != day { days.insert(day, at: low) }
+        let index = days.partitionPoint { $0 <= day }
+        if index == days.endIndex || days[index] != day { days.insert(day, at: index) }
     }
 }
 

@@ -73,8 +73,8 @@ public struct NetworkStanding: Equatable, Sendable {
 
     /// The member's dossiers, by scheme.
     public func dossiers(of member: MemberID) -> ArraySlice<DossierStanding> {
-        let start = firstDossier { $0 >= member }
-        return allDossiers[start..<firstDossier(from: start) { $0 > member }]
+        let start = allDossiers.partitionPoint { $0.key.member >= member }
+        return allDossiers[start..<allDossiers.partitionPoint(from: start) { $0.key.member > member }]
     }
 
     /// Calls `body` with each member, in id order, and its dossiers, by scheme: one pass along
@@ -95,23 +95,8 @@ public struct NetworkStanding: Equatable, Sendable {
 
     /// The member `id` as it was on the day, if the log knows it.
     public func record(of id: MemberID) -> MemberRecord? {
-        var (low, high) = (members.startIndex, members.endIndex)
-        while low < high {
-            let middle = (low + high) / 2
-            if members[middle].member.id < id { low = middle + 1 } else { high = middle }
-        }
-        return low < members.endIndex && members[low].member.id == id ? members[low] : nil
-    }
-
-    /// The first index from `start` on whose dossier's member `isAtOrPast` accepts (the
-    /// dossiers are sorted by member), or the end.
-    private func firstDossier(from start: Int = 0, where isAtOrPast: (MemberID) -> Bool) -> Int {
-        var (low, high) = (start, allDossiers.endIndex)
-        while low < high {
-            let middle = (low + high) / 2
-            if isAtOrPast(allDossiers[middle].key.member) { high = middle } else { low = middle + 1 }
-        }
-        return low
+        let index = members.partitionPoint { $0.member.id >= id }
+        return index < members.endIndex && members[index].member.id == id ? members[index] : nil
     }
 }
 
