@@ -17,13 +17,18 @@ extension CedreStore {
     }
 
     /// When dossiers are replayed, what the stored rows answer (the members, the other dossiers,
-    /// the milestones) is read on a second connection while this one reads and replays the log
-    /// (`CompanionRead`).
+    /// the milestones) is read on a second connection while this one reads the log
+    /// (`CompanionRead`); that connection then reads its share of the log's parts, when it
+    /// sees the same log (`PastDayEvents`).
     func standing(on day: Day, notices: Bool = true, in db: Database) throws -> NetworkStanding {
         let catalog = catalog
         let keys = try StandingRows.replayedKeys(on: day, catalog: catalog, in: db)
+        let events = try StandingRows.streamedEvents(keys, on: day, in: db)
+        let head = try LogHead.read(db)
         let readStored: @Sendable (Database) throws -> StoredStanding = { db in
-            try StoredStanding(on: day, except: keys.all, notices: notices, catalog: catalog, in: db)
+            let stored = try StoredStanding(on: day, except: keys.all, notices: notices, catalog: catalog, in: db)
+            if let events, try LogHead.read(db) == head { try events.readParts(in: db) }
+            return stored
         }
         let beside = keys.all.isEmpty ? nil : try CompanionRead(self, beside: db, readStored)
         var read: StoredStanding?
@@ -33,7 +38,14 @@ extension CedreStore {
             read = found
             return found
         }
-        var replayed = try StandingRows.replayedDossiers(keys, on: day, catalog: catalog, in: db) { try stored().members[$0] }
+        if let events {
+            try events.readParts(in: db)
+            // The second connection's parts are all read, or left to this one, once it ends.
+            _ = try stored()
+        }
+        var replayed = try StandingRows.replayedDossiers(keys, streamed: events, on: day, catalog: catalog, in: db) {
+            try stored().members[$0]
+        }
         if !notices { replayed = replayed.map(\.withoutNotices) }
         let answer = try stored()
         return NetworkStanding(
@@ -148,20 +160,28 @@ enum StandingRows {
     static func replayedDossiers(
         on day: Day, catalog: SchemeCatalog, in db: Database, member: (MemberID) throws -> MemberRecord?
     ) throws -> [NetworkStanding.DossierStanding] {
-        try replayedDossiers(replayedKeys(on: day, catalog: catalog, in: db), on: day, catalog: catalog, in: db, member: member)
+        let keys = try replayedKeys(on: day, catalog: catalog, in: db)
+        return try replayedDossiers(
+            keys, streamed: streamedEvents(keys, on: day, in: db), on: day, catalog: catalog, in: db, member: member)
     }
 
-    static func replayedDossiers(
-        _ keys: ReplayedKeys, on day: Day, catalog: SchemeCatalog, in db: Database, member: (MemberID) throws -> MemberRecord?
-    ) throws -> [NetworkStanding.DossierStanding] {
-        let single = keys.single
-        guard !single.isEmpty || !keys.groups.isEmpty else { return [] }
-        // A day far back replays most dossiers: one pass over the log reads them all, where a
-        // query per stream would cost more than the replay.
+    /// The events of the single-site dossiers `keys` replays, read in one pass over the log:
+    /// nil when they are few enough to be read stream by stream. A day far back replays most
+    /// dossiers, and a query per stream would then cost more than the replay.
+    static func streamedEvents(_ keys: ReplayedKeys, on day: Day, in db: Database) throws -> PastDayEvents? {
+        guard !keys.single.isEmpty else { return nil }
         let calendars = try Int.fetchOne(db, sql: "SELECT count(*) FROM dossier_calendar") ?? 0
-        let readsEveryStream = single.count * 4 > calendars
-        var dossiers = readsEveryStream ? try replayStreamed(single, on: day, catalog: catalog, in: db, member: member) : []
-        let units = (readsEveryStream ? [] : single.map { [$0] }) + keys.groups
+        return keys.single.count * 4 > calendars ? try PastDayEvents(keys.single, on: day, in: db) : nil
+    }
+
+    /// The dossiers `keys` replayed through `day`, the single-site ones from `streamed` when
+    /// given, else stream by stream.
+    static func replayedDossiers(
+        _ keys: ReplayedKeys, streamed: PastDayEvents?, on day: Day, catalog: SchemeCatalog, in db: Database,
+        member: (MemberID) throws -> MemberRecord?
+    ) throws -> [NetworkStanding.DossierStanding] {
+        var dossiers = try streamed.map { try replayStreamed($0, on: day, catalog: catalog, in: db, member: member) } ?? []
+        let units = (streamed == nil ? keys.single.map { [$0] } : []) + keys.groups
         for start in stride(from: 0, to: units.count, by: 4_096) {
             let batch = try units[start..<min(start + 4_096, units.count)].map { unit in
                 (unit, try unit.flatMap { try EventLog.events(ofStream: LogStream.certification($0), through: day, in: db) })
@@ -171,42 +191,19 @@ enum StandingRows {
         return dossiers
     }
 
-    /// The single-site dossiers `keys`, read with one pass along the log's day index, gathered
-    /// by stream in memory and replayed through `day` in batches.
-    ///
-    /// The day index yields the events of `day` and before in replay order, and, since the log
-    /// is mostly written in day order, from the first part of the table read nearly in
-    /// sequence: a day far back reads a third of the pages a scan of the table would, where a
-    /// query per stream would jump from page to page along the stream index. Corrections dated
-    /// after `day` (which may move an event earlier) are read apart, through their own index.
+    /// The single-site dossiers of `events`, gathered by dossier and replayed through `day` in
+    /// batches.
     private static func replayStreamed(
-        _ keys: [CertificationKey], on day: Day, catalog: SchemeCatalog, in db: Database,
+        _ events: PastDayEvents, on day: Day, catalog: SchemeCatalog, in db: Database,
         member: (MemberID) throws -> MemberRecord?
     ) throws -> [NetworkStanding.DossierStanding] {
-        // Each dossier's slot, in stream order: a row's stream is hashed once, and its text,
-        // read for that, is the one its fact keeps.
-        let units = keys.map { (stream: LogStream.certification($0).description, key: $0) }.sorted { $0.stream < $1.stream }
-        let slots = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.stream, $0.offset) })
-        var events = [[LoggedFact]](repeating: [], count: units.count)
-        let certificationStreams = "+stream >= 'certification/' AND +stream < 'certification0'"
-        // A stream's rows come in replay order but for its corrections dated after the day, last:
-        // `ReplayedEvent.resolve` puts in replay order what they move.
-        for query in [
-            "SELECT \(LoggedFact.columns) FROM event WHERE occurred_on <= ? AND \(certificationStreams) ORDER BY occurred_on, id",
-            "SELECT \(LoggedFact.columns) FROM event WHERE kind IN ('event.corrected', 'event.voided') AND occurred_on > ? AND \(certificationStreams) ORDER BY id",
-        ] {
-            let rows = try Row.fetchCursor(db, sql: query, arguments: [day])
-            while let row = try rows.next() {
-                let stream: String = row[1]
-                guard let slot = slots[stream] else { continue }
-                events[slot].append(try LoggedFact(row: row, stream: stream))
-            }
-        }
+        let units = events.units
+        var gathered = try events.gathered(in: db)
         var dossiers: [NetworkStanding.DossierStanding] = []
         for start in stride(from: 0, to: units.count, by: 4_096) {
             let range = start..<min(start + 4_096, units.count)
-            let batch = range.compactMap { slot in events[slot].isEmpty ? nil : ([units[slot].key], events[slot]) }
-            for slot in range { events[slot] = [] }
+            let batch = range.compactMap { slot in gathered[slot].isEmpty ? nil : ([units[slot].key], gathered[slot]) }
+            for slot in range { gathered[slot] = [] }
             dossiers += try replay(batch, on: day, catalog: catalog, member: member)
         }
         return dossiers

@@ -210,6 +210,39 @@ import Testing
         #expect(listed > 0)
     }
 
+    /// In a database file a past day's events are read in parts that both connections take:
+    /// ranges of ids when the day is late in the log (2015 here), the day index when it is far
+    /// back (2013). Engagements of both years moved a month earlier by corrections whose rows
+    /// come after every day asked: on the day before each was first said to be, the standing is
+    /// the full replay's, where the dossier is engaged.
+    @Test func aFileReadsAPastDaysEventsInPartsAsAFullReplayWould() throws {
+        let (store, _) = try Self.store(seed: 13, members: 80)
+        let events = try store.events().filter { $0.stream.hasPrefix("certification/") }
+        let lastFact = Dictionary(events.map { ($0.stream, $0.occurredOn) }, uniquingKeysWith: max)
+        let context = RecordingContext.tests(today: "2026-12-01")
+        var days: [Day] = []
+        for year in ["2013", "2015"] {
+            let engagements = events.filter {
+                $0.kind == "certification.engaged" && $0.occurredOn.description.hasPrefix(year) && lastFact[$0.stream]! > "2016-06-30"
+            }
+            #expect(engagements.count >= 2, "engagements in \(year) to move")
+            for event in engagements.prefix(3) {
+                try store.correct(event: event.id, on: event.occurredOn.adding(days: -30), setting: [], reason: "mistyped day", context: context)
+                days.append(event.occurredOn.adding(days: -1))
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-parts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = try store.copy(toFile: folder.appendingPathComponent("cedre.sqlite").path)
+        for day in days {
+            let standing = try file.standing(on: day)
+            let expected = NetworkStanding(register: CertificationRegister(network: try store.network(through: day), on: day))
+            #expect(standing.members == expected.members, "members on \(day)")
+            #expect(standing.milestones == expected.milestones, "milestones on \(day)")
+            #expect(standing.allDossiers == expected.allDossiers, "dossiers on \(day)")
+        }
+    }
+
     /// A member renamed, linked and gone, group sites, a suspended and restored certificate,
     /// cross-auditors, a campaign: a view of one member on each day reads what the full replay
     /// gives, its profile as it was, and so do the auditors' and the campaign's views and the
