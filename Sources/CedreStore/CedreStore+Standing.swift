@@ -30,7 +30,7 @@ extension CedreStore {
             if let events, try LogHead.read(db) == head { try events.readParts(in: db) }
             return stored
         }
-        let beside = keys.all.isEmpty ? nil : try CompanionRead(self, beside: db, readStored)
+        let beside = keys.isEmpty ? nil : try CompanionRead(self, beside: db, readStored)
         var read: StoredStanding?
         func stored() throws -> StoredStanding {
             if let read { return read }
@@ -140,6 +140,10 @@ enum StandingRows {
 
         /// Every dossier replayed; a dossier of these with no fact by the day is in no answer.
         var all: Set<CertificationKey> { Set(single).union(groups.joined()) }
+
+        /// Whether no dossier is replayed: asked without building `all`, a set of up to every
+        /// dossier.
+        var isEmpty: Bool { single.isEmpty && groups.allSatisfy(\.isEmpty) }
     }
 
     static func replayedKeys(on day: Day, catalog: SchemeCatalog, in db: Database) throws -> ReplayedKeys {
