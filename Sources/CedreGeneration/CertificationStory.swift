@@ -368,6 +368,9 @@ struct CertificationStory {
                     write(.findingPlanProposed(key, id, statement: NetworkMix.revisedPlan), on: day)
                     day = day.adding(days: random.integer(in: 3...10))
                     write(.findingPlanAccepted(key, id, due: nil), on: day)
+                    // Reopened by the verification, the finding holds its audit open until
+                    // the revised plan is accepted.
+                    accepted = max(accepted, day)
                     acceptedLast = day
                     day = day.adding(days: random.integer(in: 10...30))
                     write(.findingImplemented(key, id), on: day)
