@@ -76,6 +76,10 @@ public struct CedreStore: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    // A page size holds only if set before the file's first page is written.
+                    if try Int.fetchOne(db, sql: "PRAGMA page_count") == 0 {
+                        try db.execute(sql: "PRAGMA page_size = \(CedreStore.pageSize)")
+                    }
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
             }
@@ -84,6 +88,13 @@ public struct CedreStore: Sendable {
             throw StoreError.notACedreDatabase(path: path)
         }
     }
+
+    /// The page size of a new database, in bytes: 16 KiB instead of SQLite's 4 KiB. The same
+    /// bytes move in a quarter of the system calls and WAL frames: a `rebuild` of 1,082,564
+    /// events took 13.27–14.89 s instead of 14.97–17.61 s (four interleaved rounds on copies of
+    /// one network, system time 1.75–2.70 s instead of 2.96–4.09 s), 32 KiB no faster. A
+    /// database created before keeps its own page size; everything reads it the same.
+    static let pageSize = 16_384
 
     /// The page cache of every connection, in KiB: small enough that `rebuild` stays within
     /// its memory bound (DESIGN §9).

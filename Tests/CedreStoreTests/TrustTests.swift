@@ -216,6 +216,26 @@ import Testing
         #expect(secureDelete == 0)
     }
 
+    @Test func aNewFileDatabaseHasSixteenKibibytePagesAndAnOlderOneKeepsItsOwn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pageSize = { (store: CedreStore) in try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } }
+        let fresh = try CedreStore.open(path: folder.appendingPathComponent("new.sqlite").path)
+        #expect(try pageSize(fresh) == 16_384)
+
+        let olderPath = folder.appendingPathComponent("older.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: olderPath)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL") }
+            _ = try CedreStore(writer: queue)
+        }
+        let older = try CedreStore.open(path: olderPath)
+        #expect(try pageSize(older) == 4_096)
+        try older.record(Scenario.certifiedMember)
+        #expect(try older.rebuild() == Scenario.certifiedMember.count)
+        #expect(try older.member("solipass") != nil)
+    }
+
     // MARK: - Witnessed heads
 
     private func witnessed(_ head: LogHead, line: Int = 1, on day: Day = "2014-05-03") throws -> WitnessedHead {
