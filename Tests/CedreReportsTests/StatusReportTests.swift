@@ -41,6 +41,38 @@ import Testing
         #expect(cells.allSatisfy { $0.members > 0 })
     }
 
+    @Test func theBreakdownRunsBySchemeThenRegionInFrenchOrderThenTypeThenStanding() {
+        let report = Network2013.status
+        let types = report.byType.map(\.name)
+        let states = Standing.allCases.map(\.rawValue) + ["none"]
+        func place(_ cell: StatusReport.Cell) -> (String, Int, Int) {
+            (cell.scheme?.rawValue ?? "\u{10FFFF}", types.firstIndex(of: cell.type) ?? types.count,
+             states.firstIndex(of: cell.state) ?? states.count)
+        }
+        #expect(report.breakdown.count > 100)
+        for (first, second) in zip(report.breakdown, report.breakdown.dropFirst()) {
+            let (left, right) = (place(first), place(second))
+            if left.0 != right.0 { #expect(left.0 < right.0); continue }
+            if first.region != second.region { #expect(Collation.precedes(first.region, second.region)); continue }
+            #expect((left.1, left.2) < (right.1, right.2), "\(first) before \(second)")
+        }
+    }
+
+    @Test func listsPutOneDaysMembersInFrenchOrderOfTheirNamesThenById() throws {
+        var small = SmallNetwork()
+        let names: [(MemberID, String)] = [
+            ("m-1", "Zèbre"), ("m-2", "Éclair"), ("m-3", "ACTYV"), ("m-4", "abeilles"), ("m-5", "Abeilles"),
+        ]
+        for (id, name) in names {
+            try small.add(Member(id: id, name: name, types: [.ai], departement: "49", region: "Pays de la Loire"))
+            try small.apply(small.certification(of: id, decidedOn: "2013-05-02"))
+        }
+        let due = report(small, on: "2014-04-01").due
+        #expect(Set(due.map(\.day)) == ["2014-05-02"])
+        // Case and accents aside, then by id: not the names' bytes (ACTYV, Abeilles, Zèbre, abeilles, Éclair)
+        #expect(due.map(\.member.id) == ["m-4", "m-5", "m-3", "m-2", "m-1"])
+    }
+
     @Test func certificationsByYearFollowTheDecisions() throws {
         let years = Network2013.status.certificationsByYear
         #expect(years.map(\.year) == [2010, 2011, 2012, 2013])
