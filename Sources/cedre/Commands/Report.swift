@@ -44,15 +44,14 @@ struct ReportCommand: ParsableCommand {
         @Option(help: ArgumentHelp("How far ahead to list what is due or expiring, in days: 60 or 60d.", valueName: "days"))
         var horizon: Horizon = Horizon(days: StatusReport.defaultHorizonDays)
 
+        /// What the command line asks, as `QuickLine` also reads it without ArgumentParser.
+        var query: StatusQuery {
+            StatusQuery(
+                asOf: store.asOf, db: store.db, lang: store.lang, format: format, horizonDays: horizon.days, choices: options.choices)
+        }
+
         func run() throws {
-            let format = try options.format(format)
-            let day = store.today
-            let cedre = try store.openExistingStore()
-            let tally = try cedre.tally(on: day, horizon: horizon.days, listing: StatusReport.listedRules)
-            let report = StatusReport(
-                tally: tally, filter: try options.filter(regions: try cedre.memberRegions(), catalog: cedre.catalog),
-                horizonDays: horizon.days)
-            try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
+            try query.answer()
         }
     }
 
@@ -82,7 +81,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let format = try options.format(format)
+            let format = try options.choices.format(format)
             let today = store.today
             let year = self.year ?? today.year
             guard year <= today.year else {
@@ -93,8 +92,8 @@ struct ReportCommand: ParsableCommand {
             // The report's figures are counts: the notices are not read.
             let standing = try cedre.standing(on: day, notices: false)
             let report = CertificationsReport(
-                standing: standing, year: year, filter: try options.filter(members: standing.members, catalog: cedre.catalog))
-            try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
+                standing: standing, year: year, filter: try options.choices.filter(members: standing.members, catalog: cedre.catalog))
+            try options.choices.emit(report, as: format, document: report.document(store.language), csv: report.csv)
         }
     }
 
@@ -117,13 +116,13 @@ struct ReportCommand: ParsableCommand {
         var format: DocumentFormat?
 
         func run() throws {
-            let format = try options.format(format)
+            let format = try options.choices.format(format)
             let day = store.today
             let cedre = try store.openExistingStore()
             let network = try cedre.networkOfOpenFindings(through: day)
             let report = FindingsReport(
-                network: network, on: day, filter: try options.filter(regions: try cedre.memberRegions(), catalog: cedre.catalog))
-            try options.emit(report, as: format, document: report.document(store.language), csv: report.csv)
+                network: network, on: day, filter: try options.choices.filter(regions: try cedre.memberRegions(), catalog: cedre.catalog))
+            try options.choices.emit(report, as: format, document: report.document(store.language), csv: report.csv)
         }
     }
 
@@ -156,7 +155,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let format = try options.format(format)
+            let format = try options.choices.format(format)
             let day = store.today
             let first = from ?? day
             let last = to ?? first.adding(months: 3)
@@ -164,8 +163,8 @@ struct ReportCommand: ParsableCommand {
             let network = try cedre.network(ofAuditsFrom: first, to: last, through: day)
             let report = AuditProgramme(
                 network: network, from: first, to: last, asOf: day, departements: CedreFixtures.departements,
-                filter: try options.filter(regions: try cedre.memberRegions(), catalog: cedre.catalog))
-            try options.emit(report, as: format, document: report.document(store.language), csv: report.csv, calendar: { report.ics($0) })
+                filter: try options.choices.filter(regions: try cedre.memberRegions(), catalog: cedre.catalog))
+            try options.choices.emit(report, as: format, document: report.document(store.language), csv: report.csv, calendar: { report.ics($0) })
         }
     }
 }
@@ -188,6 +187,21 @@ extension ReportCommand {
         var scheme: String?
 
         @Option(help: .memberType("Only members of this type"), completion: .memberTypes)
+        var type: String?
+
+        /// The choices as a plain value, which holds what they mean.
+        var choices: Choices {
+            Choices(output: output, force: force, region: region, scheme: scheme, type: type)
+        }
+    }
+
+    /// Where a report goes and what it is restricted to (`Options`, without ArgumentParser):
+    /// `StatusQuery` holds one read by `QuickLine` too.
+    struct Choices: Equatable {
+        var output: String?
+        var force = false
+        var region: String?
+        var scheme: String?
         var type: String?
 
         /// The format to write: `chosen`, else the one the --output file's extension names, else

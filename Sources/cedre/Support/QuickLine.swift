@@ -2,8 +2,8 @@ import ArgumentParser
 import CedreCore
 import CedreReports
 
-/// Command lines answered without ArgumentParser: `cert show`, a lookup scripts run once per
-/// member, in its usual shapes.
+/// Command lines answered without ArgumentParser, in their usual shapes: `cert show`, a lookup
+/// scripts run once per member, and `report status`, the network's counts.
 ///
 /// ArgumentParser finds a command's options by reflection, and a statically linked Swift
 /// program pays for each first question about a type's protocols by scanning every
@@ -14,38 +14,66 @@ import CedreReports
 /// says what is wrong. A test holds both readings equal on every line this one accepts.
 enum QuickLine {
     /// The options of `cert show`, each taking one value.
-    private static let showOptions = ["--scheme", "--as-of", "--db", "--lang", "--format", "--actor"]
+    private static let showOptions: Set = ["--scheme", "--as-of", "--db", "--lang", "--format", "--actor"]
+
+    /// The options of `report status` read here, each taking one value; its filters and
+    /// --output go to ArgumentParser.
+    private static let statusOptions: Set = ["--as-of", "--db", "--lang", "--format", "--actor", "--horizon"]
 
     /// The question `arguments` asks when it is `cert show` in a usual shape; nil for any
     /// other line, and for one this reading would not read as ArgumentParser does.
     static func certificationQuery(_ arguments: [String]) -> CertificationQuery? {
-        guard arguments.count > 2, arguments[0] == "cert", arguments[1] == "show" else { return nil }
-        var member: String?
-        var values: [(option: String, value: String)] = []
-        func value(_ option: String) -> String? { values.first { $0.option == option }?.value }
-        var tokens = arguments.dropFirst(2)
-        while let token = tokens.popFirst() {
-            guard token.hasPrefix("-") else {
-                guard member == nil else { return nil }
-                member = token
-                continue
-            }
-            let parts = token.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let option = String(parts[0])
-            guard showOptions.contains(option), value(option) == nil else { return nil }
-            if parts.count == 2 {
-                values.append((option, String(parts[1])))
-            } else {
-                guard let next = tokens.popFirst(), !next.hasPrefix("-") else { return nil }
-                values.append((option, next))
+        guard arguments.count > 2, arguments[0] == "cert", arguments[1] == "show",
+            let line = Line(arguments.dropFirst(2), options: showOptions), line.positionals.count == 1,
+            let scheme = line.values["--scheme"],
+            let asOf = read(line.values["--as-of"], as: Day.init(argument:)),
+            let lang = read(line.values["--lang"], as: ReportLanguage.init(argument:)),
+            let format = read(line.values["--format"], as: SheetFormat.init(argument:))
+        else { return nil }
+        return CertificationQuery(
+            member: line.positionals[0], scheme: scheme, asOf: asOf, db: line.values["--db"], lang: lang, format: format ?? .table)
+    }
+
+    /// The question `arguments` asks when it is `report status` in a usual shape; nil for any
+    /// other line, and for one this reading would not read as ArgumentParser does.
+    static func statusQuery(_ arguments: [String]) -> StatusQuery? {
+        guard arguments.count >= 2, arguments[0] == "report", arguments[1] == "status",
+            let line = Line(arguments.dropFirst(2), options: statusOptions), line.positionals.isEmpty,
+            let asOf = read(line.values["--as-of"], as: Day.init(argument:)),
+            let lang = read(line.values["--lang"], as: ReportLanguage.init(argument:)),
+            let format = read(line.values["--format"], as: ReportCommand.DocumentFormat.init(argument:)),
+            let horizon = read(line.values["--horizon"], as: Horizon.init(argument:))
+        else { return nil }
+        return StatusQuery(
+            asOf: asOf, db: line.values["--db"], lang: lang, format: format,
+            horizonDays: horizon?.days ?? StatusReport.defaultHorizonDays, choices: ReportCommand.Choices())
+    }
+
+    /// A command's tokens after its name: words, and options of `options` each given once
+    /// with one value (`--as-of 2013-12-31` or `--as-of=2013-12-31`).
+    private struct Line {
+        private(set) var positionals: [String] = []
+        private(set) var values: [String: String] = [:]
+
+        /// Nil for an option not among `options`, one given twice, or one without its value.
+        init?(_ tokens: ArraySlice<String>, options: Set<String>) {
+            var tokens = tokens
+            while let token = tokens.popFirst() {
+                guard token.hasPrefix("-") else {
+                    positionals.append(token)
+                    continue
+                }
+                let parts = token.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let option = String(parts[0])
+                guard options.contains(option), values[option] == nil else { return nil }
+                if parts.count == 2 {
+                    values[option] = String(parts[1])
+                } else {
+                    guard let next = tokens.popFirst(), !next.hasPrefix("-") else { return nil }
+                    values[option] = next
+                }
             }
         }
-        guard let member, let scheme = value("--scheme") else { return nil }
-        guard let asOf = read(value("--as-of"), as: Day.init(argument:)),
-            let lang = read(value("--lang"), as: ReportLanguage.init(argument:)),
-            let format = read(value("--format"), as: SheetFormat.init(argument:))
-        else { return nil }
-        return CertificationQuery(member: member, scheme: scheme, asOf: asOf, db: value("--db"), lang: lang, format: format ?? .table)
     }
 
     /// `.some(nil)` for an option not given, the value read, or nil when it cannot be read.
