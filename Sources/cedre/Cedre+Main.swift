@@ -18,13 +18,15 @@ extension Cedre {
     }
 
     /// Parses and runs the command line of `RunContext.current`, and returns the exit status.
-    /// A usual `cert show` or `report status` line is read without ArgumentParser (`QuickLine`).
+    /// A usual `cert show`, `report status` or `check` line is read without ArgumentParser (`QuickLine`).
     static func execute() -> Int32 {
         let arguments = RunContext.current.arguments
         do {
             if let query = QuickLine.certificationQuery(arguments) {
                 try query.answer()
             } else if let query = QuickLine.statusQuery(arguments) {
+                try query.answer()
+            } else if let query = QuickLine.checkQuery(arguments) {
                 try query.answer()
             } else {
                 var command = try parseAsRoot(arguments)

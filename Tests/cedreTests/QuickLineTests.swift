@@ -5,7 +5,7 @@ import Testing
 
 @testable import cedre
 
-/// `cert show` and `report status` read without ArgumentParser (`QuickLine`): every line it
+/// `cert show`, `report status` and `check` read without ArgumentParser (`QuickLine`): every line it
 /// reads, it reads as ArgumentParser does; every other line goes to ArgumentParser.
 @Suite struct QuickLineTests {
     /// A command `QuickLine` reads: its words, the pieces every usual line of it holds (each
@@ -106,6 +106,32 @@ import Testing
         quick: { QuickLine.statusQuery($0) },
         parsed: { (try? Cedre.parseAsRoot($0) as? ReportCommand.Status)?.query })
 
+    private static let check = Shape<CheckQuery>(
+        words: ["check"],
+        required: [],
+        options: [
+            [["--as-of", "2013-12-31"], ["--as-of=31/12/2013"], ["--as-of", "29/02/2016"]],
+            [["--db", "/tmp/x.sqlite"], ["--db=a b.sqlite"], ["--db", "db=x"]],
+            [["--lang", "en"], ["--lang=fr"]],
+            [["--actor", "anne"], ["--actor=Anne Martin"]],
+            [["--quiet"], ["--all"]],
+            [["--dry-run"]],
+            [["--format", "json"], ["--format=csv"], ["--format", "html"], ["--format", "markdown"], ["--format=table"]],
+            [["--horizon", "30"], ["--horizon=90d"], ["--horizon", "365"]],
+            [["--remind-every", "7d"], ["--remind-every=14"]],
+            [["--region", "Pays de la Loire"], ["--region=paca"]],
+            [["--scheme", "cedre"], ["--scheme=CEDRE ISO 9001"]],
+            [["--witness", "/srv/witness"], ["--witness=w x"]],
+        ],
+        unusual: [
+            ["--help"], ["-h"], ["--version"], ["--"], ["--as-of", "2013-02-30"], ["--lang", "de"], ["--format", "ics"],
+            ["--format=JSON"], ["--horizon", "x"], ["--horizon", "-1"], ["--horizon=60days"], ["--remind-every", "0"],
+            ["--quiet=yes"], ["--dry-run", "x"], ["--output", "check.html"], ["--force"], ["other"], ["--as-of"],
+            ["--db", "--lang"], ["help"], ["--db", ""], ["-q"],
+        ],
+        quick: { QuickLine.checkQuery($0) },
+        parsed: { (try? Cedre.parseAsRoot($0) as? Check)?.query })
+
     /// ArgumentParser's debug build checks every command definition on each line it reads (30 ms
     /// a line): the quick variants read 25 and 150 lines of each command, the long campaign 400
     /// and 1,200 more.
@@ -113,24 +139,28 @@ import Testing
     func everyUsualLineIsReadAsArgumentParserReadsIt(seed: UInt64, lines: Int) {
         Self.show.readUsualLines(seed: seed, count: lines)
         Self.status.readUsualLines(seed: seed, count: lines)
+        Self.check.readUsualLines(seed: seed, count: lines)
     }
 
     @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [(UInt64(2014), 200), (2015, 200)])
     func everyUsualLineOfTheLongCampaignIsReadAsArgumentParserReadsIt(seed: UInt64, lines: Int) {
         Self.show.readUsualLines(seed: seed, count: lines)
         Self.status.readUsualLines(seed: seed, count: lines)
+        Self.check.readUsualLines(seed: seed, count: lines)
     }
 
     @Test(arguments: [(UInt64(2016), 150)])
     func aLineReadHereIsReadAsArgumentParserReadsIt(seed: UInt64, lines: Int) {
         Self.show.readNoisyLines(seed: seed, count: lines)
         Self.status.readNoisyLines(seed: seed, count: lines)
+        Self.check.readNoisyLines(seed: seed, count: lines)
     }
 
     @Test(.tags(.long), .enabled(if: LongTests.enabled, LongTests.skipped), arguments: [(UInt64(2017), 600), (2018, 600)])
     func aLineOfTheLongCampaignReadHereIsReadAsArgumentParserReadsIt(seed: UInt64, lines: Int) {
         Self.show.readNoisyLines(seed: seed, count: lines)
         Self.status.readNoisyLines(seed: seed, count: lines)
+        Self.check.readNoisyLines(seed: seed, count: lines)
     }
 
     @Test(arguments: [
@@ -164,6 +194,21 @@ import Testing
         #expect(QuickLine.statusQuery(line) == nil)
     }
 
+    @Test(arguments: [
+        ["check", "--quiet", "--all"],
+        ["check", "--quiet", "--quiet"],
+        ["check", "--horizon", "60", "--horizon", "30"],
+        ["check", "--format", "ics"],
+        ["check", "--region"],
+        ["check", "extra"],
+        ["check", "--quiet=1"],
+        ["--lang", "en", "check"],
+        ["checks"],
+    ])
+    func anyOtherCheckLineGoesToArgumentParser(line: [String]) {
+        #expect(QuickLine.checkQuery(line) == nil)
+    }
+
     @Test func aLineReadHereAnswersAsTheCommandDoes() throws {
         let query = try #require(QuickLine.certificationQuery([
             "cert", "show", "solipass", "--as-of=31/12/2013", "--scheme", "CEDRE ISO 9001", "--lang", "en", "--format", "json",
@@ -179,5 +224,13 @@ import Testing
             asOf: try Day(written: "2013-12-31"), db: "/tmp/cedre.sqlite", lang: .en, format: .csv, horizonDays: 90,
             choices: ReportCommand.Choices()))
         #expect(QuickLine.statusQuery(["report", "status"])?.horizonDays == 60)
+        let check = try #require(QuickLine.checkQuery([
+            "check", "--quiet", "--as-of", "2013-12-31", "--region", "Pays de la Loire", "--remind-every", "7d", "--format", "html",
+        ]))
+        #expect(check == CheckQuery(
+            asOf: try Day(written: "2013-12-31"), db: nil, actor: nil, lang: nil, horizonDays: 60, dryRun: false, listing: .quiet,
+            region: "Pays de la Loire", scheme: nil, remindEveryDays: 7, format: .html, witness: nil))
+        #expect(QuickLine.checkQuery(["check"])?.listing == .standard)
+        #expect(QuickLine.checkQuery(["check", "--all", "--dry-run"]).map { ($0.listing, $0.dryRun) } ?? (.quiet, false) == (.all, true))
     }
 }

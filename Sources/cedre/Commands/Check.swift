@@ -1,9 +1,5 @@
 import ArgumentParser
 import CedreCore
-import CedreFixtures
-import CedreReports
-import CedreStore
-import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,8 +41,11 @@ struct Check: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var witness: WitnessOptions
 
+    /// How far ahead deadlines are announced when --horizon is not given.
+    static let defaultHorizonDays = 60
+
     @Option(help: ArgumentHelp("How far ahead to announce deadlines, in days: 60 or 60d.", valueName: "days"))
-    var horizon: Horizon = Horizon(days: 60)
+    var horizon: Horizon = Horizon(days: Check.defaultHorizonDays)
 
     @Flag(name: .customLong("dry-run"), help: "Print exactly what a real run would print; write nothing.")
     var dryRun = false
@@ -74,35 +73,16 @@ struct Check: ParsableCommand {
         if quiet && all { throw UsageProblem.quietAndAll.validationError }
     }
 
+    /// What the command line asks, as `QuickLine` also reads it without ArgumentParser.
+    var query: CheckQuery {
+        CheckQuery(
+            asOf: store.asOf, db: store.db, actor: store.actor, lang: store.lang, horizonDays: horizon.days, dryRun: dryRun,
+            listing: quiet ? .quiet : all ? .all : .standard, region: region, scheme: scheme, remindEveryDays: remindEvery?.days,
+            format: format, witness: witness.witness)
+    }
+
     func run() throws {
-        let cedre = try store.openExistingStore()
-        let request = CheckRequest(
-            asOf: store.today, horizonDays: horizon.days, dryRun: dryRun, actor: store.actorName, now: Date(),
-            region: try region.map { try CedreFixtures.departements.region(named: $0, others: try cedre.members().map(\.member.region)) },
-            scheme: try scheme.map { try cedre.catalog.scheme(named: $0) },
-            remindEveryDays: remindEvery?.days, listing: quiet ? .quiet : all ? .all : .standard)
-        // The report is written on another thread while the ledger's rows go in: it writes to
-        // this run's outputs.
-        let (context, language, format, witness, dryRun) = (RunContext.current, store.language, format, witness, dryRun)
-        let result = try cedre.check(request) { result in
-            try RunContext.$current.withValue(context) {
-                let report = CheckReport(
-                    asOf: result.asOf, horizonDays: result.horizonDays, notices: result.notices, counts: result.counts,
-                    members: result.members, mode: request.listing)
-                if !(request.listing == .quiet && !report.needsAttention) {
-                    switch format {
-                    case .json: Output.write(try Output.json(report))
-                    case .table: Output.write(report.text(language, style: Output.terminalStyle))
-                    case .csv: Output.write(report.table(language, isoDays: true).csv())
-                    case .markdown: Output.write(report.table(language).markdown())
-                    case .html: Output.write(report.document(language).html())
-                    }
-                }
-                try Output.confirmBeforeCommit(.noticesNotRecorded)
-                if !dryRun { try witness.append(result.head, on: result.asOf, consequence: .noticesNotRecorded) }
-            }
-        }
-        if result.notices.contains(where: request.listing.lists) { throw ExitCodes.attention }
+        try query.answer()
     }
 }
 

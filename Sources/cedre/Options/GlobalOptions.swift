@@ -59,8 +59,11 @@ struct StoreOptions: ParsableArguments {
     var today: Day { asOf ?? Clock.today() }
 
     /// The recorded actor.
-    var actorName: String {
-        if let actor, !actor.isEmpty { return actor }
+    var actorName: String { StoreOptions.actorName(option: actor) }
+
+    /// `--actor`, else `CEDRE_ACTOR`, `USER` or `LOGNAME`, else the account's name.
+    static func actorName(option: String?) -> String {
+        if let option, !option.isEmpty { return option }
         let environment = RunContext.current.environment
         // cron sets LOGNAME and not always USER; the account itself is read only when none is set.
         return ["CEDRE_ACTOR", "USER", "LOGNAME"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? NSUserName()

@@ -24,14 +24,22 @@ struct WitnessOptions: ParsableArguments {
 
     /// The file to append to: the one named, or `$XDG_STATE_HOME/cedre/witness`
     /// (`~/.local/state/cedre/witness` when XDG_STATE_HOME is not set).
-    var path: String {
-        if let namedPath { return namedPath }
+    var path: String { WitnessOptions.path(option: witness) }
+
+    /// The file to append to, for an option's value (nil when not given).
+    static func path(option: String?) -> String {
+        if let named = namedPath(option: option) { return named }
         let stateHome = StoreOptions.xdgDirectory("XDG_STATE_HOME", default: ".local/state", environment: RunContext.current.environment)
         return (stateHome as NSString).appendingPathComponent("cedre/witness")
     }
 
     /// Appends `count head-hash day` for `head` (mode 0600, synced); a failure names the file, exit 74.
     func append(_ head: LogHead, on day: Day, consequence: OutputError.Consequence) throws {
+        try WitnessOptions.append(head, on: day, consequence: consequence, toFile: path)
+    }
+
+    /// Appends `count head-hash day` for `head` to `path`, as `append(_:on:consequence:)` does.
+    static func append(_ head: LogHead, on day: Day, consequence: OutputError.Consequence, toFile path: String) throws {
         do {
             try Output.append(line: head.witnessLine(on: day), toFile: path)
         } catch var failure as OutputError {
