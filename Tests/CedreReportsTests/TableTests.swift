@@ -69,4 +69,21 @@ import Testing
         let table = Table(columns: ["a", "b", "nombre"], alignments: [.left, .left, .right], rows: [["x"], ["1", "22", "3", "4"]])
         #expect(table.text(style: .plain) == "a  b   nombre\n─  ──  ──────\nx\n1  22       3\n")
     }
+    /// A list on a narrow terminal: texts cut to the room left by the longest note, with an
+    /// ellipsis, notes in one column, a nested line indented by four, widths as characters show.
+    @Test func aListOnANarrowTerminalCutsItsTextsAndLinesUpItsNotes() {
+        let items = [
+            ReportDocument.ListItem(text: "Abeilles (49) - AI", note: "certifié"),
+            ReportDocument.ListItem(text: "Entreprise d’insertion du Maine-et-Loire", note: "suspendu"),
+            ReportDocument.ListItem(text: "Ade\u{301}lie", note: "x", isNested: true),
+            ReportDocument.ListItem(text: "Zèbre"),
+        ]
+        #expect(ReportDocument.listLines(items, width: 24) == [
+            "  Abeilles (4…  certifié", "  Entreprise …  suspendu", "    Ade\u{301}lie      x", "  Zèbre",
+        ])
+        #expect(ReportDocument.listLines(items, width: nil) == [
+            "  Abeilles (49) - AI                        certifié", "  Entreprise d’insertion du Maine-et-Loire  suspendu",
+            "    Ade\u{301}lie                                  x", "  Zèbre",
+        ])
+    }
 }

@@ -33,17 +33,21 @@ extension ReportDocument {
     }
 
     /// Items indented by two (four when nested), notes aligned in a column after the longest line.
+    ///
+    /// Each text and note is counted once (a count walks its characters): a status report
+    /// lists hundreds of members.
     static func listLines(_ items: [ListItem], width: Int?) -> [String] {
-        func indent(_ item: ListItem) -> String { item.isNested ? "    " : "  " }
-        let textWidth = items.map { indent($0).count + $0.text.count }.max() ?? 0
-        let noteWidth = items.compactMap { $0.note?.count }.max() ?? 0
+        let sizes = items.map { (indent: $0.isNested ? 4 : 2, text: $0.text.count, note: $0.note?.count) }
+        let textWidth = sizes.map { $0.indent + $0.text }.max() ?? 0
+        let noteWidth = sizes.compactMap(\.note).max() ?? 0
         let available = width.map { max(Table.minimumFittedWidth, $0 - (noteWidth > 0 ? noteWidth + 2 : 0)) } ?? textWidth
         let column = min(textWidth, available)
-        return items.map { item in
-            let room = column - indent(item).count
-            let text = indent(item) + Table.cut(item.text, to: max(1, room))
+        return zip(items, sizes).map { item, size in
+            let room = max(1, column - size.indent)
+            // `Table.cut` keeps a text that fits and cuts a longer one to exactly `room`.
+            let text = String(repeating: " ", count: size.indent) + (size.text > room ? Table.cut(item.text, to: room) : item.text)
             guard let note = item.note else { return text }
-            return text + String(repeating: " ", count: max(0, column - text.count)) + "  " + note
+            return text + String(repeating: " ", count: max(0, column - size.indent - min(size.text, room))) + "  " + note
         }
     }
 
