@@ -21,6 +21,13 @@ import Testing
         return (store, generated)
     }
 
+    /// Runs `body` with a copy of `store` in a database file of a folder of its own, removed after.
+    static func inFile(_ store: CedreStore, _ body: (CedreStore) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-file-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try body(try store.copy(toFile: folder.appendingPathComponent("cedre.sqlite").path))
+    }
+
     /// Every answer the store gives from stored state or a view, on each of `days`, is the
     /// answer of a replay of the whole log through that day.
     /// The stored answers on each of `days` are the full replay's; the one-member views are
@@ -194,17 +201,16 @@ import Testing
     /// stored rows answer and on days before facts that are replayed.
     @Test func aFileAnswersWhatTheSameStoreInMemoryAnswers() throws {
         let (store, generated) = try Self.store(seed: 7, members: 60)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-tally-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = try store.copy(toFile: folder.appendingPathComponent("cedre.sqlite").path)
         let rules = Set(NoticeRule.allCases)
         var listed = 0
-        for day: Day in ["2012-09-30", "2014-06-30", generated.lastDay, generated.lastDay.adding(days: 200)] {
-            #expect(try file.standing(on: day) == store.standing(on: day), "the standing on \(day)")
-            for horizon in [0, 60] {
-                let inMemory = try store.tally(on: day, horizon: horizon, listing: rules)
-                listed += inMemory.listed.allDossiers.count
-                #expect(try file.tally(on: day, horizon: horizon, listing: rules) == inMemory, "\(day), horizon \(horizon)")
+        try Self.inFile(store) { file in
+            for day: Day in ["2012-09-30", "2014-06-30", generated.lastDay, generated.lastDay.adding(days: 200)] {
+                #expect(try file.standing(on: day) == store.standing(on: day), "the standing on \(day)")
+                for horizon in [0, 60] {
+                    let inMemory = try store.tally(on: day, horizon: horizon, listing: rules)
+                    listed += inMemory.listed.allDossiers.count
+                    #expect(try file.tally(on: day, horizon: horizon, listing: rules) == inMemory, "\(day), horizon \(horizon)")
+                }
             }
         }
         #expect(listed > 0)
@@ -231,15 +237,14 @@ import Testing
                 days.append(event.occurredOn.adding(days: -1))
             }
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-parts-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = try store.copy(toFile: folder.appendingPathComponent("cedre.sqlite").path)
-        for day in days {
-            let standing = try file.standing(on: day)
-            let expected = NetworkStanding(register: CertificationRegister(network: try store.network(through: day), on: day))
-            #expect(standing.members == expected.members, "members on \(day)")
-            #expect(standing.milestones == expected.milestones, "milestones on \(day)")
-            #expect(standing.allDossiers == expected.allDossiers, "dossiers on \(day)")
+        try Self.inFile(store) { file in
+            for day in days {
+                let standing = try file.standing(on: day)
+                let expected = NetworkStanding(register: CertificationRegister(network: try store.network(through: day), on: day))
+                #expect(standing.members == expected.members, "members on \(day)")
+                #expect(standing.milestones == expected.milestones, "milestones on \(day)")
+                #expect(standing.allDossiers == expected.allDossiers, "dossiers on \(day)")
+            }
         }
     }
 

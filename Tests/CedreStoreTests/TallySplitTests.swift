@@ -1,7 +1,5 @@
 import CedreCore
 import CedreTestSupport
-import Foundation
-import GRDB
 import Testing
 
 @testable import CedreStore
@@ -40,14 +38,13 @@ import Testing
     /// memory gives in one pass.
     @Test func aFileSplittingItsCountsAnswersWhatOnePassAnswers() throws {
         let (store, generated) = try StoredStateTests.store(seed: 23, members: 60)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cedre-split-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = try store.copy(toFile: folder.appendingPathComponent("cedre.sqlite").path)
         let rules = Set(NoticeRule.allCases)
-        for day: Day in ["2014-06-30", generated.lastDay, generated.lastDay.adding(days: 200)] {
-            let whole = try store.tally(on: day, horizon: 60, listing: rules)
-            #expect(whole.members.values.reduce(0, +) > 0)
-            #expect(try file.tally(on: day, horizon: 60, listing: rules, splittingFrom: 2) == whole, "\(day)")
+        try StoredStateTests.inFile(store) { file in
+            for day: Day in ["2014-06-30", generated.lastDay, generated.lastDay.adding(days: 200)] {
+                let whole = try store.tally(on: day, horizon: 60, listing: rules)
+                #expect(whole.members.values.reduce(0, +) > 0)
+                #expect(try file.tally(on: day, horizon: 60, listing: rules, splittingFrom: 2) == whole, "\(day)")
+            }
         }
     }
 }
