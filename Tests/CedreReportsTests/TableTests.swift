@@ -86,4 +86,13 @@ import Testing
             "    Ade\u{301}lie                                  x", "  Zèbre",
         ])
     }
+    /// A drawn table goes into a text document as its lines would, joined by "\n": taken whole
+    /// or split, the same text, for tables ending with a line end or not, empty, or holding a
+    /// carriage return.
+    @Test(arguments: ["a\n─\nx\n", "a\n", "\n", "", "a\nb", "a\r\nb\n", "a\r\n", "x\n\n", "é\u{301}\n\u{301}\n"])
+    func aDrawnTableGoesIntoATextAsItsLines(drawn: String) {
+        let split = drawn.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(ReportDocument.lines(of: drawn).joined(separator: "\n") == split.joined(separator: "\n"))
+        #expect(ReportDocument.lines(of: drawn).isEmpty == split.isEmpty)
+    }
 }
