@@ -86,13 +86,20 @@ import Testing
             "    Ade\u{301}lie                                  x", "  Zèbre",
         ])
     }
-    /// A drawn table goes into a text document as its lines would, joined by "\n": taken whole
-    /// or split, the same text, for tables ending with a line end or not, empty, or holding a
-    /// carriage return.
-    @Test(arguments: ["a\n─\nx\n", "a\n", "\n", "", "a\nb", "a\r\nb\n", "a\r\n", "x\n\n", "é\u{301}\n\u{301}\n"])
-    func aDrawnTableGoesIntoATextAsItsLines(drawn: String) {
-        let split = drawn.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-        #expect(ReportDocument.lines(of: drawn).joined(separator: "\n") == split.joined(separator: "\n"))
-        #expect(ReportDocument.lines(of: drawn).isEmpty == split.isEmpty)
+    /// A drawn table goes into a text document as its lines would, each joined to the next by
+    /// a line feed: with a cell holding a carriage return and line feed (escaped when drawn) and
+    /// a decomposed accent, and with one cell (a document says "Aucun." for a table of no row).
+    @Test func aDrawnTableGoesIntoATextAsItsLines() {
+        let tables = [
+            Table(columns: ["a", "b"], alignments: [.left, .right], rows: [["x\r\ny", "e\u{301}"], ["1", "22"]]),
+            Table(columns: ["nombre"], alignments: [.right], rows: [["3"]]),
+        ]
+        for table in tables {
+            let drawn = table.text(style: .plain)
+            let split = drawn.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            #expect(drawn.hasSuffix("\n") && !drawn.contains("\r"))
+            let document = ReportDocument(language: .fr, title: "T", blocks: [.table(table)])
+            #expect(document.text() == "T\n\n" + split.joined(separator: "\n") + "\n")
+        }
     }
 }

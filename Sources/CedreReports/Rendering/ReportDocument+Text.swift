@@ -22,7 +22,10 @@ extension ReportDocument {
             case .figures(let figures):
                 lines += ReportDocument.wrap(figures.map { "\($0.value) \($0.label)" }, separator: " · ", width: style.width)
             case .table(let table):
-                lines += ReportDocument.lines(of: table.text(style: style))
+                // Its lines whole, its last byte (the last line feed) left to the join:
+                // splitting a drawn table walked each of its characters (a tenth of a
+                // 1,000-member status report's main thread).
+                lines.append(String(decoding: table.text(style: style).utf8.dropLast(), as: UTF8.self))
             case .list(let items):
                 lines += ReportDocument.listLines(items, width: style.width)
             case .chart:
@@ -30,18 +33,6 @@ extension ReportDocument {
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A drawn table's lines without its last line end, for `text(style:)` to join with the
-    /// others by "\n": taken whole when it ends with one and holds no carriage return (a split
-    /// walks every character, a tenth of a 1,000-member status report's main thread), else
-    /// split at each "\n" character and its last part dropped.
-    static func lines(of drawn: String) -> [String] {
-        let bytes = drawn.utf8
-        if bytes.last == UInt8(ascii: "\n"), !bytes.contains(UInt8(ascii: "\r")) {
-            return [String(decoding: bytes.dropLast(), as: UTF8.self)]
-        }
-        return drawn.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
     /// Items indented by two (four when nested), notes aligned in a column after the longest line.

@@ -30,7 +30,8 @@ public struct Table: Equatable, Sendable {
     /// cells cut with an ellipsis; header in bold and highlighted rows in red when colour is on.
     ///
     /// Cells and headers go through the terminal escaping layer first, so a control character
-    /// in the data shows as an escape and counts in the width as it shows.
+    /// in the data shows as an escape and counts in the width as it shows. Every line, the
+    /// last too, ends with a line feed.
     ///
     /// `preface` (a headline, a summary) is written before the table into the same string: a
     /// night's listing is megabytes, not copied again to be put after its headline.
