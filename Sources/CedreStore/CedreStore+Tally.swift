@@ -23,7 +23,7 @@ extension CedreStore {
         let catalog = catalog
         return try writer.read { db in
             guard try StandingRows.answersFromRows(on: day, in: db) else {
-                return NetworkTally(standing: try standing(on: day, in: db), horizon: horizon, listing: rules)
+                return try Self.tally(of: standing(on: day, in: db), horizon: horizon, listing: rules)
             }
             let lists = try CompanionRead(self, beside: db) { db in
                 try TallyRows.listed(on: day, horizon: horizon, rules: rules, catalog: catalog, in: db)
@@ -42,6 +42,16 @@ extension CedreStore {
             return NetworkTally(
                 day: day, schemes: catalog.schemes, members: counts.members, milestones: counts.milestones, listed: listed)
         }
+    }
+
+    /// `NetworkTally(standing:horizon:listing:)`, its lists drawn on another thread while this
+    /// one counts: on a past day the replay leaves one core idle meanwhile.
+    private static func tally(of standing: NetworkStanding, horizon: Int, listing rules: Set<NoticeRule>) throws -> NetworkTally {
+        let listed = BackgroundWork { NetworkTally.listed(in: standing, horizon: horizon, rules: rules) }
+        let members = NetworkTally.memberCounts(in: standing)
+        let milestones = NetworkTally.milestoneCounts(in: standing)
+        return NetworkTally(
+            day: standing.day, schemes: standing.schemes, members: members, milestones: milestones, listed: try listed.value())
     }
 
     /// The regions of the members the log knows, each once: the names a region filter accepts

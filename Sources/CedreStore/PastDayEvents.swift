@@ -23,7 +23,7 @@ import Synchronization
 final class PastDayEvents: Sendable {
     /// The dossiers, in stream order: a dossier's place is its slot.
     let units: [(stream: String, key: CertificationKey)]
-    private let slots: [String: Int]
+    private let slots: StreamSlots
     private let day: Day
     private let parts: [Part]
     private let taken = Atomic<Int>(0)
@@ -43,7 +43,7 @@ final class PastDayEvents: Sendable {
     /// Prepares the reading of the events of `keys` through `day` in `db`'s log.
     init(_ keys: [CertificationKey], on day: Day, in db: Database) throws {
         units = keys.map { (stream: LogStream.certification($0).description, key: $0) }.sorted { $0.stream < $1.stream }
-        slots = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($0.element.stream, $0.offset) })
+        slots = StreamSlots(units.map(\.stream))
         self.day = day
         parts = try Self.parts(through: day, in: db)
         read = Mutex(Array(repeating: nil, count: parts.count))
@@ -84,7 +84,12 @@ final class PastDayEvents: Sendable {
                 defer { read[part] = nil }
                 return read[part]
             }
-            for (slot, fact) in try stored ?? rows(of: part, in: db) { events[slot].append(fact) }
+            // Moved out from the end, the part reversed first: a loop over the part copied each
+            // row (its three texts retained) and then destroyed the part, 0.19 s of one core at
+            // 2016-06-30 of the 100,000-member network while the other waited.
+            var rows = try stored ?? rows(of: part, in: db)
+            rows.reverse()
+            while let (slot, fact) = rows.popLast() { events[slot].append(fact) }
         }
         return events
     }
@@ -92,28 +97,34 @@ final class PastDayEvents: Sendable {
     private func rows(of part: Int, in db: Database) throws -> [(slot: Int, fact: LoggedFact)] {
         let certifications = "+stream >= 'certification/' AND +stream < 'certification0'"
         let corrections = "kind IN ('event.corrected', 'event.voided')"
-        let cursor: RowCursor
+        let statement: Statement
+        let arguments: StatementArguments
         switch parts[part] {
         case .ids(let ids):
-            cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+            statement = try db.cachedStatement(sql: """
                 SELECT \(LoggedFact.columns) FROM event
                 WHERE id BETWEEN ? AND ? AND (occurred_on <= ? OR \(corrections)) AND \(certifications)
-                """), arguments: [ids.lowerBound, ids.upperBound, day])
+                """)
+            arguments = [ids.lowerBound, ids.upperBound, day]
         case .throughDay:
-            cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+            statement = try db.cachedStatement(sql: """
                 SELECT \(LoggedFact.columns) FROM event WHERE occurred_on <= ? AND \(certifications)
                 ORDER BY occurred_on, id
-                """), arguments: [day])
+                """)
+            arguments = [day]
         case .correctionsAfterDay:
-            cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+            statement = try db.cachedStatement(sql: """
                 SELECT \(LoggedFact.columns) FROM event WHERE \(corrections) AND occurred_on > ? AND \(certifications) ORDER BY id
-                """), arguments: [day])
+                """)
+            arguments = [day]
         }
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
         var rows: [(slot: Int, fact: LoggedFact)] = []
+        // The cursor's row stands on the statement's current row: its stream is looked up in
+        // place, and a kept row takes the unit's own.
         while let row = try cursor.next() {
-            let stream: String = row[1]
-            guard let slot = slots[stream] else { continue }
-            rows.append((slot, try LoggedFact(row: row, stream: stream)))
+            guard let slot = slots.slot(ofColumn: 1, in: statement.sqliteStatement) else { continue }
+            rows.append((slot, try LoggedFact(row: row, stream: slots.streams[slot])))
         }
         return rows
     }

@@ -104,8 +104,10 @@ extension EventLog {
     /// The corrections among logged events, with their ids.
     static func records(_ events: [LoggedFact]) throws -> [(id: EventID, correction: EventCorrection)] {
         var records: [(id: EventID, correction: EventCorrection)] = []
-        for event in events where event.isCorrection {
-            if case .correction(let correction) = try event.fact() { records.append((EventID(event.id), correction)) }
+        // Indices, as in `ReplayedEvent.resolve`: a loop's element is a copy of the row, its
+        // three texts retained and released, for each of the rows a past day replays.
+        for index in events.indices where LoggedFact.isCorrection(kind: events[index].kind) {
+            if case .correction(let correction) = try events[index].fact() { records.append((EventID(events[index].id), correction)) }
         }
         return records
     }

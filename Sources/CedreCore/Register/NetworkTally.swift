@@ -80,6 +80,14 @@ public struct NetworkTally: Equatable, Sendable {
 
     /// The tally of `standing`, listing the notices of `rules` due within `horizon` days.
     public init(standing: NetworkStanding, horizon: Int, listing rules: Set<NoticeRule>) {
+        self.init(
+            day: standing.day, schemes: standing.schemes, members: Self.memberCounts(in: standing),
+            milestones: Self.milestoneCounts(in: standing), listed: Self.listed(in: standing, horizon: horizon, rules: rules))
+    }
+
+    /// The members of `standing` on its day, by kind: the tally's first part, which a store
+    /// may count while another thread lists (`listed(in:horizon:rules:)`).
+    public static func memberCounts(in standing: NetworkStanding) -> [MemberKind: Int] {
         let day = standing.day
         var members: [MemberKind: Int] = [:]
         standing.forEachMember { record, dossiers in
@@ -87,16 +95,28 @@ public struct NetworkTally: Equatable, Sendable {
             let kinds = dossiers.map { DossierKind(scheme: $0.key.scheme, standing: $0.standing) }
             members[MemberKind(region: record.member.region, types: record.member.types, dossiers: kinds), default: 0] += 1
         }
+        return members
+    }
+
+    /// The milestones of `standing` by kind, those of members it does not know left out: the
+    /// tally's second part.
+    ///
+    /// The milestones are taken in member order, each member's profile found along one pass
+    /// over the members: found by a binary search for each milestone, every step waited on
+    /// memory (at 2016-06-30 of the 100,000-member network, 33,107 milestones took 0.1 s).
+    public static func milestoneCounts(in standing: NetworkStanding) -> [MilestoneKind: Int] {
         var milestones: [MilestoneKind: Int] = [:]
-        for milestone in standing.milestones {
-            guard let member = standing.record(of: milestone.member)?.member else { continue }
+        let members = standing.members
+        var index = members.startIndex
+        for milestone in standing.milestones.sorted(by: { $0.member < $1.member }) {
+            while index < members.endIndex, members[index].member.id < milestone.member { index += 1 }
+            guard index < members.endIndex, members[index].member.id == milestone.member else { continue }
+            let member = members[index].member
             let kind = MilestoneKind(
                 year: milestone.on.year, kind: milestone.kind, scheme: milestone.scheme, region: member.region, types: member.types)
             milestones[kind, default: 0] += 1
         }
-        self.init(
-            day: day, schemes: standing.schemes, members: members, milestones: milestones,
-            listed: NetworkTally.listed(in: standing, horizon: horizon, rules: rules))
+        return milestones
     }
 
     /// The members of `standing` a status list names, on its day: members then, holding a
