@@ -13,7 +13,7 @@ import GRDBSQLite
 struct StreamSlots: Sendable {
     /// The streams, by slot.
     let streams: [String]
-    /// Every stream's bytes, one after the other; `ends[slot]` is where the slot's end.
+    /// Every stream's bytes, one after the other; `ends[slot]` is where the slot's bytes end.
     private let bytes: [UInt8]
     private let ends: [Int]
     /// Open addressing: a slot plus one, or 0 for an empty entry; its size a power of two at
