@@ -119,7 +119,7 @@ final class PastDayEvents: Sendable {
         // place, and a kept row takes the unit's own.
         while let row = try cursor.next() {
             guard let slot = slots.slot(ofColumn: 1, in: statement.sqliteStatement) else { continue }
-            rows.append((slot, try LoggedFact(row: row, stream: slots.streams[slot])))
+            rows.append((slot, try LoggedFact(row: row, stream: units[slot].stream)))
         }
         return rows
     }

@@ -9,10 +9,8 @@ import GRDBSQLite
 /// 2016-06-30 of the 100,000-member network: 449,210 of 870,211 rows). Read as a `String` and
 /// looked up in a `Dictionary`, each row's stream was copied, checked and hashed with SipHash
 /// first; here a row the replay does not keep costs one pass over its bytes, and one it keeps
-/// takes its stream from `streams`.
+/// takes its stream from the caller's list, by slot.
 struct StreamSlots: Sendable {
-    /// The streams, by slot.
-    let streams: [String]
     /// Every stream's bytes, one after the other; `ends[slot]` is where the slot's bytes end.
     private let bytes: [UInt8]
     private let ends: [Int]
@@ -20,8 +18,8 @@ struct StreamSlots: Sendable {
     /// least twice the number of streams.
     private let table: [Int32]
 
+    /// The slots of `streams`, in their order.
     init(_ streams: [String]) {
-        self.streams = streams
         var bytes: [UInt8] = []
         var ends: [Int] = []
         for stream in streams {
