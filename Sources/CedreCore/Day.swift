@@ -45,13 +45,15 @@ public struct Day: Hashable, Comparable, Sendable {
     /// projections holds days. (Iterating a generic UTF-8 view instead made each byte a
     /// protocol call from the modules that read rows: 7 % of a night's `check`.)
     public init?(_ text: some StringProtocol) {
-        guard let day = text.utf8.withContiguousStorageIfAvailable(Day.init(utf8:)) ?? Day(utf8: Array(text.utf8)) else {
-            return nil
-        }
+        let parsed = text.utf8.withContiguousStorageIfAvailable(Day.init(utf8:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(Day.init(utf8:))
+        guard let day = parsed else { return nil }
         self = day
     }
 
-    private init?(utf8 bytes: some Collection<UInt8>) {
+    /// Parses `YYYY-MM-DD` from its bytes where they lie, such as a column's text in SQLite,
+    /// without making a `String` of them first (a replay reads a day from every row of the log).
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var fields = (year: 0, month: 0, day: 0)
         var count = 0
         for byte in bytes {

@@ -1,80 +1,86 @@
 import Foundation
 
+/// A member's value in an object of the flat form cedre writes a fact's payload in
+/// (`JSONParser.forEachFlatMember`).
+public enum FlatValue: Equatable, Sendable {
+    /// A text without escapes or control characters.
+    case text(String)
+    /// A whole number that fits an `Int`, written without a fraction or an exponent.
+    case wholeNumber(Int)
+    /// `true` or `false`.
+    case bool(Bool)
+    /// A list of texts.
+    case texts([String])
+}
+
 extension JSONParser {
-    /// Reads an object written as cedre writes a fact's payload: on one line with no spaces,
-    /// its keys in increasing byte order (so none twice), its values texts without escapes or
-    /// control characters, whole numbers, `true`, `false` or lists of such texts. Nil for any
-    /// other text, which `parse(_:)` then reads, or refuses with the line and column of the fault.
+    /// Hands `body` each member of an object written as cedre writes a fact's payload, in order:
+    /// on one line with no spaces, its keys in increasing byte order (so none twice), its values
+    /// texts without escapes or control characters, whole numbers that fit an `Int`, `true`,
+    /// `false` or lists of such texts. Returns false at the first byte of any other text, or
+    /// when `body` does, maybe after handing over some members: the caller forgets them and
+    /// reads the text with `parse(_:)`, which reads it or names the line and column of the fault.
     ///
     /// A replay reads a million payloads: one pass over the bytes, without the lines and keys
-    /// `parse(_:)` keeps for its messages, takes about half its instructions.
-    public static func flatObject(_ text: String) -> JSONValue? {
+    /// `parse(_:)` keeps for its messages nor a document built and taken apart, takes a fraction
+    /// of its instructions.
+    public static func forEachFlatMember(_ text: String, _ body: (String, FlatValue) -> Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var reader = FlatReader(bytes: bytes)
-            return reader.object()
+            return reader.members(body)
         }
     }
 }
 
-/// A cursor over the bytes of a flat object; every method returns nil at the first byte that
-/// is not of the flat form, leaving the text to the full parser.
+/// A cursor over the bytes of a flat object; every method returns nil (or false) at the first
+/// byte that is not of the flat form.
 private struct FlatReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0
 
     private static let quote = UInt8(ascii: "\"")
 
-    mutating func object() -> JSONValue? {
-        guard take("{") else { return nil }
-        var members: [JSONValue.Member] = []
-        members.reserveCapacity(8)
+    mutating func members(_ body: (String, FlatValue) -> Bool) -> Bool {
+        guard take("{") else { return false }
         if !take("}") {
             var previous: UnsafeBufferPointer<UInt8>?
             repeat {
-                guard let key = plainBytes(), take(":") else { return nil }
-                if let previous, !previous.lexicographicallyPrecedes(key) { return nil }
+                guard let key = plainBytes(), take(":") else { return false }
+                if let previous, !previous.lexicographicallyPrecedes(key) { return false }
                 previous = key
-                guard let value = value() else { return nil }
-                members.append(JSONValue.Member(key: String(decoding: key, as: UTF8.self), keyLine: 1, value: value))
+                guard let value = value(), body(String(decoding: key, as: UTF8.self), value) else { return false }
             } while take(",")
-            guard take("}") else { return nil }
+            guard take("}") else { return false }
         }
-        guard offset == bytes.count else { return nil }
-        return JSONValue(.object(members), line: 1)
+        return offset == bytes.count
     }
 
-    private mutating func value() -> JSONValue? {
+    private mutating func value() -> FlatValue? {
         guard offset < bytes.count else { return nil }
-        let content: JSONValue.Content
         switch bytes[offset] {
         case Self.quote:
-            guard let text = text() else { return nil }
-            content = .string(text)
+            return text().map(FlatValue.text)
         case UInt8(ascii: "t"):
-            guard take("true") else { return nil }
-            content = .bool(true)
+            return take("true") ? .bool(true) : nil
         case UInt8(ascii: "f"):
-            guard take("false") else { return nil }
-            content = .bool(false)
+            return take("false") ? .bool(false) : nil
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            guard let literal = wholeNumber() else { return nil }
-            content = .number(literal)
+            return wholeNumber().map(FlatValue.wholeNumber)
         case UInt8(ascii: "["):
             offset += 1
-            var elements: [JSONValue] = []
+            var elements: [String] = []
             if !take("]") {
                 repeat {
                     guard let text = text() else { return nil }
-                    elements.append(JSONValue(.string(text), line: 1))
+                    elements.append(text)
                 } while take(",")
                 guard take("]") else { return nil }
             }
-            content = .array(elements)
+            return .texts(elements)
         default:
             return nil
         }
-        return JSONValue(content, line: 1)
     }
 
     /// A text with no escape and no control character. The document is a `String`, valid
@@ -99,15 +105,23 @@ private struct FlatReader {
         return nil
     }
 
-    /// `-?(0|[1-9][0-9]*)` not followed by a fraction or an exponent, as written.
-    private mutating func wholeNumber() -> String? {
-        let start = offset
-        _ = take("-")
+    /// `-?(0|[1-9][0-9]*)` not followed by a fraction or an exponent, as written, when it fits
+    /// an `Int`.
+    private mutating func wholeNumber() -> Int? {
+        let negative = take("-")
         let digits = offset
-        while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
+        var magnitude = 0
+        while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) {
+            let (shifted, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = shifted.addingReportingOverflow(Int(bytes[offset] - UInt8(ascii: "0")))
+            // Int.min's magnitude does not fit: such a number goes to the full parser.
+            guard !overflow, !carry else { return nil }
+            magnitude = sum
+            offset += 1
+        }
         guard offset > digits, bytes[digits] != UInt8(ascii: "0") || offset == digits + 1 else { return nil }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") || bytes[offset] | 0x20 == UInt8(ascii: "e") { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        return negative ? -magnitude : magnitude
     }
 
     /// Steps over `expected` when the bytes at the cursor are exactly it.

@@ -23,7 +23,7 @@ import Synchronization
 final class PastDayEvents: Sendable {
     /// The dossiers, in stream order: a dossier's place is its slot.
     let units: [(stream: String, key: CertificationKey)]
-    private let slots: StreamSlots
+    private let slots: TextSlots
     private let day: Day
     private let parts: [Part]
     private let taken = Atomic<Int>(0)
@@ -43,7 +43,7 @@ final class PastDayEvents: Sendable {
     /// Prepares the reading of the events of `keys` through `day` in `db`'s log.
     init(_ keys: [CertificationKey], on day: Day, in db: Database) throws {
         units = keys.map { (stream: LogStream.certification($0).description, key: $0) }.sorted { $0.stream < $1.stream }
-        slots = StreamSlots(units.map(\.stream))
+        slots = TextSlots(units.map(\.stream))
         self.day = day
         parts = try Self.parts(through: day, in: db)
         read = Mutex(Array(repeating: nil, count: parts.count))

@@ -1,6 +1,7 @@
 import CedreCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension Day: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { description.databaseValue }
@@ -14,8 +15,11 @@ extension Day: DatabaseValueConvertible {
 /// through an intermediate `DatabaseValue`: a status report reads several per dossier, for
 /// 100,000 dossiers.
 extension Day: StatementColumnConvertible {
+    /// Parsed from the column's bytes where SQLite holds them: made a `String` first, each day
+    /// was copied and checked as UTF-8 before it was read.
     public init?(sqliteStatement: SQLiteStatement, index: CInt) {
-        self.init(String(sqliteStatement: sqliteStatement, index: index))
+        guard let text = sqlite3_column_text(sqliteStatement, index) else { return nil }
+        self.init(utf8: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqliteStatement, index))))
     }
 }
 
@@ -29,7 +33,7 @@ extension Row {
     /// The day in column `index`, read as text: nil when the column is null or not a day, where
     /// `row[index] as Day?` would stop the program on a malformed day.
     func day(atIndex index: Int) -> Day? {
-        (self[index] as String?).flatMap(Day.init)
+        try? decode(Day?.self, atIndex: index)
     }
 
     /// The notice rule named in column `index`, nil when it names none. Looked up by hash: a

@@ -2,35 +2,36 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The place of each of some streams, looked up from the bytes of a row's `stream` column as
-/// SQLite holds them.
+/// The place of each of some texts (streams, kinds of facts), looked up from the bytes of a
+/// column as SQLite holds them.
 ///
 /// A past day reads most of the log and keeps the rows of the dossiers it replays (at
 /// 2016-06-30 of the 100,000-member network: 449,210 of 870,211 rows). Read as a `String` and
 /// looked up in a `Dictionary`, each row's stream was copied, checked and hashed with SipHash
 /// first; here a row the replay does not keep costs one pass over its bytes, and one it keeps
-/// takes its stream from the caller's list, by slot.
-struct StreamSlots: Sendable {
-    /// Every stream's bytes, one after the other; `ends[slot]` is where the slot's bytes end.
+/// takes its stream from the caller's list, by slot. A replay reads each row's kind the same
+/// way (`LoggedFact`).
+struct TextSlots: Sendable {
+    /// Every text's bytes, one after the other; `ends[slot]` is where the slot's bytes end.
     private let bytes: [UInt8]
     private let ends: [Int]
     /// Open addressing: a slot plus one, or 0 for an empty entry; its size a power of two at
-    /// least twice the number of streams.
+    /// least twice the number of texts.
     private let table: [Int32]
 
-    /// The slots of `streams`, in their order.
-    init(_ streams: [String]) {
+    /// The slots of `texts`, in their order.
+    init(_ texts: [String]) {
         var bytes: [UInt8] = []
         var ends: [Int] = []
-        for stream in streams {
-            bytes.append(contentsOf: stream.utf8)
+        for text in texts {
+            bytes.append(contentsOf: text.utf8)
             ends.append(bytes.count)
         }
         var size = 8
-        while size < streams.count * 2 { size *= 2 }
+        while size < texts.count * 2 { size *= 2 }
         var table = [Int32](repeating: 0, count: size)
         bytes.withUnsafeBytes { all in
-            for slot in streams.indices {
+            for slot in texts.indices {
                 let start = slot == 0 ? 0 : ends[slot - 1]
                 var index = Self.hash(UnsafeRawBufferPointer(rebasing: all[start..<ends[slot]])) & (size - 1)
                 while table[index] != 0 { index = (index + 1) & (size - 1) }
@@ -42,22 +43,22 @@ struct StreamSlots: Sendable {
         self.table = table
     }
 
-    /// The slot of the stream in column `column` of the row `statement` stands on.
+    /// The slot of the text in column `column` of the row `statement` stands on.
     func slot(ofColumn column: Int32, in statement: SQLiteStatement) -> Int? {
         guard let text = sqlite3_column_text(statement, column) else { return nil }
         let stored = UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
         return slot(of: stored)
     }
 
-    /// The slot of the stream whose bytes are `stream`.
-    func slot(of stream: UnsafeRawBufferPointer) -> Int? {
+    /// The slot of the text whose bytes are `text`.
+    func slot(of text: UnsafeRawBufferPointer) -> Int? {
         let mask = table.count - 1
-        var index = Self.hash(stream) & mask
+        var index = Self.hash(text) & mask
         return bytes.withUnsafeBytes { all in
             while table[index] != 0 {
                 let slot = Int(table[index] - 1)
                 let start = slot == 0 ? 0 : ends[slot - 1]
-                if ends[slot] - start == stream.count, stream.count == 0 || memcmp(all.baseAddress! + start, stream.baseAddress!, stream.count) == 0 {
+                if ends[slot] - start == text.count, text.count == 0 || memcmp(all.baseAddress! + start, text.baseAddress!, text.count) == 0 {
                     return slot
                 }
                 index = (index + 1) & mask
@@ -66,8 +67,8 @@ struct StreamSlots: Sendable {
         }
     }
 
-    /// Eight bytes at a time, each word mixed in by a multiplication: the streams are a few
-    /// thousand, not chosen against the table.
+    /// Eight bytes at a time, each word mixed in by a multiplication: the texts are a few
+    /// thousand streams at most, not chosen against the table.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
         var hash = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
         var offset = 0

@@ -5,8 +5,8 @@ import Testing
 @testable import CedreStore
 
 /// A past day keeps the log rows of the dossiers it replays by looking their stream up from
-/// SQLite's bytes (`StreamSlots`): every stream it holds is found at its own slot, and no other.
-@Suite struct StreamSlotsTests {
+/// SQLite's bytes (`TextSlots`): every stream it holds is found at its own slot, and no other.
+@Suite struct TextSlotsTests {
     /// Streams of one length apart from a digit, of every length from one byte to past a
     /// few words (the hash reads eight bytes at a time, then the rest), and one not ASCII.
     private static let streams: [String] = {
@@ -16,7 +16,7 @@ import Testing
     }()
 
     @Test func everyStreamIsFoundAtItsSlot() {
-        let slots = StreamSlots(Self.streams)
+        let slots = TextSlots(Self.streams)
         for (slot, stream) in Self.streams.enumerated() {
             #expect(Self.slot(of: stream, in: slots) == slot, "\(stream)")
         }
@@ -25,7 +25,7 @@ import Testing
     /// A stream one byte off (a digit, a longer or shorter text, the last byte), or empty, is in
     /// no slot; nor is any stream of an empty table.
     @Test func noOtherStreamIsFound() {
-        let slots = StreamSlots(Self.streams)
+        let slots = TextSlots(Self.streams)
         let others = (0..<3_000).map { "certification/synthetique-\(String(format: "%06d", $0 * 7 + 1))/cedre-iso" }
             + ["certification/synthetique-000000/cedre-is", "certification/synthetique-000000/cedre-iso0"]
             + ["certification/synthetique-000000/cedre-isp", "", String(repeating: "x", count: 28), "y"]
@@ -33,13 +33,13 @@ import Testing
         for stream in others {
             #expect(Self.slot(of: stream, in: slots) == nil, "\(stream)")
         }
-        #expect(Self.slot(of: "x", in: StreamSlots([])) == nil)
+        #expect(Self.slot(of: "x", in: TextSlots([])) == nil)
     }
 
     /// Read from a statement's column, as `PastDayEvents` reads the log: a row's stream is found,
     /// another row's or a NULL is not.
     @Test func aColumnOfTheRowAStatementStandsOnIsLookedUp() throws {
-        let slots = StreamSlots(["certification/a/cedre", "certification/b/cedre"])
+        let slots = TextSlots(["certification/a/cedre", "certification/b/cedre"])
         let found = try DatabaseQueue().read { db in
             let statement = try db.makeStatement(sql: """
                 SELECT 1, column1 FROM (VALUES ('certification/b/cedre'), ('certification/c/cedre'), (NULL), ('certification/a/cedre'))
@@ -52,7 +52,7 @@ import Testing
         #expect(found == [1, nil, nil, 0])
     }
 
-    private static func slot(of stream: String, in slots: StreamSlots) -> Int? {
+    private static func slot(of stream: String, in slots: TextSlots) -> Int? {
         var stream = stream
         return stream.withUTF8 { slots.slot(of: UnsafeRawBufferPointer($0)) }
     }
