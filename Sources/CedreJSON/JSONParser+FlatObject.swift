@@ -14,7 +14,8 @@ public enum FlatValue: Equatable, Sendable {
 }
 
 extension JSONParser {
-    /// Hands `body` each member of an object written as cedre writes a fact's payload, in order:
+    /// Hands `body` each member of an object written as cedre writes a fact's payload, in order,
+    /// its key as the bytes between its quotes (valid while `body` runs, UTF-8 without escapes):
     /// on one line with no spaces, its keys in increasing byte order (so none twice), its values
     /// texts without escapes or control characters, whole numbers that fit an `Int`, `true`,
     /// `false` or lists of such texts. Returns false at the first byte of any other text, or
@@ -23,8 +24,8 @@ extension JSONParser {
     ///
     /// A replay reads a million payloads: one pass over the bytes, without the lines and keys
     /// `parse(_:)` keeps for its messages nor a document built and taken apart, takes a fraction
-    /// of its instructions.
-    public static func forEachFlatMember(_ text: String, _ body: (String, FlatValue) -> Bool) -> Bool {
+    /// of its instructions; a key is matched from its bytes, not made a `String` first.
+    public static func forEachFlatMember(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, FlatValue) -> Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var reader = FlatReader(bytes: bytes)
@@ -41,7 +42,7 @@ private struct FlatReader {
 
     private static let quote = UInt8(ascii: "\"")
 
-    mutating func members(_ body: (String, FlatValue) -> Bool) -> Bool {
+    mutating func members(_ body: (UnsafeBufferPointer<UInt8>, FlatValue) -> Bool) -> Bool {
         guard take("{") else { return false }
         if !take("}") {
             var previous: UnsafeBufferPointer<UInt8>?
@@ -49,7 +50,7 @@ private struct FlatReader {
                 guard let key = plainBytes(), take(":") else { return false }
                 if let previous, !previous.lexicographicallyPrecedes(key) { return false }
                 previous = key
-                guard let value = value(), body(String(decoding: key, as: UTF8.self), value) else { return false }
+                guard let value = value(), body(key, value) else { return false }
             } while take(",")
             guard take("}") else { return false }
         }

@@ -16,7 +16,7 @@ import Testing
             case .bool(let flag): content = .bool(flag)
             case .texts(let texts): content = .array(texts.map { JSONValue(.string($0)) })
             }
-            members.append(JSONValue.Member(key: key, value: JSONValue(content)))
+            members.append(JSONValue.Member(key: String(decoding: key, as: UTF8.self), value: JSONValue(content)))
             return true
         }
         guard read else { return nil }
@@ -53,8 +53,8 @@ import Testing
     @Test func aMemberTheCallerRefusesEndsTheReading() {
         var keys: [String] = []
         let read = JSONParser.forEachFlatMember(#"{"a":"1","b":"2","c":"3"}"#) { key, _ in
-            keys.append(key)
-            return key != "b"
+            keys.append(String(decoding: key, as: UTF8.self))
+            return keys.last != "b"
         }
         #expect(!read)
         #expect(keys == ["a", "b"])

@@ -1,3 +1,4 @@
+import CedreCore
 import Foundation
 import GRDB
 import Testing

@@ -17,6 +17,19 @@ extension FactPayload {
     typealias CodingKeys = Field
 }
 
+extension FactPayload.Field {
+    private static let all = allCases
+    /// Every field's name, looked up from its bytes: a replay reads four keys a payload, each made
+    /// a `String` and compared with the names in turn before.
+    private static let names = TextSlots(all.map(\.rawValue))
+
+    /// The field named by the bytes `key`; nil when no payload has such a field.
+    init?(key: UnsafeBufferPointer<UInt8>) {
+        guard let slot = Self.names.slot(of: UnsafeRawBufferPointer(key)) else { return nil }
+        self = Self.all[slot]
+    }
+}
+
 /// What a fact kind's payload must hold and what it may hold besides.
 public struct PayloadFields: Equatable, Sendable {
     public let required: [FactPayload.Field]

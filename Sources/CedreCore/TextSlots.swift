@@ -1,17 +1,15 @@
 import Foundation
-import GRDB
-import GRDBSQLite
 
-/// The place of each of some texts (streams, kinds of facts), looked up from the bytes of a
-/// column as SQLite holds them.
+/// The place of each of some texts (streams, kinds of facts, a payload's keys), looked up from
+/// their bytes where they lie: a column's text in SQLite, a payload's key in the payload.
 ///
 /// A past day reads most of the log and keeps the rows of the dossiers it replays (at
 /// 2016-06-30 of the 100,000-member network: 449,210 of 870,211 rows). Read as a `String` and
 /// looked up in a `Dictionary`, each row's stream was copied, checked and hashed with SipHash
 /// first; here a row the replay does not keep costs one pass over its bytes, and one it keeps
 /// takes its stream from the caller's list, by slot. A replay reads each row's kind the same
-/// way (`LoggedFact`).
-struct TextSlots: Sendable {
+/// way (`LoggedFact`), and each key of a payload (`FactPayload.Field`).
+public struct TextSlots: Sendable {
     /// Every text's bytes, one after the other; `ends[slot]` is where the slot's bytes end.
     private let bytes: [UInt8]
     private let ends: [Int]
@@ -20,7 +18,7 @@ struct TextSlots: Sendable {
     private let table: [Int32]
 
     /// The slots of `texts`, in their order.
-    init(_ texts: [String]) {
+    public init(_ texts: [String]) {
         var bytes: [UInt8] = []
         var ends: [Int] = []
         for text in texts {
@@ -43,15 +41,8 @@ struct TextSlots: Sendable {
         self.table = table
     }
 
-    /// The slot of the text in column `column` of the row `statement` stands on.
-    func slot(ofColumn column: Int32, in statement: SQLiteStatement) -> Int? {
-        guard let text = sqlite3_column_text(statement, column) else { return nil }
-        let stored = UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
-        return slot(of: stored)
-    }
-
     /// The slot of the text whose bytes are `text`.
-    func slot(of text: UnsafeRawBufferPointer) -> Int? {
+    public func slot(of text: UnsafeRawBufferPointer) -> Int? {
         let mask = table.count - 1
         var index = Self.hash(text) & mask
         return bytes.withUnsafeBytes { all in
