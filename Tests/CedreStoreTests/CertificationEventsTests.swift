@@ -38,6 +38,29 @@ import Testing
         batch.map { "\($0.key.member)/\($0.key.scheme): \($0.events.map(\.id))" }
     }
 
+    /// A row no replay can read is refused with its id and why: a kind no fact has (looked up
+    /// from SQLite's bytes and found among no kind's name) or a day that names no day.
+    @Test(arguments: [
+        ("certification.teleported", "2013-05-02", "unknown kind 'certification.teleported'"),
+        ("audit.planned", "2013-02-30", "occurred_on is not a day"),
+    ])
+    func aRowNoReplayReadsIsRefusedWithItsId(kind: String, day: String, reason: String) throws {
+        let folder = folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try store(in: folder)
+        let id = try store.writer.write { db -> Int64 in
+            let stream = try #require(try String.fetchOne(db, sql: "SELECT stream FROM event WHERE stream LIKE 'certification/%'"))
+            try db.execute(
+                sql: """
+                    INSERT INTO event (stream, kind, occurred_on, recorded_at, actor, payload, prev_hash, hash)
+                    VALUES (?, ?, ?, '2016-01-01T00:00:00Z', 'tests', '{}', ?, ?)
+                    """,
+                arguments: [stream, kind, day, String(repeating: "0", count: 64), String(repeating: "f", count: 64)])
+            return db.lastInsertedRowID
+        }
+        #expect(throws: StoreError.unreadableEvent(id: id, reason: reason)) { try store.rebuild() }
+    }
+
     @Test func theSecondConnectionHandsTheBatchesTheFirstReads() throws {
         let folder = folder()
         defer { try? FileManager.default.removeItem(at: folder) }
