@@ -41,6 +41,12 @@ public struct TextSlots: Sendable {
         self.table = table
     }
 
+    /// The slot of `text`, looked up from its own UTF-8 storage.
+    public func slot(of text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { slot(of: UnsafeRawBufferPointer($0)) }
+    }
+
     /// The slot of the text whose bytes are `text`.
     public func slot(of text: UnsafeRawBufferPointer) -> Int? {
         let mask = table.count - 1

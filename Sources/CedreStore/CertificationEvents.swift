@@ -1,7 +1,6 @@
 import CedreCore
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The certifications' events of the log, dossier by dossier in stream order and each in day
 /// order, in batches a rebuild replays one after the other; the dossiers of group schemes are
@@ -47,10 +46,9 @@ struct CertificationEvents {
 
     /// Whether column `column` of the row `statement` stands on holds exactly the bytes of `text`.
     private static func column(_ column: Int32, of statement: SQLiteStatement, holds text: String) -> Bool {
-        guard let bytes = sqlite3_column_text(statement, column) else { return false }
-        let count = Int(sqlite3_column_bytes(statement, column))
+        guard let bytes = columnText(statement, column) else { return false }
         var text = text
-        return text.withUTF8 { $0.count == count && (count == 0 || memcmp($0.baseAddress!, bytes, count) == 0) }
+        return text.withUTF8 { $0.count == bytes.count && (bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
     }
 
     /// Hands every batch to `take`, in order, and returns the dossiers of `groupSchemes`.

@@ -2,7 +2,6 @@ import CedreCore
 import CedreJSON
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// A row of the event log as a replay reads it: the fact and the day it happened, without who
 /// entered it when, or its links in the chain, which no replay reads (a rebuild reads a
@@ -37,8 +36,7 @@ struct LoggedFact: Sendable, FetchableRecord {
 
     /// The kind named `name`, nil when no kind has that name.
     private static func kind(named name: String) -> Fact.Kind? {
-        var name = name
-        return name.withUTF8 { kindSlots.slot(of: UnsafeRawBufferPointer($0)) }.map { kinds[$0] }
+        kindSlots.slot(of: name).map { kinds[$0] }
     }
 
     /// The fact this row records.

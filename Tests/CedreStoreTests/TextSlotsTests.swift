@@ -54,7 +54,6 @@ import Testing
     }
 
     private static func slot(of stream: String, in slots: TextSlots) -> Int? {
-        var stream = stream
-        return stream.withUTF8 { slots.slot(of: UnsafeRawBufferPointer($0)) }
+        slots.slot(of: stream)
     }
 }

@@ -25,7 +25,16 @@ extension FactPayload.Field {
 
     /// The field named by the bytes `key`; nil when no payload has such a field.
     init?(key: UnsafeBufferPointer<UInt8>) {
-        guard let slot = Self.names.slot(of: UnsafeRawBufferPointer(key)) else { return nil }
+        self.init(slot: Self.names.slot(of: UnsafeRawBufferPointer(key)))
+    }
+
+    /// The field named `key`; nil when no payload has such a field.
+    init?(key: String) {
+        self.init(slot: Self.names.slot(of: key))
+    }
+
+    private init?(slot: Int?) {
+        guard let slot else { return nil }
         self = Self.all[slot]
     }
 }

@@ -62,8 +62,7 @@ extension FactPayload {
             throw FactPayloadError(field: "payload", message: "must be an object")
         }
         for member in members where !member.value.isNull {
-            var key = member.key
-            guard let field = key.withUTF8(Field.init(key:)) else {
+            guard let field = Field(key: member.key) else {
                 throw FactPayloadError(field: member.key, message: "is not a field of any fact")
             }
             try Self.read(field, member.value, into: &self)

@@ -1,7 +1,6 @@
 import CedreCore
 import Foundation
 import GRDB
-import GRDBSQLite
 
 extension Day: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { description.databaseValue }
@@ -18,8 +17,8 @@ extension Day: StatementColumnConvertible {
     /// Parsed from the column's bytes where SQLite holds them: made a `String` first, each day
     /// was copied and checked as UTF-8 before it was read.
     public init?(sqliteStatement: SQLiteStatement, index: CInt) {
-        guard let text = sqlite3_column_text(sqliteStatement, index) else { return nil }
-        self.init(utf8: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqliteStatement, index))))
+        guard let text = columnText(sqliteStatement, index) else { return nil }
+        self.init(utf8: text)
     }
 }
 
