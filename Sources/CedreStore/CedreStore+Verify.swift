@@ -63,7 +63,7 @@ extension CedreStore {
             // The copy is only dumped, in primary-key order: it needs no other index.
             try replayed.writeWithoutTransaction { copy in
                 try Projections.inReplayTransaction(copy) {
-                    _ = try Projections.dropIndexes(copy)
+                    _ = try Projections.dropIndexes(of: ProjectionTable.all, copy)
                     try Projections.replay(db, into: copy, catalog: catalog)
                 }
             }

@@ -37,6 +37,11 @@ struct CheckCursor {
         try db.execute(sql: "DELETE FROM check_cursor_dossier")
     }
 
+    /// Drops the cursor, before a rebuild: it vouches for the calendars the last run read.
+    static func forget(in db: Database) throws {
+        try db.execute(sql: "DELETE FROM check_cursor; DELETE FROM check_cursor_dossier")
+    }
+
     /// Whether there is a cursor for writes to keep up to date.
     static func exists(in db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM check_cursor)") ?? false

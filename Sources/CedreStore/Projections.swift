@@ -9,30 +9,23 @@ import GRDBSQLite
 /// Each row is a function of the facts alone (no "today"), so `rebuild` reproduces them
 /// byte for byte and `check` can range-query the deadlines they keep.
 enum Projections {
-    /// Findings come before the audits they reference, so rows can be deleted in this order.
-    static let tables = [
-        "member", "certification", "decision", "group_membership", "finding", "audit", "deadline", "dossier_calendar",
-        "calendar_standing", "calendar_notice",
-    ]
-
-    /// Empties every projection, before a rebuild, and the check cursor with them: it vouches
-    /// for the calendars the last run read.
-    static func clear(_ db: Database) throws {
-        for table in tables {
-            try db.execute(sql: "DELETE FROM \(table)")
-        }
-        try db.execute(sql: "DELETE FROM check_cursor; DELETE FROM check_cursor_dossier")
+    /// The projection tables that hold rows: a rebuild compares its rows with theirs
+    /// (`ReconciledTable`) and writes the others' anew.
+    static func tablesHoldingRows(_ db: Database) throws -> Set<ProjectionTable> {
+        try Set(ProjectionTable.all.filter { try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \($0.name))") ?? false })
     }
 
-    /// Drops the projections' secondary indexes and returns their definitions, as
-    /// `sqlite_master` holds them, for `restore(indexes:_:)`.
+    /// Drops the secondary indexes of `tables`, empty projections a replay writes every row
+    /// of, and returns their definitions, as `sqlite_master` holds them, for
+    /// `restore(indexes:_:)`.
     ///
-    /// A replay writes every row again: SQLite then builds each index from the finished table,
-    /// sorted once, instead of inserting a million entries into it at random places (a rebuild
-    /// of 1,082,564 events: 18.8 s instead of 20.2 s). Inside the write's transaction, a
-    /// failure leaves the indexes as they were.
-    static func dropIndexes(_ db: Database) throws -> [String] {
-        let tableList = tables.map { "'\($0)'" }.joined(separator: ", ")
+    /// SQLite then builds each index from the finished table, sorted once, instead of
+    /// inserting a million entries into it at random places (a rebuild of 1,082,564 events:
+    /// 18.8 s instead of 20.2 s). Inside the write's transaction, a failure leaves the indexes
+    /// as they were.
+    static func dropIndexes(of tables: [ProjectionTable], _ db: Database) throws -> [String] {
+        guard !tables.isEmpty else { return [] }
+        let tableList = tables.map { "'\($0.name)'" }.joined(separator: ", ")
         let indexes = try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master
             WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(tableList)) ORDER BY name
@@ -97,17 +90,19 @@ enum Projections {
         }
     }
 
-    /// Writes into `target`'s projections, emptied by `prepare`, every row a replay of `log`'s
-    /// events gives, one certification at a time; `store`'s second connection, when given,
-    /// replays the facts outside certifications and reads the others while `prepare` runs.
+    /// Writes into `target`'s projections every row a replay of `log`'s events gives, one
+    /// certification at a time: into the tables `reconciling` names, which hold rows, only
+    /// those that differ (`ReconciledTable`); into the others, empty, every row. `store`'s
+    /// second connection, when given, replays the facts outside certifications and reads the
+    /// others while `prepare` runs.
     ///
     /// Returns the number of events in the log.
     @discardableResult
     static func replay(
-        _ log: Database, into target: Database, catalog: SchemeCatalog, beside store: CedreStore? = nil,
-        progress: ProgressReport? = nil, prepare: () throws -> Void = {}
+        _ log: Database, into target: Database, catalog: SchemeCatalog, reconciling: Set<ProjectionTable> = [],
+        beside store: CedreStore? = nil, progress: ProgressReport? = nil, prepare: () throws -> Void = {}
     ) throws -> Int {
-        let writer = ProjectionWriter(target, batched: true)
+        let writer = ProjectionWriter(target, batched: true, reconciling: reconciling)
         let events = try Replay.streamDossiers(
             catalog: catalog, in: log, beside: store, progress: progress, prepare: prepare,
             members: { members in
@@ -116,7 +111,7 @@ enum Projections {
                 }
             },
             visit: { projected in try writer.insert(projected) })
-        try writer.flush()
+        try writer.finish()
         return events
     }
 
@@ -129,7 +124,7 @@ enum Projections {
     /// 0.9 s this way (2.6 of 8.0 G).
     static func dump(_ db: Database) throws -> [String] {
         var lines: [String] = []
-        for table in tables {
+        for table in ProjectionTable.all.map(\.name) {
             let values = try db.columns(in: table).map { "quote(\($0.name.quotedDatabaseIdentifier))" }
             let keys = try db.primaryKey(table).columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
             lines += try String.fetchAll(db, sql: """
@@ -144,21 +139,33 @@ enum Projections {
 ///
 /// A write that only inserts (a rebuild) batches its rows a hundred per statement and calls
 /// `flush()` at its end; a write that also deletes writes each row at once. A batched write is
-/// undone whole when any statement fails, so its statements do not undo their own rows.
+/// undone whole when any statement fails, so its statements do not undo their own rows. A
+/// rebuild compares the rows of the tables that hold some with those stored
+/// (`ReconciledTable`), and calls `finish()` at its end.
 final class ProjectionWriter {
     private let db: Database
     private let rowsPerStatement: Int
     private let conflict: BatchedInsert.Conflict
-    private var inserts: [String: BatchedInsert] = [:]
+    /// What each table's rows go to, by its ordinal.
+    private var inserts: [BatchedInsert?] = Array(repeating: nil, count: ProjectionTable.all.count)
+    private let reconciled: [ReconciledTable?]
+    /// The members whose row the reconciled member table holds as the replay gives it.
+    private var settledMembers: Set<MemberID> = []
+    /// A number for each dossier written, by which the reconciled tables know whose rows
+    /// they settled.
+    private var dossierNumbers: [CertificationKey: Int] = [:]
 
     /// Rows per INSERT of a batched write: a finding's 21 columns times this stays far below
     /// SQLite's 32,766 bound parameters.
     private static let batchRows = 100
 
-    init(_ db: Database, batched: Bool = false) {
+    /// A writer of rows, one statement each, or batched; the tables `reconciling` names are
+    /// compared with what they hold (a batched write's only).
+    init(_ db: Database, batched: Bool = false, reconciling: Set<ProjectionTable> = []) {
         self.db = db
         rowsPerStatement = batched ? Self.batchRows : 1
         conflict = batched ? .fail : .abort
+        reconciled = ProjectionTable.all.map { reconciling.contains($0) ? ReconciledTable($0, in: db) : nil }
     }
 
     /// Whether a check cursor follows the dossiers this write replaces: read once per write.
@@ -173,29 +180,51 @@ final class ProjectionWriter {
     /// The rows of `table`; those of `referencing` (whose rows a foreign key of `table`'s
     /// names) are written before each statement of `table`'s.
     private func rows(
-        _ table: String, _ columns: [String], replacing: Bool = false, referencing parent: BatchedInsert? = nil
-    ) -> BatchedInsert {
-        if let insert = inserts[table] { return insert }
+        _ table: ProjectionTable, replacing: Bool = false, referencing parent: ProjectionTable? = nil
+    ) -> any ProjectionRows {
+        if let reconciled = reconciled[table.ordinal] { return reconciled }
+        if let insert = inserts[table.ordinal] { return insert }
         let insert = BatchedInsert(
-            into: table, columns: columns, rowsPerStatement: rowsPerStatement, onConflict: replacing ? .replace : conflict,
-            label: "the projection \(table)", after: parent, in: db)
-        inserts[table] = insert
+            into: table.name, columns: table.columns, rowsPerStatement: rowsPerStatement,
+            onConflict: replacing ? .replace : conflict, label: "the projection \(table.name)",
+            after: parent.flatMap { inserts[$0.ordinal] }, in: db)
+        inserts[table.ordinal] = insert
         return insert
     }
 
     /// Writes the rows a batched write still holds.
     func flush() throws {
-        for table in Projections.tables { try inserts[table]?.flush() }
+        for insert in inserts { try insert?.flush() }
+    }
+
+    /// Writes the rows a batched write still holds and deletes, from the reconciled tables,
+    /// the rows of the members and dossiers the replay did not give.
+    func finish() throws {
+        try flush()
+        for case let table? in reconciled {
+            try table.removeUnsettled { isSettled($0, in: table.table) }
+        }
+    }
+
+    /// Whether `table`, reconciled, holds the rows of `owner` (the values of `table.owner`: a
+    /// member, a dossier) as the replay gives them.
+    private func isSettled(_ owner: [String], in table: ProjectionTable) -> Bool {
+        if table == .member { return settledMembers.contains(MemberID(rawValue: owner[0])) }
+        let key = CertificationKey(member: MemberID(rawValue: owner[0]), scheme: SchemeID(rawValue: owner[1]))
+        return dossierNumbers[key].map { reconciled[table.ordinal]?.hasSettled(owner: $0) ?? false } ?? false
     }
 
     /// Inserts or replaces a member's row.
     func write(_ record: MemberRecord) throws {
         let member = record.member
-        try rows("member", ["id", "name", "type", "departement", "region", "group_id", "source", "joined_on", "left_on"], replacing: true)
-            .append([
-                .id(member.id), .text(member.name), .text(member.typeCode), .text(member.departement), .text(member.region),
-                .id(member.group), .text(member.source), .day(record.joinedOn), .day(record.leftOn),
-            ])
+        try rows(.member, replacing: true).append([
+            .id(member.id), .text(member.name), .text(member.typeCode), .text(member.departement), .text(member.region),
+            .id(member.group), .text(member.source), .day(record.joinedOn), .day(record.leftOn),
+        ])
+        if let table = reconciled[ProjectionTable.member.ordinal] {
+            try table.settle([member.id.rawValue]) { _ in false }
+            settledMembers.insert(member.id)
+        }
     }
 
     /// Removes a member's row: its addition was voided.
@@ -206,8 +235,8 @@ final class ProjectionWriter {
     /// Removes every row of one dossier: its facts were voided.
     func remove(_ key: CertificationKey) throws {
         try noteRewrite(of: key)
-        for table in Projections.tables where table != "member" {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE member_id = ? AND scheme_id = ?")
+        for table in ProjectionTable.all where table != .member {
+            try db.cachedStatement(sql: "DELETE FROM \(table.name) WHERE member_id = ? AND scheme_id = ?")
                 .execute(arguments: [key.member, key.scheme])
         }
     }
@@ -225,11 +254,7 @@ final class ProjectionWriter {
         let member = BulkInsert.Value.id(dossier.key.member)
         let scheme = BulkInsert.Value.id(dossier.key.scheme)
         if let certification = dossier.certification, let lastFactOn = dossier.lastFactOn {
-            try rows("certification", [
-                "member_id", "scheme_id", "state", "engaged_on", "certified_on", "expires_on", "next_surveillance_due_by",
-                "recertification_planned_on", "recertification_planning_due_by", "restorable_until", "suspended_on",
-                "suspension_reason", "suspension_ends_by", "withdrawn_on", "withdrawal_reason", "last_fact_on",
-            ]).append([
+            try rows(.certification).append([
                 member, scheme, .text(certification.state.rawValue), .day(certification.engagedOn),
                 .day(certification.certifiedOn), .day(certification.expiresOn), .day(certification.nextSurveillanceDueBy),
                 .day(certification.recertificationPlannedOn), .day(certification.recertificationPlanningDueBy),
@@ -237,23 +262,18 @@ final class ProjectionWriter {
                 .text(certification.suspension?.reason.rawValue), .day(certification.suspensionEndsBy),
                 .day(certification.withdrawal?.on), .text(certification.withdrawal?.reason.rawValue), .day(lastFactOn),
             ])
-            let decision = rows("decision", ["member_id", "scheme_id", "decided_on", "kind", "expires_on"])
+            let decision = rows(.decision)
             for item in certification.decisions {
                 try decision.append([member, scheme, .day(item.on), .text(item.kind.rawValue), .day(item.expiresOn)])
             }
         }
         if let membership = dossier.membership {
-            try rows("group_membership", [
-                "member_id", "scheme_id", "state", "applied_on", "joined_on", "suspended_on", "excluded_on", "reason",
-            ]).append([
+            try rows(.groupMembership).append([
                 member, scheme, .text(membership.state.rawValue), .day(membership.appliedOn), .day(membership.joinedOn),
                 .day(membership.suspendedOn), .day(membership.excludedOn), .text(membership.reason),
             ])
         }
-        let audit = rows("audit", [
-            "id", "member_id", "scheme_id", "kind", "state", "planned_on", "scheduled_on", "auditors", "conducted_on",
-            "reported_on", "closed_on", "cancelled_on", "reason",
-        ])
+        let audit = rows(.audit)
         for item in dossier.audits {
             try audit.append([
                 .id(item.id), member, scheme, .text(item.kind.rawValue), .text(item.state.rawValue), .day(item.plannedOn),
@@ -262,11 +282,7 @@ final class ProjectionWriter {
             ])
         }
         if !projected.findings.isEmpty {
-            let finding = rows("finding", [
-                "id", "member_id", "scheme_id", "audit_id", "grade", "original_grade", "requirement", "statement", "state",
-                "raised_on", "audit_on", "correction", "plan", "plan_accepted_on", "plan_due", "implemented_on", "closed_on",
-                "effective_grade", "escalated_on", "escalated_by", "deadline",
-            ], referencing: audit)
+            let finding = rows(.finding, referencing: .audit)
             for status in projected.findings {
                 let item = status.finding
                 try finding.append([
@@ -278,30 +294,41 @@ final class ProjectionWriter {
                 ])
             }
         }
-        let deadline = rows("deadline", ["member_id", "scheme_id", "obligation", "subject", "due_on"])
+        let deadline = rows(.deadline)
         for item in projected.deadlines {
             try deadline.append([member, scheme, .text(item.obligation.rawValue), .text(item.subject), .day(item.day)])
         }
         if let calendar = projected.calendar { try insert(calendar) }
+        try settle(dossier.key)
+    }
+
+    /// Settles the rows of the dossier `key` in the reconciled tables it has rows for, once all
+    /// are appended. Those it has none for are not looked at: the rows they hold of it, if any,
+    /// are not settled, and go at the end (`finish()`).
+    private func settle(_ key: CertificationKey) throws {
+        guard reconciled.contains(where: { $0 != nil }) else { return }
+        let number = dossierNumbers.count
+        dossierNumbers[key] = number
+        let owner = [key.member.rawValue, key.scheme.rawValue]
+        for table in ProjectionTable.dossierTables {
+            guard let reconciled = reconciled[table.ordinal], reconciled.hasPendingRows else { continue }
+            try reconciled.settle(owner, number: number) { isSettled($0, in: table) }
+        }
     }
 
     /// The rows of a dossier's calendar; a period that holds ever after ends on 9999-12-31.
     private func insert(_ calendar: DossierCalendar) throws {
         let member = BulkInsert.Value.id(calendar.key.member)
         let scheme = BulkInsert.Value.id(calendar.key.scheme)
-        try rows("dossier_calendar", ["member_id", "scheme_id", "from_on"]).append([member, scheme, .day(calendar.from)])
-        let standing = rows("calendar_standing", [
-            "member_id", "scheme_id", "from_on", "until_on", "standing", "suspended_on", "suspension_reason",
-        ])
+        try rows(.dossierCalendar).append([member, scheme, .day(calendar.from)])
+        let standing = rows(.calendarStanding)
         for period in calendar.standings {
             try standing.append([
                 member, scheme, .day(period.from), .day(period.until ?? .latest), .text(period.standing.rawValue),
                 .day(period.suspendedOn), .text(period.suspensionReason),
             ])
         }
-        let notice = rows("calendar_notice", [
-            "member_id", "scheme_id", "subject", "rule", "due_on", "from_on", "until_on", "finding_id", "obligation",
-        ])
+        let notice = rows(.calendarNotice)
         for period in calendar.notices {
             let item = period.notice
             try notice.append([

@@ -102,8 +102,11 @@ enum Replay {
 }
 
 extension CedreStore {
-    /// Replays the whole log and rewrites every projection from it, in one transaction
-    /// (`Projections.inReplayTransaction`).
+    /// Replays the whole log and makes every projection what it gives, in one transaction
+    /// (`Projections.inReplayTransaction`): a table that holds rows keeps those the replay
+    /// gives again and has the others replaced (`ReconciledTable`); an empty one is written
+    /// whole, its indexes built once it is. The check cursor is forgotten: the next `check`
+    /// compares every notice with the ledger.
     ///
     /// Returns the number of events replayed.
     @discardableResult
@@ -111,10 +114,13 @@ extension CedreStore {
         try writer.writeWithoutTransaction { db in
             var events = 0
             try Projections.inReplayTransaction(db) {
+                let holding = try Projections.tablesHoldingRows(db)
                 var indexes: [String] = []
-                events = try Projections.replay(db, into: db, catalog: catalog, beside: self, progress: progress) {
-                    indexes = try Projections.dropIndexes(db)
-                    try Projections.clear(db)
+                events = try Projections.replay(
+                    db, into: db, catalog: catalog, reconciling: holding, beside: self, progress: progress
+                ) {
+                    indexes = try Projections.dropIndexes(of: ProjectionTable.all.filter { !holding.contains($0) }, db)
+                    try CheckCursor.forget(in: db)
                 }
                 try Projections.restore(indexes: indexes, db)
             }

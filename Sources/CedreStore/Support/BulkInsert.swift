@@ -32,13 +32,8 @@ final class BulkInsert {
     private var texts: [UInt8] = []
 
     init(_ sql: String, in db: Database) throws {
-        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed database") }
-        var prepared: OpaquePointer?
-        let code = sqlite3_prepare_v2(connection, sql, -1, &prepared, nil)
-        guard code == SQLITE_OK, let prepared else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
-        }
-        self.connection = connection
+        let prepared = try preparedStatement(sql, in: db)
+        self.connection = sqlite3_db_handle(prepared)
         self.statement = prepared
         self.sql = sql
         parameterCount = Int(sqlite3_bind_parameter_count(prepared))
