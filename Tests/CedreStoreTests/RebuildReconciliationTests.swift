@@ -101,4 +101,26 @@ import Testing
         #expect { try store.rebuild() } throws: { ($0 as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY }
         #expect(try store.projectionDump() == before)
     }
+
+    /// "atelier-2"'s stream comes before "atelier"'s ('-' before '/'), its key after: the scan
+    /// of each table has gone past "atelier"'s rows when its dossier comes.
+    @Test func aDossierThatComesOutOfTheTablesOrderIsLookedFor() throws {
+        let store = try CedreStore.inMemory()
+        try store.record([
+            (.memberAdded(.sample("atelier"), joined: nil), "2013-01-01"),
+            (.memberAdded(.sample("atelier-2"), joined: nil), "2013-01-01"),
+            (.certificationEngaged(CertificationKey(member: "atelier", scheme: "cedre")), "2013-02-01"),
+            (.certificationEngaged(CertificationKey(member: "atelier-2", scheme: "cedre")), "2013-02-03"),
+        ])
+        let before = try store.projectionDump()
+        let changes = try store.writer.writeWithoutTransaction { db in db.totalChangesCount }
+        try store.rebuild()
+        #expect(try store.writer.writeWithoutTransaction { db in db.totalChangesCount } == changes)
+
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE certification SET last_fact_on = '2013-03-01'; UPDATE dossier_calendar SET from_on = '2013-03-01'")
+        }
+        try store.rebuild()
+        #expect(try store.projectionDump() == before)
+    }
 }
