@@ -123,4 +123,36 @@ import Testing
         try store.rebuild()
         #expect(try store.projectionDump() == before)
     }
+
+    /// On a generated network, whatever rows are missing, changed, stale or moved, and whichever
+    /// table is empty, a rebuild ends with the rows the writes left.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func onAGeneratedNetworkAnyBrokenProjectionsAreRebuiltAsWritten(seed: UInt64) throws {
+        let (store, _) = try StoredStateTests.store(seed: seed, members: 120)
+        let before = try store.projectionDump()
+        let tables = ProjectionTable.all.map(\.name)
+        let shift = Int(seed)
+        try store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction {
+                for (index, table) in tables.enumerated() where table != "member" {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE unicode(substr(member_id, -1)) % 7 = \((shift + index) % 7)")
+                }
+                try db.execute(sql: """
+                    UPDATE calendar_notice SET until_on = '2013-01-01' WHERE unicode(substr(member_id, -1)) % 5 = \(shift % 5);
+                    UPDATE certification SET last_fact_on = '2012-01-01' WHERE unicode(substr(member_id, -2)) % 3 = \(shift % 3);
+                    UPDATE member SET name = 'renamed' WHERE unicode(substr(id, -1)) % 4 = \(shift % 4);
+                    UPDATE audit SET member_id = (SELECT min(id) FROM member) WHERE unicode(substr(id, -1)) % 4 = \(shift % 4);
+                    INSERT INTO deadline SELECT member_id || '-stale', scheme_id, obligation, subject, due_on FROM deadline
+                        WHERE unicode(substr(member_id, -1)) % 3 = \(shift % 3);
+                    DELETE FROM \(tables[(shift * 3) % tables.count]);
+                    """)
+                return .commit
+            }
+        }
+        #expect(try store.projectionDump() != before)
+        try store.rebuild()
+        #expect(try store.projectionDump() == before)
+    }
 }
