@@ -29,7 +29,7 @@ final class ReconciledTable: ProjectionRows {
     /// For each pending row, whether a stored row matched it.
     private var matched: [Bool] = []
     /// Rows of the owners settled so far, all now stored as the replay gives them.
-    private(set) var settledRows = 0
+    private var settledRows = 0
     /// By the number a writer gave it, whether each owner is settled.
     private var settled: [Bool] = []
     /// The table read in its owners' order (`scanned(_:)`), and whether it stands on a row.
